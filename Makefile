@@ -1,0 +1,101 @@
+# boardgen: turns a meeting folder into a numbered PDF board pack.
+#
+#   make demo     install missing Debian packages, build, render the sample
+#   make test     install missing Debian packages, build, run every test
+#   make          build gen/boardgen
+#   make install  PREFIX=/usr/local DESTDIR=
+
+VERSION	 = 0.1.0
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/boardgen
+MANDIR	 = $(PREFIX)/share/man
+
+CC	?= gcc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wshadow -Wno-unused-parameter
+PKGS	 = libxml-2.0 libcmark
+CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DBOARDGEN_VERSION='"$(VERSION)"' -DBOARDGEN_DATADIR='"$(DATADIR)"' \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lz -lm
+
+# Debian packages boardgen needs to build, run and test.
+DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
+	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev
+DEB_TEST  = poppler-utils qpdf valgrind
+
+SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
+	   gen/template/*.c gen/layout/*.c gen/pdf/*.c)
+OBJS	 = $(SRCS:.c=.o)
+MAIN	 = gen/main.o
+UNIT_SRCS = $(wildcard tests/unit/*_test.c)
+UNIT_BINS = $(UNIT_SRCS:.c=)
+
+.PHONY: all deps demo test check unit regress bad sanitize valgrind bench \
+	install uninstall clean
+
+all: gen/boardgen
+
+gen/boardgen: $(OBJS) $(MAIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(MAIN) $(LDLIBS_ALL)
+
+%.o: %.c
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) $(EXTRA_WARN) -MMD -MP -c -o $@ $<
+
+-include $(SRCS:.c=.d) gen/main.d
+
+tests/unit/%_test: tests/unit/%_test.c $(OBJS)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) $(EXTRA_WARN) -o $@ $< $(OBJS) $(LDLIBS_ALL)
+
+# Installs whatever is missing, with apt-get (as root, or through sudo).
+deps:
+	@sh tests/install-deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	gen/boardgen build content/regionstyrelsen/2026-12-08 -o out/regionstyrelsen-2026-12-08.pdf
+	@echo
+	@echo "The sample meeting pack is in out/regionstyrelsen-2026-12-08.pdf"
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+# Every test, assuming the packages are there.
+check: all $(UNIT_BINS)
+	@sh tests/run-all.sh
+
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(UNIT_BINS)
+
+# The whole suite again, built with AddressSanitizer + UBSan.
+sanitize:
+	@$(MAKE) --no-print-directory clean-objs
+	@$(MAKE) --no-print-directory CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" all $(UNIT_BINS)
+	@BOARDGEN_SANITIZED=1 sh tests/run-all.sh
+	@$(MAKE) --no-print-directory clean-objs
+
+valgrind: all $(UNIT_BINS)
+	@BOARDGEN_VALGRIND=1 sh tests/run-all.sh
+
+bench: all
+	@sh tests/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 gen/boardgen $(DESTDIR)$(BINDIR)/boardgen
+	cp -R templates/. $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/boardgen.1 $(DESTDIR)$(MANDIR)/man1/boardgen.1
+	install -m 644 docs/boardgen.5 $(DESTDIR)$(MANDIR)/man5/boardgen.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/boardgen $(DESTDIR)$(MANDIR)/man1/boardgen.1 $(DESTDIR)$(MANDIR)/man5/boardgen.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean-objs:
+	rm -f $(OBJS) $(MAIN) $(SRCS:.c=.d) gen/main.d $(UNIT_BINS) gen/boardgen
+
+clean: clean-objs
+	rm -rf out/*.pdf out/tmp build

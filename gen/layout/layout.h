@@ -1,0 +1,30 @@
+/*
+ * layout: measures text with the template's TrueType fonts, breaks
+ * paragraphs into lines (Swedish hyphenation), paginates, resolves page
+ * references, and yields the page model.
+ */
+#ifndef BOARDGEN_LAYOUT_H
+#define BOARDGEN_LAYOUT_H
+
+#include "../model/model.h"
+
+/* Loads every face named by doc->families (face = family * 4 +
+ * FACE_*).  Returns NULL after reporting a missing or unreadable font. */
+struct fontset	*fontset_new(const struct doc *);
+void		 fontset_free(struct fontset *);
+size_t		 fontset_nfaces(const struct fontset *);
+/* TTF path of a face, or NULL if that face is not loaded. */
+const char	*fontset_file(const struct fontset *, int face);
+/* Advance width of cp in face in 1/1000 em, or -1 if the face has no
+ * glyph for it. */
+int		 fontset_width(struct fontset *, int face, uint32_t cp);
+/* Font ascent and descent (descent negative) in 1/1000 em. */
+void		 fontset_vmetrics(const struct fontset *, int face,
+		    int *ascent, int *descent);
+
+/* Lays out every part of the document.  Page references are resolved
+ * by repeated passes until no anchor moves.  Returns NULL after
+ * reporting (e.g. a character no font has, with its source position). */
+struct pages	*layout_doc(const struct doc *, struct fontset *);
+
+#endif /* BOARDGEN_LAYOUT_H */

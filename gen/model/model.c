@@ -1,0 +1,267 @@
+/* Constructors and destructors of the shared types. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+struct span *
+span_new(enum span_kind kind, unsigned flags, const char *text)
+{
+	struct span *s = xcalloc(1, sizeof(*s));
+
+	s->kind = kind;
+	s->flags = flags;
+	s->text = text ? xstrdup(text) : NULL;
+	return s;
+}
+
+void
+spans_free(struct span *s)
+{
+	struct span *next;
+
+	for (; s != NULL; s = next) {
+		next = s->next;
+		free(s->text);
+		free(s->target);
+		free(s);
+	}
+}
+
+struct span *
+spans_clone(const struct span *s)
+{
+	struct span *head = NULL, **tail = &head, *c;
+
+	for (; s != NULL; s = s->next) {
+		c = xcalloc(1, sizeof(*c));
+		*c = *s;
+		c->text = s->text ? xstrdup(s->text) : NULL;
+		c->target = s->target ? xstrdup(s->target) : NULL;
+		c->next = NULL;
+		*tail = c;
+		tail = &c->next;
+	}
+	return head;
+}
+
+char *
+spans_text(const struct span *s)
+{
+	struct buf b = { 0 };
+
+	for (; s != NULL; s = s->next) {
+		if (s->kind == SPAN_TEXT && s->text)
+			buf_puts(&b, s->text);
+		else if (s->kind == SPAN_BREAK)
+			buf_putc(&b, ' ');
+	}
+	return buf_detach(&b);
+}
+
+struct block *
+block_new(enum block_kind kind)
+{
+	struct block *b = xcalloc(1, sizeof(*b));
+
+	b->kind = kind;
+	b->list_start = 1;
+	return b;
+}
+
+void
+blocks_free(struct block *b)
+{
+	struct block *next;
+
+	for (; b != NULL; b = next) {
+		next = b->next;
+		spans_free(b->spans);
+		spans_free(b->label);
+		spans_free(b->trailer);
+		blocks_free(b->children);
+		free(b->anchor);
+		free(b->outline);
+		free(b);
+	}
+}
+
+struct block *
+blocks_clone(const struct block *b)
+{
+	struct block *head = NULL, **tail = &head, *c;
+
+	for (; b != NULL; b = b->next) {
+		c = xcalloc(1, sizeof(*c));
+		*c = *b;
+		c->spans = spans_clone(b->spans);
+		c->label = spans_clone(b->label);
+		c->trailer = spans_clone(b->trailer);
+		c->children = blocks_clone(b->children);
+		c->anchor = b->anchor ? xstrdup(b->anchor) : NULL;
+		c->outline = b->outline ? xstrdup(b->outline) : NULL;
+		c->next = NULL;
+		*tail = c;
+		tail = &c->next;
+	}
+	return head;
+}
+
+void
+casefile_free(struct casefile *cs)
+{
+	size_t	 i;
+
+	if (cs == NULL)
+		return;
+	free(cs->path);
+	free(cs->dnr);
+	free(cs->title);
+	free(cs->kind);
+	free(cs->handlaggare);
+	for (i = 0; i < cs->nmeta; i++) {
+		free(cs->meta[i].key);
+		free(cs->meta[i].value);
+	}
+	free(cs->meta);
+	for (i = 0; i < SECTION__MAX; i++)
+		blocks_free(cs->sections[i].blocks);
+	free(cs);
+}
+
+static void
+contact_free(struct contact *c)
+{
+	free(c->name);
+	free(c->role);
+	free(c->phone);
+	free(c->email);
+}
+
+void
+meeting_free(struct meeting *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nsessions; i++) {
+		free(m->sessions[i].start);
+		free(m->sessions[i].end);
+		free(m->sessions[i].place);
+		free(m->sessions[i].note);
+	}
+	free(m->sessions);
+	for (i = 0; i < m->nitems; i++) {
+		free(m->items[i].title);
+		free(m->items[i].dnr);
+		free(m->items[i].note);
+		casefile_free(m->items[i].cs);
+	}
+	free(m->items);
+	contact_free(&m->secretary);
+	contact_free(&m->chair);
+	free(m->dir);
+	free(m->manifest);
+	free(m->organisation);
+	free(m->body);
+	free(m->date);
+	free(m);
+}
+
+static void
+running_free(struct running *r)
+{
+	free(r->left);
+	free(r->center);
+	free(r->right);
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t	 i;
+	int	 f;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nfamilies; i++) {
+		free(d->families[i].name);
+		for (f = 0; f < 4; f++)
+			free(d->families[i].file[f]);
+	}
+	free(d->families);
+	for (i = 0; i < d->nstyles; i++)
+		free(d->styles[i].name);
+	free(d->styles);
+	for (i = 0; i < d->npage_styles; i++) {
+		free(d->page_styles[i].name);
+		running_free(&d->page_styles[i].header);
+		running_free(&d->page_styles[i].footer);
+	}
+	free(d->page_styles);
+	for (i = 0; i < d->nparts; i++) {
+		blocks_free(d->parts[i].blocks);
+		free(d->parts[i].anchor);
+		free(d->parts[i].outline);
+	}
+	free(d->parts);
+	free(d->title);
+	free(d->author);
+	free(d->subject);
+	free(d->lang);
+	free(d->date);
+	free(d);
+}
+
+void
+pages_free(struct pages *p)
+{
+	size_t	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++)
+		free(p->v[i].items);
+	free(p->v);
+	free(p->anchors);
+	free(p->outlines);
+	arena_free(&p->arena);
+	free(p);
+}
+
+const struct anchor *
+pages_anchor(const struct pages *p, const char *name)
+{
+	size_t	 lo = 0, hi = p->nanchors, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, p->anchors[mid].name);
+		if (c == 0)
+			return &p->anchors[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const char *
+section_heading(enum section_kind k)
+{
+	switch (k) {
+	case SECTION_DESCRIPTION:
+		return "Ärendebeskrivning";
+	case SECTION_PROPOSAL:
+		return "Förslag till beslut";
+	case SECTION_RECIPIENTS:
+		return "Expedieras till";
+	case SECTION_DOCUMENTS:
+		return "Beslutsunderlag";
+	default:
+		return "";
+	}
+}

@@ -1,0 +1,357 @@
+/*
+ * model: the types every stage shares.
+ *
+ *   content/  reads files into   struct meeting (with struct casefile)
+ *   template/ turns that into    struct doc     (styled blocks, parts)
+ *   layout/   turns that into    struct pages   (positioned items)
+ *   pdf/      writes struct pages to a PDF file.
+ *
+ * Data flows one way.  Whoever calls x_new() (or a loader) calls
+ * x_free().  Later stages never modify what earlier stages built.
+ */
+#ifndef BOARDGEN_MODEL_H
+#define BOARDGEN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/util.h"
+
+/* Where something came from, for diagnostics.  file is owned by
+ * whoever loaded the file (it outlives every position that names it). */
+struct srcpos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
+/* ------------------------------------------------------------------ */
+/* Text: blocks of inline spans.  Used for case texts in the model and,
+ * with styles set, for everything in the document tree. */
+
+enum span_kind {
+	SPAN_TEXT,	/* text, UTF-8, already cleaned */
+	SPAN_BREAK,	/* hard line break */
+	SPAN_PAGEREF	/* the pack page number of anchor `target' */
+};
+
+#define SPAN_BOLD	0x01u
+#define SPAN_ITALIC	0x02u
+#define SPAN_CODE	0x04u	/* inline code: monospace family */
+#define SPAN_LINK	0x08u	/* part of a link to `target' */
+#define SPAN_NOBREAK	0x10u	/* never break a line inside this span */
+
+struct span {
+	enum span_kind	 kind;
+	unsigned	 flags;
+	char		*text;	 /* SPAN_TEXT */
+	char		*target; /* SPAN_LINK: "#anchor" or URI; SPAN_PAGEREF: anchor */
+	struct srcpos	 pos;
+	struct span	*next;
+};
+
+enum block_kind {
+	BLOCK_PARA,
+	BLOCK_HEADING,		/* level 1..6 */
+	BLOCK_LIST,		/* children are BLOCK_ITEM */
+	BLOCK_ITEM,		/* children are blocks */
+	BLOCK_QUOTE,		/* children are blocks */
+	BLOCK_CODE,		/* spans hold the literal text, lines by SPAN_BREAK */
+	BLOCK_RULE,		/* thematic break */
+	BLOCK_PAGEBREAK		/* start a new page (template only) */
+};
+
+enum list_style {
+	LIST_BULLET,
+	LIST_DECIMAL,		/* 1. 2. 3. */
+	LIST_ALPHA		/* a. b. c. */
+};
+
+struct style;			/* below: set only in the document tree */
+
+struct block {
+	enum block_kind	 kind;
+	int		 level;		/* BLOCK_HEADING */
+	enum list_style	 list_style;	/* BLOCK_LIST */
+	int		 list_start;	/* BLOCK_LIST: first number */
+	bool		 tight;		/* BLOCK_LIST */
+	struct span	*spans;		/* PARA, HEADING, CODE */
+	struct block	*children;	/* LIST, ITEM, QUOTE */
+	struct block	*next;
+	struct srcpos	 pos;
+
+	/* Document tree only (NULL/0 in the model). */
+	const struct style *style;
+	struct span	*label;		/* hanging label in the left indent:
+					 * list marker, agenda number */
+	struct span	*trailer;	/* right-aligned after the last line:
+					 * the agenda's page number */
+	char		*anchor;	/* destination name at this block */
+	char		*outline;	/* bookmark title, or NULL */
+	int		 outline_level;	/* 1 = top level */
+};
+
+/* ------------------------------------------------------------------ */
+/* The meeting model (content/ builds it). */
+
+enum section_kind {
+	SECTION_DESCRIPTION,	/* Ärendebeskrivning */
+	SECTION_PROPOSAL,	/* Förslag till beslut */
+	SECTION_RECIPIENTS,	/* Expedieras till */
+	SECTION_DOCUMENTS,	/* Beslutsunderlag */
+	SECTION__MAX
+};
+
+struct section {
+	bool		 present;
+	struct srcpos	 pos;		/* of its heading */
+	struct block	*blocks;
+};
+
+struct meta_field {
+	char		*key;
+	char		*value;
+	struct srcpos	 pos;
+};
+
+/* One case file: metadata header + sections. */
+struct casefile {
+	char		*path;		/* as given: meeting dir + relative name */
+	char		*dnr;		/* validated SERIES/NUMBER/YEAR */
+	char		*title;
+	char		*kind;		/* "beslut" | "information"; default beslut */
+	char		*handlaggare;	/* optional */
+	struct meta_field *meta;	/* every header field, in order */
+	size_t		 nmeta;
+	struct section	 sections[SECTION__MAX];
+	struct srcpos	 pos;		/* line 1 */
+};
+
+struct session {
+	char		*start;		/* "08.30" */
+	char		*end;		/* "12.00", or NULL */
+	char		*place;
+	bool		 open;		/* öppet sammanträde */
+	char		*note;		/* optional free text */
+	struct srcpos	 pos;
+};
+
+struct contact {
+	char		*name;
+	char		*role;		/* "Nämndsekreterare" */
+	char		*phone;
+	char		*email;
+};
+
+enum agenda_kind {
+	AGENDA_CASE,		/* refers to a case file */
+	AGENDA_PROCEDURAL,	/* title only, no case file */
+	AGENDA_DIVIDER		/* "TILL FULLMÄKTIGE": numbered, no body */
+};
+
+struct agenda_item {
+	enum agenda_kind kind;
+	int		 number;	/* 1..n, continuous over all kinds */
+	char		*title;		/* manifest title, else the case's */
+	char		*dnr;		/* case dnr, or NULL */
+	struct casefile	*cs;		/* AGENDA_CASE only */
+	char		*note;		/* optional procedural text */
+	struct srcpos	 pos;
+};
+
+struct meeting {
+	char		*dir;		/* meeting folder */
+	char		*manifest;	/* path of the manifest file */
+	char		*organisation;
+	char		*body;		/* "Regionstyrelsen" */
+	char		*date;		/* ISO */
+	struct session	*sessions;
+	size_t		 nsessions;
+	struct contact	 secretary;
+	struct contact	 chair;		/* optional (name may be NULL) */
+	struct agenda_item *items;
+	size_t		 nitems;
+};
+
+/* ------------------------------------------------------------------ */
+/* The document tree (template/ builds it from the model). */
+
+enum align {
+	ALIGN_LEFT,
+	ALIGN_RIGHT,
+	ALIGN_CENTER,
+	ALIGN_JUSTIFY
+};
+
+struct rgb {
+	float		 r, g, b;	/* 0..1 */
+};
+
+/* Font faces: face = family * 4 + variant. */
+#define FACE_REGULAR	0
+#define FACE_BOLD	1
+#define FACE_ITALIC	2
+#define FACE_BOLDITALIC	3
+
+struct font_family {
+	char		*name;
+	char		*file[4];	/* TTF paths, by FACE_* */
+};
+
+/* Every length is in PDF points (1/72 inch). */
+struct style {
+	char		*name;
+	int		 family;	/* index into doc->families */
+	unsigned	 face;		/* FACE_* for the base text */
+	float		 size;
+	float		 leading;	/* baseline to baseline */
+	enum align	 align;
+	float		 space_before;
+	float		 space_after;
+	float		 indent_left;
+	float		 indent_right;
+	float		 first_indent;	/* extra indent of the first line */
+	float		 label_width;	/* hanging label column (lists, agenda) */
+	float		 trailer_width;	/* right column for a trailer */
+	bool		 leader_dots;	/* dots from text to trailer */
+	bool		 keep_with_next;
+	bool		 hyphenate;
+	bool		 page_break_before;
+	struct rgb	 color;
+	float		 rule_above;	/* line width of a rule above, 0: none */
+	float		 rule_below;
+};
+
+/* Running header/footer line: up to three slots.  Text may hold
+ * {page} {pages} (pack) and {docpage} {docpages} (this document),
+ * resolved after pagination. */
+struct running {
+	char		*left, *center, *right;
+	const struct style *style;
+	float		 y;		/* baseline, from the page bottom */
+	bool		 rule;		/* rule under a header / over a footer */
+	bool		 skip_first;	/* not on the document's first page */
+};
+
+struct page_style {
+	char		*name;
+	float		 width, height;
+	float		 margin_top, margin_bottom, margin_left, margin_right;
+	struct running	 header;
+	struct running	 footer;
+};
+
+/* One document of the pack: the cover with the agenda, one agenda
+ * item.  Each starts on a new page and counts its own "x(y)". */
+struct part {
+	const struct page_style *page;
+	struct block	*blocks;
+	char		*anchor;	/* destination of its first page */
+	char		*outline;	/* bookmark title, or NULL */
+	int		 outline_level;
+};
+
+struct doc {
+	struct font_family *families;
+	size_t		 nfamilies;
+	int		 fallback_family;	/* -1: none */
+	int		 code_family;		/* for SPAN_CODE; -1: same */
+	struct style	*styles;
+	size_t		 nstyles;
+	struct page_style *page_styles;
+	size_t		 npage_styles;
+	struct part	*parts;
+	size_t		 nparts;
+	char		*title;		/* metadata */
+	char		*author;
+	char		*subject;
+	char		*lang;		/* "sv-SE" */
+	char		*date;		/* ISO date for metadata timestamps */
+};
+
+/* ------------------------------------------------------------------ */
+/* The page model (layout/ builds it; pdf/ writes it).  Coordinates are
+ * PDF points with the origin at the bottom left of the page. */
+
+enum pitem_kind {
+	PITEM_TEXT,	/* text at baseline (x, y) */
+	PITEM_LINE,	/* stroke from (x, y) to (x + w, y + h) */
+	PITEM_RECT,	/* filled rectangle (x, y, w, h) */
+	PITEM_LINK	/* link area (x, y, w, h) to target */
+};
+
+struct pitem {
+	enum pitem_kind	 kind;
+	float		 x, y, w, h;
+	int		 face;		/* PITEM_TEXT: index into fontset */
+	float		 size;
+	struct rgb	 color;
+	float		 line_width;	/* PITEM_LINE */
+	const char	*text;		/* UTF-8, spaces included */
+	float		 space_extra;	/* added after each U+0020 (justify) */
+	bool		 hyphen_added;	/* text ends in a hyphen layout added */
+	const char	*target;	/* PITEM_LINK: "#anchor" or URI */
+	/* Structure, for a tagged-PDF writer: the document-tree block the
+	 * item belongs to; NULL with artifact set for running headers,
+	 * footers, rules and other decoration. */
+	const struct block *node;
+	bool		 artifact;
+};
+
+struct page {
+	float		 width, height;
+	struct pitem	*items;
+	size_t		 nitems, capitems;
+	size_t		 part;		/* index into doc->parts */
+	int		 docpage;	/* 1-based page within its part */
+	int		 docpages;
+};
+
+struct anchor {
+	const char	*name;
+	size_t		 page;		/* 0-based index into pages */
+	float		 y;		/* top of the anchored block */
+};
+
+struct outline_entry {
+	const char	*title;
+	int		 level;		/* 1 = top */
+	size_t		 page;
+	float		 y;
+};
+
+struct fontset;			/* layout/: loaded faces and metrics */
+
+struct pages {
+	struct page	*v;
+	size_t		 n;
+	struct anchor	*anchors;	/* sorted by name */
+	size_t		 nanchors;
+	struct outline_entry *outlines;	/* in document order */
+	size_t		 noutlines;
+	struct arena	 arena;		/* texts and targets of items */
+};
+
+/* ------------------------------------------------------------------ */
+/* Constructors and destructors (model.c). */
+
+struct span	*span_new(enum span_kind, unsigned flags, const char *text);
+void		 spans_free(struct span *);
+struct span	*spans_clone(const struct span *);
+struct block	*block_new(enum block_kind);
+void		 blocks_free(struct block *);	/* whole sibling chain */
+struct block	*blocks_clone(const struct block *); /* deep, sibling chain */
+/* Concatenated text of a span chain (breaks become spaces). */
+char		*spans_text(const struct span *);
+
+void		 casefile_free(struct casefile *);
+void		 meeting_free(struct meeting *);
+void		 doc_free(struct doc *);
+void		 pages_free(struct pages *);
+/* Looks up an anchor by name; NULL if absent. */
+const struct anchor *pages_anchor(const struct pages *, const char *);
+
+const char	*section_heading(enum section_kind);	/* Swedish name */
+
+#endif /* BOARDGEN_MODEL_H */

@@ -1,0 +1,19 @@
+/*
+ * pdf: writes laid-out pages as PDF with libharu: embedded TrueType
+ * fonts with a correct ToUnicode map, outline, internal links, page
+ * labels, metadata.  Deterministic: the same pages give the same bytes.
+ */
+#ifndef BOARDGEN_PDF_H
+#define BOARDGEN_PDF_H
+
+#include "../model/model.h"
+#include "../layout/layout.h"
+
+/* Writes to path via a temporary file renamed on success; an existing
+ * file at path is untouched on failure.  Timestamps come from
+ * SOURCE_DATE_EPOCH if set, else from doc->date.  Returns 0 after
+ * reporting on failure. */
+int	 pdf_write(const char *path, const struct doc *,
+	    const struct pages *, const struct fontset *);
+
+#endif /* BOARDGEN_PDF_H */

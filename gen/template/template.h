@@ -1,0 +1,17 @@
+/*
+ * template: fills XML templates with the model and yields the document
+ * tree (styled blocks grouped in parts, page styles, fonts).  The look
+ * lives in the template files; nothing here hard-codes it.
+ */
+#ifndef BOARDGEN_TEMPLATE_H
+#define BOARDGEN_TEMPLATE_H
+
+#include "../model/model.h"
+
+/* The whole pack: cover with agenda, then one part per agenda item.
+ * template_dir holds pack.xml (cover + agenda) and item.xml (agenda
+ * item), validated against template.rng in schema_dir. */
+struct doc	*template_pack(const struct meeting *, const char *template_dir,
+		    const char *schema_dir);
+
+#endif /* BOARDGEN_TEMPLATE_H */

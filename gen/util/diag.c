@@ -1,0 +1,114 @@
+/* Diagnostics: collected in order, printed by main. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static char	**msgs;
+static size_t	  nmsgs, capmsgs;
+static size_t	  nerrors, nwarnings;
+
+/* A runaway input must not produce unbounded output. */
+#define DIAG_MAX	200
+
+void
+vdiag(enum diag_level level, const char *file, int line, int col,
+    const char *fmt, va_list ap)
+{
+	struct buf b = { 0 };
+	const char *word = level == DIAG_ERROR ? "error" :
+	    level == DIAG_WARNING ? "warning" : "note";
+	va_list	 aq;
+	int	 n;
+
+	if (level == DIAG_ERROR)
+		nerrors++;
+	else if (level == DIAG_WARNING)
+		nwarnings++;
+	if (nmsgs >= DIAG_MAX)
+		return;
+	if (file != NULL) {
+		buf_puts(&b, file);
+		if (line > 0) {
+			buf_printf(&b, ":%d", line);
+			if (col > 0)
+				buf_printf(&b, ":%d", col);
+		}
+		buf_puts(&b, ": ");
+	} else
+		buf_puts(&b, "boardgen: ");
+	buf_printf(&b, "%s: ", word);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n > 0) {
+		buf_grow(&b, (size_t)n);
+		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
+		b.len += (size_t)n;
+	}
+	if (nmsgs == capmsgs) {
+		capmsgs = capmsgs ? capmsgs * 2 : 16;
+		msgs = xrealloc(msgs, capmsgs * sizeof(*msgs));
+	}
+	msgs[nmsgs++] = buf_detach(&b);
+}
+
+void
+diag(enum diag_level level, const char *file, int line, int col,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vdiag(level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+size_t
+diag_errors(void)
+{
+	return nerrors;
+}
+
+size_t
+diag_warnings(void)
+{
+	return nwarnings;
+}
+
+const char *
+diag_first(void)
+{
+	return nmsgs ? msgs[0] : NULL;
+}
+
+void
+diag_flush(FILE *f)
+{
+	size_t	 i, total = nerrors + nwarnings;
+
+	for (i = 0; i < nmsgs; i++) {
+		fprintf(f, "%s\n", msgs[i]);
+		free(msgs[i]);
+	}
+	if (total > nmsgs && nmsgs == DIAG_MAX)
+		fprintf(f, "boardgen: note: %zu more diagnostics not shown\n",
+		    total - nmsgs);
+	nmsgs = 0;
+	free(msgs);
+	msgs = NULL;
+	capmsgs = 0;
+}
+
+void
+diag_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nmsgs; i++)
+		free(msgs[i]);
+	free(msgs);
+	msgs = NULL;
+	nmsgs = capmsgs = 0;
+	nerrors = nwarnings = 0;
+}

@@ -1,0 +1,94 @@
+/* Swedish dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const months[12] = {
+	"januari", "februari", "mars", "april", "maj", "juni", "juli",
+	"augusti", "september", "oktober", "november", "december"
+};
+
+/* Monday first, as Swedish calendars count. */
+static const char *const weekdays[7] = {
+	"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"
+};
+
+static int
+parse_iso(const char *s, int *y, int *m, int *d)
+{
+	int	 i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	return 1;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	bool	 leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : dim[m - 1];
+}
+
+bool
+iso_date_valid(const char *s)
+{
+	int	 y, m, d;
+
+	if (!parse_iso(s, &y, &m, &d))
+		return false;
+	return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= days_in_month(y, m);
+}
+
+/* Days from the civil date (Howard Hinnant's algorithm). */
+long
+iso_date_days(const char *s)
+{
+	int	 y, m, d;
+	long	 era, yoe, doy, doe;
+
+	if (!iso_date_valid(s))
+		return 0;
+	parse_iso(s, &y, &m, &d);
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+char *
+sv_date_long(const char *s)
+{
+	int	 y, m, d;
+
+	if (!iso_date_valid(s))
+		return NULL;
+	parse_iso(s, &y, &m, &d);
+	return xasprintf("%d %s %d", d, months[m - 1], y);
+}
+
+const char *
+sv_weekday(const char *s)
+{
+	long	 days;
+
+	if (!iso_date_valid(s))
+		return NULL;
+	days = iso_date_days(s);
+	/* 1970-01-01 was a Thursday (index 3). */
+	return weekdays[((days % 7) + 7 + 3) % 7];
+}

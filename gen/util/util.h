@@ -1,0 +1,111 @@
+/*
+ * util: memory, growable buffers, an arena, UTF-8, diagnostics and
+ * Swedish (sv-SE) formatting.  Every stage may use this header; it
+ * depends on nothing but libc.
+ */
+#ifndef BOARDGEN_UTIL_H
+#define BOARDGEN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Allocation.  Out of memory is not recoverable for a batch tool:
+ * these print one line and exit(2). */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable byte buffer, always NUL-terminated when data != NULL. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_grow(struct buf *, size_t extra);
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_reset(struct buf *);
+void	 buf_free(struct buf *);
+char	*buf_detach(struct buf *);	/* caller frees; buffer emptied */
+
+/* Arena: many small allocations freed at once (page items, runs). */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+};
+void	*arena_alloc(struct arena *, size_t);
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_strdup(struct arena *, const char *);
+void	 arena_free(struct arena *);
+
+/* Reading whole files with a size cap.  Returns 0 and reports a
+ * diagnostic (with `what' naming the file's role) on failure. */
+int	 file_read(const char *path, size_t maxlen, char **data, size_t *len);
+
+/* Writing an output file safely: data goes to path.tmp.XXXXXX in the
+ * same directory, then is renamed over path.  Nothing is left behind on
+ * failure, and an existing file at path stays untouched. */
+int	 file_write_atomic(const char *path, const void *data, size_t len);
+
+/* UTF-8. */
+/* Decodes one code point at s[0..len).  Returns its length in bytes
+ * (1..4) and sets *cp, or returns 0 for an invalid or truncated
+ * sequence (overlong forms, surrogates and > U+10FFFF are invalid). */
+size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (at least 4 bytes); returns the length. */
+size_t	 utf8_encode(uint32_t cp, char *out);
+/* Returns the offset of the first invalid byte, or (size_t)-1 if all
+ * of s[0..len) is valid UTF-8. */
+size_t	 utf8_validate(const char *s, size_t len);
+/* Number of code points in a valid UTF-8 string. */
+size_t	 utf8_length(const char *s, size_t len);
+/* Line and column (1-based, columns counted in code points) of byte
+ * offset off in s. */
+void	 text_position(const char *s, size_t off, int *line, int *col);
+
+/*
+ * Diagnostics.  Stages report with a location and carry on or fail;
+ * only main prints them (diag_flush) and decides the exit status.
+ * Format on output: "file:line:col: error: message".  A line or column
+ * of 0 is left out.
+ */
+enum diag_level {
+	DIAG_ERROR,
+	DIAG_WARNING,
+	DIAG_NOTE
+};
+void	 diag(enum diag_level, const char *file, int line, int col,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void	 vdiag(enum diag_level, const char *file, int line, int col,
+	    const char *fmt, va_list);
+size_t	 diag_errors(void);
+size_t	 diag_warnings(void);
+/* Prints the collected diagnostics in the order reported, then
+ * forgets them. */
+void	 diag_flush(FILE *);
+/* Forgets all collected diagnostics (tests). */
+void	 diag_clear(void);
+/* The first collected message, formatted as printed, or NULL (tests). */
+const char *diag_first(void);
+
+/* Swedish formatting. */
+/* "2017-12-12" -> "12 december 2017"; returns NULL if not a valid ISO
+ * date.  Caller frees. */
+char	*sv_date_long(const char *iso);
+/* "2017-12-12" -> "tisdag"; NULL if invalid.  Static string. */
+const char *sv_weekday(const char *iso);
+/* Validates YYYY-MM-DD as a real calendar date. */
+bool	 iso_date_valid(const char *iso);
+/* Days since 1970-01-01 for a valid ISO date (for timestamps). */
+long	 iso_date_days(const char *iso);
+
+#endif /* BOARDGEN_UTIL_H */
