@@ -7,13 +7,14 @@
 #define BOARDGEN_PDF_H
 
 #include "../model/model.h"
-#include "../layout/layout.h"
 
 /* Writes to path via a temporary file renamed on success; an existing
  * file at path is untouched on failure.  Timestamps come from
  * SOURCE_DATE_EPOCH if set, else from doc->date.  Returns 0 after
  * reporting on failure. */
+/* Fonts are the TTF files of doc->families: face f is
+ * doc->families[f / 4].file[f % 4]. */
 int	 pdf_write(const char *path, const struct doc *,
-	    const struct pages *, const struct fontset *);
+	    const struct pages *);
 
 #endif /* BOARDGEN_PDF_H */
