@@ -1,0 +1,271 @@
+/*
+ * Safe XML reading.  Inputs are written by many hands: no network, no
+ * entity expansion, no DTD at all (a DOCTYPE is rejected before libxml2
+ * sees it), a size cap, and a loader that refuses every external
+ * entity in case one slips through.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "util.h"
+#include "xml.h"
+
+#define XML_MAX_SIZE	(4u * 1024u * 1024u)
+
+static xmlParserInputPtr
+deny_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+/* libxml2 prints on its own unless told otherwise; errors are taken
+ * from the parser context instead. */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+structured_quiet(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+void
+xml_setup(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_entities);
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, structured_quiet);
+}
+
+void
+xml_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+/* Trims libxml2's message: no trailing newline. */
+static void
+report_xml_error(const char *name, const xmlError *e, const char *what)
+{
+	char	*msg = xstrdup(e && e->message ? e->message : "unknown error");
+	size_t	 n = strlen(msg);
+
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag(DIAG_ERROR, name, e ? e->line : 0, e && e->int2 > 0 ? e->int2 : 0,
+	    "%s: %s", what, msg);
+	free(msg);
+}
+
+/* Finds "<!DOCTYPE" outside comments and processing instructions before
+ * the root element; returns its offset or -1. */
+static long
+find_doctype(const char *data, size_t len)
+{
+	size_t	 i = 0;
+
+	while (i < len) {
+		if (data[i] != '<') {
+			i++;
+			continue;
+		}
+		if (len - i >= 4 && memcmp(data + i, "<!--", 4) == 0) {
+			const char *end = NULL;
+			size_t	 j;
+
+			for (j = i + 4; j + 2 < len; j++)
+				if (memcmp(data + j, "-->", 3) == 0) {
+					end = data + j;
+					break;
+				}
+			if (end == NULL)
+				return -1;
+			i = (size_t)(end - data) + 3;
+			continue;
+		}
+		if (len - i >= 2 && data[i + 1] == '?') {
+			i += 2;
+			continue;
+		}
+		if (len - i >= 9 && memcmp(data + i, "<!DOCTYPE", 9) == 0)
+			return (long)i;
+		return -1;	/* the root element: no DOCTYPE after it */
+	}
+	return -1;
+}
+
+struct rng_errors {
+	const char	*name;
+	int		 n;
+};
+
+static void
+rng_structured(void *ctx, xmlErrorPtr e)
+{
+	struct rng_errors *re = ctx;
+
+	/* One schema violation often yields a cascade; the first few are
+	 * what a user can act on. */
+	if (re->n++ < 5)
+		report_xml_error(re->name, e, "does not match the schema");
+}
+
+static int
+validate(const char *name, xmlDocPtr doc, const char *schema)
+{
+	xmlRelaxNGParserCtxtPtr pctx;
+	xmlRelaxNGPtr	 rng;
+	xmlRelaxNGValidCtxtPtr vctx;
+	struct rng_errors re = { name, 0 };
+	char	*data;
+	size_t	 len;
+	int	 rc;
+
+	if (!file_read(schema, XML_MAX_SIZE, &data, &len))
+		return 0;
+	pctx = xmlRelaxNGNewMemParserCtxt(data, (int)len);
+	rng = pctx ? xmlRelaxNGParse(pctx) : NULL;
+	xmlRelaxNGFreeParserCtxt(pctx);
+	free(data);
+	if (rng == NULL) {
+		diag(DIAG_ERROR, schema, 0, 0, "cannot read the schema: "
+		    "reinstall boardgen's templates");
+		return 0;
+	}
+	vctx = xmlRelaxNGNewValidCtxt(rng);
+	xmlRelaxNGSetValidStructuredErrors(vctx, rng_structured, &re);
+	rc = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFree(rng);
+	if (rc != 0 && re.n == 0)
+		diag(DIAG_ERROR, name, 0, 0, "does not match the schema %s",
+		    schema);
+	return rc == 0;
+}
+
+xmlDocPtr
+xml_load_memory(const char *name, const char *data, size_t len,
+    const char *schema)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	long	 dt;
+	size_t	 bad;
+	int	 line, col;
+
+	if (len > XML_MAX_SIZE) {
+		diag(DIAG_ERROR, name, 0, 0, "file is too large (%zu bytes; "
+		    "the limit is %u)", len, XML_MAX_SIZE);
+		return NULL;
+	}
+	if ((bad = utf8_validate(data, len)) != (size_t)-1) {
+		text_position(data, bad, &line, &col);
+		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02x): "
+		    "save the file as UTF-8", (unsigned char)data[bad]);
+		return NULL;
+	}
+	if ((dt = find_doctype(data, len)) >= 0) {
+		text_position(data, (size_t)dt, &line, &col);
+		diag(DIAG_ERROR, name, line, col, "a DOCTYPE is not allowed: "
+		    "remove the <!DOCTYPE ...> declaration");
+		return NULL;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		diag(DIAG_ERROR, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL || !ctxt->wellFormed) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+
+		report_xml_error(name, e, "malformed XML");
+		if (doc)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		diag(DIAG_ERROR, name, 1, 1, "a DOCTYPE is not allowed: "
+		    "remove the <!DOCTYPE ...> declaration");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (schema != NULL && !validate(name, doc, schema)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr
+xml_load(const char *path, const char *schema)
+{
+	char	*data;
+	size_t	 len;
+	xmlDocPtr doc;
+
+	if (!file_read(path, XML_MAX_SIZE, &data, &len))
+		return NULL;
+	doc = xml_load_memory(path, data, len, schema);
+	free(data);
+	return doc;
+}
+
+char *
+xml_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	char	*s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+char *
+xml_text(xmlNodePtr n)
+{
+	xmlChar	*v = xmlNodeGetContent(n);
+	struct buf b = { 0 };
+	const char *p;
+	bool	 space = false;
+
+	if (v != NULL) {
+		for (p = (const char *)v; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = true;
+				continue;
+			}
+			if (space && b.len > 0)
+				buf_putc(&b, ' ');
+			space = false;
+			buf_putc(&b, *p);
+		}
+		xmlFree(v);
+	}
+	return buf_detach(&b);
+}
+
+int
+xml_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
