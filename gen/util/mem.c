@@ -211,3 +211,30 @@ arena_free(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+static char	**interned;
+static size_t	  ninterned;
+
+const char *
+intern(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < ninterned; i++)
+		if (strcmp(interned[i], s) == 0)
+			return interned[i];
+	interned = xrealloc(interned, (ninterned + 1) * sizeof(*interned));
+	return interned[ninterned++] = xstrdup(s);
+}
+
+void
+intern_free(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < ninterned; i++)
+		free(interned[i]);
+	free(interned);
+	interned = NULL;
+	ninterned = 0;
+}

@@ -47,6 +47,11 @@ char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 void	 arena_free(struct arena *);
 
+/* Interned strings live until intern_free(): file names that source
+ * positions point at, whatever stage made them. */
+const char *intern(const char *);
+void	 intern_free(void);
+
 /* Reading whole files with a size cap.  Returns 0 and reports a
  * diagnostic (with `what' naming the file's role) on failure. */
 int	 file_read(const char *path, size_t maxlen, char **data, size_t *len);

@@ -1,0 +1,93 @@
+/* Cleaning pasted text and typographic punctuation. */
+#include <string.h>
+
+#include "extern.h"
+
+/* Word's private-use bullets (Symbol and Wingdings glyphs). */
+static bool
+word_bullet(uint32_t cp)
+{
+	return cp == 0xf0b7 || cp == 0xf0a7 || cp == 0xf0a8 ||
+	    cp == 0xf076 || cp == 0xf0d8;
+}
+
+char *
+content_clean_text(const char *s)
+{
+	struct buf b = { 0 };
+	size_t	 len = strlen(s), i = 0, n;
+	uint32_t cp;
+
+	buf_grow(&b, len);
+	while (i < len) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			/* Validated earlier; copy rather than lose it. */
+			buf_putc(&b, s[i++]);
+			continue;
+		}
+		if (word_bullet(cp))
+			buf_puts(&b, "\xe2\x80\xa2");
+		else if (cp == '\t')
+			buf_putc(&b, ' ');
+		else
+			buf_put(&b, s + i, n);
+		i += n;
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/*
+ * Swedish typography: ” on both sides of a quotation, ’ for the
+ * apostrophe, – for "--", — for "---" and … for "...".
+ */
+char *
+content_smart(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_grow(&b, strlen(s));
+	while (*s != '\0') {
+		if (*s == '"') {
+			buf_puts(&b, "\xe2\x80\x9d");
+			s++;
+		} else if (*s == '\'') {
+			buf_puts(&b, "\xe2\x80\x99");
+			s++;
+		} else if (strncmp(s, "...", 3) == 0) {
+			buf_puts(&b, "\xe2\x80\xa6");
+			s += 3;
+		} else if (strncmp(s, "---", 3) == 0) {
+			buf_puts(&b, "\xe2\x80\x94");
+			s += 3;
+		} else if (strncmp(s, "--", 2) == 0) {
+			buf_puts(&b, "\xe2\x80\x93");
+			s += 2;
+		} else
+			buf_putc(&b, *s++);
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/*
+ * Looks for a C0 control character other than tab and newline in
+ * s[0..len); sets *off to the first one.  NUL counts.
+ */
+bool
+content_ctrl(const char *s, size_t len, size_t *off)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n') {
+			*off = i;
+			return true;
+		}
+	}
+	return false;
+}

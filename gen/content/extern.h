@@ -1,0 +1,44 @@
+/*
+ * Private to content/: what its files share.  Nothing outside
+ * gen/content/ includes this.
+ */
+#ifndef BOARDGEN_CONTENT_EXTERN_H
+#define BOARDGEN_CONTENT_EXTERN_H
+
+#include <cmark.h>
+
+#include "content.h"
+
+/* Deepest nesting of block quotes and lists a case may use. */
+#define CONTENT_MAX_NEST	32
+
+/*
+ * One case text being converted.  cmark numbers lines from the start of
+ * the Markdown body and counts columns in bytes; positions reported are
+ * file lines and columns in code points, so every position goes through
+ * md_pos().
+ */
+struct mdctx {
+	const char	*file;		/* diagnostics; owned by the casefile */
+	const char	*text;		/* whole file, BOM and CRs removed */
+	size_t		 len;
+	size_t		*lines;		/* byte offset of each line start */
+	size_t		 nlines;
+	int		 lineoff;	/* cmark line 1 is file line lineoff+1 */
+	bool		 breaks;	/* soft breaks become hard breaks */
+	int		 errors;
+};
+
+/* clean.c */
+char		*content_smart(const char *);
+bool		 content_ctrl(const char *, size_t, size_t *);
+
+/* markdown.c */
+void		 md_lines(struct mdctx *);
+void		 md_offpos(const struct mdctx *, size_t, int *, int *);
+bool		 md_pos(const struct mdctx *, cmark_node *, struct srcpos *);
+cmark_node	*md_parse(struct mdctx *, size_t);
+struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);
+char		*md_plain(cmark_node *);
+
+#endif /* BOARDGEN_CONTENT_EXTERN_H */

@@ -1,0 +1,99 @@
+/*
+ * Declarations shared by the files of the layout stage (and its unit
+ * tests).  Nothing here is for other stages.
+ */
+#ifndef BOARDGEN_LAYOUT_PRIVATE_H
+#define BOARDGEN_LAYOUT_PRIVATE_H
+
+#include "layout.h"
+
+/* font.c: the hyphenation dictionary lives with the fonts, loaded on
+ * first use; NULL (after a warning) if it cannot be loaded. */
+struct hyph	*fontset_hyph(struct fontset *);
+
+/* hyphen.c */
+struct hyph	*hyph_load(void);
+void		 hyph_free(struct hyph *);
+/* Sets ok[i] to 1 where a hyphen may go before cp[i] (a letter run of
+ * n code points; at least 2 letters each side).  Returns the number
+ * of points; 0 for a word that cannot be hyphenated. */
+size_t		 hyph_word(struct hyph *, const uint32_t *cp, size_t n,
+		    char *ok);
+
+/* linebreak.c */
+
+/* A run of text of one face on a line. */
+struct lb_run {
+	float		 x, w;		/* from the line's start */
+	int		 face;
+	const char	*text;		/* UTF-8 in the caller's arena */
+	float		 space_extra;	/* after each U+0020 */
+	bool		 hyphen_added;
+};
+
+/* The extent of a link on a line. */
+struct lb_link {
+	float		 x, w;
+	const char	*target;
+};
+
+struct lb_line {
+	size_t		 run0, nruns;	/* into lb->runs */
+	size_t		 link0, nlinks;	/* into lb->links */
+	float		 width;		/* used, from 0 to the last glyph */
+};
+
+/* Text of a page reference (caller's arena), or NULL after reporting. */
+typedef const char *(*lb_pageref_fn)(void *, const struct span *);
+
+struct lb_in {
+	const struct style *style;
+	float		 width0;	/* measure of the first line */
+	float		 width;		/* measure of the others */
+	bool		 code;		/* literal lines broken at characters */
+	bool		 nowarn;	/* labels etc.: no overlong warning */
+	lb_pageref_fn	 pageref;
+	void		*arg;
+	struct arena	*arena;		/* for run texts */
+};
+
+struct lb_item;
+struct lb_node;
+
+/* Line breaker with its scratch memory, reused paragraph after
+ * paragraph.  The results (lines, runs, links) are valid until the
+ * next lb_break(). */
+struct lb {
+	const struct doc *doc;
+	struct fontset	*fs;
+	struct lb_line	*lines;
+	size_t		 nlines, caplines;
+	struct lb_run	*runs;
+	size_t		 nruns, capruns;
+	struct lb_link	*links;
+	size_t		 nlinks, caplinks;
+	/* Scratch. */
+	struct lb_item	*it;
+	size_t		 nit, capit;
+	struct lb_node	*nodes;
+	size_t		 nnodes, capnodes;
+	double		*sum;		/* 3 prefix sums per item */
+	size_t		 capsum;
+	size_t		*brk;
+	size_t		 capbrk;
+	uint32_t	*cp;		/* the current box's code points */
+	uint32_t	*off;
+	size_t		 ncp, capcp;
+	char		*ok;
+	struct buf	 text;
+};
+
+struct lb	*lb_new(const struct doc *, struct fontset *);
+void		 lb_free(struct lb *);
+/* Breaks a paragraph's spans into lines.  Returns 0 after reporting. */
+int		 lb_break(struct lb *, const struct lb_in *,
+		    const struct span *);
+/* The face for text with span flags in a style. */
+int		 lb_face(const struct doc *, const struct style *, unsigned);
+
+#endif /* BOARDGEN_LAYOUT_PRIVATE_H */

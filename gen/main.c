@@ -1,0 +1,226 @@
+/*
+ * boardgen: turns a meeting folder into a numbered PDF board pack.
+ * The command line: reads arguments, runs the stages in order, prints
+ * the diagnostics they collected and decides the exit status.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/util.h"
+#include "util/xml.h"
+#include "model/model.h"
+#include "content/content.h"
+#include "template/template.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+
+#ifndef BOARDGEN_VERSION
+#define BOARDGEN_VERSION "0.0.0"
+#endif
+#ifndef BOARDGEN_DATADIR
+#define BOARDGEN_DATADIR "/usr/local/share/boardgen"
+#endif
+
+enum {
+	EXIT_INPUT = 1,		/* the input has errors: see the messages */
+	EXIT_USAGE = 2		/* the command line is wrong */
+};
+
+static const char usage_text[] =
+"usage: boardgen build MEETING-FOLDER -o FILE.pdf [--templates DIR]\n"
+"       boardgen check MEETING-FOLDER [--templates DIR]\n"
+"       boardgen --help | --version\n";
+
+static const char help_text[] =
+"boardgen turns a meeting folder into a numbered PDF board pack.\n"
+"\n"
+"Commands:\n"
+"  build FOLDER -o FILE.pdf   read FOLDER/meeting.xml and its case files and\n"
+"                             write the pack (cover, agenda with page numbers,\n"
+"                             one document per item) to FILE.pdf\n"
+"  check FOLDER               read and lay out everything, report every problem\n"
+"                             as file:line:col, write nothing\n"
+"\n"
+"Options:\n"
+"  -o, --output FILE          where build writes the PDF (written to a temporary\n"
+"                             file first: a failed build leaves FILE untouched)\n"
+"  -t, --templates DIR        template folder (default: the installed templates,\n"
+"                             or $BOARDGEN_TEMPLATES)\n"
+"  -s, --stats                print timings, pages and peak memory to stderr\n"
+"  -h, --help                 this text\n"
+"  -V, --version              the version\n"
+"\n"
+"Exit status: 0 done, 1 the input has errors (see the messages), 2 usage.\n"
+"Timestamps in the PDF come from SOURCE_DATE_EPOCH if set, else from the\n"
+"meeting date, so the same input always gives the same bytes.\n"
+"See boardgen(1) and boardgen(5).\n";
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Templates: the option, the environment, the source tree the binary
+ * was built in (gen/boardgen next to templates/), the installed data. */
+static char *
+find_templates(const char *opt)
+{
+	char	 exe[PATH_MAX], *p, *cand;
+	ssize_t	 n;
+
+	if (opt != NULL)
+		return xstrdup(opt);
+	if ((p = getenv("BOARDGEN_TEMPLATES")) != NULL && *p != '\0')
+		return xstrdup(p);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((p = strrchr(exe, '/')) != NULL) {
+			*p = '\0';
+			cand = xasprintf("%s/../templates", exe);
+			if (is_dir(cand))
+				return cand;
+			free(cand);
+		}
+	}
+	return xstrdup(BOARDGEN_DATADIR);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+run(const char *cmd, const char *dir, const char *out, const char *tdir,
+    int stats)
+{
+	struct meeting *m = NULL;
+	struct doc *d = NULL;
+	struct fontset *fs = NULL;
+	struct pages *p = NULL;
+	char	*sdir = xasprintf("%s/schema", tdir);
+	double	 t0 = now(), t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+	int	 ok = 0;
+
+	if (!is_dir(tdir)) {
+		diag(DIAG_ERROR, tdir, 0, 0, "template folder not found: give "
+		    "--templates DIR or set BOARDGEN_TEMPLATES");
+		goto out;
+	}
+	if ((m = meeting_load(dir, sdir)) == NULL)
+		goto out;
+	t1 = now();
+	if ((d = template_pack(m, tdir, sdir)) == NULL)
+		goto out;
+	t2 = now();
+	if ((fs = fontset_new(d)) == NULL)
+		goto out;
+	if ((p = layout_doc(d, fs)) == NULL)
+		goto out;
+	t3 = now();
+	if (strcmp(cmd, "build") == 0) {
+		if (!pdf_write(out, d, p))
+			goto out;
+		t4 = now();
+		printf("%s: %zu pages, %zu agenda items\n", out, p->n,
+		    m->nitems);
+	}
+	ok = diag_errors() == 0;
+	if (stats) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "stats: pages %zu read %.4f template %.4f "
+		    "layout %.4f pdf %.4f total %.4f s peak %ld KiB\n",
+		    p->n, t1 - t0, t2 - t1, t3 - t2, t4 > 0 ? t4 - t3 : 0.0,
+		    (t4 > 0 ? t4 : t3) - t0, ru.ru_maxrss);
+	}
+out:
+	pages_free(p);
+	fontset_free(fs);
+	doc_free(d);
+	meeting_free(m);
+	free(sdir);
+	return ok;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL, *topt = NULL, *cmd, *dir;
+	char	*tdir;
+	int	 c, ok, stats = 0;
+
+	while ((c = getopt_long(argc, argv, "o:t:shV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 't':
+			topt = optarg;
+			break;
+		case 's':
+			stats = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs("\n", stdout);
+			fputs(help_text, stdout);
+			return 0;
+		case 'V':
+			printf("boardgen %s\n", BOARDGEN_VERSION);
+			return 0;
+		default:
+			fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	cmd = argv[0];
+	dir = argv[1];
+	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
+		fprintf(stderr, "boardgen: unknown command \"%s\"\n%s", cmd,
+		    usage_text);
+		return EXIT_USAGE;
+	}
+	if (strcmp(cmd, "build") == 0 && out == NULL) {
+		fprintf(stderr, "boardgen: build needs -o FILE.pdf\n%s",
+		    usage_text);
+		return EXIT_USAGE;
+	}
+	xml_setup();
+	tdir = find_templates(topt);
+	ok = run(cmd, dir, out, tdir, stats);
+	free(tdir);
+	diag_flush(stderr);
+	xml_cleanup();
+	intern_free();
+	return ok ? 0 : EXIT_INPUT;
+}

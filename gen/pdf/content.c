@@ -1,0 +1,359 @@
+/*
+ * Page content streams, written as raw operators: libharu's text
+ * functions cannot justify with 2-byte fonts (Tw only applies to the
+ * single byte 32) and format numbers slowly.  Graphics state is
+ * tracked so that fonts and colours are set only when they change.
+ *
+ * Fonts use Identity-H with codes = Unicode BMP code points (what
+ * libharu's UTF-8 fonts use): each character is two bytes.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "pdf_private.h"
+
+/* Lengths in 1/100 pt, colours in 1/1000: exact comparisons, no drift. */
+struct cstate {
+	struct buf	*b;
+	bool		 in_text;
+	long		 lx, ly;	/* text line origin */
+	int		 face;		/* -1: none set */
+	long		 size;
+	long		 fill;		/* packed rgb, -1: unset */
+	long		 stroke;
+	long		 lwidth;	/* -1: unset */
+	bool		 path;		/* an unstroked path is open */
+};
+
+static long
+fixed(double v, double scale)
+{
+	return lround(v * scale);
+}
+
+/* Appends v / 10^dec without trailing zeros. */
+static void
+put_fixed(struct buf *b, long v, int dec)
+{
+	char	 tmp[32], *e = tmp + sizeof(tmp), *p = e;
+	bool	 neg = v < 0, digits = false;
+	unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+	int	 i;
+
+	for (i = 0; i < dec; i++) {
+		if (digits || u % 10 != 0) {
+			*--p = (char)('0' + u % 10);
+			digits = true;
+		}
+		u /= 10;
+	}
+	if (digits)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (neg && !(p[0] == '0' && p + 1 == e))
+		*--p = '-';
+	buf_grow(b, (size_t)(e - p) + 1);
+	memcpy(b->data + b->len, p, (size_t)(e - p));
+	b->len += (size_t)(e - p);
+	b->data[b->len++] = ' ';
+	b->data[b->len] = '\0';
+}
+
+static void
+put_op(struct buf *b, const char *op)
+{
+	buf_puts(b, op);
+}
+
+static long
+pack_rgb(const struct rgb *c)
+{
+	long	 r = fixed(c->r, 1000), g = fixed(c->g, 1000),
+		 bl = fixed(c->b, 1000);
+
+	r = r < 0 ? 0 : r > 1000 ? 1000 : r;
+	g = g < 0 ? 0 : g > 1000 ? 1000 : g;
+	bl = bl < 0 ? 0 : bl > 1000 ? 1000 : bl;
+	return (r * 1001 + g) * 1001 + bl;
+}
+
+static void
+put_rgb(struct buf *b, long packed, const char *op)
+{
+	put_fixed(b, packed / (1001 * 1001), 3);
+	put_fixed(b, packed / 1001 % 1001, 3);
+	put_fixed(b, packed % 1001, 3);
+	put_op(b, op);
+}
+
+static void
+end_path(struct cstate *s)
+{
+	if (s->path) {
+		put_op(s->b, "S\n");
+		s->path = false;
+	}
+}
+
+static void
+end_text(struct cstate *s)
+{
+	if (s->in_text) {
+		put_op(s->b, "ET\n");
+		s->in_text = false;
+	}
+}
+
+static void
+set_fill(struct cstate *s, const struct rgb *c)
+{
+	long	 v = pack_rgb(c);
+
+	if (v != s->fill) {
+		end_path(s);
+		put_rgb(s->b, v, "rg\n");
+		s->fill = v;
+	}
+}
+
+/*
+ * Appends one code as two bytes of a literal string.  Bytes that would
+ * end the string, escape or be read as a line end are escaped.
+ */
+static inline void
+put_code(char **pp, uint16_t code)
+{
+	char	*p = *pp;
+	unsigned char c[2] = { (unsigned char)(code >> 8),
+	    (unsigned char)code };
+	int	 i;
+
+	for (i = 0; i < 2; i++) {
+		switch (c[i]) {
+		case '(':
+		case ')':
+		case '\\':
+			*p++ = '\\';
+			*p++ = (char)c[i];
+			break;
+		case '\r':
+			*p++ = '\\';
+			*p++ = 'r';
+			break;
+		default:
+			*p++ = (char)c[i];
+			break;
+		}
+	}
+	*pp = p;
+}
+
+/*
+ * Unicode code point to font code: the BMP only (libharu's CID maps
+ * stop there); controls and the rest become U+FFFD, reported once.
+ */
+static uint16_t
+to_code(struct pdf_writer *w, uint32_t cp, size_t page)
+{
+	if (cp >= 0x20 && cp <= 0xffff && !(cp >= 0x7f && cp < 0xa0))
+		return (uint16_t)cp;
+	if (!w->warned_cp) {
+		diag(DIAG_WARNING, w->path, 0, 0, "page %zu: character "
+		    "U+%04X cannot be shown; replaced by U+FFFD", page + 1,
+		    (unsigned)cp);
+		w->warned_cp = true;
+	}
+	return 0xfffd;
+}
+
+static int
+text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
+    size_t page)
+{
+	struct buf *b = s->b;
+	struct pdf_face *f;
+	HPDF_Font font;
+	const char *t = it->text ? it->text : "";
+	size_t	 len = strlen(t), i, n;
+	long	 x, y, size, adj = 0;
+	uint32_t cp;
+	uint16_t code;
+	char	*p;
+
+	if (len == 0)
+		return 1;
+	if (!pdf_face_get(w, it->face, &font))
+		return 0;
+	f = &w->faces[it->face];
+	end_path(s);
+	if (!s->in_text) {
+		put_op(b, "BT\n");
+		s->in_text = true;
+		s->lx = s->ly = 0;
+	}
+	size = fixed(it->size, 100);
+	if (it->face != s->face || size != s->size) {
+		if (w->fontnames[it->face] == NULL) {
+			w->fontnames[it->face] = HPDF_Page_GetLocalFontName(
+			    w->hpages[page], font);
+			if (w->fontnames[it->face] == NULL)
+				return pdf_ok(w, "adding a font to a page");
+		}
+		buf_putc(b, '/');
+		buf_puts(b, w->fontnames[it->face]);
+		buf_putc(b, ' ');
+		put_fixed(b, size, 2);
+		put_op(b, "Tf\n");
+		s->face = it->face;
+		s->size = size;
+	}
+	set_fill(s, &it->color);
+	x = fixed(it->x, 100);
+	y = fixed(it->y, 100);
+	if (x != s->lx || y != s->ly) {
+		put_fixed(b, x - s->lx, 2);
+		put_fixed(b, y - s->ly, 2);
+		put_op(b, "Td\n");
+		s->lx = x;
+		s->ly = y;
+	}
+
+	/* TJ adjustments are in 1/1000 text space units, negative moves
+	 * right; kept to 1/10. */
+	if (it->space_extra > 0 && it->size > 0)
+		adj = -fixed(it->space_extra * 1000.0 / it->size, 10);
+
+	/* Worst case: 4 bytes a character, 16 an adjustment. */
+	buf_grow(b, len * 20 + 16);
+	p = b->data + b->len;
+	*p++ = adj ? '[' : '(';
+	if (adj)
+		*p++ = '(';
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(t + i, len - i, &cp)) == 0) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		code = to_code(w, cp, page);
+		pdf_face_use(f, code);
+		put_code(&p, code);
+		if (code == ' ' && adj && i + n < len) {
+			*p++ = ')';
+			b->len = (size_t)(p - b->data);
+			put_fixed(b, adj, 1);
+			b->len--;	/* no space needed before '(' */
+			p = b->data + b->len;
+			*p++ = '(';
+		}
+	}
+	*p++ = ')';
+	if (adj) {
+		memcpy(p, "]TJ\n", 4);
+		p += 4;
+	} else {
+		memcpy(p, "Tj\n", 3);
+		p += 3;
+	}
+	b->len = (size_t)(p - b->data);
+	b->data[b->len] = '\0';
+	return 1;
+}
+
+static void
+line(struct cstate *s, const struct pitem *it)
+{
+	struct buf *b = s->b;
+	long	 lw = fixed(it->line_width, 100), v = pack_rgb(&it->color);
+
+	if (it->line_width < 0)
+		return;
+	end_text(s);
+	if (lw != s->lwidth || v != s->stroke)
+		end_path(s);
+	if (lw != s->lwidth) {
+		put_fixed(b, lw, 2);
+		put_op(b, "w\n");
+		s->lwidth = lw;
+	}
+	if (v != s->stroke) {
+		put_rgb(b, v, "RG\n");
+		s->stroke = v;
+	}
+	put_fixed(b, fixed(it->x, 100), 2);
+	put_fixed(b, fixed(it->y, 100), 2);
+	put_op(b, "m ");
+	put_fixed(b, fixed(it->x + it->w, 100), 2);
+	put_fixed(b, fixed(it->y + it->h, 100), 2);
+	put_op(b, "l\n");
+	s->path = true;
+}
+
+static void
+rect(struct cstate *s, const struct pitem *it)
+{
+	struct buf *b = s->b;
+
+	end_text(s);
+	end_path(s);
+	set_fill(s, &it->color);
+	put_fixed(b, fixed(it->x, 100), 2);
+	put_fixed(b, fixed(it->y, 100), 2);
+	put_fixed(b, fixed(it->w, 100), 2);
+	put_fixed(b, fixed(it->h, 100), 2);
+	put_op(b, "re f\n");
+}
+
+int
+pdf_page_content(struct pdf_writer *w, size_t page)
+{
+	const struct page *pg = &w->pages->v[page];
+	HPDF_PageAttr attr = ((HPDF_Dict)w->hpages[page])->attr;
+	struct cstate s;
+	size_t	 i;
+
+	memset(&s, 0, sizeof(s));
+	s.b = &w->content;
+	s.face = -1;
+	s.fill = s.stroke = s.lwidth = -1;
+	buf_reset(s.b);
+	if (w->fontnames == NULL)
+		w->fontnames = xcalloc(w->nfaces ? w->nfaces : 1,
+		    sizeof(*w->fontnames));
+	memset(w->fontnames, 0, (w->nfaces ? w->nfaces : 1) *
+	    sizeof(*w->fontnames));
+
+	/* The initial fill colour is black: say so only if it changes. */
+	{
+		struct rgb black = { 0, 0, 0 };
+
+		s.fill = s.stroke = pack_rgb(&black);
+	}
+
+	for (i = 0; i < pg->nitems; i++) {
+		const struct pitem *it = &pg->items[i];
+
+		switch (it->kind) {
+		case PITEM_TEXT:
+			if (!text(w, &s, it, page))
+				return 0;
+			break;
+		case PITEM_LINE:
+			line(&s, it);
+			break;
+		case PITEM_RECT:
+			rect(&s, it);
+			break;
+		case PITEM_LINK:
+			break;	/* annotations: outline.c */
+		}
+	}
+	end_path(&s);
+	end_text(&s);
+	if (s.b->len > 0 && HPDF_Stream_Write(attr->stream,
+	    (const HPDF_BYTE *)s.b->data, (HPDF_UINT)s.b->len) != HPDF_OK)
+		return pdf_ok(w, "writing page content");
+	return pdf_ok(w, "writing page content");
+}

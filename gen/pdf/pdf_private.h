@@ -1,0 +1,79 @@
+/*
+ * pdf: private interfaces between the writer's files.
+ *
+ *   pdf.c      pdf_write: the libharu document, error state, saving
+ *   content.c  page content streams (text, lines, rectangles)
+ *   fonts.c    loading faces, marking glyphs, ToUnicode / W / CIDToGIDMap
+ *   outline.c  destinations, links, bookmarks, page labels
+ *   meta.c     Info dictionary, catalog entries, PDF text strings
+ *
+ * libharu's internals (dictionaries, streams, the font attributes) are
+ * used directly where its public API is wrong for us; hpdf.h exposes
+ * them because HPDF_SHARED is not defined.
+ */
+#ifndef BOARDGEN_PDF_PRIVATE_H
+#define BOARDGEN_PDF_PRIVATE_H
+
+#include <hpdf.h>
+
+#include "pdf.h"
+
+/* One font face as used by this document. */
+struct pdf_face {
+	HPDF_Font	 font;		/* NULL until first used */
+	HPDF_FontDef	 fontdef;
+	bool		 failed;	/* loading failed: reported once */
+	uint8_t		*used;		/* bitmap of BMP code points shown */
+	uint16_t	 lo, hi;	/* range of used code points */
+};
+
+struct pdf_writer {
+	const char	*path;		/* output, for diagnostics */
+	const struct doc *doc;
+	const struct pages *pages;
+	HPDF_Doc	 pdf;
+	HPDF_Page	*hpages;	/* one per pages->v[i] */
+
+	/* First libharu error; later calls fail anyway. */
+	HPDF_STATUS	 error;
+	HPDF_STATUS	 detail;
+
+	struct pdf_face	*faces;		/* doc->nfamilies * 4 */
+	size_t		 nfaces;
+	bool		 warned_cp;	/* reported an unsupported character */
+
+	struct buf	 content;	/* page content, reused */
+	const char	**fontnames;	/* per face, this page's resource name */
+};
+
+/* pdf.c */
+int	 pdf_ok(struct pdf_writer *, const char *what);
+
+/* content.c */
+int	 pdf_page_content(struct pdf_writer *, size_t page);
+
+/* fonts.c */
+/* Marks a code point as shown: its glyph is embedded, its width and
+ * Unicode value written. */
+static inline void
+pdf_face_use(struct pdf_face *f, uint16_t code)
+{
+	if (!(f->used[code >> 3] & (1u << (code & 7))))
+		pdf_face_mark(f, code);
+}
+
+int	 pdf_face_get(struct pdf_writer *, int face, HPDF_Font *);
+void	 pdf_face_mark(struct pdf_face *, uint16_t code);
+int	 pdf_fonts_finish(struct pdf_writer *);
+void	 pdf_fonts_free(struct pdf_writer *);
+
+/* outline.c */
+int	 pdf_links(struct pdf_writer *, size_t page);
+int	 pdf_outline(struct pdf_writer *);
+int	 pdf_page_labels(struct pdf_writer *);
+
+/* meta.c */
+void	*pdf_text_string(struct pdf_writer *, const char *utf8);
+int	 pdf_meta(struct pdf_writer *);
+
+#endif /* BOARDGEN_PDF_PRIVATE_H */
