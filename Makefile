@@ -32,8 +32,8 @@ MAIN	 = gen/main.o
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
 
-.PHONY: all deps demo test check unit regress bad sanitize valgrind bench \
-	install uninstall clean
+.PHONY: all deps demo test check sanitize valgrind bench install uninstall \
+	clean clean-objs
 
 all: gen/boardgen
 
@@ -61,24 +61,32 @@ demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory valgrind
 
 # Every test, assuming the packages are there.
 check: all $(UNIT_BINS)
 	@sh tests/run-all.sh
 
-unit: $(UNIT_BINS)
-	@sh tests/run-unit.sh $(UNIT_BINS)
+# The whole suite again, built with AddressSanitizer + UBSan (in build/,
+# so the ordinary build stays as it is).
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+sanitize: all
+	@mkdir -p build/asan/unit
+	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) -o build/asan/boardgen $(SRCS) gen/main.c $(LDLIBS_ALL)
+	@for t in $(UNIT_SRCS); do \
+		n=$$(basename $$t .c); \
+		echo "$(CC) ... -o build/asan/unit/$$n"; \
+		$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) -o build/asan/unit/$$n $$t $(SRCS) $(LDLIBS_ALL) || exit 1; \
+	done
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		BOARDGEN=build/asan/boardgen UNIT_DIR=build/asan/unit sh tests/run-all.sh
 
-# The whole suite again, built with AddressSanitizer + UBSan.
-sanitize:
-	@$(MAKE) --no-print-directory clean-objs
-	@$(MAKE) --no-print-directory CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		LDFLAGS="-fsanitize=address,undefined" all $(UNIT_BINS)
-	@BOARDGEN_SANITIZED=1 sh tests/run-all.sh
-	@$(MAKE) --no-print-directory clean-objs
-
+# The whole suite under valgrind: any error or leak fails.
 valgrind: all $(UNIT_BINS)
-	@BOARDGEN_VALGRIND=1 sh tests/run-all.sh
+	@WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible" \
+		sh tests/run-all.sh
 
 bench: all
 	@sh tests/bench.sh

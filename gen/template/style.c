@@ -448,7 +448,7 @@ static int
 load_content_map(struct tmpl *t, xmlNodePtr n)
 {
 	struct content_map *m = &t->cmap;
-	char	 name[16];
+	char	 name[32];
 	int	 i, ok = 1;
 	char	*v;
 

@@ -39,7 +39,7 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 		buf_puts(&b, "boardgen: ");
 	buf_printf(&b, "%s: ", word);
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = fmt ? vsnprintf(NULL, 0, fmt, aq) : 0;
 	va_end(aq);
 	if (n > 0) {
 		buf_grow(&b, (size_t)n);

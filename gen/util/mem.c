@@ -64,7 +64,7 @@ xasprintf(const char *fmt, ...)
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = fmt ? vsnprintf(NULL, 0, fmt, ap) : -1;
 	va_end(ap);
 	if (n < 0)
 		oom();
@@ -119,7 +119,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = fmt ? vsnprintf(NULL, 0, fmt, ap) : -1;
 	va_end(ap);
 	if (n < 0)
 		return;

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Broken and hostile meeting folders.  Each folder under tests/bad/ has a
+# file `expected': the exact first line boardgen must print on stderr.
+# boardgen must exit with status 1 and leave the previous output file
+# untouched, with no temporary file left beside it.  A folder may have a
+# `setup' script (run first, e.g. to make a symlink) and an `args' file
+# (extra arguments).
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}
+mkdir -p "$T/out"
+pass=0
+fail=0
+for d in tests/bad/*/; do
+	d=${d%/}
+	[ -f "$d/expected" ] || continue
+	name=$(basename "$d")
+	[ -f "$d/setup" ] && (cd "$d" && sh ./setup)
+	printf 'previous pack\n' >"$T/out/pack.pdf"
+	args=""
+	[ -f "$d/args" ] && args=$(cat "$d/args")
+	timeout 20 $WRAP $B build "$d" -o "$T/out/pack.pdf" $args 2>"$T/err" >/dev/null
+	st=$?
+	want=$(cat "$d/expected")
+	got=$(head -n 1 "$T/err")
+	ok=1
+	if [ $st -ne 1 ]; then
+		echo "FAIL $name: exit status $st, want 1"; ok=0
+	fi
+	if [ "$got" != "$want" ]; then
+		printf 'FAIL %s: first message\n  got:  %s\n  want: %s\n' "$name" "$got" "$want"; ok=0
+	fi
+	if [ "$(cat "$T/out/pack.pdf")" != "previous pack" ]; then
+		echo "FAIL $name: the previous output was changed"; ok=0
+	fi
+	if [ "$(ls "$T/out" | wc -l)" -ne 1 ]; then
+		echo "FAIL $name: files left behind: $(ls "$T/out")"; ok=0
+		rm -f "$T"/out/pack.pdf.tmp.*
+	fi
+	[ -f "$d/teardown" ] && (cd "$d" && sh ./teardown)
+	if [ $ok -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

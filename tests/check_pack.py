@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Checks a rendered meeting pack against its sources, as a secretary would.
+
+usage: check_pack.py MEETING-FOLDER PACK.pdf
+
+- every case item's heading "N. Title (dnr)" starts a page, and its
+  proposal text follows it, in agenda order;
+- every page number printed in the agenda is the page where that item's
+  heading is (pdftotext page by page);
+- the top-level bookmarks are the cover plus one per case item, with the
+  right titles, pointing at the right pages;
+- qpdf --check passes.
+Prints one line per problem and exits 1 if there is any.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+problems = []
+
+
+def problem(msg):
+    problems.append(msg)
+    print("problem: " + msg)
+
+
+def alnum(s):
+    """Letters and digits only: line breaks, hyphens added at line ends,
+    list markers and quotes do not matter for finding text."""
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def front_matter(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    meta = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.index("\n---", 4)
+        for line in text[4:end].splitlines():
+            if ":" in line:
+                k, v = line.split(":", 1)
+                meta[k.strip()] = v.strip()
+        body = text[end + 4:]
+    return meta, body
+
+
+def section(body, name):
+    """Raw Markdown of a level-1 section, links reduced to their text."""
+    out, on = [], False
+    for line in body.splitlines():
+        if line.startswith("# "):
+            on = line[2:].strip().lower() == name.lower()
+            continue
+        if on:
+            out.append(line)
+    text = "\n".join(out)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return text
+
+
+def load_items(folder):
+    root = ET.parse(os.path.join(folder, "meeting.xml")).getroot()
+    items, n = [], 0
+    for el in root.find("agenda"):
+        n += 1
+        it = {"number": n, "kind": el.tag}
+        if el.tag == "case":
+            meta, body = front_matter(os.path.join(folder, el.get("file")))
+            it["title"] = el.get("title") or meta.get("title", "")
+            it["dnr"] = meta.get("dnr", "")
+            it["proposal"] = section(body, "Förslag till beslut")
+        else:
+            it["title"] = " ".join((el.text or "").split())
+        items.append(it)
+    return items
+
+
+def page_texts(pdf, layout=False):
+    # Crop the running header and footer away: they are not content.
+    args = ["pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "60", "-W", "900",
+            "-H", "720"]
+    if layout:
+        args.append("-layout")
+    out = subprocess.run(args + [pdf, "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    pages = out.split("\f")
+    if pages and pages[-1].strip() == "":
+        pages.pop()
+    return pages
+
+
+def agenda_numbers(text):
+    """Maps agenda number -> printed page number from the cover text."""
+    found, cur, buf = {}, None, []
+    for line in text.splitlines():
+        m = re.match(r"\s*(\d+)\.\s+\S", line)
+        if m:
+            cur, buf = int(m.group(1)), []
+        if cur is None:
+            continue
+        buf.append(line)
+        m = re.search(r"(?:\.\s?){2,}\s*(\d+)\s*$", line)
+        if m:
+            found[cur] = int(m.group(1))
+            cur = None
+    return found
+
+
+def outlines(pdf):
+    out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
+                         check=True, capture_output=True).stdout
+    return json.loads(out)["outlines"]
+
+
+def main():
+    folder, pdf = sys.argv[1], sys.argv[2]
+    items = load_items(folder)
+    cases = [it for it in items if it["kind"] == "case"]
+    pages = page_texts(pdf)
+    flat = [alnum(p) for p in pages]
+
+    # Heading pages: the last page that starts with "N. Title".
+    for it in cases:
+        key = alnum("%d. %s" % (it["number"], it["title"]))
+        hits = [i + 1 for i, p in enumerate(flat) if p.startswith(key)]
+        if not hits:
+            problem("item %d \"%s\": no page starts with its heading"
+                    % (it["number"], it["title"]))
+            it["page"] = None
+        else:
+            it["page"] = hits[-1]
+        full = alnum("%d. %s (%s)" % (it["number"], it["title"], it["dnr"])
+                     if it["dnr"] else "%d. %s" % (it["number"], it["title"]))
+        if it["page"] and not flat[it["page"] - 1].startswith(full):
+            problem("item %d: heading on page %d is not \"%d. %s (%s)\""
+                    % (it["number"], it["page"], it["number"], it["title"],
+                       it["dnr"]))
+
+    # Order: headings and proposals appear in agenda order.
+    whole = "".join(flat)
+    pos = 0
+    for it in cases:
+        if it["page"] is None:
+            continue
+        start = sum(len(p) for p in flat[:it["page"] - 1])
+        if start < pos:
+            problem("item %d starts before the previous item ends"
+                    % it["number"])
+        pos = start
+        prop = alnum(it["proposal"])
+        if prop:
+            at = whole.find(prop, pos)
+            nxt = [c["page"] for c in cases
+                   if c["number"] > it["number"] and c["page"]]
+            limit = sum(len(p) for p in flat[:nxt[0] - 1]) if nxt else len(whole)
+            if at < 0 or at >= limit:
+                problem("item %d: the proposal text is not found in full "
+                        "under the item" % it["number"])
+            else:
+                pos = at
+
+    # Agenda page numbers.
+    first = min([c["page"] for c in cases if c["page"]] or [len(pages) + 1])
+    cover = "\n".join(page_texts(pdf, layout=True)[:first - 1])
+    printed = agenda_numbers(cover)
+    for it in cases:
+        got = printed.get(it["number"])
+        if got is None:
+            problem("item %d: no page number in the agenda" % it["number"])
+        elif got != it["page"]:
+            problem("item %d: the agenda says page %d, the heading is on "
+                    "page %s" % (it["number"], got, it["page"]))
+    for it in items:
+        if it["kind"] != "case" and it["number"] in printed:
+            problem("item %d (%s) has a page number but no page"
+                    % (it["number"], it["kind"]))
+
+    # Bookmarks.
+    top = outlines(pdf)
+    want = 1 + len(cases)
+    if len(top) != want:
+        problem("%d top-level bookmarks, want %d (cover + one per item)"
+                % (len(top), want))
+    for ol, it in zip(top[1:], cases):
+        title = "%d. %s" % (it["number"], it["title"])
+        if ol.get("title") != title:
+            problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
+        if it["page"] and ol.get("destpageposfrom1") != it["page"]:
+            problem("bookmark \"%s\" points at page %s, want %d"
+                    % (title, ol.get("destpageposfrom1"), it["page"]))
+
+    chk = subprocess.run(["qpdf", "--check", pdf], capture_output=True)
+    if chk.returncode != 0:
+        problem("qpdf --check: " + chk.stdout.decode(errors="replace")[-300:])
+
+    print("%d items, %d case items, %d pages checked: %d problems"
+          % (len(items), len(cases), len(pages), len(problems)))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
