@@ -28,7 +28,8 @@ struct cstate {
 static long
 fixed(double v, double scale)
 {
-	return lround(v * scale);
+	v *= scale;
+	return isfinite(v) && fabs(v) < 1e15 ? lround(v) : 0;
 }
 
 /* Appends v / 10^dec without trailing zeros. */
@@ -175,7 +176,7 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 {
 	struct buf *b = s->b;
 	struct pdf_face *f;
-	HPDF_Font font;
+	int	 face;
 	const char *t = it->text ? it->text : "";
 	size_t	 len = strlen(t), i, n;
 	long	 x, y, size, adj = 0;
@@ -185,9 +186,9 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 
 	if (len == 0)
 		return 1;
-	if (!pdf_face_get(w, it->face, &font))
+	if ((face = pdf_face_get(w, it->face)) < 0)
 		return 0;
-	f = &w->faces[it->face];
+	f = &w->faces[face];
 	end_path(s);
 	if (!s->in_text) {
 		put_op(b, "BT\n");
@@ -195,19 +196,19 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 		s->lx = s->ly = 0;
 	}
 	size = fixed(it->size, 100);
-	if (it->face != s->face || size != s->size) {
-		if (w->fontnames[it->face] == NULL) {
-			w->fontnames[it->face] = HPDF_Page_GetLocalFontName(
-			    w->hpages[page], font);
-			if (w->fontnames[it->face] == NULL)
+	if (face != s->face || size != s->size) {
+		if (w->fontnames[face] == NULL) {
+			w->fontnames[face] = HPDF_Page_GetLocalFontName(
+			    w->hpages[page], f->font);
+			if (w->fontnames[face] == NULL)
 				return pdf_ok(w, "adding a font to a page");
 		}
 		buf_putc(b, '/');
-		buf_puts(b, w->fontnames[it->face]);
+		buf_puts(b, w->fontnames[face]);
 		buf_putc(b, ' ');
 		put_fixed(b, size, 2);
 		put_op(b, "Tf\n");
-		s->face = it->face;
+		s->face = face;
 		s->size = size;
 	}
 	set_fill(s, &it->color);

@@ -74,8 +74,12 @@ save(struct pdf_writer *w, char **data, size_t *len)
 	HPDF_UINT i, count, n;
 	HPDF_BYTE *p;
 
-	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || !pdf_ok(w, "saving"))
-		return pdf_ok(w, "saving");
+	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || w->error != HPDF_OK) {
+		if (pdf_ok(w, "saving"))
+			diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
+			    "libharu could not save the document");
+		return 0;
+	}
 	memset(&b, 0, sizeof(b));
 	buf_grow(&b, HPDF_GetStreamSize(w->pdf));
 	count = HPDF_MemStream_GetBufCount(d->stream);
@@ -143,6 +147,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 	if (w.pdf != NULL)
 		HPDF_Free(w.pdf);
 	pdf_fonts_free(&w);
+	buf_free(&w.content);
 	free(w.hpages);
 
 	if (rc)

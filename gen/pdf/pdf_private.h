@@ -15,6 +15,8 @@
 #define BOARDGEN_PDF_PRIVATE_H
 
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 #include "pdf.h"
 
@@ -22,6 +24,7 @@
 struct pdf_face {
 	HPDF_Font	 font;		/* NULL until first used */
 	HPDF_FontDef	 fontdef;
+	int		 canon;		/* 1 + face holding the font; 0: unset */
 	bool		 failed;	/* loading failed: reported once */
 	uint8_t		*used;		/* bitmap of BMP code points shown */
 	uint16_t	 lo, hi;	/* range of used code points */
@@ -53,6 +56,8 @@ int	 pdf_ok(struct pdf_writer *, const char *what);
 int	 pdf_page_content(struct pdf_writer *, size_t page);
 
 /* fonts.c */
+int	 pdf_face_get(struct pdf_writer *, int face);
+void	 pdf_face_mark(struct pdf_face *, uint16_t code);
 /* Marks a code point as shown: its glyph is embedded, its width and
  * Unicode value written. */
 static inline void
@@ -62,8 +67,6 @@ pdf_face_use(struct pdf_face *f, uint16_t code)
 		pdf_face_mark(f, code);
 }
 
-int	 pdf_face_get(struct pdf_writer *, int face, HPDF_Font *);
-void	 pdf_face_mark(struct pdf_face *, uint16_t code);
 int	 pdf_fonts_finish(struct pdf_writer *);
 void	 pdf_fonts_free(struct pdf_writer *);
 

@@ -435,6 +435,56 @@ TEST(source_date_epoch)
 	free(path);
 }
 
+/* A family without its own bold: both faces are one embedded font. */
+TEST(shared_face)
+{
+	struct doc *d = make_doc();
+	struct pages *p = make_pages();
+	char	*path = xasprintf("%s/s.pdf", tmpdir), *cmd, *out, *got;
+	int	 st;
+
+	free(d->families[0].file[1]);
+	d->families[0].file[1] = xstrdup(fontfiles[0]);
+	free(d->families[0].file[3]);
+	d->families[0].file[3] = xstrdup(fontfiles[2]);
+	CHECK(pdf_write(path, d, p));
+	cmd = xasprintf("pdffonts '%s' | grep -c LiberationSerif", path);
+	out = run(cmd, &st);
+	CHECK_STR(out, "2\n");
+	free(cmd);
+	free(out);
+	cmd = xasprintf("pdftotext -raw -f 1 -l 1 '%s' -", path);
+	out = run(cmd, &st);
+	got = lines(out);
+	CHECK_STR(got, "Fastställande av föredragningslista\n"
+	    "Ärendet gäller omhändertagande av (ett) arkiv \\ backslash");
+	free(got);
+	free(cmd);
+	free(out);
+
+	/* Another file, the same font name: libharu gives one font. */
+	free(d->families[0].file[1]);
+	d->families[0].file[1] = xasprintf("%s/copy.ttf", tmpdir);
+	cmd = xasprintf("cp '%s' '%s'", fontfiles[0], d->families[0].file[1]);
+	CHECK_INT(system(cmd), 0);
+	free(cmd);
+	CHECK(pdf_write(path, d, p));
+	cmd = xasprintf("pdftotext -raw -f 1 -l 1 '%s' -", path);
+	out = run(cmd, &st);
+	got = lines(out);
+	CHECK_STR(got, "Fastställande av föredragningslista\n"
+	    "Ärendet gäller omhändertagande av (ett) arkiv \\ backslash");
+	free(got);
+	free(cmd);
+	free(out);
+	cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+	free(cmd);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+}
+
 static void
 put_file(const char *path, const char *s)
 {
@@ -536,6 +586,7 @@ main(void)
 	RUN(links);
 	RUN(deterministic);
 	RUN(source_date_epoch);
+	RUN(shared_face);
 	RUN(failures);
 	if (getenv("PDF_TEST_KEEP") == NULL) {
 		cmd = xasprintf("rm -rf '%s'", tmpdir);

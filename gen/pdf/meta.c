@@ -1,0 +1,150 @@
+/*
+ * Metadata: the Info dictionary, catalog entries, and PDF text
+ * strings.  libharu would write non-ASCII strings in its encoder's
+ * bytes; we write UTF-16BE with a byte order mark instead.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf_private.h"
+
+static bool
+plain_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+			return false;
+	return true;
+}
+
+/*
+ * A text string object for utf8: a literal string if it is printable
+ * ASCII (the same bytes in PDFDocEncoding), else UTF-16BE with BOM.
+ * Returns NULL after libharu reported.
+ */
+void *
+pdf_text_string(struct pdf_writer *w, const char *s)
+{
+	HPDF_Doc_Rec *d = w->pdf;
+	struct buf b;
+	size_t	 len = strlen(s), i, n;
+	uint32_t cp;
+	void	*obj;
+
+	if (plain_ascii(s))
+		return HPDF_String_New(d->mmgr, s, NULL);
+	memset(&b, 0, sizeof(b));
+	buf_put(&b, "\xfe\xff", 2);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_putc(&b, 0xd8 | (int)(cp >> 18));
+			buf_putc(&b, (int)(cp >> 10) & 0xff);
+			cp = 0xdc00 | (cp & 0x3ff);
+		}
+		buf_putc(&b, (int)(cp >> 8));
+		buf_putc(&b, (int)(cp & 0xff));
+	}
+	obj = HPDF_Binary_New(d->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	buf_free(&b);
+	return obj;
+}
+
+static int
+add_text(struct pdf_writer *w, HPDF_Dict dict, const char *key,
+    const char *value)
+{
+	void	*obj;
+
+	if (value == NULL || value[0] == '\0')
+		return 1;
+	if ((obj = pdf_text_string(w, value)) == NULL)
+		return 0;
+	return HPDF_Dict_Add(dict, key, obj) == HPDF_OK;
+}
+
+/*
+ * The timestamp: SOURCE_DATE_EPOCH (reproducible builds) or midnight
+ * UTC of the meeting date.  Never the clock: equal input, equal bytes.
+ * Returns 0 with *have false if there is none, -1 after reporting.
+ */
+static int
+timestamp(struct pdf_writer *w, bool *have, char *out, size_t outsz)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long long secs;
+	char	*end;
+	time_t	 t;
+	struct tm tm;
+
+	*have = false;
+	if (env != NULL && env[0] != '\0') {
+		errno = 0;
+		secs = strtoll(env, &end, 10);
+		if (errno != 0 || *end != '\0' || secs < 0 ||
+		    secs > 253402300799LL) {
+			diag(DIAG_ERROR, w->path, 0, 0, "SOURCE_DATE_EPOCH "
+			    "is not a number of seconds since 1970: \"%s\"",
+			    env);
+			return -1;
+		}
+	} else if (w->doc->date != NULL && iso_date_valid(w->doc->date))
+		secs = (long long)iso_date_days(w->doc->date) * 86400;
+	else
+		return 0;
+	t = (time_t)secs;
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;
+	snprintf(out, outsz, "D:%04d%02d%02d%02d%02d%02d+00'00'",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+	*have = true;
+	return 0;
+}
+
+int
+pdf_meta(struct pdf_writer *w)
+{
+	HPDF_Doc_Rec *d = w->pdf;
+	const struct doc *doc = w->doc;
+	HPDF_Dict vp;
+	char	 date[64];
+	bool	 have;
+	int	 ok;
+
+	if (timestamp(w, &have, date, sizeof(date)) < 0)
+		return 0;
+	/* Makes the Info dictionary. */
+	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "boardgen");
+	if (!pdf_ok(w, "writing metadata"))
+		return 0;
+	ok = add_text(w, d->info, "Title", doc->title) &&
+	    add_text(w, d->info, "Author", doc->author) &&
+	    add_text(w, d->info, "Subject", doc->subject);
+	if (ok && have)
+		ok = add_text(w, d->info, "CreationDate", date) &&
+		    add_text(w, d->info, "ModDate", date);
+	if (ok)
+		ok = add_text(w, d->catalog, "Lang", doc->lang);
+	if (ok) {
+		ok = (vp = HPDF_Dict_New(d->mmgr)) != NULL &&
+		    HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE) ==
+		    HPDF_OK &&
+		    HPDF_Dict_Add(d->catalog, "ViewerPreferences", vp) ==
+		    HPDF_OK;
+	}
+	/* /Lang and DisplayDocTitle are PDF 1.4. */
+	d->pdf_version = HPDF_VER_14;
+	if (!ok && w->error == HPDF_OK) {
+		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
+		    "cannot write metadata");
+		return 0;
+	}
+	return pdf_ok(w, "writing metadata");
+}
