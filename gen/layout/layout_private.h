@@ -82,7 +82,8 @@ struct lb {
 	size_t		*brk;
 	size_t		 capbrk;
 	uint32_t	*cp;		/* the current box's code points */
-	uint32_t	*off;
+	uint32_t	*off;		/* their byte offsets */
+	float		*wd;		/* their widths */
 	size_t		 ncp, capcp;
 	char		*ok;
 	struct buf	 text;
@@ -95,5 +96,46 @@ int		 lb_break(struct lb *, const struct lb_in *,
 		    const struct span *);
 /* The face for text with span flags in a style. */
 int		 lb_face(const struct doc *, const struct style *, unsigned);
+
+/* paginate.c: one part's blocks into pages of its own. */
+
+enum pmark_kind {
+	PMARK_ANCHOR,
+	PMARK_OUTLINE
+};
+
+/* An anchor or bookmark, on a page of the part. */
+struct pmark {
+	enum pmark_kind	 kind;
+	const char	*name;		/* anchor name or outline title */
+	int		 level;
+	size_t		 page;		/* 0-based within the part */
+	float		 y;
+	struct srcpos	 pos;
+};
+
+/* A page reference as shown, to check after every pass. */
+struct pref {
+	const struct span *span;
+	size_t		 shown;		/* the number shown; 0: none yet */
+};
+
+struct part_out {
+	struct page	*pages;
+	size_t		 npages;
+	struct pmark	*marks;
+	size_t		 nmarks, capmarks;
+	struct pref	*refs;
+	size_t		 nrefs, caprefs;
+};
+
+/* Lays out doc->parts[part] into out (emptied first).  known holds the
+ * anchors of the previous pass, sorted by name, for page references.
+ * Returns 0 after reporting. */
+int		 paginate_part(const struct doc *, struct fontset *,
+		    struct lb *, struct arena *, size_t part,
+		    const struct anchor *known, size_t nknown,
+		    struct part_out *out);
+void		 part_out_free(struct part_out *);
 
 #endif /* BOARDGEN_LAYOUT_PRIVATE_H */

@@ -1,0 +1,343 @@
+/*
+ * The whole document: parts laid out one by one (each starts a page),
+ * repeated for the parts that show page numbers until no referenced
+ * anchor moves, then joined into one page list with anchors, outline
+ * and running headers and footers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "layout_private.h"
+
+#define MAXPASS		5
+#define RUNNING_RULE	0.5f	/* line width under a header, over a footer */
+
+static int
+anchorsort(const void *a, const void *b)
+{
+	const struct anchor *x = a, *y = b;
+	int	 c = strcmp(x->name, y->name);
+
+	/* Stable for duplicates: the later one is reported. */
+	if (c == 0)
+		return x->page < y->page ? -1 : x->page > y->page;
+	return c;
+}
+
+static int
+anchorcmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct anchor *)e)->name);
+}
+
+/* Collects the anchors of every part, by pack page, sorted by name.
+ * Returns 0 after reporting a duplicate. */
+static int
+anchors(const struct doc *d, const struct part_out *po, const size_t *off,
+    struct anchor **vp, size_t *np)
+{
+	struct anchor *v = NULL;
+	struct srcpos *pos = NULL;
+	size_t	 n = 0, cap = 0, i, k;
+
+	for (i = 0; i < d->nparts; i++) {
+		if (d->parts[i].anchor != NULL) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].name = d->parts[i].anchor;
+			v[n].page = off[i];
+			v[n].y = po[i].pages[0].height;
+			n++;
+		}
+		for (k = 0; k < po[i].nmarks; k++) {
+			if (po[i].marks[k].kind != PMARK_ANCHOR)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].name = po[i].marks[k].name;
+			v[n].page = off[i] + po[i].marks[k].page;
+			v[n].y = po[i].marks[k].y;
+			n++;
+		}
+	}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), anchorsort);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i - 1].name, v[i].name) != 0)
+			continue;
+		/* Find where the later one came from. */
+		for (k = 0; pos == NULL && k < d->nparts; k++) {
+			size_t	 m;
+
+			for (m = 0; m < po[k].nmarks; m++)
+				if (po[k].marks[m].kind == PMARK_ANCHOR &&
+				    strcmp(po[k].marks[m].name, v[i].name) ==
+				    0 && off[k] + po[k].marks[m].page ==
+				    v[i].page) {
+					pos = &po[k].marks[m].pos;
+					break;
+				}
+		}
+		if (pos != NULL)
+			diag(DIAG_ERROR, pos->file, pos->line, pos->col,
+			    "duplicate anchor \"%s\"", v[i].name);
+		else
+			diag(DIAG_ERROR, NULL, 0, 0, "duplicate anchor \"%s\"",
+			    v[i].name);
+		free(v);
+		return 0;
+	}
+	*vp = v;
+	*np = n;
+	return 1;
+}
+
+/* "Sida {page} av {pages}" with the numbers in. */
+static char *
+expand(const char *s, size_t page, size_t pages, int docpage, int docpages)
+{
+	struct buf b = { 0 };
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (strncmp(p, "{page}", 6) == 0) {
+			buf_printf(&b, "%zu", page);
+			p += 5;
+		} else if (strncmp(p, "{pages}", 7) == 0) {
+			buf_printf(&b, "%zu", pages);
+			p += 6;
+		} else if (strncmp(p, "{docpage}", 9) == 0) {
+			buf_printf(&b, "%d", docpage);
+			p += 8;
+		} else if (strncmp(p, "{docpages}", 10) == 0) {
+			buf_printf(&b, "%d", docpages);
+			p += 9;
+		} else
+			buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+static void
+additem(struct page *pg, const struct pitem *p)
+{
+	if (pg->nitems == pg->capitems) {
+		pg->capitems = pg->capitems ? pg->capitems * 2 : 16;
+		pg->items = xrealloc(pg->items,
+		    pg->capitems * sizeof(*pg->items));
+	}
+	pg->items[pg->nitems++] = *p;
+}
+
+static int
+running(struct lb *lb, struct pages *out, struct page *pg,
+    const struct page_style *ps, const struct running *r, bool header)
+{
+	const char *slot[3] = { r->left, r->center, r->right };
+	struct span sp;
+	struct lb_in in;
+	struct pitem p;
+	char	*t;
+	size_t	 i, k;
+	float	 x, w;
+	int	 ok;
+
+	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
+		return 1;
+	for (i = 0; i < 3; i++) {
+		if (slot[i] == NULL || slot[i][0] == '\0')
+			continue;
+		t = expand(slot[i], (size_t)(pg - out->v) + 1, out->n,
+		    pg->docpage, pg->docpages);
+		memset(&sp, 0, sizeof(sp));
+		sp.kind = SPAN_TEXT;
+		sp.text = t;
+		sp.flags = SPAN_NOBREAK;
+		memset(&in, 0, sizeof(in));
+		in.style = r->style;
+		in.width0 = in.width = 1e6f;
+		in.nowarn = true;
+		in.arena = &out->arena;
+		ok = lb_break(lb, &in, &sp);
+		free(t);
+		if (!ok)
+			return 0;
+		if (lb->nlines == 0)
+			continue;
+		w = lb->lines[0].width;
+		if (i == 0)
+			x = ps->margin_left;
+		else if (i == 1)
+			x = ps->margin_left + (ps->width - ps->margin_left -
+			    ps->margin_right - w) / 2;
+		else
+			x = ps->width - ps->margin_right - w;
+		for (k = 0; k < lb->lines[0].nruns; k++) {
+			const struct lb_run *run = &lb->runs[k];
+
+			memset(&p, 0, sizeof(p));
+			p.kind = PITEM_TEXT;
+			p.x = x + run->x;
+			p.y = r->y;
+			p.w = run->w;
+			p.face = run->face;
+			p.size = r->style->size;
+			p.color = r->style->color;
+			p.text = run->text;
+			p.artifact = true;
+			additem(pg, &p);
+		}
+	}
+	if (r->rule) {
+		memset(&p, 0, sizeof(p));
+		p.kind = PITEM_LINE;
+		p.x = ps->margin_left;
+		p.y = header ? r->y - 4 : r->y + r->style->size;
+		p.w = ps->width - ps->margin_left - ps->margin_right;
+		p.line_width = RUNNING_RULE;
+		p.color = r->style->color;
+		p.artifact = true;
+		additem(pg, &p);
+	}
+	return 1;
+}
+
+/* Joins the parts' pages into out. */
+static int
+join(const struct doc *d, struct lb *lb, struct part_out *po,
+    struct pages *out)
+{
+	struct page *pg;
+	struct outline_entry *e;
+	size_t	 i, k, n = 0, no = 0;
+
+	for (i = 0; i < d->nparts; i++) {
+		n += po[i].npages;
+		no += d->parts[i].outline != NULL;
+		for (k = 0; k < po[i].nmarks; k++)
+			no += po[i].marks[k].kind == PMARK_OUTLINE;
+	}
+	out->v = xcalloc(n, sizeof(*out->v));
+	out->outlines = xcalloc(no, sizeof(*out->outlines));
+	for (i = 0; i < d->nparts; i++) {
+		if (d->parts[i].outline != NULL) {
+			e = &out->outlines[out->noutlines++];
+			e->title = arena_strdup(&out->arena,
+			    d->parts[i].outline);
+			e->level = d->parts[i].outline_level;
+			e->page = out->n;
+			e->y = po[i].pages[0].height;
+		}
+		for (k = 0; k < po[i].nmarks; k++) {
+			if (po[i].marks[k].kind != PMARK_OUTLINE)
+				continue;
+			e = &out->outlines[out->noutlines++];
+			e->title = arena_strdup(&out->arena,
+			    po[i].marks[k].name);
+			e->level = po[i].marks[k].level;
+			e->page = out->n + po[i].marks[k].page;
+			e->y = po[i].marks[k].y;
+		}
+		for (k = 0; k < po[i].npages; k++) {
+			pg = &out->v[out->n++];
+			*pg = po[i].pages[k];
+			pg->part = i;
+			pg->docpage = (int)k + 1;
+			pg->docpages = (int)po[i].npages;
+		}
+		/* The pages' items belong to out now. */
+		free(po[i].pages);
+		po[i].pages = NULL;
+		po[i].npages = 0;
+	}
+	for (i = 0; i < out->n; i++) {
+		pg = &out->v[i];
+		if (!running(lb, out, pg, d->parts[pg->part].page,
+		    &d->parts[pg->part].page->header, true) ||
+		    !running(lb, out, pg, d->parts[pg->part].page,
+		    &d->parts[pg->part].page->footer, false))
+			return 0;
+	}
+	return 1;
+}
+
+struct pages *
+layout_doc(const struct doc *d, struct fontset *fs)
+{
+	struct pages *out = xcalloc(1, sizeof(*out));
+	struct part_out *po = xcalloc(d->nparts ? d->nparts : 1, sizeof(*po));
+	struct lb *lb = lb_new(d, fs);
+	struct anchor *known = NULL, *next;
+	const struct anchor *a;
+	const struct span *sp;
+	size_t	*off = xcalloc(d->nparts + 1, sizeof(*off));
+	size_t	 nknown = 0, nnext, i, k, pass;
+	bool	 moved = true, ok = false;
+
+	for (pass = 0; pass <= MAXPASS && moved; pass++) {
+		for (i = 0; i < d->nparts; i++) {
+			if (pass > 0 && po[i].nrefs == 0)
+				continue;
+			if (!paginate_part(d, fs, lb, &out->arena, i, known,
+			    nknown, &po[i]))
+				goto out;
+		}
+		for (i = 0; i < d->nparts; i++)
+			off[i + 1] = off[i] + po[i].npages;
+		if (!anchors(d, po, off, &next, &nnext))
+			goto out;
+		free(known);
+		known = next;
+		nknown = nnext;
+		moved = false;
+		for (i = 0; i < d->nparts; i++)
+			for (k = 0; k < po[i].nrefs; k++) {
+				sp = po[i].refs[k].span;
+				a = NULL;
+				if (sp->target != NULL && nknown > 0)
+					a = bsearch(sp->target, known, nknown,
+					    sizeof(*known), anchorcmp);
+				if (a == NULL) {
+					diag(DIAG_ERROR, sp->pos.file,
+					    sp->pos.line, sp->pos.col,
+					    "page reference to unknown "
+					    "anchor \"%s\"", sp->target ?
+					    sp->target : "");
+					goto out;
+				}
+				if (a->page + 1 != po[i].refs[k].shown)
+					moved = true;
+			}
+	}
+	if (moved) {
+		diag(DIAG_ERROR, NULL, 0, 0, "page references do not settle "
+		    "after %d passes", MAXPASS + 1);
+		goto out;
+	}
+	/* The page model must not lean on the document's strings. */
+	for (i = 0; i < nknown; i++)
+		known[i].name = arena_strdup(&out->arena, known[i].name);
+	out->anchors = known;
+	out->nanchors = nknown;
+	known = NULL;
+	if (!join(d, lb, po, out))
+		goto out;
+	ok = true;
+out:
+	for (i = 0; i < d->nparts; i++)
+		part_out_free(&po[i]);
+	free(po);
+	free(off);
+	free(known);
+	lb_free(lb);
+	if (!ok) {
+		pages_free(out);
+		return NULL;
+	}
+	return out;
+}

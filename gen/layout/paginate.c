@@ -1,0 +1,631 @@
+/*
+ * Pagination of one part: its blocks become a vertical list of boxes
+ * (lines, rules) and spaces, which is then cut into pages.  Breaks are
+ * allowed only where no orphan, widow or kept heading would result;
+ * where no such break fits on a page, the page is cut anyway.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "layout_private.h"
+
+#define RULE_GAP	3.0f	/* between a rule and its block's text */
+#define LABEL_WIDTH	1e6f	/* labels and trailers never wrap */
+
+enum vkind {
+	V_BOX,
+	V_SPACE,		/* discarded at a page top */
+	V_BREAK			/* a forced page break */
+};
+
+struct vel {
+	enum vkind	 kind;
+	float		 h;
+	bool		 brk;		/* a page may end before this */
+	size_t		 it0, nit;	/* items; y from the element top */
+	size_t		 mk0, nmk;	/* marks at its top */
+};
+
+struct lay {
+	const struct doc *doc;
+	struct fontset	*fs;
+	struct lb	*lb;
+	struct arena	*arena;
+	const struct page_style *ps;
+	const struct anchor *known;
+	size_t		 nknown;
+	struct part_out	*out;
+	float		 x0, x1;	/* text area */
+	float		 indl, indr;	/* nesting */
+	bool		 keep;		/* no break before the next box */
+	struct vel	*v;
+	size_t		 nv, capv;
+	struct pitem	*it;
+	size_t		 nit, capit;
+	struct pmark	*mk;
+	size_t		 nmk, capmk, mkpend;
+	/* Labels waiting for the next line; y from its baseline. */
+	struct pitem	*lab;
+	size_t		 nlab, caplab;
+};
+
+#define GROW(p, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? (cap) * 2 : 64; \
+		(p) = xrealloc((p), (cap) * sizeof(*(p))); \
+	} \
+} while (0)
+
+void
+part_out_free(struct part_out *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->npages; i++)
+		free(o->pages[i].items);
+	free(o->pages);
+	free(o->marks);
+	free(o->refs);
+	memset(o, 0, sizeof(*o));
+}
+
+static int
+anchorcmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct anchor *)e)->name);
+}
+
+static const char *
+pageref(void *arg, const struct span *sp)
+{
+	struct lay *L = arg;
+	const struct anchor *a = NULL;
+	struct pref *r;
+	char	 num[32];
+
+	if (sp->target != NULL && L->nknown > 0)
+		a = bsearch(sp->target, L->known, L->nknown,
+		    sizeof(*L->known), anchorcmp);
+	GROW(L->out->refs, L->out->nrefs, L->out->caprefs);
+	r = &L->out->refs[L->out->nrefs++];
+	r->span = sp;
+	r->shown = a != NULL ? a->page + 1 : 0;
+	/* Unknown in the first pass: any two digits hold the place. */
+	snprintf(num, sizeof(num), "%zu", a != NULL ? a->page + 1 : 88);
+	return arena_strdup(L->arena, num);
+}
+
+static struct vel *
+vel(struct lay *L, enum vkind kind, float h, bool brk)
+{
+	struct vel *e;
+
+	GROW(L->v, L->nv, L->capv);
+	e = &L->v[L->nv++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->h = h;
+	e->brk = brk;
+	e->it0 = L->nit;
+	if (kind == V_BOX) {
+		e->mk0 = L->mkpend;
+		e->nmk = L->nmk - L->mkpend;
+		L->mkpend = L->nmk;
+	}
+	return e;
+}
+
+static void
+space(struct lay *L, float h)
+{
+	if (h > 0)
+		vel(L, V_SPACE, h, !L->keep);
+}
+
+static struct pitem *
+pitem(struct lay *L, enum pitem_kind kind)
+{
+	struct pitem *p;
+
+	GROW(L->it, L->nit, L->capit);
+	p = &L->it[L->nit++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	return p;
+}
+
+static void
+mark(struct lay *L, enum pmark_kind kind, const char *name, int level,
+    const struct block *b)
+{
+	struct pmark *m;
+
+	GROW(L->mk, L->nmk, L->capmk);
+	m = &L->mk[L->nmk++];
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->name = name;
+	m->level = level;
+	m->pos = b->pos;
+}
+
+static void
+line_item(struct lay *L, enum pitem_kind kind, float x, float y, float w,
+    float lw, const struct style *st)
+{
+	struct pitem *p = pitem(L, kind);
+
+	p->x = x;
+	p->y = y;
+	p->w = w;
+	p->line_width = lw;
+	if (st != NULL)
+		p->color = st->color;
+	p->artifact = true;
+}
+
+/* Baseline below the top of a line box: the glyphs' extent centred. */
+static float
+baseline(const struct lay *L, const struct style *st)
+{
+	int	 asc, desc;
+
+	fontset_vmetrics(L->fs, lb_face(L->doc, st, 0), &asc, &desc);
+	return (st->leading + st->size * (float)(asc + desc) / 1000.0f) / 2;
+}
+
+/* Copies the lines' runs of line l as text items at (x, y). */
+static void
+runs(struct lay *L, const struct style *st, const struct block *b,
+    size_t l, float x, float y, bool tolab)
+{
+	const struct lb_line *ln = &L->lb->lines[l];
+	const struct lb_run *r;
+	const struct lb_link *k;
+	struct pitem *p;
+	size_t	 i;
+	int	 asc, desc;
+
+	for (i = 0; i < ln->nruns; i++) {
+		r = &L->lb->runs[ln->run0 + i];
+		if (tolab) {
+			GROW(L->lab, L->nlab, L->caplab);
+			p = &L->lab[L->nlab++];
+			memset(p, 0, sizeof(*p));
+		} else
+			p = pitem(L, PITEM_TEXT);
+		p->kind = PITEM_TEXT;
+		p->x = x + r->x;
+		p->y = y;
+		p->w = r->w;
+		p->face = r->face;
+		p->size = st->size;
+		p->color = st->color;
+		p->text = r->text;
+		p->space_extra = r->space_extra;
+		p->hyphen_added = r->hyphen_added;
+		p->node = b;
+	}
+	fontset_vmetrics(L->fs, lb_face(L->doc, st, 0), &asc, &desc);
+	for (i = 0; i < ln->nlinks; i++) {
+		k = &L->lb->links[ln->link0 + i];
+		if (tolab) {
+			GROW(L->lab, L->nlab, L->caplab);
+			p = &L->lab[L->nlab++];
+			memset(p, 0, sizeof(*p));
+		} else
+			p = pitem(L, PITEM_LINK);
+		p->kind = PITEM_LINK;
+		p->x = x + k->x;
+		p->y = y + st->size * (float)desc / 1000.0f;
+		p->w = k->w;
+		p->h = st->size * (float)(asc - desc) / 1000.0f;
+		p->target = arena_strdup(L->arena, k->target);
+		p->node = b;
+	}
+}
+
+/* Lays out short spans (a label, a trailer) on one line. */
+static int
+oneline(struct lay *L, const struct style *st, const struct span *sp)
+{
+	struct lb_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.style = st;
+	in.width0 = in.width = LABEL_WIDTH;
+	in.nowarn = true;
+	in.pageref = pageref;
+	in.arg = L;
+	in.arena = L->arena;
+	return lb_break(L->lb, &in, sp);
+}
+
+/* Queues a label for the next line, drawn at x. */
+static int
+label(struct lay *L, const struct style *st, const struct block *b,
+    const struct span *sp, float x)
+{
+	if (sp == NULL)
+		return 1;
+	if (!oneline(L, st, sp))
+		return 0;
+	if (L->lb->nlines > 0)
+		runs(L, st, b, 0, x, 0, true);
+	return 1;
+}
+
+/* Takes the queued labels onto the line whose baseline is at y. */
+static void
+takelabels(struct lay *L, float y)
+{
+	size_t	 i;
+	struct pitem *p;
+
+	for (i = 0; i < L->nlab; i++) {
+		p = pitem(L, L->lab[i].kind);
+		*p = L->lab[i];
+		p->y += y;
+	}
+	L->nlab = 0;
+}
+
+/* Dots from x0 to x1 on the baseline y, aligned to a grid. */
+static void
+leaders(struct lay *L, const struct style *st, float x0, float x1, float y)
+{
+	struct buf b = { 0 };
+	struct pitem *p;
+	int	 face = lb_face(L->doc, st, 0), dw, sw;
+	float	 w, x;
+	size_t	 n, i;
+
+	if ((dw = fontset_width(L->fs, face, '.')) <= 0 ||
+	    (sw = fontset_width(L->fs, face, ' ')) < 0)
+		return;
+	w = (float)(dw + sw) * st->size / 1000.0f;
+	x = ceilf((x0 + w) / w) * w;
+	if (x + (float)dw * st->size / 1000.0f > x1 - w / 2)
+		return;
+	n = (size_t)((x1 - w / 2 - x - (float)dw * st->size / 1000.0f) /
+	    w) + 1;
+	for (i = 0; i < n; i++)
+		buf_puts(&b, i + 1 < n ? ". " : ".");
+	p = pitem(L, PITEM_TEXT);
+	p->x = x;
+	p->y = y;
+	p->w = (float)(n - 1) * w + (float)dw * st->size / 1000.0f;
+	p->face = face;
+	p->size = st->size;
+	p->color = st->color;
+	p->text = arena_strndup(L->arena, b.data, b.len);
+	p->artifact = true;
+	buf_free(&b);
+}
+
+/* A paragraph, heading or code block. */
+static int
+para(struct lay *L, const struct block *b, bool code)
+{
+	const struct style *st = b->style;
+	struct lb_in in;
+	struct pitem trail[16];
+	size_t	 ntrail = 0, i, n;
+	float	 left, right, tx, bo, tw = 0, y;
+	bool	 rule;
+
+	left = L->x0 + L->indl + st->indent_left;
+	right = L->x1 - L->indr - st->indent_right;
+	tx = left + st->label_width;
+	if (!label(L, st, b, b->label, left))
+		return 0;
+	/* The trailer first: the lines' results replace its own. */
+	if (b->trailer != NULL) {
+		if (!oneline(L, st, b->trailer))
+			return 0;
+		if (L->lb->nlines > 0) {
+			n = L->lb->lines[0].nruns + L->lb->lines[0].nlinks;
+			i = L->nit;
+			runs(L, st, b, 0, 0, 0, false);
+			for (; i < L->nit && ntrail < 16; i++)
+				trail[ntrail++] = L->it[i];
+			L->nit -= n;
+			tw = L->lb->lines[0].width;
+		}
+	}
+	memset(&in, 0, sizeof(in));
+	in.style = st;
+	in.width = right - tx - st->trailer_width;
+	in.width0 = in.width - st->first_indent;
+	in.code = code;
+	in.pageref = pageref;
+	in.arg = L;
+	in.arena = L->arena;
+	if (in.width0 < st->size || in.width < st->size) {
+		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
+		    "no room for text: the indents leave %.0f pt", in.width0);
+		return 0;
+	}
+	if (!lb_break(L->lb, &in, b->spans))
+		return 0;
+	n = L->lb->nlines;
+	if (n == 0 && L->nlab == 0 && ntrail == 0)
+		return 1;
+	space(L, st->space_before);
+	rule = st->rule_above > 0;
+	if (rule) {
+		vel(L, V_BOX, st->rule_above + RULE_GAP, !L->keep);
+		line_item(L, PITEM_LINE, L->x0 + L->indl, -st->rule_above / 2,
+		    L->x1 - L->indr - L->x0 - L->indl, st->rule_above, st);
+		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
+	}
+	bo = baseline(L, st);
+	for (i = 0; i < (n > 0 ? n : 1); i++) {
+		vel(L, V_BOX, st->leading, i == 0 ? !L->keep && !rule :
+		    i >= 2 && n - i >= 2);
+		y = -bo;
+		if (i == 0)
+			takelabels(L, y);
+		if (n > 0)
+			runs(L, st, b, i, tx + (i == 0 ? st->first_indent : 0),
+			    y, false);
+		if (i + 1 >= n && ntrail > 0) {
+			size_t	 k;
+			float	 tx0 = L->x1 - L->indr - tw, end;
+			struct pitem *p;
+
+			end = tx + (i == 0 ? st->first_indent : 0) +
+			    (n > 0 ? L->lb->lines[i].width : 0);
+			if (st->leader_dots)
+				leaders(L, st, end, tx0, y);
+			for (k = 0; k < ntrail; k++) {
+				p = pitem(L, trail[k].kind);
+				*p = trail[k];
+				p->x += tx0;
+				p->y += y;
+			}
+		}
+		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
+	}
+	if (st->rule_below > 0) {
+		vel(L, V_BOX, st->rule_below + RULE_GAP, false);
+		line_item(L, PITEM_LINE, L->x0 + L->indl,
+		    -RULE_GAP - st->rule_below / 2,
+		    L->x1 - L->indr - L->x0 - L->indl, st->rule_below, st);
+		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
+	}
+	L->keep = st->keep_with_next;
+	space(L, st->space_after);
+	return 1;
+}
+
+static int	blocks(struct lay *, const struct block *);
+
+static int
+block(struct lay *L, const struct block *b)
+{
+	const struct style *st = b->style;
+	float	 lw, h;
+
+	if (st != NULL && st->page_break_before)
+		vel(L, V_BREAK, 0, true);
+	if (b->anchor != NULL)
+		mark(L, PMARK_ANCHOR, b->anchor, 0, b);
+	if (b->outline != NULL)
+		mark(L, PMARK_OUTLINE, b->outline, b->outline_level, b);
+	switch (b->kind) {
+	case BLOCK_PARA:
+	case BLOCK_HEADING:
+	case BLOCK_CODE:
+		if (st == NULL) {
+			diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
+			    "block without a style");
+			return 0;
+		}
+		return para(L, b, b->kind == BLOCK_CODE);
+	case BLOCK_LIST:
+		if (st != NULL)
+			space(L, st->space_before);
+		if (!blocks(L, b->children))
+			return 0;
+		break;
+	case BLOCK_ITEM:
+		lw = st != NULL ? st->label_width : 0;
+		if (st != NULL) {
+			space(L, st->space_before);
+			if (!label(L, st, b, b->label, L->x0 + L->indl))
+				return 0;
+		}
+		L->indl += lw;
+		if (!blocks(L, b->children))
+			return 0;
+		L->indl -= lw;
+		/* An empty item still shows its label. */
+		if (L->nlab > 0 && st != NULL) {
+			vel(L, V_BOX, st->leading, !L->keep);
+			takelabels(L, -baseline(L, st));
+			L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
+			L->keep = false;
+		}
+		break;
+	case BLOCK_QUOTE:
+		if (st != NULL)
+			space(L, st->space_before);
+		L->indl += st != NULL ? st->indent_left : 0;
+		L->indr += st != NULL ? st->indent_right : 0;
+		if (!blocks(L, b->children))
+			return 0;
+		L->indl -= st != NULL ? st->indent_left : 0;
+		L->indr -= st != NULL ? st->indent_right : 0;
+		break;
+	case BLOCK_RULE:
+		if (st != NULL)
+			space(L, st->space_before);
+		lw = st != NULL && st->rule_above > 0 ? st->rule_above : 0.5f;
+		h = st != NULL && st->leading > 0 ? st->leading : 12;
+		vel(L, V_BOX, h, !L->keep);
+		line_item(L, PITEM_LINE, L->x0 + L->indl, -h / 2,
+		    L->x1 - L->indr - L->x0 - L->indl, lw, st);
+		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
+		L->keep = false;
+		break;
+	case BLOCK_PAGEBREAK:
+		vel(L, V_BREAK, 0, true);
+		return 1;
+	}
+	if (st != NULL)
+		space(L, st->space_after);
+	return 1;
+}
+
+static int
+blocks(struct lay *L, const struct block *b)
+{
+	for (; b != NULL; b = b->next)
+		if (!block(L, b))
+			return 0;
+	return 1;
+}
+
+static struct page *
+newpage(struct lay *L)
+{
+	struct part_out *o = L->out;
+	struct page *pg;
+
+	o->pages = xrealloc(o->pages, (o->npages + 1) * sizeof(*o->pages));
+	pg = &o->pages[o->npages++];
+	memset(pg, 0, sizeof(*pg));
+	pg->width = L->ps->width;
+	pg->height = L->ps->height;
+	return pg;
+}
+
+/* Puts elements [from, to) on a new page. */
+static void
+fill(struct lay *L, size_t from, size_t to)
+{
+	struct page *pg = newpage(L);
+	struct pmark *m;
+	const struct vel *e;
+	size_t	 i, k, n = 0;
+	float	 y = L->ps->height - L->ps->margin_top;
+
+	for (i = from; i < to; i++)
+		if (L->v[i].kind == V_BOX)
+			n += L->v[i].nit;
+	pg->items = xmalloc((n ? n : 1) * sizeof(*pg->items));
+	pg->capitems = n;
+	for (i = from; i < to; i++) {
+		e = &L->v[i];
+		if (e->kind == V_BOX) {
+			for (k = 0; k < e->nit; k++) {
+				pg->items[pg->nitems] = L->it[e->it0 + k];
+				pg->items[pg->nitems++].y += y;
+			}
+			for (k = 0; k < e->nmk; k++) {
+				GROW(L->out->marks, L->out->nmarks,
+				    L->out->capmarks);
+				m = &L->out->marks[L->out->nmarks++];
+				*m = L->mk[e->mk0 + k];
+				m->page = L->out->npages - 1;
+				m->y = y;
+			}
+		}
+		if (e->kind != V_BREAK)
+			y -= e->h;
+	}
+}
+
+static void
+cut(struct lay *L)
+{
+	float	 avail = L->ps->height - L->ps->margin_top -
+	    L->ps->margin_bottom, y;
+	size_t	 i = 0, start, end, brk;
+	bool	 content;
+
+	while (i < L->nv) {
+		while (i < L->nv && L->v[i].kind != V_BOX)
+			i++;
+		if (i >= L->nv)
+			break;
+		start = i;
+		end = L->nv;
+		brk = (size_t)-1;
+		content = false;
+		for (y = 0; i < L->nv; i++) {
+			const struct vel *e = &L->v[i];
+
+			if (e->kind == V_BREAK) {
+				end = i;
+				break;
+			}
+			if (e->brk && content)
+				brk = i;
+			if (e->kind == V_SPACE) {
+				y += e->h;
+				continue;
+			}
+			if (content && y + e->h > avail + 0.01f) {
+				end = brk != (size_t)-1 ? brk : i;
+				break;
+			}
+			y += e->h;
+			content = true;
+		}
+		fill(L, start, end);
+		i = end;
+	}
+	if (L->out->npages == 0)
+		fill(L, 0, 0);
+}
+
+int
+paginate_part(const struct doc *d, struct fontset *fs, struct lb *lb,
+    struct arena *arena, size_t part, const struct anchor *known,
+    size_t nknown, struct part_out *out)
+{
+	const struct part *pt = &d->parts[part];
+	struct lay L;
+	int	 rc = 0;
+
+	part_out_free(out);
+	memset(&L, 0, sizeof(L));
+	L.doc = d;
+	L.fs = fs;
+	L.lb = lb;
+	L.arena = arena;
+	L.ps = pt->page;
+	L.known = known;
+	L.nknown = nknown;
+	L.out = out;
+	if (L.ps == NULL) {
+		diag(DIAG_ERROR, NULL, 0, 0, "document part %zu has no page "
+		    "style", part + 1);
+		return 0;
+	}
+	L.x0 = L.ps->margin_left;
+	L.x1 = L.ps->width - L.ps->margin_right;
+	if (L.x1 - L.x0 < 36 || L.ps->height - L.ps->margin_top -
+	    L.ps->margin_bottom < 36) {
+		diag(DIAG_ERROR, NULL, 0, 0, "page style \"%s\": the margins "
+		    "leave no room for text", L.ps->name ? L.ps->name : "");
+		return 0;
+	}
+	if (!blocks(&L, pt->blocks))
+		goto out;
+	/* Marks after the last box: an empty box holds them. */
+	if (L.mkpend < L.nmk)
+		vel(&L, V_BOX, 0, true);
+	cut(&L);
+	rc = 1;
+out:
+	free(L.v);
+	free(L.it);
+	free(L.mk);
+	free(L.lab);
+	return rc;
+}
