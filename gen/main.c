@@ -87,8 +87,12 @@ find_templates(const char *opt)
 		if ((p = strrchr(exe, '/')) != NULL) {
 			*p = '\0';
 			cand = xasprintf("%s/../templates", exe);
-			if (is_dir(cand))
-				return cand;
+			if (is_dir(cand)) {
+				char	*real = realpath(cand, NULL);
+
+				free(cand);
+				return real;
+			}
 			free(cand);
 		}
 	}

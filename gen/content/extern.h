@@ -27,6 +27,11 @@ struct mdctx {
 	int		 lineoff;	/* cmark line 1 is file line lineoff+1 */
 	bool		 breaks;	/* soft breaks become hard breaks */
 	int		 errors;
+	int		 ctrls;		/* control characters reported */
+	/* Last position computed: columns are counted on from it, so a
+	 * long line costs linear time, not quadratic. */
+	size_t		 c_line, c_off;
+	int		 c_col;
 };
 
 /* clean.c */
@@ -35,8 +40,8 @@ bool		 content_ctrl(const char *, size_t, size_t *);
 
 /* markdown.c */
 void		 md_lines(struct mdctx *);
-void		 md_offpos(const struct mdctx *, size_t, int *, int *);
-bool		 md_pos(const struct mdctx *, cmark_node *, struct srcpos *);
+void		 md_offpos(struct mdctx *, size_t, int *, int *);
+bool		 md_pos(struct mdctx *, cmark_node *, struct srcpos *);
 cmark_node	*md_parse(struct mdctx *, size_t);
 struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);
 char		*md_plain(cmark_node *);

@@ -65,7 +65,12 @@ report_xml_error(const char *name, const xmlError *e, const char *what)
 
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	diag(DIAG_ERROR, name, e ? e->line : 0, e && e->int2 > 0 ? e->int2 : 0,
+	int	 line = e ? e->line : 0;
+
+	/* Validity errors often carry the node rather than a line. */
+	if (line == 0 && e && e->node != NULL)
+		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
+	diag(DIAG_ERROR, name, line, e && e->int2 > 0 ? e->int2 : 0,
 	    "%s: %s", what, msg);
 	free(msg);
 }
@@ -107,20 +112,54 @@ find_doctype(const char *data, size_t len)
 	return -1;
 }
 
+#define RNG_KEEP	8
+
 struct rng_errors {
 	const char	*name;
 	int		 n;
+	int		 line[RNG_KEEP];
+	char		*msg[RNG_KEEP];
 };
 
+/* One schema violation yields a cascade: a precise message with a line
+ * ("Invalid attribute start for element session") and vaguer ones
+ * without.  Keep the first few and print those with a line first. */
 static void
 rng_structured(void *ctx, xmlErrorPtr e)
 {
 	struct rng_errors *re = ctx;
+	int	 line = e->line;
+	size_t	 n;
 
-	/* One schema violation often yields a cascade; the first few are
-	 * what a user can act on. */
-	if (re->n++ < 5)
-		report_xml_error(re->name, e, "does not match the schema");
+	if (line == 0 && e->node != NULL)
+		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
+	if (re->n < RNG_KEEP) {
+		re->msg[re->n] = xstrdup(e->message ? e->message : "invalid");
+		n = strlen(re->msg[re->n]);
+		while (n > 0 && (re->msg[re->n][n - 1] == '\n' ||
+		    re->msg[re->n][n - 1] == ' '))
+			re->msg[re->n][--n] = '\0';
+		re->line[re->n] = line;
+		re->n++;
+	}
+}
+
+static void
+rng_report(struct rng_errors *re)
+{
+	int	 i, pass, shown = 0;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < re->n; i++) {
+			if ((pass == 0) != (re->line[i] > 0))
+				continue;
+			if (shown++ < 3)
+				diag(DIAG_ERROR, re->name, re->line[i], 0,
+				    "does not match the schema: %s (the format "
+				    "is described in boardgen(5))", re->msg[i]);
+		}
+	for (i = 0; i < re->n; i++)
+		free(re->msg[i]);
 }
 
 static int
@@ -129,7 +168,7 @@ validate(const char *name, xmlDocPtr doc, const char *schema)
 	xmlRelaxNGParserCtxtPtr pctx;
 	xmlRelaxNGPtr	 rng;
 	xmlRelaxNGValidCtxtPtr vctx;
-	struct rng_errors re = { name, 0 };
+	struct rng_errors re;
 	char	*data;
 	size_t	 len;
 	int	 rc;
@@ -145,11 +184,14 @@ validate(const char *name, xmlDocPtr doc, const char *schema)
 		    "reinstall boardgen's templates");
 		return 0;
 	}
+	memset(&re, 0, sizeof(re));
+	re.name = name;
 	vctx = xmlRelaxNGNewValidCtxt(rng);
 	xmlRelaxNGSetValidStructuredErrors(vctx, rng_structured, &re);
 	rc = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlRelaxNGFreeValidCtxt(vctx);
 	xmlRelaxNGFree(rng);
+	rng_report(&re);
 	if (rc != 0 && re.n == 0)
 		diag(DIAG_ERROR, name, 0, 0, "does not match the schema %s",
 		    schema);
@@ -173,7 +215,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 	}
 	if ((bad = utf8_validate(data, len)) != (size_t)-1) {
 		text_position(data, bad, &line, &col);
-		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02x): "
+		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 at byte 0x%02x: "
 		    "save the file as UTF-8", (unsigned char)data[bad]);
 		return NULL;
 	}

@@ -1,0 +1,265 @@
+/*
+ * The meeting manifest (meeting.xml): validated against meeting.rng,
+ * then checked for what a schema cannot say, and every case file it
+ * names loaded.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/xml.h"
+#include "extern.h"
+
+struct mload {
+	struct meeting	*m;
+	const char	*file;		/* the manifest, for diagnostics */
+};
+
+static int
+line_of(xmlNodePtr n)
+{
+	long	 l = xmlGetLineNo(n);
+
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+static char *
+typeset(const char *raw)
+{
+	char	*c = content_clean_text(raw), *s = content_smart(c);
+
+	free(c);
+	return s;
+}
+
+/* Attribute, cleaned and with Swedish punctuation; NULL if absent. */
+static char *
+attr_text(xmlNodePtr n, const char *name)
+{
+	char	*v = xml_attr(n, name), *s;
+
+	if (v == NULL)
+		return NULL;
+	s = typeset(v);
+	free(v);
+	return s;
+}
+
+static char *
+node_text(xmlNodePtr n)
+{
+	char	*v = xml_text(n), *s = typeset(v);
+
+	free(v);
+	return s;
+}
+
+static void
+session(struct mload *ml, xmlNodePtr n)
+{
+	struct meeting *m = ml->m;
+	struct session *s;
+	char	*open;
+
+	m->sessions = xrealloc(m->sessions,
+	    (m->nsessions + 1) * sizeof(*m->sessions));
+	s = &m->sessions[m->nsessions++];
+	memset(s, 0, sizeof(*s));
+	s->pos.file = ml->file;
+	s->pos.line = line_of(n);
+	s->start = xml_attr(n, "start");
+	s->end = xml_attr(n, "end");
+	s->place = attr_text(n, "place");
+	s->note = attr_text(n, "note");
+	open = xml_attr(n, "open");
+	s->open = open != NULL && strcmp(open, "yes") == 0;
+	free(open);
+	/* HH.MM with leading zeros (the schema): strings compare as times. */
+	if (s->start != NULL && s->end != NULL &&
+	    strcmp(s->end, s->start) <= 0)
+		diag(DIAG_ERROR, ml->file, s->pos.line, 0, "the session ends "
+		    "(%s) before it starts (%s): check start and end",
+		    s->end, s->start);
+}
+
+static void
+contact(xmlNodePtr n, struct contact *c)
+{
+	c->name = attr_text(n, "name");
+	c->role = attr_text(n, "role");
+	c->phone = xml_attr(n, "phone");
+	c->email = xml_attr(n, "email");
+}
+
+/*
+ * A case path must name a file inside the meeting folder: relative, no
+ * "..", and not through a symbolic link that leads out.  Returns the
+ * path to open (dir/file), or NULL after reporting.
+ */
+static char *
+case_path(struct mload *ml, xmlNodePtr n, const char *file)
+{
+	const char *dir = ml->m->dir, *p;
+	char	*path, *rdir, *rpath;
+	struct stat st;
+	size_t	 dl;
+	int	 line = line_of(n);
+
+	if (file[0] == '/' || strchr(file, '\\') != NULL ||
+	    strchr(file, ':') != NULL) {
+		diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\": write "
+		    "the path relative to the meeting folder with '/', e.g. "
+		    "\"arenden/03-namn.md\"", file);
+		return NULL;
+	}
+	for (p = file; *p != '\0'; p += strcspn(p, "/"), p += *p == '/') {
+		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0')) {
+			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			    "points outside the meeting folder (\"..\"): keep "
+			    "case files inside the folder", file);
+			return NULL;
+		}
+	}
+	dl = strlen(dir);
+	path = dl > 0 && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, file) :
+	    xasprintf("%s/%s", dir, file);
+	if (stat(path, &st) == -1) {
+		if (errno == ENOENT)
+			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			    "does not exist: check the name (it is relative "
+			    "to the meeting folder)", file);
+		else
+			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\": "
+			    "%s", file, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	/* A symbolic link inside the folder may still lead out of it. */
+	rdir = realpath(dir, NULL);
+	rpath = realpath(path, NULL);
+	if (rdir == NULL || rpath == NULL ||
+	    strncmp(rpath, rdir, strlen(rdir)) != 0 ||
+	    (rpath[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
+		diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" leads "
+		    "outside the meeting folder through a symbolic link: "
+		    "copy the file into the folder", file);
+		free(path);
+		path = NULL;
+	}
+	free(rdir);
+	free(rpath);
+	return path;
+}
+
+static void
+agenda_entry(struct mload *ml, xmlNodePtr n)
+{
+	struct meeting *m = ml->m;
+	struct agenda_item *it;
+	char	*file, *path;
+	size_t	 i;
+
+	m->items = xrealloc(m->items, (m->nitems + 1) * sizeof(*m->items));
+	it = &m->items[m->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->number = (int)m->nitems;
+	it->pos.file = ml->file;
+	it->pos.line = line_of(n);
+	if (xml_is(n, "procedural")) {
+		it->kind = AGENDA_PROCEDURAL;
+		it->title = node_text(n);
+		it->note = attr_text(n, "note");
+		return;
+	}
+	if (xml_is(n, "divider")) {
+		it->kind = AGENDA_DIVIDER;
+		it->title = node_text(n);
+		return;
+	}
+	it->kind = AGENDA_CASE;
+	it->title = attr_text(n, "title");
+	if ((file = xml_attr(n, "file")) == NULL)
+		return;		/* the schema requires it */
+	if ((path = case_path(ml, n, file)) != NULL) {
+		for (i = 0; i + 1 < m->nitems; i++) {
+			if (m->items[i].cs == NULL ||
+			    strcmp(m->items[i].cs->path, path) != 0)
+				continue;
+			diag(DIAG_ERROR, ml->file, it->pos.line, 0, "case file "
+			    "\"%s\" is already item %d: list each case once",
+			    file, m->items[i].number);
+			free(path);
+			free(file);
+			return;
+		}
+		it->cs = casefile_load(path);
+		free(path);
+	}
+	free(file);
+	if (it->cs == NULL)
+		return;
+	if (it->title == NULL && it->cs->title != NULL)
+		it->title = xstrdup(it->cs->title);
+	if (it->cs->dnr != NULL)
+		it->dnr = xstrdup(it->cs->dnr);
+}
+
+struct meeting *
+meeting_load(const char *dir, const char *schema_dir)
+{
+	struct meeting *m = xcalloc(1, sizeof(*m));
+	struct mload ml;
+	xmlDocPtr doc;
+	xmlNodePtr root, n, c;
+	size_t	 errors = diag_errors(), len;
+	char	*schema, *data;
+
+	m->dir = xstrdup(dir);
+	m->manifest = xasprintf("%s/meeting.xml", dir);
+	ml.m = m;
+	ml.file = m->manifest;
+	if (!file_read(m->manifest, CONTENT_MAX_MANIFEST, &data, &len)) {
+		meeting_free(m);
+		return NULL;
+	}
+	schema = xasprintf("%s/meeting.rng", schema_dir);
+	doc = xml_load_memory(m->manifest, data, len, schema);
+	free(schema);
+	free(data);
+	if (doc == NULL) {
+		meeting_free(m);
+		return NULL;
+	}
+	root = xmlDocGetRootElement(doc);
+	m->date = xml_attr(root, "date");
+	if (m->date == NULL || !iso_date_valid(m->date))
+		diag(DIAG_ERROR, ml.file, line_of(root), 0, "meeting date "
+		    "\"%s\" is not a real date: write it as YYYY-MM-DD, e.g. "
+		    "2026-12-08", m->date ? m->date : "");
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(n, "organisation"))
+			m->organisation = xml_text(n);
+		else if (xml_is(n, "body"))
+			m->body = xml_text(n);
+		else if (xml_is(n, "session"))
+			session(&ml, n);
+		else if (xml_is(n, "secretary"))
+			contact(n, &m->secretary);
+		else if (xml_is(n, "chair"))
+			contact(n, &m->chair);
+		else if (xml_is(n, "agenda"))
+			for (c = n->children; c != NULL; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					agenda_entry(&ml, c);
+	}
+	xmlFreeDoc(doc);
+	if (diag_errors() > errors) {
+		meeting_free(m);
+		return NULL;
+	}
+	return m;
+}

@@ -1,0 +1,890 @@
+/*
+ * Markdown (cmark) to model blocks and spans.  cmark parses; this file
+ * bounds what it is given, converts its tree, keeps raw HTML as literal
+ * text, filters link targets and recognises lettered sub-points
+ * ("a.", "b.") that CommonMark does not know.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extern.h"
+
+/* ------------------------------------------------------------------ */
+/* Positions. */
+
+void
+md_lines(struct mdctx *ctx)
+{
+	size_t	 i, cap = 64;
+
+	ctx->lines = xmalloc(cap * sizeof(*ctx->lines));
+	ctx->nlines = 0;
+	ctx->lines[ctx->nlines++] = 0;
+	for (i = 0; i < ctx->len; i++) {
+		if (ctx->text[i] != '\n')
+			continue;
+		if (ctx->nlines == cap) {
+			cap *= 2;
+			ctx->lines = xrealloc(ctx->lines,
+			    cap * sizeof(*ctx->lines));
+		}
+		ctx->lines[ctx->nlines++] = i + 1;
+	}
+}
+
+/* Line and column (code points, 1-based) of byte offset off. */
+void
+md_offpos(struct mdctx *ctx, size_t off, int *line, int *col)
+{
+	size_t	 lo = 0, hi = ctx->nlines, mid;
+
+	if (off > ctx->len)
+		off = ctx->len;
+	/* Last line start <= off. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (ctx->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	if (ctx->c_col > 0 && ctx->c_line == lo && ctx->c_off <= off)
+		*col = ctx->c_col + (int)utf8_length(ctx->text + ctx->c_off,
+		    off - ctx->c_off);
+	else
+		*col = (int)utf8_length(ctx->text + ctx->lines[lo],
+		    off - ctx->lines[lo]) + 1;
+	ctx->c_line = lo;
+	ctx->c_off = off;
+	ctx->c_col = *col;
+}
+
+/* cmark's position of n (body line, byte column) as a file position;
+ * false if cmark has none (soft breaks). */
+static bool
+pos_at(struct mdctx *ctx, int cl, int cc, struct srcpos *pos)
+{
+	size_t	 fl, off, end;
+
+	if (cl <= 0)
+		return false;
+	if (cc <= 0)
+		cc = 1;
+	fl = (size_t)cl + (size_t)ctx->lineoff;
+	if (fl > ctx->nlines)
+		fl = ctx->nlines;
+	end = fl < ctx->nlines ? ctx->lines[fl] - 1 : ctx->len;
+	off = ctx->lines[fl - 1] + (size_t)cc - 1;
+	if (off > end)
+		off = end;
+	pos->file = ctx->file;
+	md_offpos(ctx, off, &pos->line, &pos->col);
+	return true;
+}
+
+bool
+md_pos(struct mdctx *ctx, cmark_node *n, struct srcpos *pos)
+{
+	return pos_at(ctx, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n), pos);
+}
+
+/*
+ * cmark 0.30 does not count the newline of a backslash hard break:
+ * inlines after one carry the same line and columns running on from
+ * it.  This follows a paragraph's inlines and undoes that.
+ */
+struct posfix {
+	int	 lines;		/* backslash breaks so far */
+	int	 cols;		/* bytes to take off cmark's column */
+	int	 lstart;	/* true byte column where this line starts */
+};
+
+static bool
+fix_pos(struct mdctx *ctx, struct posfix *pf, cmark_node *n,
+    struct srcpos *pos)
+{
+	int	 cl = cmark_node_get_start_line(n);
+	int	 cc = cmark_node_get_start_column(n);
+
+	if (cl <= 0)
+		return false;
+	if (pf->lstart < 0)
+		pf->lstart = cc - pf->cols;
+	return pos_at(ctx, cl + pf->lines, cc - pf->cols, pos);
+}
+
+static void
+fix_break(const struct mdctx *ctx, struct posfix *pf, bool soft,
+    const struct srcpos *pos)
+{
+	size_t	 l = (size_t)pos->line, start, end;
+
+	if (!soft && l >= 1 && l < ctx->nlines && pf->lstart > 0) {
+		start = ctx->lines[l - 1];
+		end = ctx->lines[l] - 1;
+		if (end > start && ctx->text[end - 1] == '\\') {
+			pf->lines++;
+			pf->cols += (int)(end + 1 - start) - (pf->lstart - 1);
+			pf->lstart = -1;
+			return;
+		}
+	}
+	pf->cols = 0;
+	pf->lstart = -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing with bounds. */
+
+/* True if the line is a thematic break ("- - -", "***"), which looks
+ * like nested list markers to the pre-scan. */
+static bool
+is_rule(const char *p, const char *end)
+{
+	char	 c = 0;
+	int	 n = 0;
+
+	for (; p < end; p++) {
+		if (*p == ' ' || *p == '\t')
+			continue;
+		if ((*p != '-' && *p != '*' && *p != '_') || (c && *p != c))
+			return false;
+		c = *p;
+		n++;
+	}
+	return n >= 3;
+}
+
+/*
+ * Counts block quote and list markers opening each line before cmark
+ * sees the text: deep nesting costs cmark time and us stack.  Nesting
+ * spread over several lines by indentation is caught after parsing.
+ */
+static int
+prescan(struct mdctx *ctx, size_t from)
+{
+	size_t	 l, i, end;
+	const char *s = ctx->text;
+	int	 depth, line, col;
+
+	for (l = 0; l < ctx->nlines; l++) {
+		if (ctx->lines[l] < from)
+			continue;
+		i = ctx->lines[l];
+		end = l + 1 < ctx->nlines ? ctx->lines[l + 1] - 1 : ctx->len;
+		if (is_rule(s + i, s + end))
+			continue;
+		depth = 0;
+		while (i < end) {
+			size_t	 j;
+
+			while (i < end && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i >= end)
+				break;
+			j = i;
+			if (s[i] == '>')
+				j = i + 1;
+			else if ((s[i] == '-' || s[i] == '+' || s[i] == '*') &&
+			    i + 1 < end && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+				j = i + 1;
+			else if (s[i] >= '0' && s[i] <= '9') {
+				for (j = i; j < end && j - i < 10 &&
+				    s[j] >= '0' && s[j] <= '9'; j++)
+					continue;
+				if (j < end && (s[j] == '.' || s[j] == ')') &&
+				    j + 1 < end &&
+				    (s[j + 1] == ' ' || s[j + 1] == '\t'))
+					j++;
+				else
+					j = i;
+			}
+			if (j == i)
+				break;
+			if (++depth > CONTENT_MAX_NEST) {
+				md_offpos(ctx, i, &line, &col);
+				diag(DIAG_ERROR, ctx->file, line, col,
+				    "block quotes and lists are nested more "
+				    "than %d levels deep: flatten the text",
+				    CONTENT_MAX_NEST);
+				ctx->errors++;
+				return 0;
+			}
+			i = j;
+		}
+	}
+	return 1;
+}
+
+/* The same limit on the tree cmark built. */
+static int
+check_depth(struct mdctx *ctx, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n;
+	struct srcpos pos = { ctx->file, 0, 0 };
+	int	 depth = 0, ok = 1;
+
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) != CMARK_NODE_BLOCK_QUOTE &&
+		    cmark_node_get_type(n) != CMARK_NODE_LIST)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (++depth > CONTENT_MAX_NEST) {
+			md_pos(ctx, n, &pos);
+			diag(DIAG_ERROR, ctx->file, pos.line, pos.col,
+			    "block quotes and lists are nested more than %d "
+			    "levels deep: flatten the text", CONTENT_MAX_NEST);
+			ctx->errors++;
+			ok = 0;
+		}
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
+/*
+ * Parses the Markdown body starting at byte `from' of ctx->text.  No
+ * CMARK_OPT_SMART: it makes English quotes; content_smart() does the
+ * Swedish ones.  Returns NULL after reporting.
+ */
+cmark_node *
+md_parse(struct mdctx *ctx, size_t from)
+{
+	cmark_node *doc;
+
+	if (!prescan(ctx, from))
+		return NULL;
+	doc = cmark_parse_document(ctx->text + from, ctx->len - from,
+	    CMARK_OPT_SOURCEPOS);
+	if (doc == NULL) {
+		diag(DIAG_ERROR, ctx->file, 0, 0, "cannot parse the Markdown");
+		ctx->errors++;
+		return NULL;
+	}
+	if (!check_depth(ctx, doc)) {
+		cmark_node_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Plain text of a node's inlines (heading matching). */
+char *
+md_plain(cmark_node *node)
+{
+	struct buf b = { 0 };
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	cmark_node *n;
+	const char *lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				buf_puts(&b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Spans. */
+
+struct spanlist {
+	struct span	*head;
+	struct span	*last;
+	size_t		 lastlen;	/* strlen(last->text) */
+};
+
+static bool
+same_target(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* Bytes allocated for a span text of len bytes (and its NUL). */
+static size_t
+text_cap(size_t len)
+{
+	size_t	 cap = 16;
+
+	while (cap < len + 1)
+		cap *= 2;
+	return cap;
+}
+
+/* Appends a span, merging text into the previous span when it looks
+ * the same. */
+static void
+sl_add(struct spanlist *sl, enum span_kind kind, unsigned flags,
+    const char *text, size_t len, const char *target,
+    const struct srcpos *pos)
+{
+	struct span *s, *l = sl->last;
+
+	if (kind == SPAN_TEXT && len == 0)
+		return;
+	if (kind == SPAN_TEXT && l != NULL && l->kind == SPAN_TEXT &&
+	    l->flags == flags && same_target(l->target, target)) {
+		size_t	 ol = sl->lastlen;
+
+		/* Grow by doubling: merging many pieces stays linear. */
+		if (text_cap(ol + len) > text_cap(ol))
+			l->text = xrealloc(l->text, text_cap(ol + len));
+		memcpy(l->text + ol, text, len);
+		l->text[ol + len] = '\0';
+		sl->lastlen = ol + len;
+		return;
+	}
+	s = span_new(kind, flags, NULL);
+	if (kind == SPAN_TEXT) {
+		s->text = xmalloc(text_cap(len));
+		memcpy(s->text, text, len);
+		s->text[len] = '\0';
+	}
+	if (target != NULL)
+		s->target = xstrdup(target);
+	s->pos = *pos;
+	sl->lastlen = len;
+	if (l == NULL)
+		sl->head = s;
+	else
+		l->next = s;
+	sl->last = s;
+}
+
+/*
+ * Adds the text of one node: cleaned, with Swedish punctuation unless
+ * it is code or literal HTML, and with U+2028/U+2029 as line breaks.
+ */
+static void
+add_text(struct mdctx *ctx, struct spanlist *sl, const char *raw,
+    unsigned flags, const char *target, const struct srcpos *pos,
+    bool smart)
+{
+	char	*clean = content_clean_text(raw), *s, *p, *q;
+	size_t	 off;
+
+	if (smart) {
+		s = content_smart(clean);
+		free(clean);
+	} else
+		s = clean;
+	/* Raw controls were refused before parsing; entities such as
+	 * "&#1;" can still make them. */
+	if (content_ctrl(s, strlen(s), &off) && ctx->ctrls++ < 10) {
+		diag(DIAG_ERROR, pos->file, pos->line, pos->col,
+		    "control character U+%04X in the text: delete it",
+		    (unsigned)(unsigned char)s[off]);
+		ctx->errors++;
+	}
+	for (p = s; (q = strstr(p, "\xe2\x80\xa8")) != NULL ||
+	    (q = strstr(p, "\xe2\x80\xa9")) != NULL; p = q + 3) {
+		char	*q2 = strstr(p, "\xe2\x80\xa9");
+
+		/* The earlier of the two separators. */
+		if (q2 != NULL && q2 < q)
+			q = q2;
+		sl_add(sl, SPAN_TEXT, flags, p, (size_t)(q - p), target, pos);
+		sl_add(sl, SPAN_BREAK, flags, NULL, 0, target, pos);
+	}
+	sl_add(sl, SPAN_TEXT, flags, p, strlen(p), target, pos);
+	free(s);
+}
+
+static bool
+link_allowed(const char *url)
+{
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0 ||
+	    strncasecmp(url, "mailto:", 7) == 0 ||
+	    (url[0] == '#' && url[1] != '\0');
+}
+
+/*
+ * Converts the inline siblings [first, stop) to spans.  `skip' bytes
+ * are left out at the start of `first' if it is text (a lettered
+ * marker).  `pos' is where the text starts; it follows the nodes.
+ */
+static struct span *
+conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
+    size_t skip, struct srcpos pos)
+{
+	struct spanlist sl = { NULL, NULL, 0 };
+	struct posfix pf = { 0, 0, -1 };
+	cmark_node *n, *c;
+	cmark_iter *it;
+	cmark_event_type ev;
+	const char *lit, *url;
+	char	*target = NULL;
+	int	 em = 0, strong = 0, links = 0;
+	unsigned flags;
+	bool	 emit = false;
+
+	if (first == NULL)
+		return NULL;
+	/* From the paragraph's start, for the positions (posfix). */
+	for (n = cmark_node_first_child(cmark_node_parent(first));
+	    n != NULL && n != stop; n = cmark_node_next(n)) {
+		if (n == first)
+			emit = true;
+		it = cmark_iter_new(n);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			c = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_ENTER)
+				fix_pos(ctx, &pf, c, &pos);
+			if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
+			    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+				fix_break(ctx, &pf, cmark_node_get_type(c) ==
+				    CMARK_NODE_SOFTBREAK, &pos);
+			if (!emit)
+				continue;
+			flags = (strong ? SPAN_BOLD : 0) |
+			    (em ? SPAN_ITALIC : 0) |
+			    (target ? SPAN_LINK : 0);
+			lit = cmark_node_get_literal(c);
+			switch (cmark_node_get_type(c)) {
+			case CMARK_NODE_TEXT:
+				if (lit == NULL)
+					break;
+				if (c == first && skip > 0) {
+					pos.col += (int)utf8_length(lit, skip);
+					lit += skip;
+				}
+				add_text(ctx, &sl, lit, flags, target, &pos,
+				    true);
+				break;
+			case CMARK_NODE_CODE:
+				if (lit != NULL)
+					add_text(ctx, &sl, lit,
+					    flags | SPAN_CODE, target, &pos,
+					    false);
+				break;
+			case CMARK_NODE_HTML_INLINE:
+				/* Never markup: shown as written. */
+				if (lit != NULL)
+					add_text(ctx, &sl, lit, flags, target,
+					    &pos, false);
+				break;
+			case CMARK_NODE_SOFTBREAK:
+				if (ctx->breaks)
+					sl_add(&sl, SPAN_BREAK, flags, NULL, 0,
+					    target, &pos);
+				else
+					sl_add(&sl, SPAN_TEXT, flags, " ", 1,
+					    target, &pos);
+				break;
+			case CMARK_NODE_LINEBREAK:
+				sl_add(&sl, SPAN_BREAK, flags, NULL, 0,
+				    target, &pos);
+				break;
+			case CMARK_NODE_EMPH:
+				em += ev == CMARK_EVENT_ENTER ? 1 : -1;
+				break;
+			case CMARK_NODE_STRONG:
+				strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
+				break;
+			case CMARK_NODE_LINK:
+				if (ev == CMARK_EVENT_EXIT) {
+					if (--links == 0) {
+						free(target);
+						target = NULL;
+					}
+					break;
+				}
+				if (links++ > 0)
+					break;
+				url = cmark_node_get_url(c);
+				if (url == NULL)
+					url = "";
+				if (link_allowed(url))
+					target = xstrdup(url);
+				else
+					diag(DIAG_WARNING, pos.file, pos.line,
+					    pos.col, "link target \"%s\" is "
+					    "not allowed (only http, https, "
+					    "mailto and #anchor): the link "
+					    "text is shown without the link",
+					    url);
+				break;
+			case CMARK_NODE_IMAGE:
+				if (ev == CMARK_EVENT_ENTER)
+					diag(DIAG_WARNING, pos.file, pos.line,
+					    pos.col, "images are not supported "
+					    "in case texts: their description "
+					    "is shown instead; attach the image "
+					    "as a document");
+				break;
+			default:
+				break;
+			}
+		}
+		cmark_iter_free(it);
+	}
+	free(target);
+	return sl.head;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks. */
+
+static struct block *
+new_block(struct mdctx *ctx, enum block_kind kind, cmark_node *n)
+{
+	struct block *b = block_new(kind);
+
+	b->pos.file = ctx->file;
+	md_pos(ctx, n, &b->pos);
+	return b;
+}
+
+/* Literal text of code and HTML blocks, one span per line. */
+static struct span *
+literal_lines(struct mdctx *ctx, const char *lit, unsigned flags,
+    struct srcpos pos)
+{
+	struct spanlist sl = { NULL, NULL, 0 };
+	struct buf line = { 0 };
+	const char *p, *e;
+	char	*clean;
+	size_t	 i, vcol;
+
+	if (lit == NULL)
+		return NULL;
+	for (p = lit; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		/* Tabs to the next multiple of four, keeping code aligned. */
+		buf_reset(&line);
+		for (i = 0, vcol = 0; p + i < e; i++) {
+			if (p[i] == '\t') {
+				do
+					buf_putc(&line, ' ');
+				while (++vcol % 4 != 0);
+			} else {
+				buf_putc(&line, p[i]);
+				if (((unsigned char)p[i] & 0xc0) != 0x80)
+					vcol++;
+			}
+		}
+		if (p != lit)
+			sl_add(&sl, SPAN_BREAK, flags, NULL, 0, NULL, &pos);
+		clean = content_clean_text(line.data ? line.data : "");
+		sl_add(&sl, SPAN_TEXT, flags, clean, strlen(clean), NULL, &pos);
+		free(clean);
+		pos.line++;
+		if (*e == '\0' || e[1] == '\0')
+			break;
+	}
+	buf_free(&line);
+	return sl.head;
+}
+
+static struct block *
+para(struct mdctx *ctx, cmark_node *n)
+{
+	struct block *b = new_block(ctx, BLOCK_PARA, n);
+
+	b->spans = conv_inlines(ctx, cmark_node_first_child(n), NULL, 0,
+	    b->pos);
+	return b;
+}
+
+/* One line of a paragraph, for lettered sub-points. */
+struct lline {
+	cmark_node	*first;
+	cmark_node	*stop;		/* the break after it, or NULL */
+	int		 letter;	/* 'a'.., or 0 if no marker */
+	char		 delim;
+	size_t		 skip;		/* bytes of "a. " */
+	int		 para;		/* which paragraph of the group */
+};
+
+struct llines {
+	struct lline	*v;
+	size_t		 n, cap;
+};
+
+/* "a. " or "a) " at the start of a line's first text node. */
+static void
+lmarker(struct lline *l)
+{
+	const char *lit;
+	size_t	 i;
+
+	l->letter = 0;
+	if (l->first == NULL || cmark_node_get_type(l->first) !=
+	    CMARK_NODE_TEXT || (lit = cmark_node_get_literal(l->first)) == NULL)
+		return;
+	if (lit[0] < 'a' || lit[0] > 'z' || (lit[1] != '.' && lit[1] != ')') ||
+	    (lit[2] != ' ' && lit[2] != '\t'))
+		return;
+	for (i = 2; lit[i] == ' ' || lit[i] == '\t'; i++)
+		continue;
+	l->letter = lit[0];
+	l->delim = lit[1];
+	l->skip = i;
+}
+
+static void
+split_lines(cmark_node *p, int para, struct llines *ls)
+{
+	cmark_node *n, *start = cmark_node_first_child(p);
+	cmark_node_type t;
+
+	for (n = start; ; n = cmark_node_next(n)) {
+		if (n != NULL) {
+			t = cmark_node_get_type(n);
+			if (t != CMARK_NODE_SOFTBREAK &&
+			    t != CMARK_NODE_LINEBREAK)
+				continue;
+		}
+		if (ls->n == ls->cap) {
+			ls->cap = ls->cap ? ls->cap * 2 : 8;
+			ls->v = xrealloc(ls->v, ls->cap * sizeof(*ls->v));
+		}
+		ls->v[ls->n].first = start;
+		ls->v[ls->n].stop = n;
+		ls->v[ls->n].para = para;
+		lmarker(&ls->v[ls->n]);
+		ls->n++;
+		if (n == NULL)
+			break;
+		start = cmark_node_next(n);
+	}
+}
+
+/* Checks markers from line i on: consecutive letters, one delimiter.
+ * Returns the next expected letter, or 0. */
+static int
+lsequence(const struct llines *ls, size_t i, int expect, char delim)
+{
+	for (; i < ls->n; i++) {
+		if (ls->v[i].letter == 0)
+			continue;
+		if (ls->v[i].letter != expect || ls->v[i].delim != delim)
+			return 0;
+		expect++;
+	}
+	return expect;
+}
+
+/*
+ * Lettered sub-points "a. ... b. ...", as lines of paragraph p and/or
+ * the paragraphs that follow it, become a LIST_ALPHA.  Returns the
+ * blocks (an intro paragraph, then the list) and sets *next to the
+ * first sibling not used, or returns NULL to leave the text alone.
+ */
+static struct block *
+lettered(struct mdctx *ctx, cmark_node *p, cmark_node *stop,
+    cmark_node **next)
+{
+	struct llines ls = { NULL, 0, 0 };
+	struct block *intro = NULL, *list, *item, *text, **tail;
+	cmark_node *q;
+	size_t	 i0, i, j, mark;
+	int	 expect, e2, npara = 1;
+	char	 delim;
+
+	split_lines(p, 0, &ls);
+	for (i0 = 0; i0 < ls.n && ls.v[i0].letter != 'a'; i0++)
+		continue;
+	if (i0 == ls.n ||
+	    (expect = lsequence(&ls, i0, 'a', ls.v[i0].delim)) == 0) {
+		free(ls.v);
+		return NULL;
+	}
+	delim = ls.v[i0].delim;
+	/* Following paragraphs that go on with the sequence. */
+	for (q = cmark_node_next(p); q != NULL && q != stop &&
+	    cmark_node_get_type(q) == CMARK_NODE_PARAGRAPH;
+	    q = cmark_node_next(q)) {
+		mark = ls.n;
+		split_lines(q, npara, &ls);
+		if (ls.v[mark].letter != expect || ls.v[mark].delim != delim ||
+		    (e2 = lsequence(&ls, mark, expect, delim)) == 0) {
+			ls.n = mark;
+			break;
+		}
+		expect = e2;
+		npara++;
+	}
+	if (expect - 'a' < 2) {
+		free(ls.v);
+		return NULL;
+	}
+	*next = q;
+
+	if (i0 > 0) {
+		intro = new_block(ctx, BLOCK_PARA, p);
+		intro->spans = conv_inlines(ctx, ls.v[0].first,
+		    ls.v[i0 - 1].stop, 0, intro->pos);
+	}
+	list = new_block(ctx, BLOCK_LIST, ls.v[i0].first);
+	list->list_style = LIST_ALPHA;
+	list->list_start = 1;
+	list->tight = npara == 1;
+	tail = &list->children;
+	for (i = i0; i < ls.n; i = j) {
+		/* The item runs to the next marker or paragraph end. */
+		for (j = i + 1; j < ls.n && ls.v[j].letter == 0 &&
+		    ls.v[j].para == ls.v[i].para; j++)
+			continue;
+		item = new_block(ctx, BLOCK_ITEM, ls.v[i].first);
+		text = new_block(ctx, BLOCK_PARA, ls.v[i].first);
+		text->pos.col += (int)utf8_length(
+		    cmark_node_get_literal(ls.v[i].first), ls.v[i].skip);
+		text->spans = conv_inlines(ctx, ls.v[i].first,
+		    ls.v[j - 1].stop, ls.v[i].skip, text->pos);
+		item->children = text;
+		*tail = item;
+		tail = &item->next;
+	}
+	free(ls.v);
+	if (intro != NULL) {
+		intro->next = list;
+		return intro;
+	}
+	return list;
+}
+
+/* cmark 0.30 does not say whether a code block is fenced: look. */
+static bool
+is_fence_line(const struct mdctx *ctx, cmark_node *n)
+{
+	int	 cl = cmark_node_get_start_line(n);
+	int	 cc = cmark_node_get_start_column(n);
+	size_t	 fl, off;
+
+	if (cl <= 0 || cc <= 0)
+		return false;
+	fl = (size_t)cl + (size_t)ctx->lineoff;
+	if (fl > ctx->nlines)
+		return false;
+	off = ctx->lines[fl - 1] + (size_t)cc - 1;
+	return off + 3 <= ctx->len && (ctx->text[off] == '`' ||
+	    ctx->text[off] == '~') && ctx->text[off + 1] == ctx->text[off] &&
+	    ctx->text[off + 2] == ctx->text[off];
+}
+
+static struct block *
+conv_block(struct mdctx *ctx, cmark_node *n)
+{
+	struct block *b = NULL, *item, **tail;
+	cmark_node *c;
+	int	 level;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		b = para(ctx, n);
+		break;
+	case CMARK_NODE_HEADING:
+		b = new_block(ctx, BLOCK_HEADING, n);
+		/* "#" are sections; "##" is the first level inside. */
+		level = cmark_node_get_heading_level(n) - 1;
+		b->level = level < 1 ? 1 : level;
+		b->spans = conv_inlines(ctx, cmark_node_first_child(n), NULL,
+		    0, b->pos);
+		break;
+	case CMARK_NODE_LIST:
+		b = new_block(ctx, BLOCK_LIST, n);
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			b->list_style = LIST_DECIMAL;
+			b->list_start = cmark_node_get_list_start(n);
+		} else
+			b->list_style = LIST_BULLET;
+		b->tight = cmark_node_get_list_tight(n) != 0;
+		tail = &b->children;
+		for (c = cmark_node_first_child(n); c != NULL;
+		    c = cmark_node_next(c)) {
+			item = new_block(ctx, BLOCK_ITEM, c);
+			item->children = md_blocks(ctx,
+			    cmark_node_first_child(c), NULL);
+			*tail = item;
+			tail = &item->next;
+		}
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		b = new_block(ctx, BLOCK_QUOTE, n);
+		b->children = md_blocks(ctx, cmark_node_first_child(n), NULL);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		b = new_block(ctx, BLOCK_CODE, n);
+		{
+			struct srcpos pos = b->pos;
+
+			/* A fenced block's text starts after the fence. */
+			if (is_fence_line(ctx, n))
+				pos.line++;
+			b->spans = literal_lines(ctx,
+			    cmark_node_get_literal(n), SPAN_CODE, pos);
+		}
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		/* Raw HTML is never markup: show it as written. */
+		b = new_block(ctx, BLOCK_PARA, n);
+		b->spans = literal_lines(ctx, cmark_node_get_literal(n), 0,
+		    b->pos);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		b = new_block(ctx, BLOCK_RULE, n);
+		break;
+	default:
+		break;
+	}
+	return b;
+}
+
+/* Converts the block siblings [first, stop). */
+struct block *
+md_blocks(struct mdctx *ctx, cmark_node *first, cmark_node *stop)
+{
+	struct block *head = NULL, **tail = &head, *b;
+	cmark_node *n, *next;
+
+	for (n = first; n != NULL && n != stop; n = next) {
+		next = cmark_node_next(n);
+		b = NULL;
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			b = lettered(ctx, n, stop, &next);
+		if (b == NULL) {
+			next = cmark_node_next(n);
+			b = conv_block(ctx, n);
+		}
+		if (b == NULL)
+			continue;
+		*tail = b;
+		while (b->next != NULL)
+			b = b->next;
+		tail = &b->next;
+	}
+	return head;
+}
