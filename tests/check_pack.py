@@ -9,6 +9,8 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
   heading is (pdftotext page by page);
 - the top-level bookmarks are the cover plus one per case item, with the
   right titles, pointing at the right pages;
+- no word lies outside the text area's left and right margins (word boxes
+  from pdftotext -bbox; margins of the default templates, 25 mm);
 - qpdf --check passes.
 Prints one line per problem and exits 1 if there is any.
 """
@@ -110,6 +112,28 @@ def agenda_numbers(text):
     return found
 
 
+def check_margins(pdf, left=70.87, right=70.87, slack=0.75):
+    """Every word box within [left, width - right] on every page."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    page, width, bad = 0, 0.0, 0
+    for m in re.finditer(r'<page width="([\d.]+)"|<word xMin="([\d.]+)" '
+                         r'yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
+                         r'([^<]*)</word>', html):
+        if m.group(1):
+            page += 1
+            width = float(m.group(1))
+            continue
+        x0, x1 = float(m.group(2)), float(m.group(3))
+        if x0 < left - slack or x1 > width - right + slack:
+            bad += 1
+            if bad <= 5:
+                problem("page %d: \"%s\" runs from x=%.1f to %.1f, outside "
+                        "the margins %.1f..%.1f" % (page, m.group(4), x0, x1,
+                                                    left, width - right))
+    return page
+
+
 def outlines(pdf):
     out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
                          check=True, capture_output=True).stdout
@@ -192,6 +216,8 @@ def main():
         if it["page"] and ol.get("destpageposfrom1") != it["page"]:
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))
+
+    check_margins(pdf)
 
     chk = subprocess.run(["qpdf", "--check", pdf], capture_output=True)
     if chk.returncode != 0:

@@ -177,7 +177,9 @@ header(struct mdctx *ctx, struct casefile *cs)
 		    ' ' || f->key[strlen(f->key) - 1] == '\t'))
 			f->key[strlen(f->key) - 1] = '\0';
 		f->value = xstrdup(value);
-		col_of(ctx, s, &f->pos);
+		/* Where the value starts: messages about its text (a
+		 * character no font has) count from here. */
+		col_of(ctx, v, &f->pos);
 
 		if (strcmp(key, "dnr") == 0 && *value != '\0') {
 			dnr = value;

@@ -351,8 +351,11 @@ sl_add(struct spanlist *sl, enum span_kind kind, unsigned flags,
 
 	if (kind == SPAN_TEXT && len == 0)
 		return;
+	/* Merged text stays on one source line, so that a position inside
+	 * a span can be found from its start (layout's messages). */
 	if (kind == SPAN_TEXT && l != NULL && l->kind == SPAN_TEXT &&
-	    l->flags == flags && same_target(l->target, target)) {
+	    l->flags == flags && same_target(l->target, target) &&
+	    l->pos.line == pos->line) {
 		size_t	 ol = sl->lastlen;
 
 		/* Grow by doubling: merging many pieces stays linear. */

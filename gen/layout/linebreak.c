@@ -142,11 +142,11 @@ item(struct lb *lb, int kind)
  * variant.  Sets *w in points.  Returns -1 after reporting.
  */
 static int
-resolve(struct lb *lb, const struct span *sp, int face, uint32_t cp,
-    float size, float *w)
+resolve(struct lb *lb, const struct span *sp, const char *at, int face,
+    uint32_t cp, float size, float *w)
 {
 	const struct doc *d = lb->doc;
-	int	 u, fb;
+	int	 u, fb, col = sp->pos.col;
 
 	if ((u = fontset_width(lb->fs, face, cp)) >= 0) {
 		*w = (float)u * size / 1000.0f;
@@ -159,7 +159,11 @@ resolve(struct lb *lb, const struct span *sp, int face, uint32_t cp,
 			return fb;
 		}
 	}
-	diag(DIAG_ERROR, sp->pos.file, sp->pos.line, sp->pos.col,
+	/* A span lies on one source line: point at the character. */
+	if (col > 0 && at != NULL && sp->text != NULL && at >= sp->text &&
+	    at < sp->text + strlen(sp->text))
+		col += (int)utf8_length(sp->text, (size_t)(at - sp->text));
+	diag(DIAG_ERROR, sp->pos.file, sp->pos.line, col,
 	    "the character U+%04X is not in font \"%s\" nor in the fallback "
 	    "font: remove it or choose a font that has it", (unsigned)cp,
 	    (size_t)(face / 4) < d->nfamilies && d->families[face / 4].name ?
@@ -345,7 +349,7 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 		}
 		if (b->space)
 			addglue(b);
-		if ((face = resolve(lb, sp, base, c, b->size, &w)) < 0)
+		if ((face = resolve(lb, sp, s + i, base, c, b->size, &w)) < 0)
 			return 0;
 		if (b->len > 0 && (face != b->face || b->span != sp ||
 		    b->s + b->len != s + i))
@@ -879,7 +883,7 @@ code(struct lb *lb, const struct lb_in *in, const struct span *sp)
 			if (c == '\t')
 				c = ' ';
 			face = lb_face(lb->doc, in->style, sp->flags);
-			if ((face = resolve(lb, sp, face, c, size, &w)) < 0)
+			if ((face = resolve(lb, sp, s + i, face, c, size, &w)) < 0)
 				return 0;
 			if (x + w > (lb->nlines == 1 ? in->width0 :
 			    in->width) + 0.01f && x > 0)

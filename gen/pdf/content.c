@@ -223,8 +223,9 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	}
 
 	/* TJ adjustments are in 1/1000 text space units, negative moves
-	 * right; kept to 1/10. */
-	if (it->space_extra > 0 && it->size > 0)
+	 * right; kept to 1/10.  Justified lines may also have shrunk their
+	 * spaces (space_extra < 0). */
+	if (it->space_extra != 0 && it->size > 0)
 		adj = -fixed(it->space_extra * 1000.0 / it->size, 10);
 
 	/* Worst case: 4 bytes a character, 16 an adjustment. */

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/xml.h"
 #include "template_private.h"
@@ -44,6 +45,32 @@ static const char *
 nz(const char *s)
 {
 	return s ? s : "";
+}
+
+/* Where a value was written, so that layout's messages about it (a
+ * character no font has) point at the content, not the template. */
+static struct srcpos
+value_pos(const struct ctx *c, const char *name)
+{
+	struct srcpos p = { c->m->manifest, 0, 0 };
+	size_t	 i;
+	const char *key = strncmp(name, "meta:", 5) == 0 ? name + 5 : name;
+
+	if (c->s != NULL && (strcmp(name, "place") == 0 ||
+	    strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||
+	    strcmp(name, "session-note") == 0))
+		return c->s->pos;
+	if (c->it == NULL)
+		return p;
+	if (strcmp(key, "handlaggare") == 0)
+		key = "handläggare";
+	if (c->it->cs != NULL && !(strcmp(key, "title") == 0 &&
+	    c->it->kind == AGENDA_CASE && c->it->cs->title != NULL &&
+	    c->it->title != NULL && strcmp(c->it->title, c->it->cs->title) != 0))
+		for (i = 0; i < c->it->cs->nmeta; i++)
+			if (strcasecmp(c->it->cs->meta[i].key, key) == 0)
+				return c->it->cs->meta[i].pos;
+	return c->it->pos;
 }
 
 static enum fv
@@ -250,6 +277,13 @@ expand(const struct ctx *c, xmlNodePtr where, const char *s, unsigned flags,
 					if (*q == '{' || *q == '}')
 						buf_putc(&lit, *q);
 				}
+			} else if (tail != NULL && *val != '\0') {
+				/* A span of its own, placed where it was
+				 * written. */
+				FLUSH();
+				**tail = span_new(SPAN_TEXT, flags, val);
+				(**tail)->pos = value_pos(c, name);
+				*tail = &(**tail)->next;
 			} else
 				buf_puts(&lit, val);
 		} else if (v == FV_RUNNING) {

@@ -488,9 +488,16 @@ TEST(inline_flags_positions)
 	s = s->next;
 	CHECK_STR(s->text, "och kursiv");
 	CHECK_INT(s->flags, SPAN_BOLD | SPAN_ITALIC);
+	/* Text is not merged across source lines: each span's position
+	 * stays exact. */
 	s = s->next;
-	CHECK_STR(s->text, " rad");
+	CHECK_STR(s->text, " ");
 	CHECK_INT(s->flags, 0);
+	s = s->next;
+	CHECK_STR(s->text, "rad");
+	CHECK_INT(s->flags, 0);
+	CHECK_INT(s->pos.line, 9);
+	CHECK_INT(s->pos.col, 1);
 	s = s->next;
 	CHECK_INT(s->kind, SPAN_BREAK);
 	s = s->next;

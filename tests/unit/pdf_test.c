@@ -496,6 +496,66 @@ put_file(const char *path, const char *s)
 	}
 }
 
+/* x of the start of the last word on the line at baseline y, from
+ * pdftotext -bbox (whose y is from the top of the page). */
+static double
+last_word_x(const char *bbox, double ytop)
+{
+	const char *p = bbox;
+	double	 x0, y0, x1, y1, best = -1;
+
+	while ((p = strstr(p, "<word xMin=\"")) != NULL) {
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
+		    "yMax=\"%lf\"", &x0, &y0, &x1, &y1) == 4 &&
+		    y0 < ytop && y1 > ytop && x0 > best)
+			best = x0;
+		p++;
+	}
+	return best;
+}
+
+/* Justified lines stretch or shrink their spaces: each of the three
+ * spaces of "ett två tre fyra" moves the last word by space_extra,
+ * whether it is positive or negative. */
+TEST(space_adjustment)
+{
+	struct doc *d = make_doc();
+	struct pages *p = xcalloc(1, sizeof(*p));
+	struct pitem it;
+	char	*path = xasprintf("%s/space.pdf", tmpdir), *cmd, *out;
+	double	 natural, wide, narrow;
+	int	 st;
+
+	p->n = 1;
+	p->v = xcalloc(1, sizeof(*p->v));
+	p->v[0].width = 595.28f;
+	p->v[0].height = 841.89f;
+	it = text_item(72, 700, FACE_REGULAR, 11, "ett två tre fyra");
+	add_item(&p->v[0], it);
+	it.y = 650;
+	it.space_extra = 2.0f;
+	add_item(&p->v[0], it);
+	it.y = 600;
+	it.space_extra = -0.5f;
+	add_item(&p->v[0], it);
+	CHECK(pdf_write(path, d, p));
+	cmd = xasprintf("pdftotext -bbox '%s' - 2>&1", path);
+	out = run(cmd, &st);
+	CHECK_INT(st, 0);
+	natural = last_word_x(out, 841.89 - 700);
+	wide = last_word_x(out, 841.89 - 650);
+	narrow = last_word_x(out, 841.89 - 600);
+	CHECK(natural > 72);
+	CHECK(wide - natural > 5.9 && wide - natural < 6.1);
+	CHECK(natural - narrow > 1.4 && natural - narrow < 1.6);
+	free(cmd);
+	free(out);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+	diag_clear();
+}
+
 TEST(failures)
 {
 	struct doc *d = make_doc();
@@ -587,6 +647,7 @@ main(void)
 	RUN(deterministic);
 	RUN(source_date_epoch);
 	RUN(shared_face);
+	RUN(space_adjustment);
 	RUN(failures);
 	if (getenv("PDF_TEST_KEEP") == NULL) {
 		cmd = xasprintf("rm -rf '%s'", tmpdir);
