@@ -159,7 +159,8 @@ resolve(struct lb *lb, const struct span *sp, const char *at, int face,
 			return fb;
 		}
 	}
-	/* A span lies on one source line: point at the character. */
+	/* A span lies on one source line (content/ never merges across
+	 * lines): point at the character itself. */
 	if (col > 0 && at != NULL && sp->text != NULL && at >= sp->text &&
 	    at < sp->text + strlen(sp->text))
 		col += (int)utf8_length(sp->text, (size_t)(at - sp->text));

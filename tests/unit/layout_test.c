@@ -594,7 +594,7 @@ TEST(break_fallback)
 	bad->pos.col = 3;
 	CHECK(!brk(&gd->styles[S_RAGGED], bad, 400));
 	CHECK(diag_first() != NULL && strstr(diag_first(),
-	    "test.md:7:3: error: the character U+4E00 is not in font "
+	    "test.md:7:13: error: the character U+4E00 is not in font "
 	    "\"Liberation Serif\" nor in the fallback font") != NULL);
 	diag_clear();
 	spans_free(sp);
