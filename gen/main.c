@@ -70,13 +70,19 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Templates: the option, the environment, the source tree the binary
- * was built in (gen/boardgen next to templates/), the installed data. */
+/* Templates: the option, the environment, then beside the binary: the
+ * source tree (gen/boardgen next to templates/) or an installation
+ * (bin/boardgen next to share/boardgen/, whatever PREFIX and DESTDIR
+ * were), and last the data folder compiled in. */
 static char *
 find_templates(const char *opt)
 {
-	char	 exe[PATH_MAX], *p, *cand;
+	static const char *const rel[] = {
+		"../templates", "../share/boardgen"
+	};
+	char	 exe[PATH_MAX], *p, *cand, *real;
 	ssize_t	 n;
+	size_t	 i;
 
 	if (opt != NULL)
 		return xstrdup(opt);
@@ -86,14 +92,15 @@ find_templates(const char *opt)
 		exe[n] = '\0';
 		if ((p = strrchr(exe, '/')) != NULL) {
 			*p = '\0';
-			cand = xasprintf("%s/../templates", exe);
-			if (is_dir(cand)) {
-				char	*real = realpath(cand, NULL);
-
+			for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+				cand = xasprintf("%s/%s/pack.xml", exe, rel[i]);
+				real = realpath(cand, NULL);
 				free(cand);
-				return real;
+				if (real != NULL) {
+					*strrchr(real, '/') = '\0';
+					return real;
+				}
 			}
-			free(cand);
 		}
 	}
 	return xstrdup(BOARDGEN_DATADIR);
