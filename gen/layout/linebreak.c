@@ -311,6 +311,33 @@ trimglue(struct lb *lb)
 		lb->nit--;
 }
 
+static bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * A space that Swedish typesetting never breaks at, though officials
+ * type an ordinary one: between digit groups ("3 808,3", "1 248 mkr"),
+ * before a per cent sign ("4,2 %") and after a paragraph sign ("§ 128").
+ * The space stays U+0020 in the text, so copying gives what was typed.
+ */
+static bool
+number_space(const char *s, size_t i, size_t len)
+{
+	if (s[i] != ' ' || i == 0)
+		return false;
+	if (digit(s[i - 1]) && i + 3 < len && digit(s[i + 1]) &&
+	    digit(s[i + 2]) && digit(s[i + 3]) &&
+	    (i + 4 == len || !digit(s[i + 4])))
+		return true;
+	if (digit(s[i - 1]) && i + 1 < len && s[i + 1] == '%')
+		return true;
+	return i >= 2 && (unsigned char)s[i - 2] == 0xc2 &&
+	    (unsigned char)s[i - 1] == 0xa7 && i + 1 < len && digit(s[i + 1]);
+}
+
 static int
 addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
     unsigned flags)
@@ -330,10 +357,12 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 			return 0;
 		}
 		if (isspace_(c)) {
+			bool	 nb = nobreak || number_space(s, i, len);
+
 			flushbox(b);
 			if (!b->space)
-				b->space_nobreak = nobreak;
-			else if (!nobreak)
+				b->space_nobreak = nb;
+			else if (!nb)
 				b->space_nobreak = false;
 			b->space = true;
 			continue;

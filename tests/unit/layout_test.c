@@ -412,6 +412,47 @@ TEST(break_hard)
 	spans_free(sp);
 }
 
+/* Ordinary spaces in numbers as officials type them: never broken. */
+TEST(break_number_spaces)
+{
+	struct buf b = { 0 };
+	struct span *sp;
+	size_t	 i, l, r, n;
+	float	 w;
+	const char *t;
+
+	for (i = 0; i < 20; i++)
+		buf_puts(&b, "utfallet blev 3 808,3 mkr eller 4,2 % enligt "
+		    "§ 128 och 1 248 mkr 12 345 678 kr; 2026 125 barn ");
+	sp = txt(b.data, 0);
+	/* From the width of the longest number ("12 345 678", 55 pt):
+	 * narrower, a number must be cut as a last resort. */
+	for (w = 60; w < 300; w += 7) {
+		CHECK(brk(&gd->styles[S_RAGGED], sp, w));
+		for (l = 0; l < lb->nlines; l++) {
+			const struct lb_line *ln = &lb->lines[l];
+
+			r = ln->nruns - 1;
+			t = lb->runs[ln->run0 + r].text;
+			n = strlen(t);
+			/* No line ends in the first part of a number. */
+			CHECK(!(n >= 2 && strcmp(t + n - 2, " 3") == 0));
+			CHECK(!(n >= 2 && strcmp(t + n - 2, ",2") == 0));
+			CHECK(!(n >= 2 && strcmp(t + n - 2, "\xc2\xa7") == 0));
+			CHECK(!(n >= 3 && strcmp(t + n - 3, " 12") == 0));
+			CHECK(!(n >= 4 && strcmp(t + n - 4, " 345") == 0));
+			t = lb->runs[ln->run0].text;
+			CHECK(strncmp(t, "808", 3) != 0 && t[0] != '%' &&
+			    strncmp(t, "128", 3) != 0 &&
+			    strncmp(t, "678", 3) != 0);
+		}
+	}
+	/* "2026 125 barn": a year then a count is also grouped; the rule
+	 * cannot tell them apart, and keeping them together is harmless. */
+	spans_free(sp);
+	buf_free(&b);
+}
+
 TEST(break_nbsp)
 {
 	struct buf b = { 0 };
@@ -1100,6 +1141,7 @@ main(void)
 	RUN(break_whitespace);
 	RUN(break_hard);
 	RUN(break_nbsp);
+	RUN(break_number_spaces);
 	RUN(break_overlong);
 	RUN(break_hyphenates);
 	RUN(break_explicit_hyphen);
