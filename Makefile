@@ -23,7 +23,7 @@ LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lz 
 # Debian packages boardgen needs to build, run and test.
 DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
 	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev
-DEB_TEST  = poppler-utils qpdf valgrind
+DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
 	   gen/template/*.c gen/layout/*.c gen/pdf/*.c)

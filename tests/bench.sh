@@ -14,7 +14,7 @@ for size in "50 18" "500 18"; do
 	for run in 1 2 3; do
 		line=$($B build "$T/m$1" -o "$T/m$1.pdf" --stats 2>&1 >/dev/null | grep '^stats:')
 		secs=$(echo "$line" | sed 's/.*total \([0-9.]*\) s.*/\1/')
-		if [ -z "$best" ] || [ "$(echo "$secs < $best" | bc -l 2>/dev/null || awk "BEGIN{print ($secs < $best)}")" = 1 ]; then
+		if [ -z "$best" ] || [ "$(awk "BEGIN{print ($secs < $best)}")" = 1 ]; then
 			best=$secs
 			bestline=$line
 		fi

@@ -8,7 +8,8 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
 - every page number printed in the agenda is the page where that item's
   heading is (pdftotext page by page);
 - the top-level bookmarks are the cover plus one per case item, with the
-  right titles, pointing at the right pages;
+  right titles, pointing at the right pages, each with one bookmark per
+  section of the case;
 - no word lies outside the text area's left and right margins (word boxes
   from pdftotext -bbox; margins of the default templates, 25 mm);
 - qpdf --check passes.
@@ -75,6 +76,8 @@ def load_items(folder):
             it["title"] = el.get("title") or meta.get("title", "")
             it["dnr"] = meta.get("dnr", "")
             it["proposal"] = section(body, "Förslag till beslut")
+            it["sections"] = [line[2:].strip() for line in body.splitlines()
+                              if line.startswith("# ")]
         else:
             it["title"] = " ".join((el.text or "").split())
         items.append(it)
@@ -213,6 +216,10 @@ def main():
         title = "%d. %s" % (it["number"], it["title"])
         if ol.get("title") != title:
             problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
+        kids = [k.get("title") for k in ol.get("kids", [])]
+        if kids != it["sections"]:
+            problem("bookmark \"%s\" has sections %s, want %s"
+                    % (title, kids, it["sections"]))
         if it["page"] and ol.get("destpageposfrom1") != it["page"]:
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))
