@@ -12,6 +12,7 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
   section of the case;
 - no word lies outside the text area's left and right margins (word boxes
   from pdftotext -bbox; margins of the default templates, 25 mm);
+- the agenda lines link to the pages of their items;
 - qpdf --check passes.
 Prints one line per problem and exits 1 if there is any.
 """
@@ -137,6 +138,31 @@ def check_margins(pdf, left=70.87, right=70.87, slack=0.75):
     return page
 
 
+def cover_links(pdf, ncover):
+    """Destination pages of the link annotations on the cover pages, in
+    reading order (top to bottom)."""
+    d = json.loads(subprocess.run(["qpdf", "--json", pdf], check=True,
+                                  capture_output=True).stdout)
+    objs = d["qpdf"][1]
+    pageno = {p["object"]: p["pageposfrom1"] for p in d["pages"]}
+    found = []
+    for p in d["pages"][:ncover]:
+        page = objs["obj:" + p["object"]]["value"]
+        annots = page.get("/Annots", [])
+        if isinstance(annots, str):
+            annots = objs["obj:" + annots]["value"]
+        for ref in annots:
+            a = objs["obj:" + ref]["value"]
+            dest = a.get("/Dest")
+            if isinstance(dest, str):
+                dest = objs["obj:" + dest]["value"]
+            if a.get("/Subtype") == "/Link" and dest:
+                found.append((p["pageposfrom1"], -a["/Rect"][3],
+                              pageno.get(dest[0])))
+    found.sort()
+    return [f[2] for f in found]
+
+
 def outlines(pdf):
     out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
                          check=True, capture_output=True).stdout
@@ -205,6 +231,15 @@ def main():
         if it["kind"] != "case" and it["number"] in printed:
             problem("item %d (%s) has a page number but no page"
                     % (it["number"], it["kind"]))
+
+    # The agenda lines link to their items, in agenda order (a title
+    # that wraps gives one link per line).
+    links = cover_links(pdf, first - 1)
+    dedup = [p for i, p in enumerate(links) if i == 0 or links[i - 1] != p]
+    want_pages = [c["page"] for c in cases]
+    if dedup != want_pages:
+        problem("the agenda links go to pages %s, want %s"
+                % (dedup, want_pages))
 
     # Bookmarks.
     top = outlines(pdf)
