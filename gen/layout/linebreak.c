@@ -70,6 +70,7 @@ struct bld {
 	bool		 space_nobreak;
 	int		 lastface;	/* of the last box, for spaces */
 	bool		 atstart;	/* nothing since start or a hard break */
+	uint32_t	 lastcp;	/* last character of the last box */
 	bool		 fail;
 };
 
@@ -181,6 +182,14 @@ cpwidth(struct lb *lb, int face, uint32_t cp, float size)
 	return u < 0 ? 0.0f : (float)u * size / 1000.0f;
 }
 
+/* Capital letters of the scripts hyphenation covers (Latin-1). */
+static bool
+isupper_latin(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde &&
+	    c != 0xd7);
+}
+
 static bool
 isletter(uint32_t c)
 {
@@ -228,12 +237,17 @@ flushbox(struct bld *b)
 	struct hyph *h;
 	size_t	 i, j, k, from = 0;
 	float	 w = 0, hw;
-	bool	 any = false;
+	bool	 any = false, sentence;
 
 	if (b->len == 0)
 		return;
 	b->lastface = b->face;
 	b->atstart = false;
+	/* A sentence starts at the paragraph's start or after . ! ? : */
+	sentence = b->lastcp == 0 || b->lastcp == '.' || b->lastcp == '!' ||
+	    b->lastcp == '?' || b->lastcp == ':';
+	if (lb->ncp > 0)
+		b->lastcp = lb->cp[lb->ncp - 1];
 	if (!b->hyph || lb->ncp < HYPH_MINWORD ||
 	    (b->span->flags & SPAN_NOBREAK) ||
 	    (hw = cpwidth(lb, b->face, '-', b->size)) == 0 ||
@@ -253,7 +267,11 @@ flushbox(struct bld *b)
 	for (i = 0; i < lb->ncp; i = j) {
 		for (j = i; j < lb->ncp && isletter(lb->cp[j]); j++)
 			continue;
-		if (j - i >= HYPH_MINWORD &&
+		/* A capital letter inside a sentence starts a name
+		 * ("Almqvist", "Trøndelag"): left whole.  A capital at a
+		 * sentence start is an ordinary word. */
+		if (j - i >= HYPH_MINWORD && (!isupper_latin(lb->cp[i]) ||
+		    (i == 0 && sentence)) &&
 		    hyph_word(h, lb->cp + i, j - i, lb->ok + i) > 0)
 			any = true;
 		if (j == i)
@@ -402,8 +420,12 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 		lb->ncp++;
 		b->len += n;
 		b->w += w;
-		/* "EU-medel", "2019–2020": a break after the dash. */
+		/* "EU-medel", "covid-19": a break after the dash.  Never
+		 * between digits: a date ("2026-10-23") or a range
+		 * ("2027–2030") stays whole, and text extraction would take
+		 * a hyphen at a line end for an added one. */
 		if ((c == '-' || c == 0x2013) && !nobreak && lb->ncp > 1 &&
+		    isletter(lb->cp[lb->ncp - 2]) &&
 		    i + n < len && utf8_decode(s + i + n, len - i - n,
 		    &next) > 0 && (isletter(next) || (next >= '0' &&
 		    next <= '9'))) {

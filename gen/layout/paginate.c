@@ -24,6 +24,7 @@ struct vel {
 	enum vkind	 kind;
 	float		 h;
 	bool		 brk;		/* a page may end before this */
+	bool		 hyph;		/* a line ending in an added hyphen */
 	size_t		 it0, nit;	/* items; y from the element top */
 	size_t		 mk0, nmk;	/* marks at its top */
 };
@@ -368,9 +369,14 @@ para(struct lay *L, const struct block *b, bool code)
 		y = -bo;
 		if (i == 0)
 			takelabels(L, y);
-		if (n > 0)
+		if (n > 0) {
+			const struct lb_line *ln = &L->lb->lines[i];
+
 			runs(L, st, b, i, tx + (i == 0 ? st->first_indent : 0),
 			    y, false);
+			L->v[L->nv - 1].hyph = ln->nruns > 0 &&
+			    L->lb->runs[ln->run0 + ln->nruns - 1].hyphen_added;
+		}
 		if (i + 1 >= n && ntrail > 0) {
 			size_t	 k;
 			float	 tx0 = L->x1 - L->indr - tw, end;
@@ -539,12 +545,33 @@ fill(struct lay *L, size_t from, size_t to)
 	}
 }
 
+/* True if nothing but one line (and spaces) follows element i up to
+ * the part's end or a forced break: a page holding only that would be
+ * a lone last line of the document. */
+static bool
+lone_tail(const struct lay *L, size_t i)
+{
+	size_t	 boxes = 0;
+
+	for (; i < L->nv && L->v[i].kind != V_BREAK; i++)
+		if (L->v[i].kind == V_BOX && ++boxes > 1)
+			return false;
+	return boxes == 1;
+}
+
+/*
+ * Cuts the vertical list into pages, each as full as the allowed breaks
+ * let it be.  Two preferences, each costing at most a few lines of the
+ * page: a page does not end in a hyphenated word (the word would be
+ * split across pages), and a document's last page does not hold a
+ * single line.
+ */
 static void
 cut(struct lay *L)
 {
 	float	 avail = L->ps->height - L->ps->margin_top -
 	    L->ps->margin_bottom, y;
-	size_t	 i = 0, start, end, brk;
+	size_t	 i = 0, start, end, brk, prev, whole;
 	bool	 content;
 
 	while (i < L->nv) {
@@ -554,7 +581,7 @@ cut(struct lay *L)
 			break;
 		start = i;
 		end = L->nv;
-		brk = (size_t)-1;
+		brk = prev = whole = (size_t)-1;
 		content = false;
 		for (y = 0; i < L->nv; i++) {
 			const struct vel *e = &L->v[i];
@@ -563,14 +590,24 @@ cut(struct lay *L)
 				end = i;
 				break;
 			}
-			if (e->brk && content)
+			if (e->brk && content) {
+				prev = brk;
 				brk = i;
+				if (!L->v[i - 1].hyph)
+					whole = i;
+			}
 			if (e->kind == V_SPACE) {
 				y += e->h;
 				continue;
 			}
 			if (content && y + e->h > avail + 0.01f) {
 				end = brk != (size_t)-1 ? brk : i;
+				if (brk != (size_t)-1 && L->v[brk - 1].hyph &&
+				    whole != (size_t)-1 && brk - whole <= 3)
+					end = whole;
+				else if (brk != (size_t)-1 && lone_tail(L, brk) &&
+				    prev != (size_t)-1 && brk - prev <= 3)
+					end = prev;
 				break;
 			}
 			y += e->h;

@@ -412,6 +412,46 @@ TEST(break_hard)
 	spans_free(sp);
 }
 
+/* Dates and number ranges never break at their dash; names inside a
+ * sentence are not hyphenated, a capitalised sentence start is. */
+TEST(break_dates_names)
+{
+	struct buf b = { 0 };
+	struct span *sp;
+	size_t	 i, l, n, hyphens = 0;
+	float	 w;
+	const char *t;
+
+	for (i = 0; i < 12; i++)
+		buf_puts(&b, "beslutet 2026-10-23 gäller 2027–2030 enligt "
+		    "ledamoten Strömgrensdotterberg (S). Nettokostnads"
+		    "utvecklingen ska följas upp ");
+	sp = txt(b.data, 0);
+	for (w = 90; w < 300; w += 5) {
+		CHECK(brk(&gd->styles[S_BODY], sp, w));
+		for (l = 0; l < lb->nlines; l++) {
+			const struct lb_line *ln = &lb->lines[l];
+
+			t = lb->runs[ln->run0 + ln->nruns - 1].text;
+			n = strlen(t);
+			CHECK(!(n >= 5 && strcmp(t + n - 5, "2026-") == 0));
+			CHECK(!(n >= 3 && strcmp(t + n - 3, "10-") == 0));
+			CHECK(!(n >= 7 && strcmp(t + n - 7,
+			    "2027\xe2\x80\x93") == 0));
+			CHECK(strstr(t, "Strömgrens-") == NULL &&
+			    strstr(t, "Ström-") == NULL &&
+			    strstr(t, "dotter-") == NULL);
+			if (n >= 6 && strcmp(t + n - 1, "-") == 0 &&
+			    strstr(t, "Netto") != NULL)
+				hyphens++;
+		}
+	}
+	/* The sentence-initial compound is still hyphenated somewhere. */
+	CHECK(hyphens > 0);
+	spans_free(sp);
+	buf_free(&b);
+}
+
 /* Ordinary spaces in numbers as officials type them: never broken. */
 TEST(break_number_spaces)
 {
@@ -831,6 +871,75 @@ TEST(layout_pages)
 	doc_free(d);
 }
 
+/* The last text line of page pg: its last item (lowest baseline). */
+static const struct pitem *
+last_line(const struct pages *p, size_t pg, size_t *nlines)
+{
+	const struct pitem *best = NULL;
+	float	 last = -1;
+	size_t	 i;
+
+	*nlines = 0;
+	for (i = 0; i < p->v[pg].nitems; i++) {
+		const struct pitem *it = &p->v[pg].items[i];
+
+		if (it->kind != PITEM_TEXT || it->artifact)
+			continue;
+		if (it->y != last)
+			(*nlines)++;
+		last = it->y;
+		if (best == NULL || it->y < best->y ||
+		    (it->y == best->y && it->x > best->x))
+			best = it;
+	}
+	return best;
+}
+
+/* Over many page heights: no page ends in a hyphenated word, and no
+ * document's last page holds a single line. */
+TEST(layout_page_ends)
+{
+	struct doc *d = mkdoc(1);
+	struct page_style *ps = (struct page_style *)d->parts[0].page;
+	struct pages *p;
+	size_t	 i, pg, n, pages = 0, hyphenated = 0;
+	float	 mb;
+
+	for (i = 0; i < 14; i++)
+		append(&d->parts[0].blocks, para(d, S_BODY, lorem));
+	for (i = 0; i < 3; i++)
+		append(&d->parts[0].blocks, para(d, S_BODY, "Bilaga."));
+	/* A narrow column: many hyphenated lines. */
+	ps->margin_right = 330;
+	for (mb = 72; mb < 420; mb += 3) {
+		ps->margin_bottom = mb;
+		diag_clear();
+		if ((p = layout_doc(d, fs)) == NULL) {
+			CHECK(0);
+			break;
+		}
+		for (pg = 0; pg < p->n; pg++) {
+			const struct pitem *it = last_line(p, pg, &n);
+
+			pages++;
+			if (pg + 1 < p->n && it != NULL && it->hyphen_added) {
+				hyphenated++;
+				printf("margin %g: page %zu ends in \"%s\"\n",
+				    mb, pg + 1, it->text);
+			}
+			if (pg + 1 == p->n && p->n > 1 && n < 2) {
+				printf("margin %g: last page holds %zu line\n",
+				    mb, n);
+				CHECK(0);
+			}
+		}
+		pages_free(p);
+	}
+	CHECK(pages > 500);
+	CHECK_INT(hyphenated, 0);
+	doc_free(d);
+}
+
 /* The cover with an agenda whose trailers refer to the items. */
 TEST(layout_pagerefs)
 {
@@ -1142,6 +1251,7 @@ main(void)
 	RUN(break_hard);
 	RUN(break_nbsp);
 	RUN(break_number_spaces);
+	RUN(break_dates_names);
 	RUN(break_overlong);
 	RUN(break_hyphenates);
 	RUN(break_explicit_hyphen);
@@ -1151,6 +1261,7 @@ main(void)
 	RUN(break_code);
 	RUN(break_links);
 	RUN(layout_pages);
+	RUN(layout_page_ends);
 	RUN(layout_pagerefs);
 	RUN(layout_errors);
 	RUN(layout_lists);
