@@ -34,8 +34,8 @@ enum {
 };
 
 static const char usage_text[] =
-"usage: boardgen build MEETING-FOLDER -o FILE.pdf [--templates DIR]\n"
-"       boardgen check MEETING-FOLDER [--templates DIR]\n"
+"usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
+"       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen --help | --version\n";
 
 static const char help_text[] =
@@ -106,6 +106,42 @@ find_templates(const char *opt)
 	return xstrdup(BOARDGEN_DATADIR);
 }
 
+static int
+is_file_named(const char *path, const char *name)
+{
+	struct stat st;
+	size_t	 lp = strlen(path), ln = strlen(name);
+
+	return lp >= ln && strcmp(path + lp - ln, name) == 0 &&
+	    (lp == ln || path[lp - ln - 1] == '/') &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The output's folder must exist: said before any work is done. */
+static int
+output_folder_ok(const char *out)
+{
+	char	*d = xstrdup(out), *slash = strrchr(d, '/');
+	int	 ok = 1;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		if (*d != '\0' && !is_dir(d)) {
+			fprintf(stderr, "boardgen: the output folder \"%s\" "
+			    "does not exist: create it first (mkdir -p %s)\n",
+			    d, d);
+			ok = 0;
+		}
+	}
+	if (ok && is_dir(out)) {
+		fprintf(stderr, "boardgen: \"%s\" is a folder: give -o a "
+		    "file name such as %s/pack.pdf\n", out, out);
+		ok = 0;
+	}
+	free(d);
+	return ok;
+}
+
 static double
 now(void)
 {
@@ -128,8 +164,8 @@ run(const char *cmd, const char *dir, const char *out, const char *tdir,
 	int	 ok = 0;
 
 	if (!is_dir(tdir)) {
-		diag(DIAG_ERROR, tdir, 0, 0, "template folder not found: give "
-		    "--templates DIR or set BOARDGEN_TEMPLATES");
+		diag(DIAG_ERROR, tdir, 0, 0, "the template folder does not "
+		    "exist: name the folder that holds pack.xml");
 		goto out;
 	}
 	if ((m = meeting_load(dir, sdir)) == NULL)
@@ -149,7 +185,9 @@ run(const char *cmd, const char *dir, const char *out, const char *tdir,
 		t4 = now();
 		printf("%s: %zu pages, %zu agenda items\n", out, p->n,
 		    m->nitems);
-	}
+	} else if (diag_errors() == 0)
+		printf("%s: no errors (%zu pages, %zu agenda items)\n", dir,
+		    p->n, m->nitems);
 	ok = diag_errors() == 0;
 	if (stats) {
 		struct rusage ru;
@@ -211,7 +249,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (argc != 2) {
-		fputs(usage_text, stderr);
+		fprintf(stderr, "boardgen: %s\n%s", argc < 2 ?
+		    "give a command and a meeting folder" :
+		    "too many arguments: give one meeting folder", usage_text);
 		return EXIT_USAGE;
 	}
 	cmd = argv[0];
@@ -226,9 +266,19 @@ main(int argc, char *argv[])
 		    usage_text);
 		return EXIT_USAGE;
 	}
+	if (out != NULL && !output_folder_ok(out))
+		return EXIT_USAGE;
 	xml_setup();
 	tdir = find_templates(topt);
-	ok = run(cmd, dir, out, tdir, stats);
+	/* "meeting.xml" for its folder: the file is what users see. */
+	if (is_file_named(dir, "meeting.xml")) {
+		char	*d = xstrdup(dir);
+
+		d[strlen(d) - strlen("meeting.xml")] = '\0';
+		ok = run(cmd, *d ? d : ".", out, tdir, stats);
+		free(d);
+	} else
+		ok = run(cmd, dir, out, tdir, stats);
 	free(tdir);
 	diag_flush(stderr);
 	xml_cleanup();

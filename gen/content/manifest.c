@@ -3,6 +3,7 @@
  * then checked for what a schema cannot say, and every case file it
  * names loaded.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -93,6 +94,79 @@ contact(xmlNodePtr n, struct contact *c)
 	c->email = xml_attr(n, "email");
 }
 
+/* Edit distance of two names, capped: typos are a few letters. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
+	size_t	 row[256];
+
+	if (la > 255 || lb > 255)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < cur)
+				cur = row[j] + 1;
+			if (row[j - 1] + 1 < cur)
+				cur = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = cur;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The existing .md file closest to the missing one (at most 3 edits
+ * away), written as the manifest writes it, for a "did you mean" hint;
+ * NULL if none is close.  path is the full path, file the manifest's
+ * folder-relative name. */
+static char *
+nearest_file(const char *path, const char *file)
+{
+	char	*dir = xstrdup(path), *best = NULL, *slash, *r;
+	const char *base, *fslash;
+	size_t	 d, bestd = 4;
+	DIR	*dp;
+	struct dirent *de;
+
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		return NULL;
+	}
+	*slash = '\0';
+	base = slash + 1;
+	if ((dp = opendir(dir)) == NULL) {
+		free(dir);
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t	 n = strlen(de->d_name);
+
+		if (n < 3 || strcmp(de->d_name + n - 3, ".md") != 0)
+			continue;
+		if ((d = distance(base, de->d_name)) < bestd) {
+			bestd = d;
+			free(best);
+			best = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	free(dir);
+	if (best == NULL)
+		return NULL;
+	fslash = strrchr(file, '/');
+	r = xasprintf("%.*s%s", fslash ? (int)(fslash - file + 1) : 0, file,
+	    best);
+	free(best);
+	return r;
+}
+
 /*
  * A case path must name a file inside the meeting folder: relative, no
  * "..", and not through a symbolic link that leads out.  Returns the
@@ -126,13 +200,20 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	path = dl > 0 && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, file) :
 	    xasprintf("%s/%s", dir, file);
 	if (stat(path, &st) == -1) {
-		if (errno == ENOENT)
+		char	*near = errno == ENOENT ? nearest_file(path, file) :
+		    NULL;
+
+		if (near != NULL)
+			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			    "does not exist: did you mean \"%s\"?", file, near);
+		else if (errno == ENOENT)
 			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
 			    "does not exist: check the name (it is relative "
 			    "to the meeting folder)", file);
 		else
 			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\": "
 			    "%s", file, strerror(errno));
+		free(near);
 		free(path);
 		return NULL;
 	}
@@ -206,6 +287,23 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 		it->dnr = xstrdup(it->cs->dnr);
 }
 
+/* What to write instead, for the schema's messages. */
+static const struct xml_hint manifest_hints[] = {
+	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-12-08" },
+	{ "start", "write the time as HH.MM with two digits each, e.g. 08.30" },
+	{ "end", "write the time as HH.MM with two digits each, e.g. 12.00" },
+	{ "open", "write yes (öppet sammanträde) or no" },
+	{ "email", "write an e-mail address such as karin.ek@region.example" },
+	{ "file", "name a case file ending in .md, relative to the meeting "
+	    "folder" },
+	{ "meeting", "the elements of <meeting> come in this order: "
+	    "organisation, body, session (one or more), secretary, chair "
+	    "(optional), agenda" },
+	{ "agenda", "<agenda> holds <procedural>, <case file=\"...\"/> and "
+	    "<divider> entries" },
+	{ NULL, NULL }
+};
+
 struct meeting *
 meeting_load(const char *dir, const char *schema_dir)
 {
@@ -225,7 +323,7 @@ meeting_load(const char *dir, const char *schema_dir)
 		return NULL;
 	}
 	schema = xasprintf("%s/meeting.rng", schema_dir);
-	doc = xml_load_memory(m->manifest, data, len, schema);
+	doc = xml_load_memory(m->manifest, data, len, schema, manifest_hints);
 	free(schema);
 	free(data);
 	if (doc == NULL) {

@@ -97,7 +97,9 @@ anchors(const struct doc *d, const struct part_out *po, const size_t *off,
 	return 1;
 }
 
-/* "Sida {page} av {pages}" with the numbers in. */
+/* "Sida {page} av {pages}" with the numbers in.  The template stage
+ * doubles braces that are text ("{{"), so that a title containing
+ * "{page}" stays as written. */
 static char *
 expand(const char *s, size_t page, size_t pages, int docpage, int docpages)
 {
@@ -105,7 +107,10 @@ expand(const char *s, size_t page, size_t pages, int docpage, int docpages)
 	const char *p;
 
 	for (p = s; *p != '\0'; p++) {
-		if (strncmp(p, "{page}", 6) == 0) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			buf_putc(&b, *p);
+			p++;
+		} else if (strncmp(p, "{page}", 6) == 0) {
 			buf_printf(&b, "%zu", page);
 			p += 5;
 		} else if (strncmp(p, "{pages}", 7) == 0) {
@@ -134,49 +139,113 @@ additem(struct page *pg, const struct pitem *p)
 	pg->items[pg->nitems++] = *p;
 }
 
+/* Lays out one running slot on one line; its width, or -1 on error. */
+static float
+slot_line(struct lb *lb, struct pages *out, const struct running *r,
+    const char *text)
+{
+	struct span sp;
+	struct lb_in in;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.kind = SPAN_TEXT;
+	sp.text = (char *)text;
+	sp.flags = SPAN_NOBREAK;
+	sp.pos = r->pos;
+	memset(&in, 0, sizeof(in));
+	in.style = r->style;
+	in.width0 = in.width = 1e6f;
+	in.nowarn = true;
+	in.arena = &out->arena;
+	if (!lb_break(lb, &in, &sp))
+		return -1;
+	return lb->nlines > 0 ? lb->lines[0].width : 0;
+}
+
+/* Shortens *t with "…" until it is at most max wide (whole characters
+ * only).  Returns its new width, or -1 on error. */
+static float
+shorten(struct lb *lb, struct pages *out, const struct running *r,
+    char **t, float max)
+{
+	size_t	 len = strlen(*t);
+	float	 w;
+	char	*s;
+
+	while (len > 0) {
+		do
+			len--;
+		while (len > 0 && ((unsigned char)(*t)[len] & 0xc0) == 0x80);
+		s = xasprintf("%.*s…", (int)len, *t);
+		if ((w = slot_line(lb, out, r, s)) < 0) {
+			free(s);
+			return -1;
+		}
+		if (w <= max || len == 0) {
+			free(*t);
+			*t = s;
+			return w;
+		}
+		free(s);
+	}
+	return 0;
+}
+
+/*
+ * A running header or footer line.  Slots that would overlap are
+ * shortened with "…": the right slot (page numbers, dnr) never, the
+ * centre before the left.  Layout is then done once more for the
+ * shortened text, so the items are what was measured.
+ */
 static int
 running(struct lb *lb, struct pages *out, struct page *pg,
     const struct page_style *ps, const struct running *r, bool header)
 {
 	const char *slot[3] = { r->left, r->center, r->right };
-	struct span sp;
-	struct lb_in in;
 	struct pitem p;
-	char	*t;
+	char	*t[3] = { NULL, NULL, NULL };
 	size_t	 i, k;
-	float	 x, w;
-	int	 ok;
+	float	 x, w[3] = { 0, 0, 0 }, tw, gap, mid, maxw;
+	int	 ok = 0;
 
 	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
 		return 1;
+	tw = ps->width - ps->margin_left - ps->margin_right;
+	gap = r->style->size;
+	mid = ps->margin_left + tw / 2;
 	for (i = 0; i < 3; i++) {
 		if (slot[i] == NULL || slot[i][0] == '\0')
 			continue;
-		t = expand(slot[i], (size_t)(pg - out->v) + 1, out->n,
+		t[i] = expand(slot[i], (size_t)(pg - out->v) + 1, out->n,
 		    pg->docpage, pg->docpages);
-		memset(&sp, 0, sizeof(sp));
-		sp.kind = SPAN_TEXT;
-		sp.text = t;
-		sp.flags = SPAN_NOBREAK;
-		memset(&in, 0, sizeof(in));
-		in.style = r->style;
-		in.width0 = in.width = 1e6f;
-		in.nowarn = true;
-		in.arena = &out->arena;
-		ok = lb_break(lb, &in, &sp);
-		free(t);
-		if (!ok)
-			return 0;
-		if (lb->nlines == 0)
+		if ((w[i] = slot_line(lb, out, r, t[i])) < 0)
+			goto out;
+	}
+	if (w[2] > tw)
+		w[2] = shorten(lb, out, r, &t[2], tw);
+	if (t[1] != NULL && w[1] / 2 > ps->width - ps->margin_right - w[2] -
+	    (w[2] > 0 ? gap : 0) - mid) {
+		maxw = 2 * (ps->width - ps->margin_right - w[2] -
+		    (w[2] > 0 ? gap : 0) - mid);
+		w[1] = shorten(lb, out, r, &t[1], maxw > 0 ? maxw : 0);
+	}
+	maxw = tw - (w[2] > 0 ? w[2] + gap : 0);
+	if (t[1] != NULL && w[1] > 0)
+		maxw = tw / 2 - w[1] / 2 - gap;
+	if (t[0] != NULL && w[0] > maxw)
+		w[0] = shorten(lb, out, r, &t[0], maxw > 0 ? maxw : 0);
+	if (w[0] < 0 || w[1] < 0 || w[2] < 0)
+		goto out;
+	for (i = 0; i < 3; i++) {
+		if (t[i] == NULL || slot_line(lb, out, r, t[i]) < 0 ||
+		    lb->nlines == 0)
 			continue;
-		w = lb->lines[0].width;
 		if (i == 0)
 			x = ps->margin_left;
 		else if (i == 1)
-			x = ps->margin_left + (ps->width - ps->margin_left -
-			    ps->margin_right - w) / 2;
+			x = mid - w[1] / 2;
 		else
-			x = ps->width - ps->margin_right - w;
+			x = ps->width - ps->margin_right - w[2];
 		for (k = 0; k < lb->lines[0].nruns; k++) {
 			const struct lb_run *run = &lb->runs[k];
 
@@ -198,13 +267,17 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 		p.kind = PITEM_LINE;
 		p.x = ps->margin_left;
 		p.y = header ? r->y - 4 : r->y + r->style->size;
-		p.w = ps->width - ps->margin_left - ps->margin_right;
+		p.w = tw;
 		p.line_width = RUNNING_RULE;
 		p.color = r->style->color;
 		p.artifact = true;
 		additem(pg, &p);
 	}
-	return 1;
+	ok = 1;
+out:
+	for (i = 0; i < 3; i++)
+		free(t[i]);
+	return ok;
 }
 
 /* Joins the parts' pages into out. */

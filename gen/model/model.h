@@ -225,13 +225,14 @@ struct style {
 
 /* Running header/footer line: up to three slots.  Text may hold
  * {page} {pages} (pack) and {docpage} {docpages} (this document),
- * resolved after pagination. */
+ * resolved after pagination; "{{" and "}}" stand for literal braces. */
 struct running {
 	char		*left, *center, *right;
 	const struct style *style;
 	float		 y;		/* baseline, from the page bottom */
 	bool		 rule;		/* rule under a header / over a footer */
 	bool		 skip_first;	/* not on the document's first page */
+	struct srcpos	 pos;		/* the template element, for messages */
 };
 
 struct page_style {

@@ -77,7 +77,7 @@ tmpl_load_file(struct tmpl *t, const char *path, const char *schema)
 		    "(at most %d through <use>)", TMPL_MAX_FILES);
 		return 0;
 	}
-	if ((doc = xml_load(path, schema)) == NULL)
+	if ((doc = xml_load(path, schema, NULL)) == NULL)
 		return 0;
 	t->xml[t->nxml] = doc;
 	t->path[t->nxml] = xstrdup(path);
@@ -370,6 +370,8 @@ load_running(struct tmpl *t, xmlNodePtr n, struct running *r)
 	}
 	free(v);
 	ok &= attr_length(t, n, "y", &r->y);
+	r->pos.file = tmpl_file(t, n);
+	r->pos.line = line_of(n);
 	attr_bool(n, "rule", &r->rule);
 	attr_bool(n, "skip-first", &r->skip_first);
 	return ok;

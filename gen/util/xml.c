@@ -34,11 +34,28 @@ quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* The first error of a parse is its cause ("Opening and ending tag
+ * mismatch: agenda line 9 and meeting"); later ones are consequences
+ * ("Premature end of data"). */
+static xmlError	 first_error;
+static bool	 have_first;
+
 static void
-structured_quiet(void *ctx, xmlErrorPtr err)
+structured_first(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
-	(void)err;
+	if (!have_first && err != NULL && err->level >= XML_ERR_ERROR) {
+		xmlCopyError(err, &first_error);
+		have_first = true;
+	}
+}
+
+static void
+forget_first(void)
+{
+	if (have_first)
+		xmlResetError(&first_error);
+	have_first = false;
 }
 
 void
@@ -47,12 +64,13 @@ xml_setup(void)
 	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_entities);
 	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, structured_quiet);
+	xmlSetStructuredErrorFunc(NULL, structured_first);
 }
 
 void
 xml_cleanup(void)
 {
+	forget_first();
 	xmlCleanupParser();
 }
 
@@ -116,54 +134,138 @@ find_doctype(const char *data, size_t len)
 
 struct rng_errors {
 	const char	*name;
+	const struct xml_hint *hints;
 	int		 n;
 	int		 line[RNG_KEEP];
 	char		*msg[RNG_KEEP];
 };
 
+static const char *
+hint_for(const struct xml_hint *h, const char *name)
+{
+	for (; h != NULL && h->name != NULL; h++)
+		if (strcmp(h->name, name) == 0)
+			return h->text;
+	return NULL;
+}
+
+static char	*rng_rewrite(const struct rng_errors *, const char *,
+		    xmlNodePtr);
+
+/*
+ * libxml2's RELAX NG messages name the rule, not the fix.  The common
+ * ones are rewritten with the offending value and, where the caller
+ * gave one, what to write instead.
+ */
+static char *
+rng_message(const struct rng_errors *re, xmlErrorPtr e)
+{
+	char	*r, *m;
+	xmlNodePtr node = (xmlNodePtr)e->node;
+	size_t	 n;
+
+	m = xstrdup(e->message ? e->message : "invalid");
+	n = strlen(m);
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	r = rng_rewrite(re, m, node);
+	free(m);
+	return r;
+}
+
+static char *
+rng_rewrite(const struct rng_errors *re, const char *m, xmlNodePtr node)
+{
+	char	 attr[64], elem[64], *val, *r;
+	const char *hint;
+
+	if (sscanf(m, "Invalid attribute %63s for element %63s", attr,
+	    elem) == 2) {
+		val = node ? xml_attr(node, attr) : NULL;
+		hint = hint_for(re->hints, attr);
+		r = xasprintf("<%s %s=\"%s\">: the value is not allowed: %s",
+		    elem, attr, val ? val : "", hint ? hint :
+		    "see boardgen(5) for the format");
+		free(val);
+		return r;
+	}
+	if (sscanf(m, "Did not expect element %63s there", elem) == 1 ||
+	    sscanf(m, "Expecting element %63s", elem) == 1) {
+		const char *parent = node && node->parent &&
+		    node->parent->type == XML_ELEMENT_NODE ?
+		    (const char *)node->parent->name : NULL;
+
+		hint = parent ? hint_for(re->hints, parent) : NULL;
+		if (hint == NULL)
+			hint = hint_for(re->hints, elem);
+		return xasprintf("%s%s%s", m, hint ? ": " : "",
+		    hint ? hint : " (see boardgen(5) for the format)");
+	}
+	if (sscanf(m, "Element %63s failed to validate attributes",
+	    elem) == 1 && node != NULL) {
+		struct buf b = { 0 };
+		xmlAttrPtr a;
+
+		/* No word on which one: show them all. */
+		for (a = node->properties; a != NULL; a = a->next) {
+			val = xml_attr(node, (const char *)a->name);
+			buf_printf(&b, " %s=\"%s\"", (const char *)a->name,
+			    val ? val : "");
+			free(val);
+		}
+		r = xasprintf("<%s%s>: one of these values is not allowed "
+		    "(see boardgen(5) for the format)", elem,
+		    b.data ? b.data : "");
+		buf_free(&b);
+		return r;
+	}
+	return xasprintf("%s (see boardgen(5) for the format)", m);
+}
+
 /* One schema violation yields a cascade: a precise message with a line
- * ("Invalid attribute start for element session") and vaguer ones
- * without.  Keep the first few and print those with a line first. */
+ * and vaguer ones without ("Element session failed to validate
+ * attributes").  Keep the first few; print those with a line, or the
+ * others only if none has one. */
 static void
 rng_structured(void *ctx, xmlErrorPtr e)
 {
 	struct rng_errors *re = ctx;
-	int	 line = e->line;
+	char	*msg;
 	size_t	 n;
+	int	 line = e->line;
 
 	if (line == 0 && e->node != NULL)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
-	if (re->n < RNG_KEEP) {
-		re->msg[re->n] = xstrdup(e->message ? e->message : "invalid");
-		n = strlen(re->msg[re->n]);
-		while (n > 0 && (re->msg[re->n][n - 1] == '\n' ||
-		    re->msg[re->n][n - 1] == ' '))
-			re->msg[re->n][--n] = '\0';
-		re->line[re->n] = line;
-		re->n++;
-	}
+	if (re->n >= RNG_KEEP)
+		return;
+	msg = rng_message(re, e);
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	re->msg[re->n] = msg;
+	re->line[re->n] = line;
+	re->n++;
 }
 
 static void
 rng_report(struct rng_errors *re)
 {
-	int	 i, pass, shown = 0;
+	int	 i, any_line = 0, shown = 0;
 
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < re->n; i++) {
-			if ((pass == 0) != (re->line[i] > 0))
-				continue;
-			if (shown++ < 3)
-				diag(DIAG_ERROR, re->name, re->line[i], 0,
-				    "does not match the schema: %s (the format "
-				    "is described in boardgen(5))", re->msg[i]);
-		}
 	for (i = 0; i < re->n; i++)
+		if (re->line[i] > 0)
+			any_line = 1;
+	for (i = 0; i < re->n; i++) {
+		if ((re->line[i] > 0) == any_line && shown++ < 3)
+			diag(DIAG_ERROR, re->name, re->line[i], 0,
+			    "does not match the schema: %s", re->msg[i]);
 		free(re->msg[i]);
+	}
 }
 
 static int
-validate(const char *name, xmlDocPtr doc, const char *schema)
+validate(const char *name, xmlDocPtr doc, const char *schema,
+    const struct xml_hint *hints)
 {
 	xmlRelaxNGParserCtxtPtr pctx;
 	xmlRelaxNGPtr	 rng;
@@ -186,6 +288,7 @@ validate(const char *name, xmlDocPtr doc, const char *schema)
 	}
 	memset(&re, 0, sizeof(re));
 	re.name = name;
+	re.hints = hints;
 	vctx = xmlRelaxNGNewValidCtxt(rng);
 	xmlRelaxNGSetValidStructuredErrors(vctx, rng_structured, &re);
 	rc = xmlRelaxNGValidateDoc(vctx, doc);
@@ -200,7 +303,7 @@ validate(const char *name, xmlDocPtr doc, const char *schema)
 
 xmlDocPtr
 xml_load_memory(const char *name, const char *data, size_t len,
-    const char *schema)
+    const char *schema, const struct xml_hint *hints)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -225,6 +328,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		    "remove the <!DOCTYPE ...> declaration");
 		return NULL;
 	}
+	forget_first();
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag(DIAG_ERROR, name, 0, 0, "out of memory");
 		return NULL;
@@ -232,7 +336,8 @@ xml_load_memory(const char *name, const char *data, size_t len,
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL || !ctxt->wellFormed) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		const xmlError *e = have_first ? &first_error :
+		    xmlCtxtGetLastError(ctxt);
 
 		report_xml_error(name, e, "malformed XML");
 		if (doc)
@@ -247,7 +352,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	if (schema != NULL && !validate(name, doc, schema)) {
+	if (schema != NULL && !validate(name, doc, schema, hints)) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -255,7 +360,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 }
 
 xmlDocPtr
-xml_load(const char *path, const char *schema)
+xml_load(const char *path, const char *schema, const struct xml_hint *hints)
 {
 	char	*data;
 	size_t	 len;
@@ -263,7 +368,7 @@ xml_load(const char *path, const char *schema)
 
 	if (!file_read(path, XML_MAX_SIZE, &data, &len))
 		return NULL;
-	doc = xml_load_memory(path, data, len, schema);
+	doc = xml_load_memory(path, data, len, schema, hints);
 	free(data);
 	return doc;
 }

@@ -15,12 +15,21 @@
 void	 xml_setup(void);
 void	 xml_cleanup(void);
 
+/* What to write instead, for schema errors about an attribute or an
+ * element of this name ("start": "write the time as HH.MM, e.g. 08.30"). */
+struct xml_hint {
+	const char	*name;
+	const char	*text;
+};
+
 /* Parses file `path'.  If schema is non-NULL (path of a .rng file) the
- * document is validated against it.  Returns NULL after reporting. */
-xmlDocPtr xml_load(const char *path, const char *schema);
+ * document is validated against it; hints (ended by a NULL name, or
+ * NULL) complete its messages.  Returns NULL after reporting. */
+xmlDocPtr xml_load(const char *path, const char *schema,
+	    const struct xml_hint *hints);
 /* Same from memory; `name' is used in diagnostics. */
 xmlDocPtr xml_load_memory(const char *name, const char *data, size_t len,
-	    const char *schema);
+	    const char *schema, const struct xml_hint *hints);
 
 /* Attribute value as a fresh string (xmlFree it with free()), or NULL. */
 char	*xml_attr(xmlNodePtr, const char *name);
