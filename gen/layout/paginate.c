@@ -40,6 +40,7 @@ struct lay {
 	struct part_out	*out;
 	float		 x0, x1;	/* text area */
 	float		 indl, indr;	/* nesting */
+	float		 listlw;	/* label column of the current list */
 	bool		 keep;		/* no break before the next box */
 	struct vel	*v;
 	size_t		 nv, capv;
@@ -247,15 +248,39 @@ oneline(struct lay *L, const struct style *st, const struct span *sp)
 /* Queues a label for the next line, drawn at x. */
 static int
 label(struct lay *L, const struct style *st, const struct block *b,
-    const struct span *sp, float x)
+    const struct span *sp, float x, float *w)
 {
+	*w = 0;
 	if (sp == NULL)
 		return 1;
 	if (!oneline(L, st, sp))
 		return 0;
-	if (L->lb->nlines > 0)
+	if (L->lb->nlines > 0) {
+		*w = L->lb->lines[0].width;
 		runs(L, st, b, 0, x, 0, true);
+	}
 	return 1;
+}
+
+/* Space between a label and its text when the label fills its column. */
+static float
+label_gap(const struct style *st)
+{
+	return st->size * 0.4f;
+}
+
+/* The left indent after nesting by `extra', clamped so that at least
+ * half the text width stays for text: deep nesting (a pasted mail
+ * thread of quotes, a list 30 levels deep) must not eat the line.
+ * Levels past the clamp share one indent. */
+static float
+nest_indent(const struct lay *L, float extra)
+{
+	float	 tw = L->x1 - L->x0, max = tw / 2 - L->indr;
+
+	if (L->indl + extra <= max)
+		return L->indl + extra;
+	return max > L->indl ? max : L->indl;
 }
 
 /* Takes the queued labels onto the line whose baseline is at y. */
@@ -314,14 +339,18 @@ para(struct lay *L, const struct block *b, bool code)
 	struct lb_in in;
 	struct pitem trail[16];
 	size_t	 ntrail = 0, i, n;
-	float	 left, right, tx, bo, tw = 0, y;
+	float	 left, right, tx, bo, tw = 0, y, lw;
 	bool	 rule;
 
 	left = L->x0 + L->indl + st->indent_left;
 	right = L->x1 - L->indr - st->indent_right;
 	tx = left + st->label_width;
-	if (!label(L, st, b, b->label, left))
+	if (!label(L, st, b, b->label, left, &lw))
 		return 0;
+	/* A label wider than its column ("38002." in the agenda) pushes
+	 * the text along rather than printing over it. */
+	if (lw > 0 && lw + label_gap(st) > st->label_width)
+		tx = left + lw + label_gap(st);
 	/* The trailer first: the lines' results replace its own. */
 	if (b->trailer != NULL) {
 		if (!oneline(L, st, b->trailer))
@@ -431,23 +460,51 @@ block(struct lay *L, const struct block *b)
 			return 0;
 		}
 		return para(L, b, b->kind == BLOCK_CODE);
-	case BLOCK_LIST:
+	case BLOCK_LIST: {
+		float	 saved = L->listlw;
+
 		if (st != NULL)
 			space(L, st->space_before);
+		/* One marker column for all items, wide enough for the
+		 * widest marker ("100." in a long list). */
+		L->listlw = 0;
+		{
+			const struct block *c;
+
+			for (c = b->children; c != NULL; c = c->next) {
+				if (c->label == NULL || c->style == NULL)
+					continue;
+				if (!oneline(L, c->style, c->label))
+					return 0;
+				if (L->lb->nlines > 0 && L->lb->lines[0].width +
+				    label_gap(c->style) > L->listlw)
+					L->listlw = L->lb->lines[0].width +
+					    label_gap(c->style);
+			}
+		}
 		if (!blocks(L, b->children))
 			return 0;
+		L->listlw = saved;
 		break;
-	case BLOCK_ITEM:
+	}
+	case BLOCK_ITEM: {
+		float	 saved = L->indl, ind, w;
+
 		lw = st != NULL ? st->label_width : 0;
+		if (L->listlw > lw)
+			lw = L->listlw;
+		ind = nest_indent(L, lw);
 		if (st != NULL) {
 			space(L, st->space_before);
-			if (!label(L, st, b, b->label, L->x0 + L->indl))
+			/* The marker stands in the column before the text,
+			 * however deep the list. */
+			if (!label(L, st, b, b->label, L->x0 + ind - lw, &w))
 				return 0;
 		}
-		L->indl += lw;
+		L->indl = ind;
 		if (!blocks(L, b->children))
 			return 0;
-		L->indl -= lw;
+		L->indl = saved;
 		/* An empty item still shows its label. */
 		if (L->nlab > 0 && st != NULL) {
 			vel(L, V_BOX, st->leading, !L->keep);
@@ -456,16 +513,25 @@ block(struct lay *L, const struct block *b)
 			L->keep = false;
 		}
 		break;
+	}
 	case BLOCK_QUOTE:
 		if (st != NULL)
 			space(L, st->space_before);
-		L->indl += st != NULL ? st->indent_left : 0;
-		L->indr += st != NULL ? st->indent_right : 0;
+	{
+		float	 savel = L->indl, saver = L->indr;
+
+		if (st != NULL) {
+			L->indl = nest_indent(L, st->indent_left);
+			if (L->x1 - L->x0 - L->indl - L->indr -
+			    st->indent_right >= (L->x1 - L->x0) / 2)
+				L->indr += st->indent_right;
+		}
 		if (!blocks(L, b->children))
 			return 0;
-		L->indl -= st != NULL ? st->indent_left : 0;
-		L->indr -= st != NULL ? st->indent_right : 0;
+		L->indl = savel;
+		L->indr = saver;
 		break;
+	}
 	case BLOCK_RULE:
 		if (st != NULL)
 			space(L, st->space_before);

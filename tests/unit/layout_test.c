@@ -1096,6 +1096,74 @@ TEST(layout_errors)
 	doc_free(d);
 }
 
+/* Markers wider than their column ("100.") and lists nested deeper
+ * than the page allows: no marker is printed over its text, and the
+ * text keeps at least half the width. */
+TEST(layout_wide_and_deep_lists)
+{
+	struct doc *d = mkdoc(1);
+	struct pages *p;
+	struct block *list, *item, **tail, *inner = NULL;
+	size_t	 i, k, depth;
+	char	 lab[16];
+
+	list = block_new(BLOCK_LIST);
+	tail = &list->children;
+	for (i = 98; i <= 100; i++) {
+		item = block_new(BLOCK_ITEM);
+		item->style = &d->styles[S_ITEM];
+		snprintf(lab, sizeof(lab), "%zu.", i);
+		item->label = txt(lab, 0);
+		item->children = para(d, S_BODY, "punkt");
+		*tail = item;
+		tail = &item->next;
+	}
+	d->parts[0].blocks = list;
+	/* 40 levels, each an item holding the next list. */
+	for (depth = 0; depth < 40; depth++) {
+		struct block *l = block_new(BLOCK_LIST);
+
+		item = block_new(BLOCK_ITEM);
+		item->style = &d->styles[S_ITEM];
+		item->label = txt("•", 0);
+		item->children = para(d, S_BODY, "nivå");
+		l->children = item;
+		if (inner == NULL)
+			append(&d->parts[0].blocks, l);
+		else
+			append(&inner->children, l);
+		inner = item;
+	}
+	diag_clear();
+	p = layout_doc(d, fs);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		printf("%s\n", diag_first() ? diag_first() : "");
+		doc_free(d);
+		return;
+	}
+	for (k = 0; k < p->n; k++)
+		for (i = 0; i < p->v[k].nitems; i++) {
+			const struct pitem *a = &p->v[k].items[i], *b;
+			size_t	 j;
+
+			if (a->kind != PITEM_TEXT || a->artifact)
+				continue;
+			/* Text stays in the right half at the deepest. */
+			CHECK(a->x < 72 + (595 - 144) / 2 + 1);
+			for (j = 0; j < p->v[k].nitems; j++) {
+				b = &p->v[k].items[j];
+				if (j == i || b->kind != PITEM_TEXT ||
+				    b->artifact || b->y != a->y || b->x <= a->x)
+					continue;
+				/* Items on one line do not overlap. */
+				CHECK(a->x + a->w <= b->x + EPS);
+			}
+		}
+	pages_free(p);
+	doc_free(d);
+}
+
 TEST(layout_lists)
 {
 	struct doc *d = mkdoc(1);
@@ -1265,6 +1333,7 @@ main(void)
 	RUN(layout_pagerefs);
 	RUN(layout_errors);
 	RUN(layout_lists);
+	RUN(layout_wide_and_deep_lists);
 	RUN(layout_break_before);
 	RUN(break_nobreak_center);
 	lb_free(lb);
