@@ -7,6 +7,8 @@
 
 #include "extern.h"
 
+#define META_MAX	100	/* fields in a metadata header */
+
 /* Errors listed for one problem kind before the rest are left out. */
 #define MAX_REPEAT	10
 
@@ -136,6 +138,15 @@ header(struct mdctx *ctx, struct casefile *cs)
 			    "missing field name before ':' in the metadata "
 			    "header: write each field as \"key: value\"");
 			continue;
+		}
+		/* A real header has a handful of fields; this bounds the
+		 * duplicate check on hostile input. */
+		if (cs->nmeta >= META_MAX) {
+			col_of(ctx, s, &vpos);
+			diag(DIAG_ERROR, ctx->file, vpos.line, vpos.col,
+			    "more than %d fields in the metadata header: keep "
+			    "the header to dnr, title and a few more", META_MAX);
+			break;
 		}
 		key = fold(s, (size_t)(ve - s));
 		for (v = colon + 1; v < e && (*v == ' ' || *v == '\t'); v++)

@@ -408,17 +408,17 @@ add_text(struct mdctx *ctx, struct spanlist *sl, const char *raw,
 		    (unsigned)(unsigned char)s[off]);
 		ctx->errors++;
 	}
-	for (p = s; (q = strstr(p, "\xe2\x80\xa8")) != NULL ||
-	    (q = strstr(p, "\xe2\x80\xa9")) != NULL; p = q + 3) {
-		char	*q2 = strstr(p, "\xe2\x80\xa9");
-
-		/* The earlier of the two separators. */
-		if (q2 != NULL && q2 < q)
-			q = q2;
+	/* One pass: U+2028 and U+2029 (E2 80 A8/A9) are line breaks. */
+	for (p = q = s; *q != '\0'; q++) {
+		if ((unsigned char)q[0] != 0xe2 || (unsigned char)q[1] != 0x80 ||
+		    ((unsigned char)q[2] != 0xa8 && (unsigned char)q[2] != 0xa9))
+			continue;
 		sl_add(sl, SPAN_TEXT, flags, p, (size_t)(q - p), target, pos);
 		sl_add(sl, SPAN_BREAK, flags, NULL, 0, target, pos);
+		q += 2;
+		p = q + 1;
 	}
-	sl_add(sl, SPAN_TEXT, flags, p, strlen(p), target, pos);
+	sl_add(sl, SPAN_TEXT, flags, p, (size_t)(q - p), target, pos);
 	free(s);
 }
 

@@ -525,8 +525,11 @@ emergency(struct lb *lb, const struct lb_in *in)
 		if (old[i].kind == I_BOX)
 			w += old[i].w;
 		if (w > lim + 0.01f) {
+			/* Mark each item once: a long unbreakable run must
+			 * not be marked again for every item it grows by. */
 			for (j = seg; j <= i; j++)
 				split[j] = true;
+			seg = i + 1;
 			any = true;
 		}
 	}

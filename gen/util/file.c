@@ -1,5 +1,6 @@
 /* Reading input files with a cap; writing outputs atomically. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,13 +15,22 @@ file_read(const char *path, size_t maxlen, char **data, size_t *len)
 	struct stat st;
 	char	*p;
 	size_t	 n;
+	int	 fd;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	/* Non-blocking, so that a FIFO named as an input cannot hang the
+	 * run before fstat refuses it. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return 0;
 	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		close(fd);
+		return 0;
+	}
 	if (fstat(fileno(f), &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag(DIAG_ERROR, path, 0, 0, "not a regular file");
+		diag(DIAG_ERROR, path, 0, 0, "not a regular file (a folder, "
+		    "device or pipe): name an ordinary file");
 		fclose(f);
 		return 0;
 	}

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Hostile inputs that once took minutes or hung.  Each is generated here
+# (they are large) and must finish; the time limit only catches a hang
+# or a return of quadratic time, with a wide margin (valgrind included).
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/hostile
+LIMIT=60
+[ -n "$WRAP" ] && LIMIT=900
+fail=0
+pass=0
+
+meeting() {	# folder
+	mkdir -p "$1/arenden"
+	cat >"$1/meeting.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<meeting date="2026-12-08">
+  <organisation>Region Exempel</organisation>
+  <body>Regionstyrelsen</body>
+  <session start="08.30" end="12.00" place="Hörsalen" open="yes"/>
+  <secretary name="Karin Ek" email="karin.ek@example.se"/>
+  <agenda>
+    <case file="arenden/01.md"/>
+  </agenda>
+</meeting>
+XML
+}
+
+run() {	# name, expected status, expected first stderr line (or "")
+	timeout $LIMIT $WRAP $B check "$T/$1" >/dev/null 2>"$T/$1.err"
+	st=$?
+	got=$(head -n 1 "$T/$1.err")
+	if [ $st -eq 124 ]; then
+		echo "FAIL $1: did not finish within $LIMIT s"; fail=$((fail + 1))
+	elif [ $st -ne "$2" ] || { [ -n "$3" ] && [ "$got" != "$3" ]; }; then
+		printf 'FAIL %s: status %s, first message\n  got:  %s\n  want: %s\n' "$1" $st "$got" "$3"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+header='---\ndnr: RS/1/2026\ntitle: T\n---\n\n# Ärendebeskrivning\n\n'
+
+# 200,000 paragraph separators (U+2029) in one paragraph.
+meeting "$T/separators"
+python3 -c "import sys; sys.stdout.write('$header' + 'a\u2029' * 200000 + '\n')" >"$T/separators/arenden/01.md"
+run separators 0 ""
+
+# A number with 200,000 digit groups: no legal line break at all.
+meeting "$T/unbreakable"
+python3 -c "import sys; sys.stdout.write('$header' + '1' + ' 234' * 200000 + '\n')" >"$T/unbreakable/arenden/01.md"
+run unbreakable 0 ""
+
+# A metadata header of 50,000 fields.
+meeting "$T/fields"
+python3 -c "
+import sys
+sys.stdout.write('---\ndnr: RS/1/2026\ntitle: T\n' + ''.join('k%d: v\n' % i for i in range(50000)) + '---\n')" >"$T/fields/arenden/01.md"
+run fields 1 "$T/fields/arenden/01.md:102:1: error: more than 100 fields in the metadata header: keep the header to dnr, title and a few more"
+
+# A named pipe where the case file should be: refused, never read.
+meeting "$T/fifo"
+mkfifo "$T/fifo/arenden/01.md"
+run fifo 1 "$T/fifo/arenden/01.md: error: not a regular file (a folder, device or pipe): name an ordinary file"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
