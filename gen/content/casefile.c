@@ -197,6 +197,14 @@ header(struct mdctx *ctx, struct casefile *cs)
 			dnrpos = vpos;
 			value = NULL;
 		} else if (strcmp(key, "title") == 0 && *value != '\0') {
+			if (utf8_length(value, strlen(value)) >
+			    CONTENT_MAX_TITLE)
+				diag(DIAG_ERROR, ctx->file, vpos.line, vpos.col,
+				    "the title is %zu characters long: keep it "
+				    "under %d and put the rest in "
+				    "Ärendebeskrivning",
+				    utf8_length(value, strlen(value)),
+				    CONTENT_MAX_TITLE);
 			cs->title = typeset(value);
 		} else if (strcmp(key, "kind") == 0) {
 			kind = value;

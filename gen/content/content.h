@@ -11,6 +11,9 @@
 /* Largest files read, to bound time and memory on hostile input. */
 #define CONTENT_MAX_MANIFEST	(1024u * 1024u)
 #define CONTENT_MAX_CASE	(1024u * 1024u)
+/* Longest title, in characters: headings, agenda lines and bookmarks
+ * are made from it. */
+#define CONTENT_MAX_TITLE	300
 
 /* Loads dir/meeting.xml (validated against schema_dir/meeting.rng) and
  * every case file it names.  Case paths must stay inside dir. */

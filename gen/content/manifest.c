@@ -287,6 +287,24 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 		it->dnr = xstrdup(it->cs->dnr);
 }
 
+/* Titles written in the manifest have the case files' limit. */
+static void
+check_title(const struct mload *ml, const struct agenda_item *it)
+{
+	size_t	 n;
+
+	if (it->title == NULL ||
+	    (n = utf8_length(it->title, strlen(it->title))) <=
+	    CONTENT_MAX_TITLE)
+		return;
+	if (it->cs != NULL && it->cs->title != NULL &&
+	    strcmp(it->title, it->cs->title) == 0)
+		return;		/* the case file's: reported there */
+	diag(DIAG_ERROR, ml->file, it->pos.line, 0, "the title of item %d "
+	    "is %zu characters long: keep it under %d", it->number, n,
+	    CONTENT_MAX_TITLE);
+}
+
 /* What to write instead, for the schema's messages. */
 static const struct xml_hint manifest_hints[] = {
 	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-12-08" },
@@ -351,8 +369,11 @@ meeting_load(const char *dir, const char *schema_dir)
 			contact(n, &m->chair);
 		else if (xml_is(n, "agenda"))
 			for (c = n->children; c != NULL; c = c->next)
-				if (c->type == XML_ELEMENT_NODE)
+				if (c->type == XML_ELEMENT_NODE) {
 					agenda_entry(&ml, c);
+					check_title(&ml,
+					    &m->items[m->nitems - 1]);
+				}
 	}
 	xmlFreeDoc(doc);
 	if (diag_errors() > errors) {

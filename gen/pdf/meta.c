@@ -29,10 +29,23 @@ pdf_text_string(struct pdf_writer *w, const char *s)
 {
 	HPDF_Doc_Rec *d = w->pdf;
 	struct buf b;
-	size_t	 len = strlen(s), i, n;
+	size_t	 len = strlen(s), i, n, chars = 0;
 	uint32_t cp;
 	void	*obj;
 
+	/* libharu's strings stop at 64 KiB and fail without a word; a
+	 * bookmark or a title longer than this helps no reader anyway. */
+	if (len > PDF_TEXT_MAX) {
+		char	*cut;
+
+		for (i = 0; i < len && chars < PDF_TEXT_MAX / 4; i += n, chars++)
+			if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+				n = 1;
+		cut = xasprintf("%.*s…", (int)i, s);
+		obj = pdf_text_string(w, cut);
+		free(cut);
+		return obj;
+	}
 	if (plain_ascii(s))
 		return HPDF_String_New(d->mmgr, s, NULL);
 	memset(&b, 0, sizeof(b));

@@ -147,7 +147,14 @@ pdf_outline(struct pdf_writer *w)
 	free(stack);
 	if (ok)
 		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	return pdf_ok(w, "making bookmarks") && ok;
+	if (!pdf_ok(w, "making bookmarks"))
+		return 0;
+	/* Some libharu calls fail without setting its error. */
+	if (!ok)
+		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: a bookmark "
+		    "could not be made (bookmark %zu of %zu)", i + 1,
+		    p->noutlines);
+	return ok;
 }
 
 /* One range: the pack is numbered 1..n throughout. */

@@ -79,4 +79,7 @@ int	 pdf_page_labels(struct pdf_writer *);
 void	*pdf_text_string(struct pdf_writer *, const char *utf8);
 int	 pdf_meta(struct pdf_writer *);
 
+/* Longest text string written (bookmark titles, metadata), in bytes. */
+#define PDF_TEXT_MAX	4000
+
 #endif /* BOARDGEN_PDF_PRIVATE_H */
