@@ -1,4 +1,5 @@
 /* Cleaning pasted text and typographic punctuation. */
+#include <stddef.h>
 #include <string.h>
 
 #include "extern.h"
@@ -38,6 +39,31 @@ content_clean_text(const char *s)
 	return buf_detach(&b);
 }
 
+/* Characters from s to the end of its piece: the word's end, or the
+ * start of the address inside it. */
+static ptrdiff_t
+lim(const char *s, const char *a, const char *e, const char *w)
+{
+	return s < a && a < e ? a - s : w - s;
+}
+
+/* A URL, a web address or an e-mail address. */
+static bool
+looks_like_address(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n >= 4 && strncmp(s, "www.", 4) == 0)
+		return true;
+	for (i = 0; i + 2 < n; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == '@')
+			return true;
+	return false;
+}
+
 /*
  * Swedish typography: ” on both sides of a quotation, ’ for the
  * apostrophe, – for "--", — for "---" and … for "...".
@@ -46,26 +72,51 @@ char *
 content_smart(const char *s)
 {
 	struct buf b = { 0 };
+	const char *w, *a, *e;
 
 	buf_grow(&b, strlen(s));
 	while (*s != '\0') {
-		if (*s == '"') {
-			buf_puts(&b, "\xe2\x80\x9d");
-			s++;
-		} else if (*s == '\'') {
-			buf_puts(&b, "\xe2\x80\x99");
-			s++;
-		} else if (strncmp(s, "...", 3) == 0) {
-			buf_puts(&b, "\xe2\x80\xa6");
-			s += 3;
-		} else if (strncmp(s, "---", 3) == 0) {
-			buf_puts(&b, "\xe2\x80\x94");
-			s += 3;
-		} else if (strncmp(s, "--", 2) == 0) {
-			buf_puts(&b, "\xe2\x80\x93");
-			s += 2;
-		} else
+		if (*s == ' ') {
 			buf_putc(&b, *s++);
+			continue;
+		}
+		for (w = s; *w != '\0' && *w != ' '; w++)
+			continue;
+		/* Addresses are copied as written: "a--b" in a URL must
+		 * stay what the reader types.  Quotes and punctuation
+		 * around one are not part of it. */
+		a = s;
+		e = w;
+		while (a < e && strchr("\"'(<[", *a) != NULL)
+			a++;
+		while (e > a && strchr("\"'.,;:!?)>]", e[-1]) != NULL)
+			e--;
+		if (!looks_like_address(a, (size_t)(e - a)))
+			a = e = w;
+		while (s < w) {
+			if (s == a && a < e) {
+				buf_put(&b, a, (size_t)(e - a));
+				s = e;
+				continue;
+			}
+			if (*s == '"') {
+				buf_puts(&b, "\xe2\x80\x9d");
+				s++;
+			} else if (*s == '\'') {
+				buf_puts(&b, "\xe2\x80\x99");
+				s++;
+			} else if (lim(s, a, e, w) >= 3 && strncmp(s, "...", 3) == 0) {
+				buf_puts(&b, "\xe2\x80\xa6");
+				s += 3;
+			} else if (lim(s, a, e, w) >= 3 && strncmp(s, "---", 3) == 0) {
+				buf_puts(&b, "\xe2\x80\x94");
+				s += 3;
+			} else if (lim(s, a, e, w) >= 2 && strncmp(s, "--", 2) == 0) {
+				buf_puts(&b, "\xe2\x80\x93");
+				s += 2;
+			} else
+				buf_putc(&b, *s++);
+		}
 	}
 	if (b.data == NULL)
 		return xstrdup("");

@@ -119,10 +119,16 @@ field(const struct ctx *c, const char *name, char **out)
 	    strcmp(name, "session-note") == 0) {
 		if (s == NULL)
 			return FV_OUT_OF_CONTEXT;
-		*out = xstrdup(name[0] == 's' && name[1] == 't' ? nz(s->start) :
-		    name[0] == 'e' ? nz(s->end) : name[0] == 'p' ?
-		    nz(s->place) : name[0] == 'o' ? (s->open ? "yes" : "") :
-		    nz(s->note));
+		if (strcmp(name, "start") == 0)
+			*out = xstrdup(nz(s->start));
+		else if (strcmp(name, "end") == 0)
+			*out = xstrdup(nz(s->end));
+		else if (strcmp(name, "place") == 0)
+			*out = xstrdup(nz(s->place));
+		else if (strcmp(name, "open") == 0)
+			*out = xstrdup(s->open ? "yes" : "");
+		else
+			*out = xstrdup(nz(s->note));
 	} else if (strcmp(name, "number") == 0 || strcmp(name, "title") == 0 ||
 	    strcmp(name, "dnr") == 0 || strcmp(name, "kind") == 0 ||
 	    strcmp(name, "case-kind") == 0 || strcmp(name, "handlaggare") == 0 ||
@@ -450,7 +456,9 @@ need_style(const struct ctx *c, xmlNodePtr n, int *ok)
 
 	if (s == NULL) {
 		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
-		    "style \"%s\" is not defined", v ? v : "");
+		    "style \"%s\" is not defined: define it with <style "
+		    "name=\"%s\"> in the template or in common.xml",
+		    v ? v : "", v ? v : "");
 		*ok = 0;
 	}
 	free(v);
@@ -583,18 +591,22 @@ for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
 	size_t	 i;
 	int	 ok = 1;
 
+	const struct session *saved_s = c->s;
+	const struct agenda_item *saved_it = c->it;
+
+	/* A loop inside an item's document leaves the item as it was. */
 	if (sel && strcmp(sel, "session") == 0) {
 		for (i = 0; i < c->m->nsessions; i++) {
 			c->s = &c->m->sessions[i];
 			ok &= blocks(c, n, tail);
 		}
-		c->s = NULL;
+		c->s = saved_s;
 	} else if (sel && strcmp(sel, "item") == 0) {
 		for (i = 0; i < c->m->nitems; i++) {
 			c->it = &c->m->items[i];
 			ok &= blocks(c, n, tail);
 		}
-		c->it = NULL;
+		c->it = saved_it;
 	} else {
 		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
 		    "<for-each select=\"%s\">: use session or item",

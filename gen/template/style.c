@@ -325,9 +325,16 @@ load_style(struct tmpl *t, xmlNodePtr n)
 	attr_bool(n, "keep-with-next", &st.keep_with_next);
 	attr_bool(n, "hyphenate", &st.hyphenate);
 	attr_bool(n, "page-break-before", &st.page_break_before);
-	if (st.size <= 0 || st.size > 200) {
+	if (st.size < 4 || st.size > 200) {
 		diag(DIAG_ERROR, file, line, 0, "style \"%s\": size must be "
-		    "between 0 and 200 pt", name);
+		    "between 4 and 200 pt", name);
+		ok = 0;
+	} else if (st.leading < st.size * 0.8f) {
+		/* Lines closer than this print over each other. */
+		diag(DIAG_ERROR, file, line, 0, "style \"%s\": leading %.1f "
+		    "pt is less than 0.8 times the size (%.1f pt): lines would "
+		    "overlap; make it at least %.1f", name, st.leading, st.size,
+		    st.size * 0.8f);
 		ok = 0;
 	}
 	t->doc->styles = xrealloc(t->doc->styles,
@@ -365,7 +372,9 @@ load_running(struct tmpl *t, xmlNodePtr n, struct running *r)
 	v = xml_attr(n, "style");
 	if ((r->style = tmpl_style(t, v)) == NULL) {
 		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
-		    "style \"%s\" is not defined", v ? v : "");
+		    "style \"%s\" is not defined: define it with <style "
+		    "name=\"%s\"> in this template or in common.xml",
+		    v ? v : "", v ? v : "");
 		ok = 0;
 	}
 	free(v);
@@ -439,7 +448,9 @@ map_style(struct tmpl *t, xmlNodePtr n, const char *attr, int *ok)
 		return NULL;
 	if ((s = tmpl_style(t, v)) == NULL) {
 		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
-		    "%s=\"%s\": style is not defined", attr, v);
+		    "%s=\"%s\": style is not defined: define it with <style "
+		    "name=\"%s\"> in this template or in common.xml", attr, v,
+		    v);
 		*ok = 0;
 	}
 	free(v);

@@ -407,6 +407,21 @@ TEST(smart_punctuation)
 	casefile_free(cs);
 }
 
+/* Addresses keep what the reader must type; the words around them get
+ * Swedish punctuation. */
+TEST(smart_punctuation_addresses)
+{
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "Se <https://ex.se/a--b...c> och https://ex.se/it's--x, "
+	    "skriv till \"per--ola@ex.se\" -- eller www.ex.se/a--b.\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+
+	CHECK_STR(text_of(b), "Se https://ex.se/a--b...c och "
+	    "https://ex.se/it's--x, skriv till ”per--ola@ex.se” – eller "
+	    "www.ex.se/a--b.");
+	casefile_free(cs);
+}
+
 TEST(cleaning)
 {
 	char	*c = content_clean_text("\xef\x82\xb7 a\tb \xef\x82\xa7 "
@@ -709,6 +724,7 @@ main(void)
 	RUN(proposal_intro_bullets);
 	RUN(recipients_lines);
 	RUN(smart_punctuation);
+	RUN(smart_punctuation_addresses);
 	RUN(cleaning);
 	RUN(raw_html_literal);
 	RUN(links);
