@@ -79,15 +79,6 @@ col_of(struct mdctx *ctx, const char *p, struct srcpos *pos)
 	md_offpos(ctx, (size_t)(p - ctx->text), &pos->line, &pos->col);
 }
 
-static char *
-typeset(const char *raw)
-{
-	char	*c = content_clean_text(raw), *s = content_smart(c);
-
-	free(c);
-	return s;
-}
-
 /*
  * Reads the header; returns the line index where the body starts (0
  * if there is no header: all of it is body), or NO_BODY if the header
@@ -205,14 +196,14 @@ header(struct mdctx *ctx, struct casefile *cs)
 				    "Ärendebeskrivning",
 				    utf8_length(value, strlen(value)),
 				    CONTENT_MAX_TITLE);
-			cs->title = typeset(value);
+			cs->title = content_typeset(value);
 		} else if (strcmp(key, "kind") == 0) {
 			kind = value;
 			kindpos = vpos;
 			value = NULL;
 		} else if ((strcmp(key, "handläggare") == 0 ||
 		    strcmp(key, "handlaggare") == 0) && *value != '\0')
-			cs->handlaggare = typeset(value);
+			cs->handlaggare = content_typeset(value);
 		free(key);
 		free(value);
 	}

@@ -1,5 +1,6 @@
 /* Cleaning pasted text and typographic punctuation. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extern.h"
@@ -141,4 +142,13 @@ content_ctrl(const char *s, size_t len, size_t *off)
 		}
 	}
 	return false;
+}
+
+char *
+content_typeset(const char *raw)
+{
+	char	*c = content_clean_text(raw), *s = content_smart(c);
+
+	free(c);
+	return s;
 }

@@ -36,6 +36,8 @@ struct mdctx {
 
 /* clean.c */
 char		*content_smart(const char *);
+/* Cleaned, then with Swedish punctuation: titles, notes, places. */
+char		*content_typeset(const char *);
 bool		 content_ctrl(const char *, size_t, size_t *);
 
 /* markdown.c */

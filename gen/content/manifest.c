@@ -26,15 +26,6 @@ line_of(xmlNodePtr n)
 	return l > 0 && l < INT_MAX ? (int)l : 0;
 }
 
-static char *
-typeset(const char *raw)
-{
-	char	*c = content_clean_text(raw), *s = content_smart(c);
-
-	free(c);
-	return s;
-}
-
 /* Attribute, cleaned and with Swedish punctuation; NULL if absent. */
 static char *
 attr_text(xmlNodePtr n, const char *name)
@@ -43,7 +34,7 @@ attr_text(xmlNodePtr n, const char *name)
 
 	if (v == NULL)
 		return NULL;
-	s = typeset(v);
+	s = content_typeset(v);
 	free(v);
 	return s;
 }
@@ -51,7 +42,7 @@ attr_text(xmlNodePtr n, const char *name)
 static char *
 node_text(xmlNodePtr n)
 {
-	char	*v = xml_text(n), *s = typeset(v);
+	char	*v = xml_text(n), *s = content_typeset(v);
 
 	free(v);
 	return s;

@@ -25,12 +25,6 @@ anchorsort(const void *a, const void *b)
 	return c;
 }
 
-static int
-anchorcmp(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct anchor *)e)->name);
-}
-
 /* Collects the anchors of every part, by pack page, sorted by name.
  * Returns 0 after reporting a duplicate. */
 static int
@@ -339,6 +333,35 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 	return 1;
 }
 
+/* Internal links ("[se ärende 7](#item-7)") must lead somewhere: warned
+ * where they are written; the text stays, without the link. */
+static void
+check_block_links(const struct block *b, const struct pages *out)
+{
+	const struct span *sp;
+
+	for (; b != NULL; b = b->next) {
+		for (sp = b->spans; sp != NULL; sp = sp->next)
+			if ((sp->flags & SPAN_LINK) && sp->target != NULL &&
+			    sp->target[0] == '#' &&
+			    pages_anchor(out, sp->target + 1) == NULL)
+				diag(DIAG_WARNING, sp->pos.file, sp->pos.line,
+				    sp->pos.col, "link to \"%s\": there is no "
+				    "such place in the pack; the text is shown "
+				    "without the link", sp->target);
+		check_block_links(b->children, out);
+	}
+}
+
+static void
+check_links(const struct doc *d, const struct pages *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nparts; i++)
+		check_block_links(d->parts[i].blocks, out);
+}
+
 struct pages *
 layout_doc(const struct doc *d, struct fontset *fs)
 {
@@ -371,10 +394,8 @@ layout_doc(const struct doc *d, struct fontset *fs)
 		for (i = 0; i < d->nparts; i++)
 			for (k = 0; k < po[i].nrefs; k++) {
 				sp = po[i].refs[k].span;
-				a = NULL;
-				if (sp->target != NULL && nknown > 0)
-					a = bsearch(sp->target, known, nknown,
-					    sizeof(*known), anchorcmp);
+				a = sp->target != NULL ? anchor_find(known,
+				    nknown, sp->target) : NULL;
 				if (a == NULL) {
 					diag(DIAG_ERROR, sp->pos.file,
 					    sp->pos.line, sp->pos.col,
@@ -388,8 +409,17 @@ layout_doc(const struct doc *d, struct fontset *fs)
 			}
 	}
 	if (moved) {
-		diag(DIAG_ERROR, NULL, 0, 0, "page references do not settle "
-		    "after %d passes", MAXPASS + 1);
+		/* Each pass moved a referenced item: the numbers change the
+		 * layout they depend on.  Name one such reference. */
+		const struct span *r = NULL;
+
+		for (i = 0; i < d->nparts && r == NULL; i++)
+			if (po[i].nrefs > 0)
+				r = po[i].refs[0].span;
+		diag(DIAG_ERROR, r ? r->pos.file : NULL, r ? r->pos.line : 0,
+		    r ? r->pos.col : 0, "page references do not settle after "
+		    "%d passes: give the page numbers a fixed width in the "
+		    "template (trailer-width)", MAXPASS + 1);
 		goto out;
 	}
 	/* The page model must not lean on the document's strings. */
@@ -400,6 +430,7 @@ layout_doc(const struct doc *d, struct fontset *fs)
 	known = NULL;
 	if (!join(d, lb, po, out))
 		goto out;
+	check_links(d, out);
 	ok = true;
 out:
 	for (i = 0; i < d->nparts; i++)

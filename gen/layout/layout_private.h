@@ -7,6 +7,14 @@
 
 #include "layout.h"
 
+/* Makes room for one more element in a growable array. */
+#define GROW(p, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? (cap) * 2 : 64; \
+		(p) = xrealloc((p), (cap) * sizeof(*(p))); \
+	} \
+} while (0)
+
 /* font.c: the hyphenation dictionary lives with the fonts, loaded on
  * first use; NULL (after a warning) if it cannot be loaded. */
 struct hyph	*fontset_hyph(struct fontset *);

@@ -119,12 +119,6 @@ lb_free(struct lb *lb)
 	free(lb);
 }
 
-#define GROW(p, n, cap) do { \
-	if ((n) >= (cap)) { \
-		(cap) = (cap) ? (cap) * 2 : 64; \
-		(p) = xrealloc((p), (cap) * sizeof(*(p))); \
-	} \
-} while (0)
 
 static struct lb_item *
 item(struct lb *lb, int kind)

@@ -53,12 +53,6 @@ struct lay {
 	size_t		 nlab, caplab;
 };
 
-#define GROW(p, n, cap) do { \
-	if ((n) >= (cap)) { \
-		(cap) = (cap) ? (cap) * 2 : 64; \
-		(p) = xrealloc((p), (cap) * sizeof(*(p))); \
-	} \
-} while (0)
 
 void
 part_out_free(struct part_out *o)
@@ -73,12 +67,6 @@ part_out_free(struct part_out *o)
 	memset(o, 0, sizeof(*o));
 }
 
-static int
-anchorcmp(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct anchor *)e)->name);
-}
-
 static const char *
 pageref(void *arg, const struct span *sp)
 {
@@ -87,9 +75,8 @@ pageref(void *arg, const struct span *sp)
 	struct pref *r;
 	char	 num[32];
 
-	if (sp->target != NULL && L->nknown > 0)
-		a = bsearch(sp->target, L->known, L->nknown,
-		    sizeof(*L->known), anchorcmp);
+	if (sp->target != NULL)
+		a = anchor_find(L->known, L->nknown, sp->target);
 	GROW(L->out->refs, L->out->nrefs, L->out->caprefs);
 	r = &L->out->refs[L->out->nrefs++];
 	r->span = sp;
@@ -375,7 +362,9 @@ para(struct lay *L, const struct block *b, bool code)
 	in.arena = L->arena;
 	if (in.width0 < st->size || in.width < st->size) {
 		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
-		    "no room for text: the indents leave %.0f pt", in.width0);
+		    "no room for text: the indents leave %.0f pt; make the "
+		    "style's indent-left, indent-right, label-width or "
+		    "trailer-width smaller in the template", in.width0);
 		return 0;
 	}
 	if (!lb_break(L->lb, &in, b->spans))
@@ -456,7 +445,8 @@ block(struct lay *L, const struct block *b)
 	case BLOCK_CODE:
 		if (st == NULL) {
 			diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
-			    "block without a style");
+			    "block without a style: the template's <content> "
+			    "must name a style for every kind of text");
 			return 0;
 		}
 		return para(L, b, b->kind == BLOCK_CODE);

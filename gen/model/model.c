@@ -231,22 +231,28 @@ pages_free(struct pages *p)
 }
 
 const struct anchor *
-pages_anchor(const struct pages *p, const char *name)
+anchor_find(const struct anchor *v, size_t n, const char *name)
 {
-	size_t	 lo = 0, hi = p->nanchors, mid;
+	size_t	 lo = 0, hi = n, mid;
 	int	 c;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strcmp(name, p->anchors[mid].name);
+		c = strcmp(name, v[mid].name);
 		if (c == 0)
-			return &p->anchors[mid];
+			return &v[mid];
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+const struct anchor *
+pages_anchor(const struct pages *p, const char *name)
+{
+	return anchor_find(p->anchors, p->nanchors, name);
 }
 
 const char *

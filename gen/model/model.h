@@ -350,7 +350,11 @@ void		 casefile_free(struct casefile *);
 void		 meeting_free(struct meeting *);
 void		 doc_free(struct doc *);
 void		 pages_free(struct pages *);
-/* Looks up an anchor by name; NULL if absent. */
+/* Looks up an anchor by name in an array sorted by name; NULL if
+ * absent. */
+const struct anchor *anchor_find(const struct anchor *, size_t,
+		    const char *);
+/* The same in pages->anchors. */
 const struct anchor *pages_anchor(const struct pages *, const char *);
 
 const char	*section_heading(enum section_kind);	/* Swedish name */

@@ -64,12 +64,9 @@ link(struct pdf_writer *w, size_t page, const struct pitem *it)
 	r.top = it->y + it->h;
 	if (it->target[0] == '#') {
 		an = pages_anchor(w->pages, it->target + 1);
-		if (an == NULL || an->page >= w->pages->n) {
-			diag(DIAG_WARNING, w->path, 0, 0, "page %zu: link to "
-			    "unknown destination \"%s\" left out", page + 1,
-			    it->target + 1);
+		/* Layout has warned where the link was written. */
+		if (an == NULL || an->page >= w->pages->n)
 			return 1;
-		}
 		if ((dst = dest(w, an->page, an->y)) == NULL)
 			return pdf_ok(w, "making a link destination");
 		a = HPDF_Page_CreateLinkAnnot(pg, r, dst);

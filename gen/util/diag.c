@@ -18,8 +18,6 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 	struct buf b = { 0 };
 	const char *word = level == DIAG_ERROR ? "error" :
 	    level == DIAG_WARNING ? "warning" : "note";
-	va_list	 aq;
-	int	 n;
 
 	if (level == DIAG_ERROR)
 		nerrors++;
@@ -38,14 +36,7 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 	} else
 		buf_puts(&b, "boardgen: ");
 	buf_printf(&b, "%s: ", word);
-	va_copy(aq, ap);
-	n = fmt ? vsnprintf(NULL, 0, fmt, aq) : 0;
-	va_end(aq);
-	if (n > 0) {
-		buf_grow(&b, (size_t)n);
-		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
-		b.len += (size_t)n;
-	}
+	buf_vprintf(&b, fmt, ap);
 	if (nmsgs == capmsgs) {
 		capmsgs = capmsgs ? capmsgs * 2 : 16;
 		msgs = xrealloc(msgs, capmsgs * sizeof(*msgs));

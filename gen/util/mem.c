@@ -61,18 +61,11 @@ xasprintf(const char *fmt, ...)
 {
 	struct buf b = { 0 };
 	va_list	 ap;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = fmt ? vsnprintf(NULL, 0, fmt, ap) : -1;
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
-	buf_grow(&b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return b.data;
+	return buf_detach(&b);
 }
 
 void
@@ -113,21 +106,29 @@ buf_putc(struct buf *b, int c)
 }
 
 void
-buf_printf(struct buf *b, const char *fmt, ...)
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list	 ap;
+	va_list	 aq;
 	int	 n;
 
-	va_start(ap, fmt);
-	n = fmt ? vsnprintf(NULL, 0, fmt, ap) : -1;
-	va_end(ap);
+	va_copy(aq, ap);
+	n = fmt ? vsnprintf(NULL, 0, fmt, aq) : -1;
+	va_end(aq);
 	if (n < 0)
 		return;
 	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

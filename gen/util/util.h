@@ -33,6 +33,7 @@ void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list);
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
 char	*buf_detach(struct buf *);	/* caller frees; buffer emptied */

@@ -871,6 +871,32 @@ TEST(layout_pages)
 	doc_free(d);
 }
 
+/* An internal link to a place that does not exist: warned where it
+ * was written, and the text is still laid out. */
+TEST(layout_dead_link)
+{
+	struct doc *d = mkdoc(1);
+	struct pages *p;
+	struct block *b = para(d, S_BODY, "Se ");
+	struct span *l = txt("punkt 7", SPAN_LINK);
+
+	l->target = xstrdup("#item-99");
+	l->pos.line = 12;
+	l->pos.col = 4;
+	b->spans->next = l;
+	d->parts[0].blocks = b;
+	diag_clear();
+	p = layout_doc(d, fs);
+	CHECK(p != NULL);
+	CHECK_INT(diag_errors(), 0);
+	CHECK_STR(diag_first(), "test.md:12:4: warning: link to \"#item-99\": "
+	    "there is no such place in the pack; the text is shown without "
+	    "the link");
+	diag_clear();
+	pages_free(p);
+	doc_free(d);
+}
+
 /* The last text line of page pg: its last item (lowest baseline). */
 static const struct pitem *
 last_line(const struct pages *p, size_t pg, size_t *nlines)
@@ -1330,6 +1356,7 @@ main(void)
 	RUN(break_links);
 	RUN(layout_pages);
 	RUN(layout_page_ends);
+	RUN(layout_dead_link);
 	RUN(layout_pagerefs);
 	RUN(layout_errors);
 	RUN(layout_lists);
