@@ -9,6 +9,7 @@ VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/boardgen
+DOCDIR	 = $(PREFIX)/share/doc/boardgen
 MANDIR	 = $(PREFIX)/share/man
 
 CC	?= gcc
@@ -60,8 +61,11 @@ demo: deps
 	@echo "The sample meeting pack is in out/regionstyrelsen-2026-12-08.pdf"
 
 test: deps
+	@echo "== the tests, normal build =="
 	@$(MAKE) --no-print-directory check
+	@echo "== the tests again, built with AddressSanitizer + UBSan =="
 	@$(MAKE) --no-print-directory sanitize
+	@echo "== the tests again, under valgrind =="
 	@$(MAKE) --no-print-directory valgrind
 
 # Every test, assuming the packages are there.
@@ -74,11 +78,11 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 sanitize: all
 	@mkdir -p build/asan/unit
-	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) -o build/asan/boardgen $(SRCS) gen/main.c $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -o build/asan/boardgen $(SRCS) gen/main.c $(LDLIBS_ALL)
 	@for t in $(UNIT_SRCS); do \
 		n=$$(basename $$t .c); \
 		echo "$(CC) ... -o build/asan/unit/$$n"; \
-		$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) -o build/asan/unit/$$n $$t $(SRCS) $(LDLIBS_ALL) || exit 1; \
+		$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -o build/asan/unit/$$n $$t $(SRCS) $(LDLIBS_ALL) || exit 1; \
 	done
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		BOARDGEN=build/asan/boardgen UNIT_DIR=build/asan/unit sh tests/run-all.sh
@@ -92,15 +96,16 @@ bench: all
 	@sh tests/bench.sh
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DOCDIR)
 	install -m 755 gen/boardgen $(DESTDIR)$(BINDIR)/boardgen
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/boardgen.1 $(DESTDIR)$(MANDIR)/man1/boardgen.1
 	install -m 644 docs/boardgen.5 $(DESTDIR)$(MANDIR)/man5/boardgen.5
+	install -m 644 docs/content-format.md docs/templates.md docs/architecture.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/boardgen $(DESTDIR)$(MANDIR)/man1/boardgen.1 $(DESTDIR)$(MANDIR)/man5/boardgen.5
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean-objs:
 	rm -f $(OBJS) $(MAIN) $(SRCS:.c=.d) gen/main.d $(UNIT_BINS) gen/boardgen
