@@ -53,6 +53,10 @@ struct lb_node {
 #define NONE	((size_t)-1)
 
 /* Per-paragraph state while building items. */
+/* The most a justified space stretches, in units of its stretch (half
+ * a space): beyond this a line is set ragged instead. */
+#define MAX_STRETCH	3.0
+
 struct bld {
 	struct lb	*lb;
 	const struct lb_in *in;
@@ -831,8 +835,11 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 		last = br->kind == I_PEN && br->pen <= -PEN_INF;
 		L = a->line == 0 ? in->width0 : in->width;
 		r = ratio(lb, in, a, z->pos, ragged, &nat);
+		/* A justified line that would need spaces more than
+		 * 2.5 times their width (long dates and numbers that
+		 * cannot break) reads better ragged. */
 		if (ragged || (last && r > 0) || !isfinite(r) ||
-		    r < -1)
+		    r < -1 || r > MAX_STRETCH)
 			r = 0;
 		ln = &lb->lines[l];
 		memset(ln, 0, sizeof(*ln));
