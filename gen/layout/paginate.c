@@ -601,6 +601,18 @@ fill(struct lay *L, size_t from, size_t to)
 	}
 }
 
+/* Lines (boxes) from element a up to b: what moving a page break back
+ * from b to a costs the page. */
+static size_t
+boxes(const struct lay *L, size_t a, size_t b)
+{
+	size_t	 n = 0;
+
+	for (; a < b; a++)
+		n += L->v[a].kind == V_BOX;
+	return n;
+}
+
 /* True if nothing but one line (and spaces) follows element i up to
  * the part's end or a forced break: a page holding only that would be
  * a lone last line of the document. */
@@ -659,10 +671,11 @@ cut(struct lay *L)
 			if (content && y + e->h > avail + 0.01f) {
 				end = brk != (size_t)-1 ? brk : i;
 				if (brk != (size_t)-1 && L->v[brk - 1].hyph &&
-				    whole != (size_t)-1 && brk - whole <= 3)
+				    whole != (size_t)-1 &&
+				    boxes(L, whole, brk) <= 3)
 					end = whole;
 				else if (brk != (size_t)-1 && lone_tail(L, brk) &&
-				    prev != (size_t)-1 && brk - prev <= 3)
+				    prev != (size_t)-1 && boxes(L, prev, brk) <= 3)
 					end = prev;
 				break;
 			}
