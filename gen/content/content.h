@@ -14,6 +14,8 @@
 /* Longest title, in characters: headings, agenda lines and bookmarks
  * are made from it. */
 #define CONTENT_MAX_TITLE	300
+/* Longest name of the organisation or the body, in characters. */
+#define CONTENT_MAX_NAME	200
 
 /* Loads dir/meeting.xml (validated against schema_dir/meeting.rng) and
  * every case file it names.  Case paths must stay inside dir. */

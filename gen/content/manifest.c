@@ -141,7 +141,8 @@ nearest_file(const char *path, const char *file)
 
 		if (n < 3 || strcmp(de->d_name + n - 3, ".md") != 0)
 			continue;
-		if ((d = distance(base, de->d_name)) < bestd) {
+		/* Distance 0 is the name itself: a broken link. */
+		if ((d = distance(base, de->d_name)) < bestd && d > 0) {
 			bestd = d;
 			free(best);
 			best = xstrdup(de->d_name);
@@ -296,6 +297,21 @@ check_title(const struct mload *ml, const struct agenda_item *it)
 	    CONTENT_MAX_TITLE);
 }
 
+/* The organisation's and the body's names head every page: a name is
+ * limited to CONTENT_MAX_NAME characters. */
+static char *
+name_text(const struct mload *ml, xmlNodePtr n)
+{
+	char	*v = xml_text(n);
+	size_t	 len = utf8_length(v, strlen(v));
+
+	if (len > CONTENT_MAX_NAME)
+		diag(DIAG_ERROR, ml->file, line_of(n), 0, "<%s> is %zu "
+		    "characters long: keep the name under %d",
+		    (const char *)n->name, len, CONTENT_MAX_NAME);
+	return v;
+}
+
 /* What to write instead, for the schema's messages. */
 static const struct xml_hint manifest_hints[] = {
 	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-12-08" },
@@ -349,9 +365,9 @@ meeting_load(const char *dir, const char *schema_dir)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (xml_is(n, "organisation"))
-			m->organisation = xml_text(n);
+			m->organisation = name_text(&ml, n);
 		else if (xml_is(n, "body"))
-			m->body = xml_text(n);
+			m->body = name_text(&ml, n);
 		else if (xml_is(n, "session"))
 			session(&ml, n);
 		else if (xml_is(n, "secretary"))

@@ -133,9 +133,10 @@ additem(struct page *pg, const struct pitem *p)
 	pg->items[pg->nitems++] = *p;
 }
 
-/* Lays out one running slot on one line; its width, or -1 on error. */
+/* Lays out one running slot on one line, its items allocated in a;
+ * returns its width, or -1 on error. */
 static float
-slot_line(struct lb *lb, struct pages *out, const struct running *r,
+slot_line(struct lb *lb, struct arena *a, const struct running *r,
     const char *text)
 {
 	struct span sp;
@@ -150,56 +151,94 @@ slot_line(struct lb *lb, struct pages *out, const struct running *r,
 	in.style = r->style;
 	in.width0 = in.width = 1e6f;
 	in.nowarn = true;
-	in.arena = &out->arena;
+	in.arena = a;
 	if (!lb_break(lb, &in, &sp))
 		return -1;
 	return lb->nlines > 0 ? lb->lines[0].width : 0;
 }
 
-/* Shortens *t with "…" until it is at most max wide (whole characters
- * only).  Returns its new width, or -1 on error. */
-static float
-shorten(struct lb *lb, struct pages *out, const struct running *r,
-    char **t, float max)
+/* Byte offset of the k-th code point of s (or its end). */
+static size_t
+cp_offset(const char *s, size_t k)
 {
-	size_t	 len = strlen(*t);
-	float	 w;
-	char	*s;
+	size_t	 i = 0;
 
-	while (len > 0) {
-		do
-			len--;
-		while (len > 0 && ((unsigned char)(*t)[len] & 0xc0) == 0x80);
-		s = xasprintf("%.*s…", (int)len, *t);
-		if ((w = slot_line(lb, out, r, s)) < 0) {
-			free(s);
-			return -1;
-		}
-		if (w <= max || len == 0) {
-			free(*t);
-			*t = s;
-			return w;
-		}
-		free(s);
+	for (; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && k-- == 0)
+			break;
+	return i;
+}
+
+/* s with "…": its first k code points, or (from_end) its last k. */
+static char *
+cut_text(const char *s, size_t k, size_t n, bool from_end)
+{
+	size_t	 o;
+
+	if (from_end) {
+		o = cp_offset(s, n - k);
+		return xasprintf("…%s", s + o);
 	}
-	return 0;
+	o = cp_offset(s, k);
+	return xasprintf("%.*s…", (int)o, s);
 }
 
 /*
+ * Shortens *t with "…" to at most max wide, keeping whole characters:
+ * its start, or (from_end) its end.  The kept length is found by
+ * bisection, measured in the scratch arena.  Returns the new width, or
+ * -1 on error.
+ */
+static float
+shorten(struct lb *lb, struct arena *scratch, const struct running *r,
+    char **t, float max, bool from_end)
+{
+	size_t	 n = utf8_length(*t, strlen(*t)), lo = 0, hi = n, mid;
+	float	 w;
+	char	*s;
+
+	/* The most characters that fit: lo fits (the "…" alone may not,
+	 * and is then what is left). */
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		s = cut_text(*t, mid, n, from_end);
+		w = slot_line(lb, scratch, r, s);
+		free(s);
+		if (w < 0)
+			return -1;
+		if (w <= max)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	s = cut_text(*t, lo, n, from_end);
+	free(*t);
+	*t = s;
+	return slot_line(lb, scratch, r, s);
+}
+
+/* Running text beyond this is cut before it is measured at all: no
+ * header line holds more. */
+#define RUNNING_MAX	400
+
+/*
  * A running header or footer line.  Slots that would overlap are
- * shortened with "…": the right slot (page numbers, dnr) never, the
- * centre before the left.  Layout is then done once more for the
- * shortened text, so the items are what was measured.
+ * shortened with "…": the centre first (dropped if not even "…" fits),
+ * then the left; the right slot (page numbers, dnr) only when it alone
+ * is wider than the line, and then from its start, so that the page
+ * number stays.  Layout is done once more for the final text, so the
+ * items are what was measured.
  */
 static int
 running(struct lb *lb, struct pages *out, struct page *pg,
     const struct page_style *ps, const struct running *r, bool header)
 {
 	const char *slot[3] = { r->left, r->center, r->right };
+	struct arena scratch = { 0 };
 	struct pitem p;
 	char	*t[3] = { NULL, NULL, NULL };
 	size_t	 i, k;
-	float	 x, w[3] = { 0, 0, 0 }, tw, gap, mid, maxw;
+	float	 x, w[3] = { 0, 0, 0 }, tw, gap, mid, maxw, ell;
 	int	 ok = 0;
 
 	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
@@ -207,31 +246,54 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 	tw = ps->width - ps->margin_left - ps->margin_right;
 	gap = r->style->size;
 	mid = ps->margin_left + tw / 2;
+	if ((ell = slot_line(lb, &scratch, r, "…")) < 0)
+		goto out;
 	for (i = 0; i < 3; i++) {
 		if (slot[i] == NULL || slot[i][0] == '\0')
 			continue;
 		t[i] = expand(slot[i], (size_t)(pg - out->v) + 1, out->n,
 		    pg->docpage, pg->docpages);
-		if ((w[i] = slot_line(lb, out, r, t[i])) < 0)
+		if (utf8_length(t[i], strlen(t[i])) > RUNNING_MAX) {
+			char	*c = cut_text(t[i], RUNNING_MAX,
+			    utf8_length(t[i], strlen(t[i])), i == 2);
+
+			free(t[i]);
+			t[i] = c;
+		}
+		if ((w[i] = slot_line(lb, &scratch, r, t[i])) < 0)
 			goto out;
 	}
-	if (w[2] > tw)
-		w[2] = shorten(lb, out, r, &t[2], tw);
-	if (t[1] != NULL && w[1] / 2 > ps->width - ps->margin_right - w[2] -
-	    (w[2] > 0 ? gap : 0) - mid) {
+	if (w[2] > tw && (w[2] = shorten(lb, &scratch, r, &t[2], tw,
+	    true)) < 0)
+		goto out;
+	/* The centre: clear of the right slot on both sides of the
+	 * middle. */
+	if (t[1] != NULL) {
 		maxw = 2 * (ps->width - ps->margin_right - w[2] -
 		    (w[2] > 0 ? gap : 0) - mid);
-		w[1] = shorten(lb, out, r, &t[1], maxw > 0 ? maxw : 0);
+		if (maxw < ell) {
+			free(t[1]);
+			t[1] = NULL;
+			w[1] = 0;
+		} else if (w[1] > maxw && (w[1] = shorten(lb, &scratch, r,
+		    &t[1], maxw, false)) < 0)
+			goto out;
 	}
+	/* The left: clear of the right slot and of the centre. */
 	maxw = tw - (w[2] > 0 ? w[2] + gap : 0);
-	if (t[1] != NULL && w[1] > 0)
+	if (t[1] != NULL && tw / 2 - w[1] / 2 - gap < maxw)
 		maxw = tw / 2 - w[1] / 2 - gap;
-	if (t[0] != NULL && w[0] > maxw)
-		w[0] = shorten(lb, out, r, &t[0], maxw > 0 ? maxw : 0);
-	if (w[0] < 0 || w[1] < 0 || w[2] < 0)
-		goto out;
+	if (t[0] != NULL && w[0] > maxw) {
+		if (maxw < ell) {
+			free(t[0]);
+			t[0] = NULL;
+			w[0] = 0;
+		} else if ((w[0] = shorten(lb, &scratch, r, &t[0], maxw,
+		    false)) < 0)
+			goto out;
+	}
 	for (i = 0; i < 3; i++) {
-		if (t[i] == NULL || slot_line(lb, out, r, t[i]) < 0 ||
+		if (t[i] == NULL || slot_line(lb, &out->arena, r, t[i]) < 0 ||
 		    lb->nlines == 0)
 			continue;
 		if (i == 0)
@@ -271,6 +333,7 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 out:
 	for (i = 0; i < 3; i++)
 		free(t[i]);
+	arena_free(&scratch);
 	return ok;
 }
 

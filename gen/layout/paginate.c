@@ -659,7 +659,10 @@ cut(struct lay *L)
 				break;
 			}
 			if (e->brk && content) {
-				prev = brk;
+				/* The previous break at least a line back
+				 * (spaces are break points too). */
+				if (brk != (size_t)-1 && boxes(L, brk, i) > 0)
+					prev = brk;
 				brk = i;
 				if (!L->v[i - 1].hyph)
 					whole = i;

@@ -29,25 +29,27 @@ pdf_text_string(struct pdf_writer *w, const char *s)
 {
 	HPDF_Doc_Rec *d = w->pdf;
 	struct buf b;
-	size_t	 len = strlen(s), i, n, chars = 0;
+	size_t	 len = strlen(s), i, n;
 	uint32_t cp;
 	void	*obj;
+	char	*cut = NULL;
 
 	/* libharu's strings stop at 64 KiB and fail without a word; a
-	 * bookmark or a title longer than this helps no reader anyway. */
+	 * bookmark or a title longer than this helps no reader anyway.
+	 * Cut at a character boundary, with "…" (3 bytes) after it. */
 	if (len > PDF_TEXT_MAX) {
-		char	*cut;
-
-		for (i = 0; i < len && chars < PDF_TEXT_MAX / 4; i += n, chars++)
-			if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
-				n = 1;
+		i = PDF_TEXT_MAX - 3;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
 		cut = xasprintf("%.*s…", (int)i, s);
-		obj = pdf_text_string(w, cut);
+		s = cut;
+		len = strlen(s);
+	}
+	if (plain_ascii(s)) {
+		obj = HPDF_String_New(d->mmgr, s, NULL);
 		free(cut);
 		return obj;
 	}
-	if (plain_ascii(s))
-		return HPDF_String_New(d->mmgr, s, NULL);
 	memset(&b, 0, sizeof(b));
 	buf_put(&b, "\xfe\xff", 2);
 	for (i = 0; i < len; i += n) {
@@ -66,6 +68,7 @@ pdf_text_string(struct pdf_writer *w, const char *s)
 	}
 	obj = HPDF_Binary_New(d->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
 	buf_free(&b);
+	free(cut);
 	return obj;
 }
 

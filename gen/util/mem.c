@@ -80,6 +80,8 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->data = xrealloc(b->data, b->cap);
+	/* A buffer is a string as soon as it has memory. */
+	b->data[b->len] = '\0';
 }
 
 void

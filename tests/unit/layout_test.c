@@ -915,6 +915,83 @@ TEST(layout_pages)
 	doc_free(d);
 }
 
+/* Header items at y: none overlaps another, all within the margins;
+ * returns how many there are and sets *last to the rightmost. */
+static size_t
+check_header(const struct pages *p, size_t pg, float y,
+    const struct pitem **last)
+{
+	size_t	 i, j, n = 0;
+
+	*last = NULL;
+	for (i = 0; i < p->v[pg].nitems; i++) {
+		const struct pitem *a = &p->v[pg].items[i];
+
+		if (a->kind != PITEM_TEXT || a->y != y)
+			continue;
+		n++;
+		CHECK(a->x >= 72 - EPS && a->x + a->w <= 595 - 72 + EPS);
+		if (*last == NULL || a->x > (*last)->x)
+			*last = a;
+		for (j = 0; j < p->v[pg].nitems; j++) {
+			const struct pitem *b = &p->v[pg].items[j];
+
+			if (j != i && b->kind == PITEM_TEXT && b->y == y &&
+			    b->x > a->x)
+				CHECK(a->x + a->w <= b->x + EPS);
+		}
+	}
+	return n;
+}
+
+/* Running header slots that do not fit: the centre and the left give
+ * way, the right keeps its end (the page number); nothing overlaps,
+ * and a very long slot costs little. */
+TEST(layout_running_slots)
+{
+	struct doc *d = mkdoc(1);
+	struct page_style *ps = (struct page_style *)d->parts[0].page;
+	struct pages *p;
+	const struct pitem *last;
+	struct buf longtext = { 0 };
+	size_t	 i, n;
+
+	for (i = 0; i < 3000; i++)
+		buf_puts(&longtext, "Utskott ");
+	d->parts[0].blocks = para(d, S_BODY, "Text.");
+	ps->header.skip_first = false;
+	free(ps->header.left);
+	ps->header.left = xstrdup("Regionstyrelsens arbetsutskott för hälso- "
+	    "och sjukvård, folkhälsa och tandvård");
+	ps->header.center = xstrdup("2026-12-08");
+	ps->header.right = xstrdup("Kallelse med föredragningslista och "
+	    "handlingar, ärende 4 av 21, RS/1/2026 {docpage}({docpages})");
+	p = layout_doc(d, fs);
+	CHECK(p != NULL);
+	if (p != NULL) {
+		n = check_header(p, 0, 800, &last);
+		CHECK(n >= 2);
+		CHECK(last != NULL && strstr(last->text, "1(1)") != NULL);
+		pages_free(p);
+	}
+	/* The right slot alone wider than the line: cut from its start. */
+	free(ps->header.right);
+	ps->header.right = xasprintf("%s slut {docpage}({docpages})",
+	    longtext.data);
+	free(ps->header.left);
+	ps->header.left = xstrdup(longtext.data);
+	p = layout_doc(d, fs);
+	CHECK(p != NULL);
+	if (p != NULL) {
+		n = check_header(p, 0, 800, &last);
+		CHECK(n >= 1);
+		CHECK(last != NULL && strstr(last->text, "slut 1(1)") != NULL);
+		pages_free(p);
+	}
+	buf_free(&longtext);
+	doc_free(d);
+}
+
 /* An internal link to a place that does not exist: warned where it
  * was written, and the text is still laid out. */
 TEST(layout_dead_link)
@@ -1008,6 +1085,75 @@ TEST(layout_page_ends)
 	CHECK(pages > 500);
 	CHECK_INT(hyphenated, 0);
 	doc_free(d);
+}
+
+/* An agenda number wider than its column pushes the line's text along
+ * instead of printing over it. */
+TEST(layout_wide_label)
+{
+	struct doc *d = mkdoc(1);
+	struct pages *p;
+	struct block *b = para(d, S_AGENDA, "Val av ombud");
+	const struct pitem *lab = NULL, *text = NULL;
+	size_t	 i;
+
+	b->label = txt("38002.", 0);
+	d->parts[0].blocks = b;
+	p = layout_doc(d, fs);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		doc_free(d);
+		return;
+	}
+	for (i = 0; i < p->v[0].nitems; i++) {
+		const struct pitem *it = &p->v[0].items[i];
+
+		if (it->kind != PITEM_TEXT || it->artifact)
+			continue;
+		if (strcmp(it->text, "38002.") == 0)
+			lab = it;
+		else if (strncmp(it->text, "Val", 3) == 0)
+			text = it;
+	}
+	CHECK(lab != NULL && text != NULL);
+	if (lab != NULL && text != NULL) {
+		CHECK(lab->w > 24);	/* wider than the column */
+		CHECK(lab->x + lab->w < text->x);
+	}
+	pages_free(p);
+	doc_free(d);
+}
+
+/* Documents of one-line paragraphs, one more each time: some run
+ * over a page by exactly one line, which must not stand alone on the
+ * last page. */
+TEST(layout_last_page)
+{
+	struct doc *d;
+	struct pages *p;
+	size_t	 n, i, lines, multi = 0;
+	const struct pitem *it;
+
+	for (n = 20; n < 130; n++) {
+		d = mkdoc(1);
+		for (i = 0; i < n; i++)
+			append(&d->parts[0].blocks, para(d, S_RAGGED,
+			    "Bilaga."));
+		p = layout_doc(d, fs);
+		CHECK(p != NULL);
+		if (p != NULL && p->n > 1) {
+			multi++;
+			it = last_line(p, p->n - 1, &lines);
+			if (lines < 2)
+				printf("%zu paragraphs: the last page holds "
+				    "%zu line\n", n, lines);
+			CHECK(lines >= 2);
+			(void)it;
+		}
+		pages_free(p);
+		doc_free(d);
+	}
+	CHECK(multi > 10);
 }
 
 /* The cover with an agenda whose trailers refer to the items. */
@@ -1219,7 +1365,7 @@ TEST(layout_wide_and_deep_lists)
 
 			if (a->kind != PITEM_TEXT || a->artifact)
 				continue;
-			/* Text stays in the right half at the deepest. */
+			/* Text starts in the left half, however deep. */
 			CHECK(a->x < 72 + (595 - 144) / 2 + 1);
 			for (j = 0; j < p->v[k].nitems; j++) {
 				b = &p->v[k].items[j];
@@ -1402,6 +1548,9 @@ main(void)
 	RUN(layout_pages);
 	RUN(layout_page_ends);
 	RUN(layout_dead_link);
+	RUN(layout_last_page);
+	RUN(layout_wide_label);
+	RUN(layout_running_slots);
 	RUN(layout_pagerefs);
 	RUN(layout_errors);
 	RUN(layout_lists);

@@ -496,6 +496,49 @@ put_file(const char *path, const char *s)
 	}
 }
 
+/* Texts far longer than a PDF string may be (libharu stops at 64 KiB,
+ * and once recursed on four-byte characters): cut with "…", and the
+ * file is written. */
+TEST(long_texts)
+{
+	struct doc *d = make_doc();
+	struct pages *p = make_pages();
+	struct buf emoji = { 0 }, ae = { 0 }, x = { 0 };
+	char	*path = xasprintf("%s/long.pdf", tmpdir), *cmd, *out;
+	int	 i, st;
+
+	for (i = 0; i < 1100; i++)
+		buf_puts(&emoji, "\xf0\x9f\x98\x80");
+	for (i = 0; i < 10000; i++)
+		buf_puts(&ae, "ä");
+	for (i = 0; i < 70000; i++)
+		buf_putc(&x, 'x');
+	free(d->title);
+	d->title = buf_detach(&emoji);
+	free(d->subject);
+	d->subject = buf_detach(&ae);
+	p->outlines[0].title = x.data;
+	diag_clear();
+	CHECK(pdf_write(path, d, p));
+	CHECK_INT(diag_errors(), 0);
+	cmd = xasprintf("pdfinfo '%s' 2>&1", path);
+	out = run(cmd, &st);
+	CHECK_INT(st, 0);
+	CHECK(strstr(out, "…\n") != NULL);
+	free(cmd);
+	free(out);
+	cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
+	out = run(cmd, &st);
+	CHECK_INT(st, 0);
+	free(cmd);
+	free(out);
+	buf_free(&x);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+	diag_clear();
+}
+
 /* x of the start of the last word on the line at baseline y, from
  * pdftotext -bbox (whose y is from the top of the page). */
 static double
@@ -648,6 +691,7 @@ main(void)
 	RUN(source_date_epoch);
 	RUN(shared_face);
 	RUN(space_adjustment);
+	RUN(long_texts);
 	RUN(failures);
 	if (getenv("PDF_TEST_KEEP") == NULL) {
 		cmd = xasprintf("rm -rf '%s'", tmpdir);
