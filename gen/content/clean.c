@@ -22,6 +22,15 @@ content_clean_text(const char *s)
 
 	buf_grow(&b, len);
 	while (i < len) {
+		/* Ordinary ASCII in bulk: most text is. */
+		for (n = i; n < len && (unsigned char)s[n] < 0x80 &&
+		    s[n] != '\t'; n++)
+			continue;
+		if (n > i) {
+			buf_put(&b, s + i, n - i);
+			i = n;
+			continue;
+		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
 			/* Validated earlier; copy rather than lose it. */
 			buf_putc(&b, s[i++]);
@@ -95,9 +104,23 @@ content_smart(const char *s)
 		if (!looks_like_address(a, (size_t)(e - a)))
 			a = e = w;
 		while (s < w) {
+			size_t	 run;
+
 			if (s == a && a < e) {
 				buf_put(&b, a, (size_t)(e - a));
 				s = e;
+				continue;
+			}
+			/* Up to the next character that may change, in
+			 * bulk, stopping at the address. */
+			run = strcspn(s, "\"'.- ");
+			if (s < a && a < e && (ptrdiff_t)run > a - s)
+				run = (size_t)(a - s);
+			if ((ptrdiff_t)run > w - s)
+				run = (size_t)(w - s);
+			if (run > 0) {
+				buf_put(&b, s, run);
+				s += run;
 				continue;
 			}
 			if (*s == '"') {
