@@ -165,6 +165,22 @@ baseline(const struct lay *L, const struct style *st)
 	return (st->leading + st->size * (float)(asc + desc) / 1000.0f) / 2;
 }
 
+/* A new item of a line: queued as a label (placed with the next line)
+ * or on the page. */
+static struct pitem *
+line_pitem(struct lay *L, enum pitem_kind kind, bool tolab)
+{
+	struct pitem *p;
+
+	if (!tolab)
+		return pitem(L, kind);
+	GROW(L->lab, L->nlab, L->caplab);
+	p = &L->lab[L->nlab++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	return p;
+}
+
 /* Copies the lines' runs of line l as text items at (x, y). */
 static void
 runs(struct lay *L, const struct style *st, const struct block *b,
@@ -179,13 +195,7 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 
 	for (i = 0; i < ln->nruns; i++) {
 		r = &L->lb->runs[ln->run0 + i];
-		if (tolab) {
-			GROW(L->lab, L->nlab, L->caplab);
-			p = &L->lab[L->nlab++];
-			memset(p, 0, sizeof(*p));
-		} else
-			p = pitem(L, PITEM_TEXT);
-		p->kind = PITEM_TEXT;
+		p = line_pitem(L, PITEM_TEXT, tolab);
 		p->x = x + r->x;
 		p->y = y;
 		p->w = r->w;
@@ -200,13 +210,7 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 	fontset_vmetrics(L->fs, lb_face(L->doc, st, 0), &asc, &desc);
 	for (i = 0; i < ln->nlinks; i++) {
 		k = &L->lb->links[ln->link0 + i];
-		if (tolab) {
-			GROW(L->lab, L->nlab, L->caplab);
-			p = &L->lab[L->nlab++];
-			memset(p, 0, sizeof(*p));
-		} else
-			p = pitem(L, PITEM_LINK);
-		p->kind = PITEM_LINK;
+		p = line_pitem(L, PITEM_LINK, tolab);
 		p->x = x + k->x;
 		p->y = y + st->size * (float)desc / 1000.0f;
 		p->w = k->w;
