@@ -146,4 +146,70 @@ int		 paginate_part(const struct doc *, struct fontset *,
 		    struct part_out *out);
 void		 part_out_free(struct part_out *);
 
+/* paginate.c internals shared with table.c and chart.c.  A part's
+ * blocks become a vertical list of elements (struct vel) holding
+ * positioned items (y relative to the element top), cut into pages. */
+
+enum vkind {
+	V_BOX,
+	V_SPACE,		/* discarded at a page top */
+	V_BREAK			/* a forced page break */
+};
+
+struct vel {
+	enum vkind	 kind;
+	float		 h;
+	bool		 brk;		/* a page may end before this */
+	bool		 hyph;		/* a line ending in an added hyphen */
+	size_t		 it0, nit;	/* items; y from the element top */
+	size_t		 mk0, nmk;	/* marks at its top */
+};
+
+struct lay {
+	const struct doc *doc;
+	struct fontset	*fs;
+	struct lb	*lb;
+	struct arena	*arena;
+	const struct page_style *ps;
+	const struct anchor *known;
+	size_t		 nknown;
+	struct part_out	*out;
+	float		 x0, x1;	/* text area */
+	float		 indl, indr;	/* nesting */
+	float		 listlw;	/* label column of the current list */
+	bool		 keep;		/* no break before the next box */
+	struct vel	*v;
+	size_t		 nv, capv;
+	struct pitem	*it;
+	size_t		 nit, capit;
+	struct pmark	*mk;
+	size_t		 nmk, capmk, mkpend;
+	/* Labels waiting for the next line; y from its baseline. */
+	struct pitem	*lab;
+	size_t		 nlab, caplab;
+};
+
+/* Appends an element to the vertical list; a box takes the pending
+ * marks.  Set its nit after adding its items. */
+struct vel	*lay_vel(struct lay *, enum vkind, float h, bool brk);
+/* Vertical space (discarded at a page top). */
+void		 lay_space(struct lay *, float h);
+/* A new item, y relative to the current element's top. */
+struct pitem	*lay_pitem(struct lay *, enum pitem_kind);
+/* A rule (PITEM_LINE, artifact) in the style's colour. */
+void		 lay_line_item(struct lay *, enum pitem_kind, float x, float y,
+		    float w, float lw, const struct style *);
+/* Baseline below the top of a line box of the style. */
+float		 lay_baseline(const struct lay *, const struct style *);
+/* Breaks short spans onto one unbounded line (results in L->lb). */
+int		 lay_oneline(struct lay *, const struct style *,
+		    const struct span *);
+/* Lays out a chain of blocks between L->x0 + indl and L->x1 - indr. */
+int		 lay_blocks(struct lay *, const struct block *);
+
+/* table.c: a BLOCK_TABLE into the vertical list. */
+int		 table_layout(struct lay *, const struct block *);
+/* chart.c: a BLOCK_CHART into the vertical list. */
+int		 chart_layout(struct lay *, const struct block *);
+
 #endif /* BOARDGEN_LAYOUT_PRIVATE_H */

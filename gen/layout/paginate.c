@@ -14,46 +14,6 @@
 #define RULE_GAP	3.0f	/* between a rule and its block's text */
 #define LABEL_WIDTH	1e6f	/* labels and trailers never wrap */
 
-enum vkind {
-	V_BOX,
-	V_SPACE,		/* discarded at a page top */
-	V_BREAK			/* a forced page break */
-};
-
-struct vel {
-	enum vkind	 kind;
-	float		 h;
-	bool		 brk;		/* a page may end before this */
-	bool		 hyph;		/* a line ending in an added hyphen */
-	size_t		 it0, nit;	/* items; y from the element top */
-	size_t		 mk0, nmk;	/* marks at its top */
-};
-
-struct lay {
-	const struct doc *doc;
-	struct fontset	*fs;
-	struct lb	*lb;
-	struct arena	*arena;
-	const struct page_style *ps;
-	const struct anchor *known;
-	size_t		 nknown;
-	struct part_out	*out;
-	float		 x0, x1;	/* text area */
-	float		 indl, indr;	/* nesting */
-	float		 listlw;	/* label column of the current list */
-	bool		 keep;		/* no break before the next box */
-	struct vel	*v;
-	size_t		 nv, capv;
-	struct pitem	*it;
-	size_t		 nit, capit;
-	struct pmark	*mk;
-	size_t		 nmk, capmk, mkpend;
-	/* Labels waiting for the next line; y from its baseline. */
-	struct pitem	*lab;
-	size_t		 nlab, caplab;
-};
-
-
 void
 part_out_free(struct part_out *o)
 {
@@ -86,8 +46,8 @@ pageref(void *arg, const struct span *sp)
 	return arena_strdup(L->arena, num);
 }
 
-static struct vel *
-vel(struct lay *L, enum vkind kind, float h, bool brk)
+struct vel *
+lay_vel(struct lay *L, enum vkind kind, float h, bool brk)
 {
 	struct vel *e;
 
@@ -106,15 +66,15 @@ vel(struct lay *L, enum vkind kind, float h, bool brk)
 	return e;
 }
 
-static void
-space(struct lay *L, float h)
+void
+lay_space(struct lay *L, float h)
 {
 	if (h > 0)
-		vel(L, V_SPACE, h, !L->keep);
+		lay_vel(L, V_SPACE, h, !L->keep);
 }
 
-static struct pitem *
-pitem(struct lay *L, enum pitem_kind kind)
+struct pitem *
+lay_pitem(struct lay *L, enum pitem_kind kind)
 {
 	struct pitem *p;
 
@@ -140,11 +100,11 @@ mark(struct lay *L, enum pmark_kind kind, const char *name, int level,
 	m->pos = b->pos;
 }
 
-static void
-line_item(struct lay *L, enum pitem_kind kind, float x, float y, float w,
+void
+lay_line_item(struct lay *L, enum pitem_kind kind, float x, float y, float w,
     float lw, const struct style *st)
 {
-	struct pitem *p = pitem(L, kind);
+	struct pitem *p = lay_pitem(L, kind);
 
 	p->x = x;
 	p->y = y;
@@ -156,8 +116,8 @@ line_item(struct lay *L, enum pitem_kind kind, float x, float y, float w,
 }
 
 /* Baseline below the top of a line box: the glyphs' extent centred. */
-static float
-baseline(const struct lay *L, const struct style *st)
+float
+lay_baseline(const struct lay *L, const struct style *st)
 {
 	int	 asc, desc;
 
@@ -173,7 +133,7 @@ line_pitem(struct lay *L, enum pitem_kind kind, bool tolab)
 	struct pitem *p;
 
 	if (!tolab)
-		return pitem(L, kind);
+		return lay_pitem(L, kind);
 	GROW(L->lab, L->nlab, L->caplab);
 	p = &L->lab[L->nlab++];
 	memset(p, 0, sizeof(*p));
@@ -221,8 +181,8 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 }
 
 /* Lays out short spans (a label, a trailer) on one line. */
-static int
-oneline(struct lay *L, const struct style *st, const struct span *sp)
+int
+lay_oneline(struct lay *L, const struct style *st, const struct span *sp)
 {
 	struct lb_in in;
 
@@ -244,7 +204,7 @@ label(struct lay *L, const struct style *st, const struct block *b,
 	*w = 0;
 	if (sp == NULL)
 		return 1;
-	if (!oneline(L, st, sp))
+	if (!lay_oneline(L, st, sp))
 		return 0;
 	if (L->lb->nlines > 0) {
 		*w = L->lb->lines[0].width;
@@ -282,7 +242,7 @@ takelabels(struct lay *L, float y)
 	struct pitem *p;
 
 	for (i = 0; i < L->nlab; i++) {
-		p = pitem(L, L->lab[i].kind);
+		p = lay_pitem(L, L->lab[i].kind);
 		*p = L->lab[i];
 		p->y += y;
 	}
@@ -310,7 +270,7 @@ leaders(struct lay *L, const struct style *st, float x0, float x1, float y)
 	    w) + 1;
 	for (i = 0; i < n; i++)
 		buf_puts(&b, i + 1 < n ? ". " : ".");
-	p = pitem(L, PITEM_TEXT);
+	p = lay_pitem(L, PITEM_TEXT);
 	p->x = x;
 	p->y = y;
 	p->w = (float)(n - 1) * w + (float)dw * st->size / 1000.0f;
@@ -344,7 +304,7 @@ para(struct lay *L, const struct block *b, bool code)
 		tx = left + lw + label_gap(st);
 	/* The trailer first: the lines' results replace its own. */
 	if (b->trailer != NULL) {
-		if (!oneline(L, st, b->trailer))
+		if (!lay_oneline(L, st, b->trailer))
 			return 0;
 		if (L->lb->nlines > 0) {
 			n = L->lb->lines[0].nruns + L->lb->lines[0].nlinks;
@@ -376,17 +336,17 @@ para(struct lay *L, const struct block *b, bool code)
 	n = L->lb->nlines;
 	if (n == 0 && L->nlab == 0 && ntrail == 0)
 		return 1;
-	space(L, st->space_before);
+	lay_space(L, st->space_before);
 	rule = st->rule_above > 0;
 	if (rule) {
-		vel(L, V_BOX, st->rule_above + RULE_GAP, !L->keep);
-		line_item(L, PITEM_LINE, L->x0 + L->indl, -st->rule_above / 2,
+		lay_vel(L, V_BOX, st->rule_above + RULE_GAP, !L->keep);
+		lay_line_item(L, PITEM_LINE, L->x0 + L->indl, -st->rule_above / 2,
 		    L->x1 - L->indr - L->x0 - L->indl, st->rule_above, st);
 		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 	}
-	bo = baseline(L, st);
+	bo = lay_baseline(L, st);
 	for (i = 0; i < (n > 0 ? n : 1); i++) {
-		vel(L, V_BOX, st->leading, i == 0 ? !L->keep && !rule :
+		lay_vel(L, V_BOX, st->leading, i == 0 ? !L->keep && !rule :
 		    i >= 2 && n - i >= 2);
 		y = -bo;
 		if (i == 0)
@@ -409,7 +369,7 @@ para(struct lay *L, const struct block *b, bool code)
 			if (st->leader_dots)
 				leaders(L, st, end, tx0, y);
 			for (k = 0; k < ntrail; k++) {
-				p = pitem(L, trail[k].kind);
+				p = lay_pitem(L, trail[k].kind);
 				*p = trail[k];
 				p->x += tx0;
 				p->y += y;
@@ -418,18 +378,17 @@ para(struct lay *L, const struct block *b, bool code)
 		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 	}
 	if (st->rule_below > 0) {
-		vel(L, V_BOX, st->rule_below + RULE_GAP, false);
-		line_item(L, PITEM_LINE, L->x0 + L->indl,
+		lay_vel(L, V_BOX, st->rule_below + RULE_GAP, false);
+		lay_line_item(L, PITEM_LINE, L->x0 + L->indl,
 		    -RULE_GAP - st->rule_below / 2,
 		    L->x1 - L->indr - L->x0 - L->indl, st->rule_below, st);
 		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 	}
 	L->keep = st->keep_with_next;
-	space(L, st->space_after);
+	lay_space(L, st->space_after);
 	return 1;
 }
 
-static int	blocks(struct lay *, const struct block *);
 
 static int
 block(struct lay *L, const struct block *b)
@@ -438,7 +397,7 @@ block(struct lay *L, const struct block *b)
 	float	 lw, h;
 
 	if (st != NULL && st->page_break_before)
-		vel(L, V_BREAK, 0, true);
+		lay_vel(L, V_BREAK, 0, true);
 	if (b->anchor != NULL)
 		mark(L, PMARK_ANCHOR, b->anchor, 0, b);
 	if (b->outline != NULL)
@@ -458,7 +417,7 @@ block(struct lay *L, const struct block *b)
 		float	 saved = L->listlw;
 
 		if (st != NULL)
-			space(L, st->space_before);
+			lay_space(L, st->space_before);
 		/* One marker column for all items, wide enough for the
 		 * widest marker ("100." in a long list). */
 		L->listlw = 0;
@@ -468,7 +427,7 @@ block(struct lay *L, const struct block *b)
 			for (c = b->children; c != NULL; c = c->next) {
 				if (c->label == NULL || c->style == NULL)
 					continue;
-				if (!oneline(L, c->style, c->label))
+				if (!lay_oneline(L, c->style, c->label))
 					return 0;
 				if (L->lb->nlines > 0 && L->lb->lines[0].width +
 				    label_gap(c->style) > L->listlw)
@@ -476,7 +435,7 @@ block(struct lay *L, const struct block *b)
 					    label_gap(c->style);
 			}
 		}
-		if (!blocks(L, b->children))
+		if (!lay_blocks(L, b->children))
 			return 0;
 		L->listlw = saved;
 		break;
@@ -489,20 +448,20 @@ block(struct lay *L, const struct block *b)
 			lw = L->listlw;
 		ind = nest_indent(L, lw);
 		if (st != NULL) {
-			space(L, st->space_before);
+			lay_space(L, st->space_before);
 			/* The marker stands in the column before the text,
 			 * however deep the list. */
 			if (!label(L, st, b, b->label, L->x0 + ind - lw, &w))
 				return 0;
 		}
 		L->indl = ind;
-		if (!blocks(L, b->children))
+		if (!lay_blocks(L, b->children))
 			return 0;
 		L->indl = saved;
 		/* An empty item still shows its label. */
 		if (L->nlab > 0 && st != NULL) {
-			vel(L, V_BOX, st->leading, !L->keep);
-			takelabels(L, -baseline(L, st));
+			lay_vel(L, V_BOX, st->leading, !L->keep);
+			takelabels(L, -lay_baseline(L, st));
 			L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 			L->keep = false;
 		}
@@ -510,7 +469,7 @@ block(struct lay *L, const struct block *b)
 	}
 	case BLOCK_QUOTE:
 		if (st != NULL)
-			space(L, st->space_before);
+			lay_space(L, st->space_before);
 	{
 		float	 savel = L->indl, saver = L->indr;
 
@@ -520,7 +479,7 @@ block(struct lay *L, const struct block *b)
 			    st->indent_right >= (L->x1 - L->x0) / 2)
 				L->indr += st->indent_right;
 		}
-		if (!blocks(L, b->children))
+		if (!lay_blocks(L, b->children))
 			return 0;
 		L->indl = savel;
 		L->indr = saver;
@@ -528,26 +487,43 @@ block(struct lay *L, const struct block *b)
 	}
 	case BLOCK_RULE:
 		if (st != NULL)
-			space(L, st->space_before);
+			lay_space(L, st->space_before);
 		lw = st != NULL && st->rule_above > 0 ? st->rule_above : 0.5f;
 		h = st != NULL && st->leading > 0 ? st->leading : 12;
-		vel(L, V_BOX, h, !L->keep);
-		line_item(L, PITEM_LINE, L->x0 + L->indl, -h / 2,
+		lay_vel(L, V_BOX, h, !L->keep);
+		lay_line_item(L, PITEM_LINE, L->x0 + L->indl, -h / 2,
 		    L->x1 - L->indr - L->x0 - L->indl, lw, st);
 		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 		L->keep = false;
 		break;
 	case BLOCK_PAGEBREAK:
-		vel(L, V_BREAK, 0, true);
+		lay_vel(L, V_BREAK, 0, true);
 		return 1;
+	case BLOCK_TABLE:
+		if (!table_layout(L, b))
+			return 0;
+		L->keep = false;
+		break;
+	case BLOCK_CHART:
+		if (!chart_layout(L, b))
+			return 0;
+		L->keep = false;
+		break;
+	case BLOCK_FIGURE:
+		/* The template stage turns references into tables and
+		 * charts; one left here is a bug, not bad input. */
+		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
+		    "figure reference \"%s\" was not resolved",
+		    b->figure_ref ? b->figure_ref : "");
+		return 0;
 	}
 	if (st != NULL)
-		space(L, st->space_after);
+		lay_space(L, st->space_after);
 	return 1;
 }
 
-static int
-blocks(struct lay *L, const struct block *b)
+int
+lay_blocks(struct lay *L, const struct block *b)
 {
 	for (; b != NULL; b = b->next)
 		if (!block(L, b))
@@ -728,11 +704,11 @@ paginate_part(const struct doc *d, struct fontset *fs, struct lb *lb,
 		    "leave no room for text", L.ps->name ? L.ps->name : "");
 		return 0;
 	}
-	if (!blocks(&L, pt->blocks))
+	if (!lay_blocks(&L, pt->blocks))
 		goto out;
 	/* Marks after the last box: an empty box holds them. */
 	if (L.mkpend < L.nmk)
-		vel(&L, V_BOX, 0, true);
+		lay_vel(&L, V_BOX, 0, true);
 	cut(&L);
 	rc = 1;
 out:

@@ -82,6 +82,10 @@ blocks_free(struct block *b)
 		blocks_free(b->children);
 		free(b->anchor);
 		free(b->outline);
+		free(b->figure_ref);
+		free(b->figure_chart);
+		table_free(b->table);
+		chart_free(b->chart);
 		free(b);
 	}
 }
@@ -100,11 +104,122 @@ blocks_clone(const struct block *b)
 		c->children = blocks_clone(b->children);
 		c->anchor = b->anchor ? xstrdup(b->anchor) : NULL;
 		c->outline = b->outline ? xstrdup(b->outline) : NULL;
+		c->figure_ref = b->figure_ref ? xstrdup(b->figure_ref) : NULL;
+		c->figure_chart = b->figure_chart ?
+		    xstrdup(b->figure_chart) : NULL;
+		c->table = table_clone(b->table);
+		c->chart = chart_clone(b->chart);
 		c->next = NULL;
 		*tail = c;
 		tail = &c->next;
 	}
 	return head;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t	 i, k;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows; i++) {
+		for (k = 0; k < t->rows[i].ncells; k++)
+			blocks_free(t->rows[i].cells[k].blocks);
+		free(t->rows[i].cells);
+	}
+	free(t->rows);
+	free(t->cols);
+	blocks_free(t->caption);
+	blocks_free(t->notes);
+	free(t->continued);
+	free(t);
+}
+
+struct table *
+table_clone(const struct table *t)
+{
+	struct table *c;
+	size_t	 i, k;
+
+	if (t == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	*c = *t;
+	c->cols = xcalloc(t->ncols ? t->ncols : 1, sizeof(*c->cols));
+	if (t->ncols > 0)
+		memcpy(c->cols, t->cols, t->ncols * sizeof(*c->cols));
+	c->rows = xcalloc(t->nrows ? t->nrows : 1, sizeof(*c->rows));
+	for (i = 0; i < t->nrows; i++) {
+		c->rows[i] = t->rows[i];
+		c->rows[i].cells = xcalloc(t->rows[i].ncells ?
+		    t->rows[i].ncells : 1, sizeof(struct table_cell));
+		for (k = 0; k < t->rows[i].ncells; k++) {
+			c->rows[i].cells[k] = t->rows[i].cells[k];
+			c->rows[i].cells[k].blocks =
+			    blocks_clone(t->rows[i].cells[k].blocks);
+		}
+	}
+	c->caption = blocks_clone(t->caption);
+	c->notes = blocks_clone(t->notes);
+	c->continued = t->continued ? xstrdup(t->continued) : NULL;
+	return c;
+}
+
+void
+chart_free(struct chart *ch)
+{
+	size_t	 i;
+
+	if (ch == NULL)
+		return;
+	for (i = 0; i < ch->ncategories; i++)
+		free(ch->categories[i]);
+	free(ch->categories);
+	for (i = 0; i < ch->nseries; i++) {
+		free(ch->series[i].name);
+		free(ch->series[i].values);
+		free(ch->series[i].present);
+	}
+	free(ch->series);
+	free(ch->title);
+	free(ch->unit);
+	free(ch->alt);
+	free(ch);
+}
+
+struct chart *
+chart_clone(const struct chart *ch)
+{
+	struct chart *c;
+	size_t	 i, n;
+
+	if (ch == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	*c = *ch;
+	n = ch->ncategories;
+	c->categories = xcalloc(n ? n : 1, sizeof(char *));
+	for (i = 0; i < n; i++)
+		c->categories[i] = xstrdup(ch->categories[i]);
+	c->series = xcalloc(ch->nseries ? ch->nseries : 1,
+	    sizeof(*c->series));
+	for (i = 0; i < ch->nseries; i++) {
+		c->series[i].name = ch->series[i].name ?
+		    xstrdup(ch->series[i].name) : NULL;
+		c->series[i].values = xcalloc(n ? n : 1, sizeof(double));
+		c->series[i].present = xcalloc(n ? n : 1, sizeof(bool));
+		if (n > 0) {
+			memcpy(c->series[i].values, ch->series[i].values,
+			    n * sizeof(double));
+			memcpy(c->series[i].present, ch->series[i].present,
+			    n * sizeof(bool));
+		}
+	}
+	c->title = ch->title ? xstrdup(ch->title) : NULL;
+	c->unit = ch->unit ? xstrdup(ch->unit) : NULL;
+	c->alt = ch->alt ? xstrdup(ch->alt) : NULL;
+	return c;
 }
 
 void

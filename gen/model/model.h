@@ -59,7 +59,10 @@ enum block_kind {
 	BLOCK_QUOTE,		/* children are blocks */
 	BLOCK_CODE,		/* spans hold the literal text, lines by SPAN_BREAK */
 	BLOCK_RULE,		/* thematic break */
-	BLOCK_PAGEBREAK		/* start a new page (template only) */
+	BLOCK_PAGEBREAK,	/* start a new page (template only) */
+	BLOCK_FIGURE,		/* model: a figure file placed by reference */
+	BLOCK_TABLE,		/* document tree: `table' */
+	BLOCK_CHART		/* document tree: `chart' */
 };
 
 enum list_style {
@@ -69,6 +72,15 @@ enum list_style {
 };
 
 struct style;			/* below: set only in the document tree */
+struct figure;			/* a figure file (content/ reads it) */
+struct table;			/* document tree: a laid-out-able table */
+struct chart;			/* document tree: a chart */
+
+/* What a figure reference asks for. */
+enum figure_view {
+	FIGVIEW_TABLE,		/* the figure as a table */
+	FIGVIEW_CHART		/* the figure's chart (with its numbers) */
+};
 
 struct block {
 	enum block_kind	 kind;
@@ -81,6 +93,15 @@ struct block {
 	struct block	*next;
 	struct srcpos	 pos;
 
+	/* BLOCK_FIGURE (model): the reference as written and the figure
+	 * it names.  The figure is owned by the meeting (shared by every
+	 * reference to the same file); `figure_chart' names a chart of
+	 * the figure, NULL for its first. */
+	char		*figure_ref;
+	const struct figure *figure;
+	enum figure_view figure_view;
+	char		*figure_chart;
+
 	/* Document tree only (NULL/0 in the model). */
 	const struct style *style;
 	struct span	*label;		/* hanging label in the left indent:
@@ -90,6 +111,8 @@ struct block {
 	char		*anchor;	/* destination name at this block */
 	char		*outline;	/* bookmark title, or NULL */
 	int		 outline_level;	/* 1 = top level */
+	struct table	*table;		/* BLOCK_TABLE, owned */
+	struct chart	*chart;		/* BLOCK_CHART, owned */
 };
 
 /* ------------------------------------------------------------------ */
@@ -221,6 +244,11 @@ struct style {
 	struct rgb	 color;
 	float		 rule_above;	/* line width of a rule above, 0: none */
 	float		 rule_below;
+	/* Tables: a row or cell style's background, and the space
+	 * between a cell's border and its text. */
+	bool		 has_fill;
+	struct rgb	 fill;
+	float		 padding;
 };
 
 /* Running header/footer line: up to three slots.  Text may hold
@@ -253,6 +281,107 @@ struct part {
 	int		 outline_level;
 };
 
+/* Tables in the document tree.  The template stage builds them (from
+ * figure files, or as layout grids such as signers side by side); the
+ * layout stage measures and paginates them. */
+
+enum cell_align {
+	CELL_LEFT,
+	CELL_RIGHT,
+	CELL_CENTER,
+	CELL_DECIMAL		/* right-aligned on the decimal comma */
+};
+
+enum row_role {
+	ROW_HEAD,		/* header row, repeated on every page */
+	ROW_DATA,
+	ROW_PART,		/* "Varav ...": indented, never summed */
+	ROW_SUBTOTAL,		/* SUMMA VERKSAMHET */
+	ROW_TOTAL,		/* TOTAL */
+	ROW_GROUP		/* a heading row spanning the table */
+};
+
+/* Status levels drawn as symbols: 1 met, 2 partly met, 3 not met.
+ * Shapes differ (circle, triangle, square) so they read in greyscale. */
+#define STATUS_LEVELS	3
+
+struct table_cell {
+	struct block	*blocks;	/* styled paragraphs, lists; may be NULL */
+	size_t		 col;		/* first column */
+	int		 colspan;	/* >= 1 */
+	int		 rowspan;	/* >= 1; rows below lose that column */
+	enum cell_align	 align;
+	int		 status;	/* 0, or 1..STATUS_LEVELS: a symbol
+					 * before the text (which still says
+					 * the level in words) */
+	const struct style *style;	/* fill, padding; NULL: the row's */
+	struct srcpos	 pos;
+};
+
+struct table_row {
+	enum row_role	 role;
+	struct table_cell *cells;	/* in column order; spanned-over
+					 * positions have no cell */
+	size_t		 ncells;
+	const struct style *style;	/* fill, rules, padding of the row */
+	struct srcpos	 pos;
+};
+
+struct table_col {
+	enum cell_align	 align;
+	float		 weight;	/* share of spare width; 0: content */
+	bool		 wrap;		/* text may wrap (else: never narrower
+					 * than its widest cell) */
+};
+
+struct table {
+	size_t		 ncols;
+	struct table_col *cols;
+	struct table_row *rows;		/* header rows first */
+	size_t		 nrows;
+	size_t		 nhead;		/* leading ROW_HEAD rows */
+	struct block	*caption;	/* styled paragraph above, or NULL */
+	char		*continued;	/* appended to the caption on later
+					 * pages: " (forts.)"; NULL: none */
+	struct block	*notes;		/* below: source, unit, legend */
+	const struct style *style;	/* padding, rule widths and colour:
+					 * rule_above frames the header,
+					 * rule_below separates rows */
+	bool		 grid;		/* a layout grid: no rules, no
+					 * repeated header (signers) */
+	struct rgb	 status_color[STATUS_LEVELS + 1];
+	struct srcpos	 pos;
+};
+
+enum chart_kind {
+	CHART_LINE,		/* a line per series over the categories */
+	CHART_BAR		/* grouped bars: categories x series */
+};
+
+struct chart_series {
+	char		*name;		/* legend text */
+	double		*values;	/* ncategories values */
+	bool		*present;	/* false: no value (gap) */
+};
+
+struct chart {
+	enum chart_kind	 kind;
+	char		*title;
+	char		*unit;		/* y axis: "mkr" */
+	char		**categories;	/* x axis labels: "jan", "2024" */
+	size_t		 ncategories;
+	struct chart_series *series;
+	size_t		 nseries;
+	int		 decimals;	/* of the values, for tick labels */
+	float		 height;	/* plot height in points */
+	const struct style *text;	/* tick labels, legend */
+	const struct style *title_style;
+	struct rgb	 colors[6];	/* by series, cycled; dash patterns
+					 * and markers tell them apart too */
+	char		*alt;		/* one-line description (tagged PDF) */
+	struct srcpos	 pos;
+};
+
 struct doc {
 	struct font_family *families;
 	size_t		 nfamilies;
@@ -279,7 +408,10 @@ enum pitem_kind {
 	PITEM_TEXT,	/* text at baseline (x, y) */
 	PITEM_LINE,	/* stroke from (x, y) to (x + w, y + h) */
 	PITEM_RECT,	/* filled rectangle (x, y, w, h) */
-	PITEM_LINK	/* link area (x, y, w, h) to target */
+	PITEM_LINK,	/* link area (x, y, w, h) to target */
+	PITEM_PATH,	/* polyline or polygon: pts relative to (x, y) */
+	PITEM_CIRCLE,	/* circle at centre (x, y), radius w */
+	PITEM_IMAGE	/* PNG file `text' scaled into (x, y, w, h) */
 };
 
 struct pitem {
@@ -293,6 +425,16 @@ struct pitem {
 	float		 space_extra;	/* added after each U+0020 (justify) */
 	bool		 hyphen_added;	/* text ends in a hyphen layout added */
 	const char	*target;	/* PITEM_LINK: "#anchor" or URI */
+	/* PITEM_PATH, PITEM_CIRCLE: filled with `color' and/or stroked
+	 * with `stroke' at line_width (dashed if dash_on > 0).  pts holds
+	 * npts (x, y) pairs in the pages' arena. */
+	const float	*pts;
+	size_t		 npts;
+	bool		 closed;
+	bool		 filled;
+	bool		 stroked;
+	struct rgb	 stroke;
+	float		 dash_on, dash_off;
 	/* Structure, for a tagged-PDF writer: the document-tree block the
 	 * item belongs to; NULL with artifact set for running headers,
 	 * footers, rules and other decoration. */
@@ -342,6 +484,10 @@ void		 spans_free(struct span *);
 struct span	*spans_clone(const struct span *);
 struct block	*block_new(enum block_kind);
 void		 blocks_free(struct block *);	/* whole sibling chain */
+void		 table_free(struct table *);
+struct table	*table_clone(const struct table *);
+void		 chart_free(struct chart *);
+struct chart	*chart_clone(const struct chart *);
 struct block	*blocks_clone(const struct block *); /* deep, sibling chain */
 /* Concatenated text of a span chain (breaks become spaces). */
 char		*spans_text(const struct span *);
