@@ -244,13 +244,96 @@ casefile_free(struct casefile *cs)
 	free(cs);
 }
 
-static void
+void
 contact_free(struct contact *c)
 {
 	free(c->name);
 	free(c->role);
 	free(c->phone);
 	free(c->email);
+}
+
+void
+organisation_free(struct organisation *o)
+{
+	size_t	 i;
+
+	if (o == NULL)
+		return;
+	free(o->path);
+	free(o->name);
+	free(o->logo);
+	free(o->visit_address);
+	free(o->postal_address);
+	free(o->phone);
+	free(o->email);
+	free(o->web);
+	free(o->orgnr);
+	free(o->bankgiro);
+	free(o->director_title);
+	free(o->proposal_heading);
+	for (i = 0; i < o->npeople; i++)
+		contact_free(&o->people[i]);
+	free(o->people);
+	free(o);
+}
+
+static void
+slots_free(struct program_slot *v, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].time);
+		free(v[i].topic);
+		for (k = 0; k < v[i].npresenters; k++)
+			free(v[i].presenters[k]);
+		free(v[i].presenters);
+		slots_free(v[i].sub, v[i].nsub);
+	}
+	free(v);
+}
+
+void
+program_free(struct program *p)
+{
+	if (p == NULL)
+		return;
+	free(p->title);
+	slots_free(p->slots, p->nslots);
+	free(p->notice);
+	free(p);
+}
+
+void
+document_free(struct document *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	free(d->path);
+	free(d->title);
+	free(d->date);
+	free(d->dnr);
+	free(d->department);
+	free(d->recipient);
+	contact_free(&d->author);
+	for (i = 0; i < d->nsigners; i++)
+		contact_free(&d->signers[i]);
+	free(d->signers);
+	for (i = 0; i < d->naddress; i++)
+		free(d->address[i]);
+	free(d->address);
+	free(d->subject);
+	for (i = 0; i < d->nmeta; i++) {
+		free(d->meta[i].key);
+		free(d->meta[i].value);
+	}
+	free(d->meta);
+	blocks_free(d->blocks);
+	program_free(d->program);
+	free(d);
 }
 
 void
@@ -272,8 +355,17 @@ meeting_free(struct meeting *m)
 		free(m->items[i].dnr);
 		free(m->items[i].note);
 		casefile_free(m->items[i].cs);
+		free(m->items[i].docs);
 	}
 	free(m->items);
+	for (i = 0; i < m->ndocuments; i++)
+		document_free(m->documents[i]);
+	free(m->documents);
+	document_free(m->program);
+	for (i = 0; i < m->nfigures; i++)
+		figure_free(m->figures[i]);
+	free(m->figures);
+	organisation_free(m->org);
 	contact_free(&m->secretary);
 	contact_free(&m->chair);
 	free(m->dir);

@@ -165,6 +165,80 @@ struct contact {
 	char		*role;		/* "Nämndsekreterare" */
 	char		*phone;
 	char		*email;
+	struct srcpos	 pos;		/* where it was given */
+};
+
+/* The organisation profile (organisation.xml): one file feeds every
+ * template's letterhead, footer and labels. */
+struct organisation {
+	char		*path;
+	char		*name;		/* "Region Norrbacka" */
+	char		*logo;		/* PNG path (resolved), or NULL */
+	char		*visit_address;
+	char		*postal_address;
+	char		*phone;
+	char		*email;
+	char		*web;
+	char		*orgnr;
+	char		*bankgiro;
+	char		*director_title;	/* "Regiondirektör" */
+	char		*proposal_heading;	/* "Regiondirektörens förslag" */
+	struct contact	*people;	/* staff: name, title, phone, e-mail */
+	size_t		 npeople;
+	struct srcpos	 pos;
+};
+
+/* Documents that follow an agenda item in the pack. */
+enum document_kind {
+	DOCUMENT_TJANSTESKRIVELSE,	/* from the case file itself */
+	DOCUMENT_REPORT,		/* rapport */
+	DOCUMENT_FOLLOWUP,		/* uppföljningsrapport */
+	DOCUMENT_LETTER,		/* brev, remissvar */
+	DOCUMENT_PROGRAM,		/* program for the meeting day */
+	DOCUMENT_EXTERNAL		/* a PDF made elsewhere */
+};
+
+/* One time slot of the program, with sub-points of its own. */
+struct program_slot {
+	char		*time;		/* "08.30", or NULL for a sub-point */
+	char		*topic;
+	char		**presenters;
+	size_t		 npresenters;
+	bool		 pause;		/* a break: "Kaffe" */
+	bool		 closed;	/* the closed part of the meeting */
+	struct program_slot *sub;
+	size_t		 nsub;
+	struct srcpos	 pos;
+};
+
+struct program {
+	char		*title;
+	struct program_slot *slots;
+	size_t		 nslots;
+	char		*notice;	/* closing notice for the public */
+};
+
+struct document {
+	enum document_kind kind;
+	char		*path;		/* source file; for a tjänsteskrivelse
+					 * the case file */
+	char		*title;
+	char		*date;		/* ISO */
+	char		*dnr;
+	char		*department;	/* "Regionledningsförvaltningen" */
+	char		*recipient;	/* body addressed: "Regionstyrelsen" */
+	struct contact	 author;	/* handläggare */
+	struct contact	*signers;	/* name over title, one or two */
+	size_t		 nsigners;
+	char		**address;	/* letters: address block lines */
+	size_t		 naddress;
+	char		*subject;	/* letters */
+	struct meta_field *meta;	/* every header field, in order */
+	size_t		 nmeta;
+	struct block	*blocks;	/* body (reports, letters) */
+	const struct casefile *cs;	/* tjänsteskrivelse: its case */
+	struct program	*program;	/* DOCUMENT_PROGRAM */
+	struct srcpos	 pos;
 };
 
 enum agenda_kind {
@@ -180,6 +254,10 @@ struct agenda_item {
 	char		*dnr;		/* case dnr, or NULL */
 	struct casefile	*cs;		/* AGENDA_CASE only */
 	char		*note;		/* optional procedural text */
+	/* Documents behind the item, in the order of its
+	 * Beslutsunderlag; owned by the meeting. */
+	struct document	**docs;
+	size_t		 ndocs;
 	struct srcpos	 pos;
 };
 
@@ -195,6 +273,12 @@ struct meeting {
 	struct contact	 chair;		/* optional (name may be NULL) */
 	struct agenda_item *items;
 	size_t		 nitems;
+	struct organisation *org;	/* NULL: none found */
+	struct document	**documents;	/* every document, owned */
+	size_t		 ndocuments;
+	struct document	*program;	/* first in the pack, or NULL */
+	struct figure	**figures;	/* every figure file read, owned */
+	size_t		 nfigures;
 };
 
 /* ------------------------------------------------------------------ */
@@ -493,6 +577,11 @@ struct block	*blocks_clone(const struct block *); /* deep, sibling chain */
 char		*spans_text(const struct span *);
 
 void		 casefile_free(struct casefile *);
+void		 organisation_free(struct organisation *);
+void		 document_free(struct document *);
+void		 program_free(struct program *);
+void		 contact_free(struct contact *);	/* members only */
+void		 figure_free(struct figure *);	/* content/figure.c */
 void		 meeting_free(struct meeting *);
 void		 doc_free(struct doc *);
 void		 pages_free(struct pages *);
