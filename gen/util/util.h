@@ -114,4 +114,13 @@ bool	 iso_date_valid(const char *iso);
 /* Days since 1970-01-01 for a valid ISO date (for timestamps). */
 long	 iso_date_days(const char *iso);
 
+/* sv-SE numbers (number.c). */
+#define SVNUM_PLUS	0x01u	/* "+16,8": a sign on positive values */
+#define SVNUM_PERCENT	0x02u	/* "4,2 %" (value 4.2, not 0.042) */
+/* Formats v with `decimals' decimals (0..6), rounded half away from
+ * zero as a reader computing by hand would: decimal comma, U+00A0
+ * between groups of three digits, U+2212 for minus, never "−0".
+ * Caller frees. */
+char	*sv_number(double v, int decimals, unsigned flags);
+
 #endif /* BOARDGEN_UTIL_H */
