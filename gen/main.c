@@ -207,6 +207,35 @@ out:
 	return ok;
 }
 
+/* The arguments each command takes after its name; -1: no such command. */
+static int
+command_args(const char *cmd)
+{
+	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 ||
+	    strcmp(cmd, "render") == 0)
+		return 1;
+	if (strcmp(cmd, "new") == 0)
+		return 2;
+	return -1;
+}
+
+/* render FILE -o OUT.pdf: one document alone, for a live preview. */
+static int
+cmd_render(const char *file, const char *out, const char *tdir, int stats)
+{
+	diag(DIAG_ERROR, file, 0, 0, "render is not available yet");
+	return 0;
+}
+
+/* new MEETING "TITLE": a new case file with its header and sections. */
+static int
+cmd_new(const char *dir, const char *title, const char *tdir)
+{
+	diag(DIAG_ERROR, dir, 0, 0, "new is not available yet (\"%s\")",
+	    title);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -248,17 +277,19 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 2) {
-		fprintf(stderr, "boardgen: %s\n%s", argc < 2 ?
-		    "give a command and a meeting folder" :
-		    "too many arguments: give one meeting folder", usage_text);
+	if (argc < 1) {
+		fprintf(stderr, "boardgen: give a command\n%s", usage_text);
 		return EXIT_USAGE;
 	}
 	cmd = argv[0];
-	dir = argv[1];
-	if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
+	if ((c = command_args(cmd)) < 0) {
 		fprintf(stderr, "boardgen: unknown command \"%s\"\n%s", cmd,
 		    usage_text);
+		return EXIT_USAGE;
+	}
+	if (argc - 1 != c) {
+		fprintf(stderr, "boardgen: %s takes %d argument%s\n%s", cmd, c,
+		    c == 1 ? "" : "s", usage_text);
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "build") == 0 && out == NULL) {
@@ -270,15 +301,21 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	xml_setup();
 	tdir = find_templates(topt);
-	/* "meeting.xml" for its folder: the file is what users see. */
-	if (is_file_named(dir, "meeting.xml")) {
-		char	*d = xstrdup(dir);
+	dir = argv[1];
+	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0) {
+		/* "meeting.xml" for its folder: the file is what users see. */
+		if (is_file_named(dir, "meeting.xml")) {
+			char	*d = xstrdup(dir);
 
-		d[strlen(d) - strlen("meeting.xml")] = '\0';
-		ok = run(cmd, *d ? d : ".", out, tdir, stats);
-		free(d);
-	} else
-		ok = run(cmd, dir, out, tdir, stats);
+			d[strlen(d) - strlen("meeting.xml")] = '\0';
+			ok = run(cmd, *d ? d : ".", out, tdir, stats);
+			free(d);
+		} else
+			ok = run(cmd, dir, out, tdir, stats);
+	} else if (strcmp(cmd, "render") == 0)
+		ok = cmd_render(dir, out, tdir, stats);
+	else
+		ok = cmd_new(dir, argv[2], tdir);
 	free(tdir);
 	diag_flush(stderr);
 	xml_cleanup();
