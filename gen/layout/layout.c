@@ -386,12 +386,32 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 		po[i].npages = 0;
 	}
 	for (i = 0; i < out->n; i++) {
+		const struct page_style *ps;
+
 		pg = &out->v[i];
-		if (!running(lb, out, pg, d->parts[pg->part].page,
-		    &d->parts[pg->part].page->header, true) ||
-		    !running(lb, out, pg, d->parts[pg->part].page,
-		    &d->parts[pg->part].page->footer, false))
+		ps = d->parts[pg->part].page;
+		if (!running(lb, out, pg, ps, &ps->header, true) ||
+		    !running(lb, out, pg, ps, &ps->footer, false))
 			return 0;
+		if (pg->docpage != 1)
+			continue;
+		/* The letterhead: a document's first page only. */
+		if (!running(lb, out, pg, ps, &ps->first_header, true) ||
+		    !running(lb, out, pg, ps, &ps->first_footer, false))
+			return 0;
+		if (ps->logo != NULL) {
+			struct pitem p;
+
+			memset(&p, 0, sizeof(p));
+			p.kind = PITEM_IMAGE;
+			p.x = ps->logo_x;
+			p.y = ps->logo_y;
+			p.w = ps->logo_w;
+			p.h = ps->logo_h;
+			p.text = arena_strdup(&out->arena, ps->logo);
+			p.artifact = true;
+			additem(pg, &p);
+		}
 	}
 	return 1;
 }

@@ -163,6 +163,21 @@ struct vel {
 	bool		 hyph;		/* a line ending in an added hyphen */
 	size_t		 it0, nit;	/* items; y from the element top */
 	size_t		 mk0, nmk;	/* marks at its top */
+	size_t		 cont;		/* a page starting here repeats
+					 * lay->cont[cont - 1]; 0: none */
+};
+
+/* A table's continuation header: the caption marked "(forts.)" and
+ * the header rows, placed at the top of every page that starts inside
+ * the table's body.  Its items are in lay->it (y from its top) but
+ * belong to no element of the list. */
+struct vcont {
+	float		 h;
+	size_t		 it0, nit;
+	/* A rule closing the table at the bottom of a page it
+	 * continues from: x, width, line width (0: none), colour. */
+	float		 rx, rw, rlw;
+	struct rgb	 rcolor;
 };
 
 struct lay {
@@ -187,6 +202,8 @@ struct lay {
 	/* Labels waiting for the next line; y from its baseline. */
 	struct pitem	*lab;
 	size_t		 nlab, caplab;
+	struct vcont	*cont;		/* continuation headers */
+	size_t		 ncont, capcont;
 };
 
 /* Appends an element to the vertical list; a box takes the pending
@@ -211,5 +228,19 @@ int		 lay_blocks(struct lay *, const struct block *);
 int		 table_layout(struct lay *, const struct block *);
 /* chart.c: a BLOCK_CHART into the vertical list. */
 int		 chart_layout(struct lay *, const struct block *);
+
+/* chart.c: the y axis ticks, 1, 2 or 5 x 10^n apart. */
+#define CHART_MAX_TICKS	8
+struct chart_ticks {
+	double		 k0;		/* first tick = k0 * step */
+	double		 step;
+	int		 n;		/* ticks: (k0 + i) * step */
+	double		 lo, hi;	/* first and last tick */
+	int		 decimals;	/* for the labels */
+};
+/* Ticks covering [min, max] (with zero if asked), at most maxn of
+ * them (2..CHART_MAX_TICKS). */
+void		 chart_ticks(double min, double max, bool zero, int maxn,
+		    struct chart_ticks *);
 
 #endif /* BOARDGEN_LAYOUT_PRIVATE_H */

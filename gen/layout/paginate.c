@@ -552,14 +552,28 @@ fill(struct lay *L, size_t from, size_t to)
 	struct page *pg = newpage(L);
 	struct pmark *m;
 	const struct vel *e;
+	const struct vcont *c = NULL;
 	size_t	 i, k, n = 0;
 	float	 y = L->ps->height - L->ps->margin_top;
 
+	if (from < to && L->v[from].cont > 0)
+		c = &L->cont[L->v[from].cont - 1];
 	for (i = from; i < to; i++)
 		if (L->v[i].kind == V_BOX)
 			n += L->v[i].nit;
-	pg->items = xmalloc((n ? n : 1) * sizeof(*pg->items));
+	if (c != NULL)
+		n += c->nit;
+	n++;			/* a table's closing rule */
+	pg->items = xmalloc(n * sizeof(*pg->items));
 	pg->capitems = n;
+	/* A page starting inside a table's body: its header again. */
+	if (c != NULL) {
+		for (k = 0; k < c->nit; k++) {
+			pg->items[pg->nitems] = L->it[c->it0 + k];
+			pg->items[pg->nitems++].y += y;
+		}
+		y -= c->h;
+	}
 	for (i = from; i < to; i++) {
 		e = &L->v[i];
 		if (e->kind == V_BOX) {
@@ -578,6 +592,23 @@ fill(struct lay *L, size_t from, size_t to)
 		}
 		if (e->kind != V_BREAK)
 			y -= e->h;
+	}
+	/* A table going on on the next page: its frame closes this
+	 * page's part. */
+	if (to > from && to < L->nv && L->v[to].cont > 0 &&
+	    L->v[to - 1].cont == L->v[to].cont &&
+	    L->cont[L->v[to].cont - 1].rlw > 0) {
+		struct pitem *p = &pg->items[pg->nitems++];
+
+		c = &L->cont[L->v[to].cont - 1];
+		memset(p, 0, sizeof(*p));
+		p->kind = PITEM_LINE;
+		p->x = c->rx;
+		p->y = y + c->rlw / 2;
+		p->w = c->rw;
+		p->line_width = c->rlw;
+		p->color = c->rcolor;
+		p->artifact = true;
 	}
 }
 
@@ -612,7 +643,8 @@ lone_tail(const struct lay *L, size_t i)
  * let it be.  Two preferences, each costing at most a few lines of the
  * page: a page does not end in a hyphenated word (the word would be
  * split across pages), and a document's last page does not hold a
- * single line.
+ * single line.  A page that starts inside a table's body begins with
+ * the table's continuation header, which takes its height.
  */
 static void
 cut(struct lay *L)
@@ -631,7 +663,8 @@ cut(struct lay *L)
 		end = L->nv;
 		brk = prev = whole = (size_t)-1;
 		content = false;
-		for (y = 0; i < L->nv; i++) {
+		y = L->v[start].cont > 0 ? L->cont[L->v[start].cont - 1].h : 0;
+		for (; i < L->nv; i++) {
 			const struct vel *e = &L->v[i];
 
 			if (e->kind == V_BREAK) {
@@ -716,5 +749,6 @@ out:
 	free(L.it);
 	free(L.mk);
 	free(L.lab);
+	free(L.cont);
 	return rc;
 }

@@ -6,5 +6,41 @@
 void
 figure_free(struct figure *f)
 {
+	size_t	 i, k;
+
+	if (f == NULL)
+		return;
+	free(f->path);
+	free(f->csv);
+	free(f->caption);
+	free(f->unit);
+	free(f->source);
+	for (i = 0; i < 3; i++)
+		free(f->levels[i]);
+	for (i = 0; i < f->ncols; i++) {
+		free(f->cols[i].name);
+		free(f->cols[i].formula);
+	}
+	free(f->cols);
+	for (i = 0; i < f->nrows; i++) {
+		for (k = 0; k < f->ncols; k++) {
+			free(f->rows[i].cells[k].text);
+			free(f->rows[i].cells[k].formula);
+		}
+		free(f->rows[i].cells);
+		free(f->rows[i].name);
+	}
+	free(f->rows);
+	for (i = 0; i < f->nchecks; i++)
+		free(f->checks[i].expr);
+	free(f->checks);
+	for (i = 0; i < f->nfailures; i++)
+		free(f->failures[i].message);
+	free(f->failures);
+	for (i = 0; i < f->ncharts; i++) {
+		free(f->charts[i].name);
+		free(f->charts[i].title);
+	}
+	free(f->charts);
 	free(f);
 }

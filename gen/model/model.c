@@ -405,6 +405,9 @@ doc_free(struct doc *d)
 		free(d->page_styles[i].name);
 		running_free(&d->page_styles[i].header);
 		running_free(&d->page_styles[i].footer);
+		running_free(&d->page_styles[i].first_header);
+		running_free(&d->page_styles[i].first_footer);
+		free(d->page_styles[i].logo);
 	}
 	free(d->page_styles);
 	for (i = 0; i < d->nparts; i++) {

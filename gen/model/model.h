@@ -116,6 +116,112 @@ struct block {
 };
 
 /* ------------------------------------------------------------------ */
+/* Figure files (content/ reads them): a table of numbers with its
+ * structure, computed cells, declared checks and charts.  A figure
+ * feeds tables and charts alike. */
+
+enum figcol_type {
+	FIGCOL_TEXT,		/* left-aligned words */
+	FIGCOL_NUMBER,		/* `decimals' decimals */
+	FIGCOL_PERCENT,		/* a number shown with " %" */
+	FIGCOL_STATUS		/* a level 1..STATUS_LEVELS per cell */
+};
+
+enum figval_kind {
+	FIGVAL_EMPTY,		/* nothing written */
+	FIGVAL_NUMBER,		/* `value' */
+	FIGVAL_WORD,		/* "?", "Saknas", "Utgår", ...: legitimate,
+				 * never a number; or text in a text column */
+	FIGVAL_STATUS		/* `status' */
+};
+
+struct figure_cell {
+	char		*text;		/* as written (UTF-8), or as computed */
+	enum figval_kind kind;
+	double		 value;		/* FIGVAL_NUMBER, as written */
+	int		 decimals;	/* decimals as written */
+	int		 status;	/* FIGVAL_STATUS: 1..3 */
+	int		 colspan;	/* >= 1 */
+	int		 rowspan;	/* >= 1 */
+	bool		 covered;	/* spanned over by a cell before */
+	char		*formula;	/* computed cell: the expression */
+	struct srcpos	 pos;		/* the CSV field or the XML element */
+};
+
+struct figure_row {
+	int		 role;		/* enum row_role (defined below):
+					 * ROW_HEAD, _DATA, _PART, _SUBTOTAL,
+					 * _TOTAL, _GROUP */
+	char		*name;		/* the first cell's text: checks name
+					 * rows by it */
+	struct figure_cell *cells;	/* ncols cells, spanned ones covered */
+	struct srcpos	 pos;
+};
+
+struct figure_col {
+	char		*name;		/* last header row's text */
+	enum figcol_type type;
+	int		 decimals;	/* shown; most written if undeclared */
+	char		*formula;	/* computed column, or NULL */
+	struct srcpos	 pos;
+};
+
+/* A declared check "LHS = RHS" with a tolerance. */
+struct figure_check {
+	char		*expr;		/* as written */
+	double		 tolerance;
+	int		 tol_decimals;	/* as written, for messages */
+	size_t		 row_first, row_last;	/* data rows checked, 1-based;
+						 * 0: all */
+	size_t		 col_first, col_last;	/* columns checked; 0: all */
+	struct srcpos	 pos;
+};
+
+/* A failed check: where the wrong number is and what it should be. */
+struct figure_failure {
+	size_t		 check;		/* index into checks */
+	size_t		 row, col;	/* the cell holding the wrong number */
+	char		*message;	/* "TOTAL 135,5 ≠ 133,7 = ..." */
+	struct srcpos	 pos;
+};
+
+struct figure_chart {
+	char		*name;		/* for references; NULL: unnamed */
+	int		 kind;		/* enum chart_kind (below) */
+	char		*title;		/* NULL: the figure's caption */
+	bool		 by_rows;	/* series are rows (categories the
+					 * number columns), else columns */
+	size_t		 row_first, row_last;	/* data rows drawn, 1-based;
+						 * 0: all */
+	size_t		 col_first, col_last;	/* columns drawn, 1-based;
+						 * 0: every number column */
+	struct srcpos	 pos;
+};
+
+struct figure {
+	char		*path;		/* the file read */
+	char		*csv;		/* the CSV file holding the data, or
+					 * NULL (inline XML, or path itself) */
+	char		*caption;	/* NULL: none */
+	char		*unit;		/* "mkr", or NULL */
+	char		*source;	/* "Källa: ...", or NULL */
+	char		*levels[3];	/* status words by level - 1
+					 * (STATUS_LEVELS, below) */
+	struct figure_col *cols;
+	size_t		 ncols;
+	struct figure_row *rows;	/* header rows first */
+	size_t		 nrows;
+	size_t		 nhead;
+	struct figure_check *checks;
+	size_t		 nchecks;
+	struct figure_failure *failures;
+	size_t		 nfailures;
+	struct figure_chart *charts;
+	size_t		 ncharts;
+	struct srcpos	 pos;
+};
+
+/* ------------------------------------------------------------------ */
 /* The meeting model (content/ builds it). */
 
 enum section_kind {
@@ -353,6 +459,13 @@ struct page_style {
 	float		 margin_top, margin_bottom, margin_left, margin_right;
 	struct running	 header;
 	struct running	 footer;
+	/* A document's first page only (letterheads): a header and a
+	 * footer line of their own, and the organisation's logo (PNG path,
+	 * NULL: none) scaled into its box, x and y from the bottom left. */
+	struct running	 first_header;
+	struct running	 first_footer;
+	char		*logo;
+	float		 logo_x, logo_y, logo_w, logo_h;
 };
 
 /* One document of the pack: the cover with the agenda, one agenda
@@ -524,6 +637,13 @@ struct pitem {
 	 * footers, rules and other decoration. */
 	const struct block *node;
 	bool		 artifact;
+	/* Items of a table cell (text, status symbol, cell fill): the
+	 * BLOCK_TABLE, the row (index into its rows) and the cell, whose
+	 * col, colspan and rowspan say where it stands; NULL elsewhere.
+	 * A header repeated on a later page is marked artifact. */
+	const struct block *tblock;
+	size_t		 trow;
+	const struct table_cell *cell;
 };
 
 struct page {

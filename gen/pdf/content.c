@@ -1,8 +1,9 @@
 /*
- * Page content streams, written as raw operators: libharu's text
- * functions cannot justify with 2-byte fonts (Tw only applies to the
- * single byte 32) and format numbers slowly.  Graphics state is
- * tracked so that fonts and colours are set only when they change.
+ * Page content streams, written as raw operators (graphics too, so that
+ * items keep their order): libharu's text functions cannot justify
+ * with 2-byte fonts (Tw only applies to the single byte 32) and format
+ * numbers slowly.  Graphics state is tracked so that fonts and colours
+ * are set only when they change.
  *
  * Fonts use Identity-H with codes = Unicode BMP code points (what
  * libharu's UTF-8 fonts use): each character is two bytes.
@@ -308,6 +309,139 @@ rect(struct cstate *s, const struct pitem *it)
 	put_op(b, "re f\n");
 }
 
+static void
+put_point(struct buf *b, double x, double y)
+{
+	put_fixed(b, fixed(x, 100), 2);
+	put_fixed(b, fixed(y, 100), 2);
+}
+
+/*
+ * Paths and circles set their own colours, width, dash and joins
+ * inside q ... Q: the state tracked for text and rules is the same
+ * afterwards.
+ */
+static bool
+shape_begin(struct cstate *s, const struct pitem *it)
+{
+	struct buf *b = s->b;
+
+	if (!it->filled && !(it->stroked && it->line_width > 0))
+		return false;
+	end_text(s);
+	end_path(s);
+	put_op(b, "q\n");
+	if (it->filled)
+		put_rgb(b, pack_rgb(&it->color), "rg\n");
+	if (it->stroked && it->line_width > 0) {
+		put_rgb(b, pack_rgb(&it->stroke), "RG\n");
+		put_fixed(b, fixed(it->line_width, 100), 2);
+		put_op(b, "w 1 j\n");	/* round joins: no spikes */
+		if (it->dash_on > 0 && it->dash_off > 0) {
+			put_op(b, "[");
+			put_fixed(b, fixed(it->dash_on, 100), 2);
+			put_fixed(b, fixed(it->dash_off, 100), 2);
+			put_op(b, "] 0 d\n");
+		}
+	}
+	return true;
+}
+
+static void
+shape_end(struct cstate *s, const struct pitem *it, bool closed)
+{
+	bool	 stroke = it->stroked && it->line_width > 0;
+
+	if (it->filled && stroke)
+		put_op(s->b, closed ? "b Q\n" : "B Q\n");
+	else if (it->filled)
+		put_op(s->b, "f Q\n");
+	else
+		put_op(s->b, closed ? "s Q\n" : "S Q\n");
+}
+
+static void
+path(struct cstate *s, const struct pitem *it)
+{
+	struct buf *b = s->b;
+	size_t	 i;
+
+	if (it->pts == NULL || it->npts < 2 || !shape_begin(s, it))
+		return;
+	for (i = 0; i < it->npts; i++) {
+		put_point(b, (double)it->x + it->pts[2 * i],
+		    (double)it->y + it->pts[2 * i + 1]);
+		put_op(b, i == 0 ? "m " : i + 1 < it->npts ? "l " : "l\n");
+	}
+	shape_end(s, it, it->closed);
+}
+
+/* Four Bezier quarters; k places the control points. */
+static void
+circle(struct cstate *s, const struct pitem *it)
+{
+	struct buf *b = s->b;
+	double	 x = it->x, y = it->y, r = it->w, k = r * 0.5522847498;
+
+	if (!(r > 0) || !shape_begin(s, it))
+		return;
+	put_point(b, x + r, y);
+	put_op(b, "m\n");
+	put_point(b, x + r, y + k);
+	put_point(b, x + k, y + r);
+	put_point(b, x, y + r);
+	put_op(b, "c\n");
+	put_point(b, x - k, y + r);
+	put_point(b, x - r, y + k);
+	put_point(b, x - r, y);
+	put_op(b, "c\n");
+	put_point(b, x - r, y - k);
+	put_point(b, x - k, y - r);
+	put_point(b, x, y - r);
+	put_op(b, "c\n");
+	put_point(b, x + k, y - r);
+	put_point(b, x + r, y - k);
+	put_point(b, x + r, y);
+	put_op(b, "c\n");
+	shape_end(s, it, true);
+}
+
+/* An image scaled into its box: the XObject is shared by all pages. */
+static int
+image(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
+    size_t page)
+{
+	struct buf *b = s->b;
+	HPDF_Image img;
+	const char *name;
+
+	if (!(it->w > 0 && it->h > 0)) {
+		diag(DIAG_ERROR, it->text, 0, 0, "cannot place the image in "
+		    "a box of %g x %g points", (double)it->w, (double)it->h);
+		return 0;
+	}
+	if ((img = pdf_image_get(w, it->text)) == NULL)
+		return 0;
+	if ((name = HPDF_Page_GetXObjectName(w->hpages[page], img)) ==
+	    NULL) {
+		if (pdf_ok(w, "adding an image to a page"))
+			diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
+			    "cannot add an image to page %zu", page + 1);
+		return 0;
+	}
+	end_text(s);
+	end_path(s);
+	put_op(b, "q ");
+	put_fixed(b, fixed(it->w, 100), 2);
+	put_op(b, "0 0 ");
+	put_fixed(b, fixed(it->h, 100), 2);
+	put_point(b, it->x, it->y);
+	put_op(b, "cm /");
+	put_op(b, name);
+	put_op(b, " Do Q\n");
+	return 1;
+}
+
 int
 pdf_page_content(struct pdf_writer *w, size_t page)
 {
@@ -350,6 +484,16 @@ pdf_page_content(struct pdf_writer *w, size_t page)
 			break;
 		case PITEM_LINK:
 			break;	/* annotations: outline.c */
+		case PITEM_PATH:
+			path(&s, it);
+			break;
+		case PITEM_CIRCLE:
+			circle(&s, it);
+			break;
+		case PITEM_IMAGE:
+			if (!image(w, &s, it, page))
+				return 0;
+			break;
 		}
 	}
 	end_path(&s);

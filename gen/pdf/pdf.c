@@ -147,6 +147,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 	if (w.pdf != NULL)
 		HPDF_Free(w.pdf);
 	pdf_fonts_free(&w);
+	pdf_images_free(&w);
 	buf_free(&w.content);
 	free(w.hpages);
 

@@ -2,7 +2,9 @@
  * pdf: private interfaces between the writer's files.
  *
  *   pdf.c      pdf_write: the libharu document, error state, saving
- *   content.c  page content streams (text, lines, rectangles)
+ *   content.c  page content streams (text, lines, rectangles, paths,
+ *              circles, images)
+ *   image.c    PNG images: checked, decoded, embedded once for all pages
  *   fonts.c    loading faces, marking glyphs, ToUnicode / W / CIDToGIDMap
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
@@ -30,6 +32,12 @@ struct pdf_face {
 	uint16_t	 lo, hi;	/* range of used code points */
 };
 
+/* An image file, embedded once. */
+struct pdf_image {
+	char		*path;
+	HPDF_Image	 img;
+};
+
 struct pdf_writer {
 	const char	*path;		/* output, for diagnostics */
 	const struct doc *doc;
@@ -45,6 +53,9 @@ struct pdf_writer {
 	size_t		 nfaces;
 	bool		 warned_cp;	/* reported an unsupported character */
 
+	struct pdf_image *images;	/* loaded so far, by path */
+	size_t		 nimages;
+
 	struct buf	 content;	/* page content, reused */
 	const char	**fontnames;	/* per face, this page's resource name */
 };
@@ -54,6 +65,10 @@ int	 pdf_ok(struct pdf_writer *, const char *what);
 
 /* content.c */
 int	 pdf_page_content(struct pdf_writer *, size_t page);
+
+/* image.c */
+HPDF_Image pdf_image_get(struct pdf_writer *, const char *path);
+void	 pdf_images_free(struct pdf_writer *);
 
 /* fonts.c */
 int	 pdf_face_get(struct pdf_writer *, int face);

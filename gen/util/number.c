@@ -1,18 +1,53 @@
-/* Swedish number formatting. */
+/*
+ * Swedish (sv-SE) numbers: formatting with decimal comma, no-break
+ * thousands separators and a real minus sign, and reading them back as
+ * officials write them.
+ */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+/* Longest digit string handled: a double's exponent is below 309. */
+#define NUM_MAXDIGITS	340
+
+/*
+ * The shortest decimal digits that read back as v (what a reader sees
+ * of the number), as digits d[0..n) and exponent e: v = 0.d0d1... * 10^e.
+ */
+static size_t
+shortest_digits(double v, char *d, int *e)
+{
+	char	 s[40], *p;
+	size_t	 n = 0;
+	int	 prec, x;
+
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(s, sizeof(s), "%.*e", prec - 1, v);
+		if (strtod(s, NULL) == v)
+			break;
+	}
+	/* s is "d.ddde+XX" */
+	for (p = s; *p != '\0' && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			d[n++] = *p;
+	x = *p == 'e' ? atoi(p + 1) : 0;
+	while (n > 1 && d[n - 1] == '0')
+		n--;
+	*e = x + 1;
+	return n;
+}
 
 char *
 sv_number(double v, int decimals, unsigned flags)
 {
 	struct buf b = { 0 };
-	char	 digits[64], *dot;
-	double	 scale, r;
-	size_t	 nint, i;
-	bool	 neg;
+	char	 d[20], digits[NUM_MAXDIGITS + 8];
+	size_t	 nd, nint, i, len;
+	int	 e, k;
+	bool	 neg, zero;
 
 	if (decimals < 0)
 		decimals = 0;
@@ -22,32 +57,152 @@ sv_number(double v, int decimals, unsigned flags)
 		buf_puts(&b, "?");
 		return buf_detach(&b);
 	}
-	/* Round on the decimal value shown: 2,25 -> 2,3 even though the
-	 * binary double is a hair below. */
-	scale = pow(10, decimals);
-	r = round(v * scale * (1 + 4 * 2.220446049250313e-16));
-	neg = r < 0;
-	if (fabs(r) >= 1e17) {
-		snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(v));
+	neg = signbit(v) != 0;
+	v = fabs(v);
+	/* Fixed-point digits of the decimal value shown, one more than
+	 * kept; then rounded half away from zero on that decimal value:
+	 * 2,25 -> 2,3 and 1,005 -> 1,01 although the binary doubles are
+	 * a hair below. */
+	if (v == 0) {
+		nd = 1;
+		d[0] = '0';
+		e = 1;
 	} else
-		snprintf(digits, sizeof(digits), "%.*f", decimals,
-		    fabs(r) / scale);
-	if (neg)
+		nd = shortest_digits(v, d, &e);
+	nint = e > 0 ? (size_t)e : 1;
+	len = nint + (size_t)decimals;
+	digits[0] = '0';	/* room for a carry */
+	for (i = 0; i < len + 1; i++) {
+		/* Digit at position i of the fixed form: 10^(nint-1-i). */
+		k = (int)i - ((int)nint - e);
+		digits[1 + i] = k >= 0 && (size_t)k < nd ? d[k] : '0';
+	}
+	if (digits[1 + len] >= '5') {
+		for (i = len; ; i--) {
+			if (digits[i] == '9') {
+				digits[i] = '0';
+				continue;
+			}
+			digits[i]++;
+			break;
+		}
+	}
+	digits[1 + len] = '\0';
+	/* digits[0..len] now: carry digit, nint integer, decimals. */
+	zero = true;
+	for (i = 0; i <= len; i++)
+		if (digits[i] != '0')
+			zero = false;
+	if (digits[0] == '0') {
+		memmove(digits, digits + 1, len + 1);
+	} else
+		nint++;
+	if (neg && !zero)
 		buf_puts(&b, "\xe2\x88\x92");	/* U+2212 */
-	else if ((flags & SVNUM_PLUS) && r > 0)
+	else if ((flags & SVNUM_PLUS) && !zero)
 		buf_putc(&b, '+');
-	dot = strchr(digits, '.');
-	nint = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
 	for (i = 0; i < nint; i++) {
 		if (i > 0 && (nint - i) % 3 == 0)
 			buf_puts(&b, "\xc2\xa0");	/* U+00A0 */
 		buf_putc(&b, digits[i]);
 	}
-	if (dot != NULL) {
+	if (decimals > 0) {
 		buf_putc(&b, ',');
-		buf_puts(&b, dot + 1);
+		buf_put(&b, digits + nint, (size_t)decimals);
 	}
 	if (flags & SVNUM_PERCENT)
 		buf_puts(&b, "\xc2\xa0%");
 	return buf_detach(&b);
+}
+
+/* A space that may separate groups of three digits. */
+static size_t
+group_space(const char *s)
+{
+	if (s[0] == ' ')
+		return 1;
+	if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+		return 2;		/* U+00A0 */
+	if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xaf || (unsigned char)s[2] == 0x89))
+		return 3;		/* U+202F, U+2009 */
+	return 0;
+}
+
+bool
+sv_parse_number(const char *s, char decimal, double *value, int *decimals,
+    bool *percent)
+{
+	struct buf b = { 0 };
+	const char *p = s;
+	size_t	 sp, group = 0, ndig = 0;
+	int	 dec = -1;
+	bool	 grouped = false, pct = false, ok = false;
+	char	*end;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '-' || *p == '+') {
+		if (*p == '-')
+			buf_putc(&b, '-');
+		p++;
+	} else if (strncmp(p, "\xe2\x88\x92", 3) == 0 ||	/* U+2212 */
+	    strncmp(p, "\xe2\x80\x93", 3) == 0) {		/* U+2013 */
+		buf_putc(&b, '-');
+		p += 3;
+	}
+	for (; *p != '\0'; ) {
+		if (*p >= '0' && *p <= '9') {
+			buf_putc(&b, *p++);
+			ndig++;
+			if (dec >= 0)
+				dec++;
+			else
+				group++;
+			if (ndig > 30)
+				goto out;
+			continue;
+		}
+		if (dec < 0 && (sp = group_space(p)) > 0 && group > 0 &&
+		    p[sp] >= '0' && p[sp] <= '9') {
+			/* "1 234 567": the first group 1-3 digits, the
+			 * others exactly three. */
+			if ((grouped && group != 3) || group > 3)
+				goto out;
+			grouped = true;
+			group = 0;
+			p += sp;
+			continue;
+		}
+		if (*p == decimal && dec < 0 && ndig > 0) {
+			buf_putc(&b, '.');
+			dec = 0;
+			p++;
+			continue;
+		}
+		break;
+	}
+	/* group counts the digits before the decimal mark only. */
+	if (ndig == 0 || (grouped && group != 3) || dec == 0)
+		goto out;
+	sp = group_space(p);
+	if (*p == '%' || (sp > 0 && p[sp] == '%')) {
+		pct = true;
+		p += *p == '%' ? 1 : sp + 1;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		goto out;
+	*value = strtod(b.data, &end);
+	if (*value == 0)
+		*value = 0;	/* "-0" reads as zero */
+	if (decimals != NULL)
+		*decimals = dec < 0 ? 0 : dec;
+	if (percent != NULL)
+		*percent = pct;
+	ok = true;
+out:
+	buf_free(&b);
+	return ok;
 }

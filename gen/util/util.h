@@ -122,5 +122,13 @@ long	 iso_date_days(const char *iso);
  * between groups of three digits, U+2212 for minus, never "−0".
  * Caller frees. */
 char	*sv_number(double v, int decimals, unsigned flags);
+/* Reads a number as officials write it: optional sign (-, +, U+2212,
+ * U+2013), digits in groups of three separated by a space, U+00A0,
+ * U+202F or U+2009, `decimal' (',' or '.') and decimals, optionally
+ * "%" or " %".  Sets *value, *decimals (as written) and *percent (if
+ * non-NULL).  Returns false, touching nothing, if s is not such a
+ * number. */
+bool	 sv_parse_number(const char *s, char decimal, double *value,
+	    int *decimals, bool *percent);
 
 #endif /* BOARDGEN_UTIL_H */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../../gen/pdf/pdf.h"
 #include "test.h"
@@ -667,6 +668,674 @@ TEST(failures)
 	pages_free(p);
 }
 
+/* ------------------------------------------------------------------ */
+/* Paths, circles and images. */
+
+/* The colour of pixel (x, y) (from the top left) of a page rendered at
+ * 72 dpi: packed 0xRRGGBB, or -1. */
+static long
+pixel(const char *pdf, int page, int x, int y)
+{
+	char	*cmd, *out, *p;
+	int	 st, w, h, max, n = 0;
+	long	 rgb = -1;
+
+	cmd = xasprintf("pdftoppm -r 72 -f %d -l %d '%s'", page, page,
+	    pdf);
+	out = run(cmd, &st);
+	if (st == 0 && sscanf(out, "P6 %d %d %d%n", &w, &h, &max, &n) == 3 &&
+	    n > 0 && x >= 0 && y >= 0 && x < w && y < h && max == 255) {
+		p = out + n + 1 + ((size_t)y * (size_t)w + (size_t)x) * 3;
+		rgb = (long)(unsigned char)p[0] << 16 |
+		    (long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
+	}
+	free(cmd);
+	free(out);
+	return rgb;
+}
+
+static bool
+near(long rgb, long want)
+{
+	int	 i, d;
+
+	if (rgb < 0)
+		return false;
+	for (i = 0; i < 3; i++) {
+		d = (int)((rgb >> (8 * i)) & 0xff) - (int)((want >> (8 * i)) &
+		    0xff);
+		if (d < -40 || d > 40)
+			return false;
+	}
+	return true;
+}
+
+static struct pages *
+one_page(size_t n)
+{
+	struct pages *p = xcalloc(1, sizeof(*p));
+	size_t	 i;
+
+	p->n = n;
+	p->v = xcalloc(n, sizeof(*p->v));
+	for (i = 0; i < n; i++) {
+		p->v[i].width = 595.28f;
+		p->v[i].height = 841.89f;
+		p->v[i].docpage = (int)i + 1;
+		p->v[i].docpages = (int)n;
+	}
+	return p;
+}
+
+TEST(paths_and_circles)
+{
+	static const float square[8] = { 0, 0, 50, 0, 50, 50, 0, 50 };
+	static const float zigzag[8] = { 0, 0, 40, 30, 80, 0, 120, 30 };
+	struct doc *d = make_doc();
+	struct pages *p = one_page(1);
+	struct pitem it;
+	char	*path = xasprintf("%s/paths.pdf", tmpdir), *cmd, *out;
+	int	 st;
+
+	/* A red square outlined in black; a blue circle; a dashed green
+	 * zigzag; then text, which must still be black. */
+	memset(&it, 0, sizeof(it));
+	it.kind = PITEM_PATH;
+	it.x = 100;
+	it.y = 600;
+	it.pts = square;
+	it.npts = 4;
+	it.closed = true;
+	it.filled = true;
+	it.color.r = 1;
+	it.stroked = true;
+	it.line_width = 2;
+	add_item(&p->v[0], it);
+	memset(&it, 0, sizeof(it));
+	it.kind = PITEM_CIRCLE;
+	it.x = 300;
+	it.y = 500;
+	it.w = 20;
+	it.filled = true;
+	it.color.b = 1;
+	add_item(&p->v[0], it);
+	memset(&it, 0, sizeof(it));
+	it.kind = PITEM_PATH;
+	it.x = 100;
+	it.y = 400;
+	it.pts = zigzag;
+	it.npts = 4;
+	it.stroked = true;
+	it.stroke.g = 0.6f;
+	it.line_width = 3;
+	it.dash_on = 6;
+	it.dash_off = 3;
+	add_item(&p->v[0], it);
+	add_item(&p->v[0], text_item(72, 300, FACE_BOLD, 40, "Svart text"));
+	diag_clear();
+	CHECK(pdf_write(path, d, p));
+	CHECK_INT(diag_errors(), 0);
+	/* Inside the square, inside the circle, outside both. */
+	CHECK(near(pixel(path, 1, 125, 842 - 625), 0xff0000));
+	CHECK(near(pixel(path, 1, 100, 842 - 625), 0x000000));
+	CHECK(near(pixel(path, 1, 300, 842 - 500), 0x0000ff));
+	CHECK(near(pixel(path, 1, 300 - 17, 842 - 500), 0x0000ff));
+	CHECK(near(pixel(path, 1, 300 - 16, 842 - 516), 0xffffff));
+	CHECK(near(pixel(path, 1, 200, 842 - 200), 0xffffff));
+	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
+	    "grep -a -e ' d$' -e ' c$' -e ' Q$' -e 'rg$'", path);
+	out = run(cmd, &st);
+	CHECK(strstr(out, "[6 3 ] 0 d\n") != NULL);
+	CHECK(strstr(out, " c\n") != NULL);
+	CHECK(strstr(out, "b Q\n") != NULL);	/* closed, filled, stroked */
+	CHECK(strstr(out, "S Q\n") != NULL);	/* open, stroked */
+	CHECK(strstr(out, "f Q\n") != NULL);	/* filled only */
+	free(cmd);
+	free(out);
+	/* The text after the shapes is black: the state was restored. */
+	cmd = xasprintf("pdftotext -raw '%s' - 2>&1", path);
+	out = run(cmd, &st);
+	CHECK(strstr(out, "Svart text") != NULL);
+	free(cmd);
+	free(out);
+	{
+		int	 dark = 0, coloured = 0, w, h, max, n = 0, x, y;
+		unsigned char *px;
+
+		cmd = xasprintf("pdftoppm -r 72 '%s'", path);
+		out = run(cmd, &st);
+		if (sscanf(out, "P6 %d %d %d%n", &w, &h, &max, &n) == 3 &&
+		    w > 300 && h > 842 - 260) {
+			for (y = 842 - 300 - 30; y < 842 - 300 + 8; y++)
+				for (x = 72; x < 300; x++) {
+					px = (unsigned char *)out + n + 1 +
+					    ((size_t)y * (size_t)w +
+					    (size_t)x) * 3;
+					if (px[0] < 60 && px[1] < 60 &&
+					    px[2] < 60)
+						dark++;
+					else if (abs(px[0] - px[1]) > 60 ||
+					    abs(px[1] - px[2]) > 60)
+						coloured++;
+				}
+		}
+		CHECK(dark > 300);
+		CHECK_INT(coloured, 0);
+		free(cmd);
+		free(out);
+	}
+	cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+	free(cmd);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+	diag_clear();
+}
+
+static void
+png_chunk(struct buf *b, const char *type, const void *data, size_t n)
+{
+	unsigned char hd[8];
+	uLong	 crc;
+
+	hd[0] = (unsigned char)(n >> 24);
+	hd[1] = (unsigned char)(n >> 16);
+	hd[2] = (unsigned char)(n >> 8);
+	hd[3] = (unsigned char)n;
+	memcpy(hd + 4, type, 4);
+	buf_put(b, hd, 8);
+	if (n > 0)
+		buf_put(b, data, n);
+	crc = crc32(0, hd + 4, 4);
+	if (n > 0)
+		crc = crc32(crc, data, (uInt)n);
+	hd[0] = (unsigned char)(crc >> 24);
+	hd[1] = (unsigned char)(crc >> 16);
+	hd[2] = (unsigned char)(crc >> 8);
+	hd[3] = (unsigned char)crc;
+	buf_put(b, hd, 4);
+}
+
+enum png_damage {
+	PNG_OK,
+	PNG_TRUNCATED,		/* the file cut in its image data */
+	PNG_BADCRC,
+	PNG_SHORTDATA,		/* fewer rows than the header says */
+	PNG_BADFILTER,		/* a row filter type of 7 */
+	PNG_HUGE,		/* 20000 x 20000 */
+	PNG_NODATA
+};
+
+static const unsigned char test_palette[12] = {
+	0xff, 0, 0, 0xff, 0xff, 0xff, 0, 0x80, 0xff, 0x1e, 0xc8, 0x3c
+};
+static const unsigned char test_trns[2] = { 0xff, 0x80 };
+
+/*
+ * Sample k of pixel (x, y) of a test image: plain, red on the left
+ * half and white on the right (grey: black and white); patterned,
+ * values that change from pixel to pixel so that every row filter
+ * matters.
+ */
+static unsigned
+test_sample(int ctype, int depth, bool pattern, unsigned w, unsigned x,
+    unsigned y, unsigned k)
+{
+	unsigned max = (1u << depth) - 1, v;
+	bool	 red = x < w / 2;
+
+	if (ctype == 3)
+		return pattern ? (x + 2 * y) % (depth == 1 ? 2 : 4) :
+		    red ? 0 : 1;
+	if (k == 3 || ((ctype == 4) && k == 1))
+		return max;			/* opaque */
+	if (!pattern)
+		return (ctype == 2 || ctype == 6) && k == 0 ? max :
+		    red ? 0 : max;
+	if (ctype == 0 && depth < 8)
+		return (x + 3 * y) % (max + 1);
+	v = ctype == 0 || ctype == 4 ? (x * 5 + y * 9) & 255 :
+	    (x * 31 + y * 17 + k * 80) & 255;
+	return depth == 16 ? v * 257 : v;
+}
+
+/* The same as 8-bit grey or RGB (channel k), as a decoder shows it. */
+static unsigned
+test_expect(int ctype, int depth, unsigned w, unsigned x, unsigned y,
+    unsigned k)
+{
+	unsigned v = test_sample(ctype, depth, true, w, x, y, k);
+
+	if (ctype == 3)
+		return test_palette[3 * v + k];
+	if (depth == 16)
+		return v >> 8;
+	if (depth < 8)
+		return v * 255 / ((1u << depth) - 1);
+	return v;
+}
+
+/*
+ * Writes a PNG of w x h pixels (see test_sample) in colour type ctype
+ * and bit depth depth, interlaced or not, damaged as asked.  Rows use
+ * each filter type in turn.  Palette images have four colours (two at
+ * 1 bit), the second half transparent.
+ */
+static char *
+make_png(const char *name, unsigned w, unsigned h, int ctype, int depth,
+    int interlace, bool pattern, enum png_damage damage)
+{
+	static const unsigned a7[7][4] = {
+		{ 0, 8, 0, 8 }, { 4, 8, 0, 8 }, { 0, 4, 4, 8 }, { 2, 4, 0, 4 },
+		{ 0, 2, 2, 4 }, { 1, 2, 0, 2 }, { 0, 1, 1, 2 }
+	};
+	static const unsigned char sig[8] = {
+		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+	};
+	struct buf b = { 0 }, raw = { 0 };
+	unsigned char ihdr[13];
+	unsigned char *z;
+	unsigned long zn;
+	unsigned pass, x, y, x0, dx, y0, dy, ch, i, bit, v;
+	char	*path = xasprintf("%s/%s", tmpdir, name);
+	FILE	*f;
+
+	ch = ctype == 2 ? 3 : ctype == 4 ? 2 : ctype == 6 ? 4 : 1;
+	for (pass = 0; pass < (interlace ? 7u : 1u); pass++) {
+		unsigned char prev[4096] = { 0 };
+
+		x0 = interlace ? a7[pass][0] : 0;
+		dx = interlace ? a7[pass][1] : 1;
+		y0 = interlace ? a7[pass][2] : 0;
+		dy = interlace ? a7[pass][3] : 1;
+		if (x0 >= w || y0 >= h)
+			continue;
+		for (y = y0; y < h; y += dy) {
+			unsigned char row[4096] = { 0 }, enc[4096];
+			size_t	 n, j, bpp;
+			int	 ft = (int)((y / dy) % 5), pa, pb, pc, pp;
+
+			/* Every filter type in turn (a damaged one: 7). */
+			buf_putc(&raw, damage == PNG_BADFILTER && y == h / 2 ?
+			    7 : ft);
+			for (x = x0, bit = 0; x < w; x += dx)
+				for (i = 0; i < ch; i++) {
+					v = test_sample(ctype, depth, pattern,
+					    w, x, y, i);
+					if (depth == 16) {
+						row[bit / 8] = (unsigned char)
+						    (v >> 8);
+						row[bit / 8 + 1] =
+						    (unsigned char)v;
+					} else
+						row[bit / 8] |= (unsigned char)
+						    (v << (8 - depth -
+						    bit % 8));
+					bit += (unsigned)depth;
+				}
+			n = (bit + 7) / 8;
+			bpp = depth < 8 ? 1 : ch * (unsigned)depth / 8;
+			for (j = 0; j < n; j++) {
+				unsigned a = j >= bpp ? row[j - bpp] : 0,
+				    bb = prev[j], c = j >= bpp ? prev[j - bpp] : 0,
+				    pred = 0;
+
+				if (ft == 1)
+					pred = a;
+				else if (ft == 2)
+					pred = bb;
+				else if (ft == 3)
+					pred = (a + bb) / 2;
+				else if (ft == 4) {
+					pp = (int)a + (int)bb - (int)c;
+					pa = abs(pp - (int)a);
+					pb = abs(pp - (int)bb);
+					pc = abs(pp - (int)c);
+					pred = pa <= pb && pa <= pc ? a :
+					    pb <= pc ? bb : c;
+				}
+				enc[j] = (unsigned char)(row[j] - pred);
+			}
+			buf_put(&raw, enc, n);
+			memcpy(prev, row, n);
+		}
+	}
+	if (damage == PNG_SHORTDATA)
+		raw.len /= 2;
+	zn = compressBound(raw.len);
+	z = xmalloc(zn);
+	compress(z, &zn, (const unsigned char *)raw.data, raw.len);
+	if (damage == PNG_HUGE)
+		w = h = 20000;
+	for (i = 0; i < 4; i++) {
+		ihdr[i] = (unsigned char)(w >> (24 - 8 * i));
+		ihdr[4 + i] = (unsigned char)(h >> (24 - 8 * i));
+	}
+	ihdr[8] = (unsigned char)depth;
+	ihdr[9] = (unsigned char)ctype;
+	ihdr[10] = ihdr[11] = 0;
+	ihdr[12] = (unsigned char)interlace;
+	buf_put(&b, sig, 8);
+	png_chunk(&b, "IHDR", ihdr, 13);
+	if (ctype == 3) {
+		png_chunk(&b, "PLTE", test_palette, depth == 1 ? 6 : 12);
+		png_chunk(&b, "tRNS", test_trns, 2);
+	}
+	if (damage != PNG_NODATA) {
+		/* In two chunks, as encoders split it. */
+		png_chunk(&b, "IDAT", z, zn / 2);
+		png_chunk(&b, "IDAT", z + zn / 2, zn - zn / 2);
+	}
+	png_chunk(&b, "IEND", NULL, 0);
+	if (damage == PNG_TRUNCATED)
+		b.len = 8 + 25 + 12 + zn / 3;
+	if (damage == PNG_BADCRC)
+		b.data[8 + 25 + 12 + zn / 4] ^= 0x55;
+	if ((f = fopen(path, "wb")) != NULL) {
+		fwrite(b.data, 1, b.len, f);
+		fclose(f);
+	}
+	free(z);
+	buf_free(&raw);
+	buf_free(&b);
+	return path;
+}
+
+/* Reads a binary PGM or PPM: its pixels (caller frees), or NULL. */
+static unsigned char *
+read_pnm(const char *path, unsigned *w, unsigned *h, unsigned *ch)
+{
+	size_t	 len;
+	char	*d = slurp(path, &len), kind;
+	unsigned max;
+	int	 n = 0;
+	unsigned char *px;
+
+	if (d == NULL)
+		return NULL;
+	if (sscanf(d, "P%c %u %u %u%n", &kind, w, h, &max, &n) != 4 ||
+	    (kind != '5' && kind != '6') || max != 255 ||
+	    (size_t)n + 1 + (size_t)*w * *h * (kind == '6' ? 3 : 1) > len) {
+		free(d);
+		return NULL;
+	}
+	*ch = kind == '6' ? 3 : 1;
+	px = xmalloc((size_t)*w * *h * *ch);
+	memcpy(px, d + n + 1, (size_t)*w * *h * *ch);
+	free(d);
+	return px;
+}
+
+static struct pitem
+image_item(const char *png, float x, float y, float w, float h)
+{
+	struct pitem it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = PITEM_IMAGE;
+	it.text = png;
+	it.x = x;
+	it.y = y;
+	it.w = w;
+	it.h = h;
+	return it;
+}
+
+/* Counts lines of `qpdf --qdf` output holding s. */
+static int
+qdf_count(const char *pdf, const char *s)
+{
+	char	*cmd, *out;
+	int	 st, n;
+
+	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
+	    "grep -a -c -e '%s'", pdf, s);
+	out = run(cmd, &st);
+	n = atoi(out);
+	free(cmd);
+	free(out);
+	return n;
+}
+
+/* Every kind of PNG libharu takes: drawn, red where red. */
+TEST(images)
+{
+	static const struct {
+		int	 ctype, depth, interlace;
+	} kinds[] = {
+		{ 2, 8, 0 }, { 6, 8, 0 }, { 0, 1, 0 }, { 0, 8, 0 },
+		{ 3, 8, 0 }, { 3, 1, 0 }, { 4, 8, 0 }, { 2, 16, 0 },
+		{ 6, 16, 0 }, { 2, 8, 1 }, { 3, 2, 1 },
+	};
+	struct doc *d = make_doc();
+	char	*png, *path = xasprintf("%s/img.pdf", tmpdir), *name, *cmd;
+	size_t	 k;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		struct pages *p = one_page(1);
+
+		name = xasprintf("k%zu.png", k);
+		png = make_png(name, 37, 21, kinds[k].ctype, kinds[k].depth,
+		    kinds[k].interlace, false, PNG_OK);
+		add_item(&p->v[0], image_item(png, 100, 500, 200, 100));
+		diag_clear();
+		CHECK(pdf_write(path, d, p));
+		CHECK_INT(diag_errors(), 0);
+		if (kinds[k].ctype == 0 || kinds[k].ctype == 4) {
+			CHECK(near(pixel(path, 1, 120, 842 - 550), 0));
+		} else
+			CHECK(near(pixel(path, 1, 120, 842 - 550), 0xff0000));
+		CHECK(near(pixel(path, 1, 280, 842 - 550), 0xffffff));
+		CHECK(near(pixel(path, 1, 80, 842 - 550), 0xffffff));
+		cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
+		CHECK_INT(system(cmd), 0);
+		free(cmd);
+		if (test_current_failed) {
+			printf("  in kind %zu: %s\n", k, diag_first() ?
+			    diag_first() : "");
+			break;
+		}
+		free(name);
+		free(png);
+		pages_free(p);
+	}
+	free(path);
+	doc_free(d);
+	diag_clear();
+}
+
+/* Image n of pdfimages' output in tmpdir/pix-NNN.p[gp]m, or NULL. */
+static unsigned char *
+extracted(int n, unsigned *w, unsigned *h, unsigned *ch)
+{
+	char	*file = xasprintf("%s/pix-%03d.pgm", tmpdir, n);
+	unsigned char *px;
+
+	if ((px = read_pnm(file, w, h, ch)) == NULL) {
+		free(file);
+		file = xasprintf("%s/pix-%03d.ppm", tmpdir, n);
+		px = read_pnm(file, w, h, ch);
+	}
+	free(file);
+	return px;
+}
+
+/* Every pixel comes out as written, whatever the format, filters and
+ * interlacing; transparency becomes a soft mask. */
+TEST(image_pixels)
+{
+	static const struct {
+		int	 ctype, depth, interlace;
+	} kinds[] = {
+		{ 2, 8, 0 }, { 2, 8, 1 }, { 2, 16, 0 }, { 2, 16, 1 },
+		{ 6, 8, 0 }, { 6, 16, 1 }, { 0, 1, 0 }, { 0, 2, 1 },
+		{ 0, 4, 0 }, { 0, 8, 1 }, { 0, 16, 0 }, { 4, 8, 0 },
+		{ 4, 16, 1 }, { 3, 1, 0 }, { 3, 2, 1 }, { 3, 4, 0 },
+		{ 3, 8, 1 },
+	};
+	struct doc *d = make_doc();
+	char	*png, *path = xasprintf("%s/pix.pdf", tmpdir), *name, *cmd;
+	unsigned char *px, *mask;
+	unsigned w, h, ch, mw, mh, mch, x, y, k, bad;
+	size_t	 kk;
+	bool	 grey;
+
+	for (kk = 0; kk < sizeof(kinds) / sizeof(kinds[0]); kk++) {
+		struct pages *p = one_page(1);
+
+		name = xasprintf("pix%zu.png", kk);
+		png = make_png(name, 37, 23, kinds[kk].ctype, kinds[kk].depth,
+		    kinds[kk].interlace, true, PNG_OK);
+		add_item(&p->v[0], image_item(png, 100, 500, 74, 46));
+		diag_clear();
+		CHECK(pdf_write(path, d, p));
+		cmd = xasprintf("rm -f '%s'/pix-*; pdfimages '%s' '%s/pix'",
+		    tmpdir, path, tmpdir);
+		CHECK_INT(system(cmd), 0);
+		free(cmd);
+		/* Poppler writes grey as PGM or PPM: either will do. */
+		px = extracted(0, &w, &h, &ch);
+		CHECK(px != NULL);
+		bad = 0;
+		grey = kinds[kk].ctype == 0 || kinds[kk].ctype == 4;
+		if (px != NULL) {
+			CHECK(w == 37 && h == 23);
+			if (!grey)
+				CHECK_INT(ch, 3);
+			for (y = 0; y < h && w == 37 && h == 23; y++)
+				for (x = 0; x < w; x++)
+					for (k = 0; k < ch; k++)
+						bad += px[(y * w + x) * ch + k] !=
+						    test_expect(kinds[kk].ctype,
+						    kinds[kk].depth, w, x, y,
+						    grey ? 0 : k);
+		}
+		CHECK_INT(bad, 0);
+		free(px);
+		/* Palette images: the second colour is half transparent. */
+		mask = extracted(1, &mw, &mh, &mch);
+		CHECK((mask != NULL) == (kinds[kk].ctype == 3));
+		if (mask != NULL && mw == 37 && mh == 23) {
+			bad = 0;
+			for (y = 0; y < mh; y++)
+				for (x = 0; x < mw; x++)
+					bad += mask[(y * mw + x) * mch] !=
+					    ((x + 2 * y) % (kinds[kk].depth == 1 ?
+					    2 : 4) == 1 ? 0x80 : 0xff);
+			CHECK_INT(bad, 0);
+		}
+		free(mask);
+		free(name);
+		free(png);
+		pages_free(p);
+		if (test_current_failed) {
+			printf("  in kind %zu: %s\n", kk, diag_first() ?
+			    diag_first() : "");
+			break;
+		}
+	}
+	free(path);
+	doc_free(d);
+	diag_clear();
+}
+
+/* A logo on 40 pages is one image object. */
+TEST(image_cache)
+{
+	struct doc *d = make_doc();
+	struct pages *p = one_page(40);
+	char	*png = make_png("logo.png", 40, 20, 2, 8, 0, false, PNG_OK);
+	char	*path = xasprintf("%s/logo40.pdf", tmpdir), *cmd, *out;
+	size_t	 i;
+	int	 st;
+
+	for (i = 0; i < 40; i++) {
+		add_item(&p->v[i], image_item(png, 72, 760, 80, 40));
+		add_item(&p->v[i], text_item(72, 700, FACE_REGULAR, 11,
+		    "Region Norrbacka"));
+	}
+	diag_clear();
+	CHECK(pdf_write(path, d, p));
+	CHECK_INT(diag_errors(), 0);
+	CHECK_INT(qdf_count(path, "/Subtype /Image"), 1);
+	CHECK_INT(qdf_count(path, " Do Q$"), 40);
+	cmd = xasprintf("pdfimages -list '%s' | tail -n +3 | wc -l", path);
+	out = run(cmd, &st);
+	CHECK_INT(atoi(out), 40);	/* shown on every page */
+	free(cmd);
+	free(out);
+	cmd = xasprintf("pdfimages -list '%s' | tail -n +3 | "
+	    "awk '{print $11}' | sort -u | wc -l", path);
+	out = run(cmd, &st);
+	CHECK_INT(atoi(out), 1);	/* one object */
+	free(cmd);
+	free(out);
+	CHECK(near(pixel(path, 40, 80, 842 - 780), 0xff0000));
+	free(png);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+	diag_clear();
+}
+
+/* Damaged or missing images: a clean error naming the file, the old
+ * output untouched. */
+TEST(bad_images)
+{
+	static const enum png_damage damages[] = {
+		PNG_TRUNCATED, PNG_BADCRC, PNG_SHORTDATA, PNG_BADFILTER,
+		PNG_HUGE, PNG_NODATA
+	};
+	struct doc *d = make_doc();
+	char	*out = xasprintf("%s/badimg.pdf", tmpdir), *png, *name, *data;
+	size_t	 k, len;
+	int	 interlace;
+
+	for (k = 0; k < sizeof(damages) / sizeof(damages[0]) * 2 + 3; k++) {
+		struct pages *p = one_page(2);
+
+		interlace = k % 2;
+		name = xasprintf("bad%zu.png", k);
+		if (k < sizeof(damages) / sizeof(damages[0]) * 2)
+			png = make_png(name, 30, 30, 2, 8, interlace, false,
+			    damages[k / 2]);
+		else if (k == sizeof(damages) / sizeof(damages[0]) * 2) {
+			png = xasprintf("%s/%s", tmpdir, name);
+			put_file(png, "GIF89a not a PNG");
+		} else if (k == sizeof(damages) / sizeof(damages[0]) * 2 + 1)
+			png = xasprintf("%s/missing.png", tmpdir);
+		else
+			png = xstrdup(tmpdir);	/* a folder */
+		add_item(&p->v[0], image_item(png, 72, 700, 50, 50));
+		add_item(&p->v[1], image_item(png, 72, 700, 50, 50));
+		put_file(out, "old");
+		diag_clear();
+		CHECK(!pdf_write(out, d, p));
+		CHECK(diag_errors() > 0);
+		CHECK(diag_first() != NULL &&
+		    strncmp(diag_first(), png, strlen(png)) == 0);
+		data = slurp(out, &len);
+		CHECK_STR(data, "old");
+		if (test_current_failed) {
+			printf("  case %zu: %s\n", k, diag_first() ?
+			    diag_first() : "");
+			free(data);
+			free(name);
+			free(png);
+			pages_free(p);
+			break;
+		}
+		free(data);
+		free(name);
+		free(png);
+		pages_free(p);
+	}
+	free(out);
+	doc_free(d);
+	diag_clear();
+}
+
 int
 main(void)
 {
@@ -693,6 +1362,11 @@ main(void)
 	RUN(space_adjustment);
 	RUN(long_texts);
 	RUN(failures);
+	RUN(paths_and_circles);
+	RUN(images);
+	RUN(image_pixels);
+	RUN(image_cache);
+	RUN(bad_images);
 	if (getenv("PDF_TEST_KEEP") == NULL) {
 		cmd = xasprintf("rm -rf '%s'", tmpdir);
 		if (system(cmd) != 0)

@@ -1,0 +1,14 @@
+#!/bin/sh
+# A 300-row table written to PDF by the table unit test: every row once,
+# the header rows and the "(forts.)" caption on every page, every word
+# (pdftotext -bbox) inside its cell's box.
+cd "$(dirname "$0")/../.." || exit 2
+U=${UNIT_DIR:-tests/unit}
+T=${TEST_TMP:-$(mktemp -d)}/tables
+mkdir -p "$T" || exit 2
+[ -x "$U/table_test" ] || { echo "tables: $U/table_test not built"; exit 1; }
+TEST_TMP=$T $WRAP "$U/table_test" >"$T/unit.log" 2>&1 ||
+	{ cat "$T/unit.log"; echo "tables: the unit test failed"; exit 1; }
+[ -s "$T/table.pdf" ] && [ -s "$T/table.cells" ] ||
+	{ echo "tables: no table.pdf or table.cells written"; exit 1; }
+python3 tests/check_table.py "$T/table.pdf" "$T/table.cells" 300
