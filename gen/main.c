@@ -35,7 +35,10 @@ enum {
 
 static const char usage_text[] =
 "usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
+"                     [--allow-failed-checks]\n"
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
+"       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
+"       boardgen new MEETING-FOLDER \"TITLE\"\n"
 "       boardgen --help | --version\n";
 
 static const char help_text[] =
@@ -45,8 +48,15 @@ static const char help_text[] =
 "  build FOLDER -o FILE.pdf   read FOLDER/meeting.xml and its case files and\n"
 "                             write the pack (cover, agenda with page numbers,\n"
 "                             one document per item) to FILE.pdf\n"
-"  check FOLDER               read and lay out everything, report every problem\n"
-"                             as file:line:col, write nothing\n"
+"  check FOLDER               report every problem at once as file:line:col\n"
+"                             (errors and warnings, then a summary line),\n"
+"                             write nothing; exit 1 if anything is an error\n"
+"  render FILE.md -o FILE.pdf one document alone, as in the pack: a case\n"
+"                             file's tjänsteskrivelse, or a report, letter\n"
+"                             or program; the meeting (body, date,\n"
+"                             organisation profile) is found from the file up\n"
+"  new FOLDER \"TITLE\"         write a new case file arenden/NN-title.md with\n"
+"                             hints to fill in, and add it to the agenda\n"
 "\n"
 "Options:\n"
 "  -o, --output FILE          where build writes the PDF (written to a temporary\n"
@@ -54,6 +64,9 @@ static const char help_text[] =
 "  -t, --templates DIR        template folder (default: the installed templates,\n"
 "                             or $BOARDGEN_TEMPLATES)\n"
 "  -s, --stats                print timings, pages and peak memory to stderr\n"
+"      --allow-failed-checks  build even if a figure's declared check fails:\n"
+"                             the failures are warnings, and the pack says so\n"
+"                             under each such table and in its metadata\n"
 "  -h, --help                 this text\n"
 "  -V, --version              the version\n"
 "\n"
@@ -61,6 +74,9 @@ static const char help_text[] =
 "Timestamps in the PDF come from SOURCE_DATE_EPOCH if set, else from the\n"
 "meeting date, so the same input always gives the same bytes.\n"
 "See boardgen(1) and boardgen(5).\n";
+
+/* --allow-failed-checks: failed figure checks become warnings. */
+static bool allow_failed_checks;
 
 static int
 is_dir(const char *p)
@@ -168,10 +184,25 @@ run(const char *cmd, const char *dir, const char *out, const char *tdir,
 		    "exist: name the folder that holds pack.xml");
 		goto out;
 	}
-	if ((m = meeting_load(dir, sdir)) == NULL)
+	if (strcmp(cmd, "check") == 0) {
+		/* Every problem at once: what could be read is linted even
+		 * when parts of it had errors; only a clean meeting is laid
+		 * out (that finds what only layout can: glyphs, tables). */
+		if ((m = meeting_read(dir, sdir)) == NULL)
+			goto out;
+		meeting_lint(m);
+		figures_report(m, allow_failed_checks);
+		if (diag_errors() > 0)
+			goto out;
+	} else if ((m = meeting_load(dir, sdir)) == NULL)
+		goto out;
+	/* A figure whose check fails stops the build unless allowed; the
+	 * pack then says so under the table and in its metadata. */
+	if (strcmp(cmd, "check") != 0 &&
+	    figures_report(m, allow_failed_checks) > 0 && !allow_failed_checks)
 		goto out;
 	t1 = now();
-	if ((d = template_pack(m, tdir, sdir)) == NULL)
+	if ((d = template_pack(m, tdir, sdir)) == NULL || diag_errors() > 0)
 		goto out;
 	t2 = now();
 	if ((fs = fontset_new(d)) == NULL)
@@ -219,21 +250,140 @@ command_args(const char *cmd)
 	return -1;
 }
 
-/* render FILE -o OUT.pdf: one document alone, for a live preview. */
+/* The meeting folder a file belongs to: its own folder or one of the
+ * three above that holds meeting.xml; NULL if there is none. */
+static char *
+meeting_of(const char *file)
+{
+	char	*dir = xstrdup(file), *slash, *p;
+	int	 up;
+
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	for (up = 0; up < 4; up++) {
+		p = xasprintf("%s/meeting.xml", dir);
+		if (is_file_named(p, "meeting.xml")) {
+			free(p);
+			return dir;
+		}
+		free(p);
+		/* One up: "a/b" to "a", "a" to ".", "." to "..". */
+		slash = strrchr(dir, '/');
+		if (slash != NULL && strcmp(slash + 1, "..") != 0 &&
+		    strcmp(slash + 1, ".") != 0 && slash != dir)
+			*slash = '\0';
+		else if (slash == NULL && strcmp(dir, ".") != 0 &&
+		    strcmp(dir, "..") != 0)
+			strcpy(dir, ".");
+		else {
+			p = xasprintf("%s/..", dir);
+			free(dir);
+			dir = p;
+		}
+	}
+	free(dir);
+	return NULL;
+}
+
+/* render FILE -o OUT.pdf: one document alone, for a live preview: a
+ * document file, or a case file's tjänsteskrivelse, with its meeting
+ * (body, date, organisation profile) found from the file upward. */
 static int
 cmd_render(const char *file, const char *out, const char *tdir, int stats)
 {
-	diag(DIAG_ERROR, file, 0, 0, "render is not available yet");
-	return 0;
+	struct meeting *m = NULL;
+	struct document *own = NULL;
+	struct casefile *owncase = NULL;
+	const struct document *doc;
+	struct doc *d = NULL;
+	struct fontset *fs = NULL;
+	struct pages *p = NULL;
+	char	*sdir = xasprintf("%s/schema", tdir), *mdir;
+	double	 t0 = now();
+	struct stat st;
+	int	 ok = 0;
+
+	if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, file, 0, 0, "no such file: name a case file "
+		    "or a document file (.md)");
+		goto out;
+	}
+	if ((mdir = meeting_of(file)) != NULL) {
+		m = meeting_load(mdir, sdir);
+		free(mdir);
+		if (m == NULL)
+			goto out;
+	} else {
+		/* A draft outside any meeting: the profile still applies. */
+		char	*slash;
+
+		m = xcalloc(1, sizeof(*m));
+		m->dir = xstrdup(file);
+		if ((slash = strrchr(m->dir, '/')) != NULL)
+			*slash = '\0';
+		else
+			strcpy(m->dir, ".");
+		if (!organisation_find(m->dir, sdir, &m->org))
+			goto out;
+	}
+	if ((doc = document_of_file(m, file, &own, &owncase)) == NULL)
+		goto out;
+	if ((d = template_document(m, doc, tdir, sdir)) == NULL ||
+	    (fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL ||
+	    !pdf_write(out, d, p))
+		goto out;
+	printf("%s: %zu pages\n", out, p->n);
+	ok = diag_errors() == 0;
+	if (stats)
+		fprintf(stderr, "stats: pages %zu total %.4f s\n", p->n,
+		    now() - t0);
+out:
+	pages_free(p);
+	fontset_free(fs);
+	doc_free(d);
+	document_free(own);
+	casefile_free(owncase);
+	meeting_free(m);
+	free(sdir);
+	return ok;
 }
 
 /* new MEETING "TITLE": a new case file with its header and sections. */
 static int
 cmd_new(const char *dir, const char *title, const char *tdir)
 {
-	diag(DIAG_ERROR, dir, 0, 0, "new is not available yet (\"%s\")",
-	    title);
-	return 0;
+	char	*d = xstrdup(dir), *rel;
+	bool	 added;
+	int	 number, ok;
+
+	/* "meeting.xml" for its folder, as build and check take it. */
+	if (is_file_named(d, "meeting.xml"))
+		d[strlen(d) - strlen("meeting.xml")] = '\0';
+	while (strlen(d) > 1 && d[strlen(d) - 1] == '/')
+		d[strlen(d) - 1] = '\0';
+	if (*d == '\0') {
+		free(d);
+		d = xstrdup(".");
+	}
+	if ((rel = case_new(d, title, &number, &added)) == NULL) {
+		free(d);
+		return 0;
+	}
+	ok = diag_errors() == 0;
+	printf("%s/%s: new case, item %d\n", d, rel, number);
+	if (added)
+		printf("%s/meeting.xml: added <case file=\"%s\"/> at the end "
+		    "of the agenda\n", d, rel);
+	else
+		printf("add this line to the agenda in %s/meeting.xml:\n"
+		    "    <case file=\"%s\"/>\n", d, rel);
+	printf("fill in the hints; \"boardgen check %s\" lists those left\n",
+	    d);
+	free(rel);
+	free(d);
+	return ok;
 }
 
 int
@@ -243,6 +393,7 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "allow-failed-checks", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -261,6 +412,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			stats = 1;
+			break;
+		case 'F':
+			allow_failed_checks = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -292,8 +446,9 @@ main(int argc, char *argv[])
 		    c == 1 ? "" : "s", usage_text);
 		return EXIT_USAGE;
 	}
-	if (strcmp(cmd, "build") == 0 && out == NULL) {
-		fprintf(stderr, "boardgen: build needs -o FILE.pdf\n%s",
+	if ((strcmp(cmd, "build") == 0 || strcmp(cmd, "render") == 0) &&
+	    out == NULL) {
+		fprintf(stderr, "boardgen: %s needs -o FILE.pdf\n%s", cmd,
 		    usage_text);
 		return EXIT_USAGE;
 	}
@@ -318,6 +473,10 @@ main(int argc, char *argv[])
 		ok = cmd_new(dir, argv[2], tdir);
 	free(tdir);
 	diag_flush(stderr);
+	if (strcmp(cmd, "check") == 0)
+		fprintf(stderr, "check: %zu error%s, %zu warning%s\n",
+		    diag_errors(), diag_errors() == 1 ? "" : "s",
+		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
 	xml_cleanup();
 	intern_free();
 	return ok ? 0 : EXIT_INPUT;

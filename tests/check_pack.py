@@ -7,9 +7,11 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
   proposal text follows it, in agenda order;
 - every page number printed in the agenda is the page where that item's
   heading is (pdftotext page by page);
-- the top-level bookmarks are the cover plus one per case item, with the
-  right titles, pointing at the right pages, each with one bookmark per
-  section of the case;
+- the top-level bookmarks are the cover, the program (if the meeting has
+  one) and one per case item, with the right titles, pointing at the right
+  pages, each with one bookmark per section of the case and then one per
+  document its Beslutsunderlag names (the tjänsteskrivelse, linked
+  document files), in that order;
 - no word lies outside the text area's left and right margins (word boxes
   from pdftotext -bbox; margins of the default templates, 25 mm);
 - the agenda lines link to the pages of their items;
@@ -66,6 +68,44 @@ def section(body, name):
     return text
 
 
+def documents(folder, case, body):
+    """Bookmark titles of the documents behind a case, in the order of
+    its Beslutsunderlag: "Tjänsteskrivelse DATE" for an entry that says
+    so (the date from the case header if it has one), a linked document
+    file's title."""
+    meta, _ = front_matter(os.path.join(folder, case))
+    out = []
+    for line in section_raw(body, "Beslutsunderlag").splitlines():
+        m = re.match(r"\s*[-*]\s+(.*)", line)
+        if not m:
+            continue
+        entry = m.group(1)
+        link = re.search(r"\]\(([^)]*\.md)\)", entry)
+        if link:
+            path = os.path.normpath(os.path.join(
+                os.path.dirname(os.path.join(folder, case)), link.group(1)))
+            dmeta, _ = front_matter(path)
+            kind = dmeta.get("kind", "")
+            out.append("Tjänsteskrivelse " + dmeta.get("datum", "")
+                       if kind == "tjänsteskrivelse" else dmeta.get("title"))
+        elif entry.lower().startswith("tjänsteskrivelse"):
+            date = re.search(r"\d{4}-\d{2}-\d{2}", entry)
+            out.append("Tjänsteskrivelse " + meta.get(
+                "datum", date.group(0) if date else ""))
+    return out
+
+
+def section_raw(body, name):
+    out, on = [], False
+    for line in body.splitlines():
+        if line.startswith("# "):
+            on = line[2:].strip().lower() == name.lower()
+            continue
+        if on:
+            out.append(line)
+    return "\n".join(out)
+
+
 def load_items(folder):
     root = ET.parse(os.path.join(folder, "meeting.xml")).getroot()
     items, n = [], 0
@@ -79,6 +119,7 @@ def load_items(folder):
             it["proposal"] = section(body, "Förslag till beslut")
             it["sections"] = [line[2:].strip() for line in body.splitlines()
                               if line.startswith("# ")]
+            it["docs"] = documents(folder, el.get("file"), body)
         else:
             it["title"] = " ".join((el.text or "").split())
         items.append(it)
@@ -243,18 +284,23 @@ def main():
 
     # Bookmarks.
     top = outlines(pdf)
-    want = 1 + len(cases)
+    root = ET.parse(os.path.join(folder, "meeting.xml")).getroot()
+    nprog = 1 if root.find("program") is not None else 0
+    if nprog and (len(top) < 2 or top[1].get("title") != "Program"):
+        problem("no top-level bookmark \"Program\" after the cover")
+    want = 1 + nprog + len(cases)
     if len(top) != want:
-        problem("%d top-level bookmarks, want %d (cover + one per item)"
-                % (len(top), want))
-    for ol, it in zip(top[1:], cases):
+        problem("%d top-level bookmarks, want %d (cover, program, one per "
+                "item)" % (len(top), want))
+    for ol, it in zip(top[1 + nprog:], cases):
         title = "%d. %s" % (it["number"], it["title"])
         if ol.get("title") != title:
             problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
         kids = [k.get("title") for k in ol.get("kids", [])]
-        if kids != it["sections"]:
-            problem("bookmark \"%s\" has sections %s, want %s"
-                    % (title, kids, it["sections"]))
+        if kids != it["sections"] + it["docs"]:
+            problem("bookmark \"%s\" has %s, want the sections and "
+                    "documents %s" % (title, kids, it["sections"] +
+                                      it["docs"]))
         if it["page"] and ol.get("destpageposfrom1") != it["page"]:
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))

@@ -231,9 +231,20 @@ header(struct mdctx *ctx, struct casefile *cs)
 		if (dnr_valid(dnr))
 			cs->dnr = dnr;
 		else {
-			diag(DIAG_ERROR, ctx->file, dnrpos.line, dnrpos.col,
-			    "malformed dnr \"%s\": write it as "
-			    "SERIES/NUMBER/YEAR, e.g. RS/1119/2017", dnr);
+			size_t	 ho, hl;
+
+			/* What `boardgen new' writes until it is filled. */
+			if (lint_hint(dnr, strlen(dnr), false, &ho, &hl))
+				diag(DIAG_ERROR, ctx->file, dnrpos.line,
+				    dnrpos.col + (int)utf8_length(dnr, ho),
+				    "unfilled template hint \"%.*s\": write "
+				    "the dnr as SERIES/NUMBER/YEAR, e.g. "
+				    "RS/1119/2017", (int)hl, dnr + ho);
+			else
+				diag(DIAG_ERROR, ctx->file, dnrpos.line,
+				    dnrpos.col, "malformed dnr \"%s\": write "
+				    "it as SERIES/NUMBER/YEAR, e.g. "
+				    "RS/1119/2017", dnr);
 			free(dnr);
 		}
 	} else if (strcmp(cs->kind, "information") != 0)

@@ -36,4 +36,103 @@ bool		 dnr_valid(const char *);
  * fresh string. */
 char		*content_clean_text(const char *);
 
+/* Documents behind agenda items (organisation.c, document.c). */
+#define CONTENT_MAX_PEOPLE	2000	/* staff directory entries */
+#define CONTENT_MAX_SIGNERS	4	/* signers of one document */
+#define CONTENT_MAX_ADDRESS	8	/* address lines of a letter */
+/* Reads the profile at path (validated against
+ * schema_dir/organisation.rng); NULL after reporting. */
+struct organisation *organisation_load(const char *path,
+		    const char *schema_dir);
+/* Looks for organisation.xml in dir, then one and two folders above.
+ * Sets *out (NULL if there is none); returns 0 after reporting a
+ * profile that cannot be read. */
+int		 organisation_find(const char *dir, const char *schema_dir,
+		    struct organisation **out);
+/* The staff directory's entry for name, or NULL. */
+const struct contact *organisation_person(const struct organisation *,
+		    const char *name);
+/* A document file: metadata header ("kind: rapport | uppföljning |
+ * brev | tjänsteskrivelse", title, datum, dnr, ...), then Markdown.  A
+ * tjänsteskrivelse file belongs to case cs (may be NULL otherwise); its
+ * own proposal and "Utdrag till" must agree with the case's.  NULL
+ * after reporting. */
+struct document	*document_parse(const char *path, const char *data,
+		    size_t len, const struct organisation *,
+		    struct casefile *cs);
+struct document	*document_load(const char *path,
+		    const struct organisation *, struct casefile *cs);
+/* The tjänsteskrivelse made from a case file's header and sections;
+ * `date' is used when the header has no "datum". */
+struct document	*document_from_case(const struct casefile *,
+		    const struct organisation *, const char *body,
+		    const char *date);
+/* Finds the profile and the documents each case's Beslutsunderlag
+ * names (items' docs, m->documents).  Returns 0 after an error. */
+int		 meeting_documents(struct meeting *, const char *schema_dir);
+/* The document file `path' is, for rendering it alone: one of the
+ * meeting's documents, or the tjänsteskrivelse of one of its cases; a
+ * file the meeting does not name is read on its own, and then *own
+ * (and *owncase for a case file) must be freed by the caller.  NULL
+ * after reporting. */
+const struct document *document_of_file(struct meeting *, const char *path,
+		    struct document **own, struct casefile **owncase);
+
+/* What check reports beyond what reading needs (lint.c, program.c,
+ * scaffold.c; docs/check.md). */
+/* Like meeting_load, but returns the meeting even when case files or
+ * documents had errors (NULL only if the manifest cannot be read), so
+ * that check can go on and list every problem. */
+struct meeting	*meeting_read(const char *dir, const char *schema_dir);
+/* Reports every lint finding of a loaded (maybe partly loaded) meeting:
+ * sections, template hints, phone numbers, e-mail addresses, contact
+ * data, signers, dates, dnr references, attachments. */
+void		 meeting_lint(const struct meeting *);
+enum phone_form {
+	PHONE_OK,
+	PHONE_EMPTY,		/* error */
+	PHONE_GROUPING,		/* warning: digits right, form not */
+	PHONE_MALFORMED		/* error */
+};
+/* Judges a phone number; *why says what is wrong (NULL if nothing). */
+enum phone_form	 lint_phone(const char *, const char **why);
+/* NULL if the e-mail address is well formed, else what is wrong. */
+const char	*lint_email(const char *);
+/* Finds the first template hint in s[0..len) ("[Skriv ...]", "XX",
+ * "ÅÅÅÅ-MM-DD", "Lorem ipsum", "<namn>"; in XML text "&lt;namn&gt;"). */
+bool		 lint_hint(const char *s, size_t len, bool xml, size_t *off,
+		    size_t *hlen);
+/* The program for the meeting day: file names program.xml (validated
+ * against schema_dir/program.rng) relative to the meeting folder;
+ * times are checked against m's sessions.  NULL after reporting. */
+struct document	*program_entry(const struct meeting *m, int line,
+		    const char *file, const char *schema_dir);
+struct program	*program_parse(const char *path, const char *data,
+		    size_t len, const struct meeting *m,
+		    const char *schema_dir);
+/* Writes a new case file for `title' as dir/arenden/NN-slug.md (NN:
+ * the agenda number it gets, set in *number) and, if it can do so
+ * without touching anything else, adds it to the end of the agenda in
+ * dir/meeting.xml (*added).  Returns the path relative to dir (caller
+ * frees), or NULL after reporting.  Never overwrites a file. */
+char		*case_new(const char *dir, const char *title, int *number,
+		    bool *added);
+/* The file name a title gives: "Motion om fler laddstolpar" ->
+ * "motion-om-fler-laddstolpar" (caller frees). */
+char		*case_slug(const char *title);
+
+/* Figure files (figure.c, csv.c, figcheck.c; docs/figures.md). */
+/* Reads every figure the meeting's texts place (BLOCK_FIGURE) into
+ * m->figures, each file once, computes its computed cells and
+ * evaluates its checks; sets each reference's `figure'.  Failed checks
+ * are kept in the figure, not reported (figures_report).  Returns 0
+ * after reporting a figure that cannot be read. */
+int		 figures_load(struct meeting *, const char *schema_dir);
+/* One figure file: .xml (validated against schema_dir/figure.rng) or
+ * a bare .csv.  NULL after reporting. */
+struct figure	*figure_load(const char *path, const char *schema_dir);
+/* Reports every failed check of the meeting's figures, as errors or,
+ * when allowed, as warnings.  Returns how many failed. */
+size_t		 figures_report(const struct meeting *, bool allow);
+
 #endif /* BOARDGEN_CONTENT_H */

@@ -323,7 +323,7 @@ static const struct xml_hint manifest_hints[] = {
 	    "folder" },
 	{ "meeting", "the elements of <meeting> come in this order: "
 	    "organisation, body, session (one or more), secretary, chair "
-	    "(optional), agenda" },
+	    "(optional), program (optional), agenda" },
 	{ "agenda", "<agenda> holds <procedural>, <case file=\"...\"/> and "
 	    "<divider> entries" },
 	{ NULL, NULL }
@@ -332,11 +332,25 @@ static const struct xml_hint manifest_hints[] = {
 struct meeting *
 meeting_load(const char *dir, const char *schema_dir)
 {
+	struct meeting *m;
+	size_t	 errors = diag_errors();
+
+	if ((m = meeting_read(dir, schema_dir)) != NULL &&
+	    diag_errors() > errors) {
+		meeting_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+struct meeting *
+meeting_read(const char *dir, const char *schema_dir)
+{
 	struct meeting *m = xcalloc(1, sizeof(*m));
 	struct mload ml;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c;
-	size_t	 errors = diag_errors(), len;
+	size_t	 len;
 	char	*schema, *data;
 
 	m->dir = xstrdup(dir);
@@ -374,7 +388,13 @@ meeting_load(const char *dir, const char *schema_dir)
 			contact(n, &m->secretary);
 		else if (xml_is(n, "chair"))
 			contact(n, &m->chair);
-		else if (xml_is(n, "agenda"))
+		else if (xml_is(n, "program") && m->program == NULL) {
+			char	*f = xml_attr(n, "file");
+
+			m->program = program_entry(m, line_of(n), f,
+			    schema_dir);
+			free(f);
+		} else if (xml_is(n, "agenda"))
 			for (c = n->children; c != NULL; c = c->next)
 				if (c->type == XML_ELEMENT_NODE) {
 					agenda_entry(&ml, c);
@@ -383,9 +403,9 @@ meeting_load(const char *dir, const char *schema_dir)
 				}
 	}
 	xmlFreeDoc(doc);
-	if (diag_errors() > errors) {
-		meeting_free(m);
-		return NULL;
-	}
+	/* The organisation profile and the documents behind the items. */
+	meeting_documents(m, schema_dir);
+	/* The figure files their texts place. */
+	figures_load(m, schema_dir);
 	return m;
 }

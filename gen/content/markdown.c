@@ -422,10 +422,22 @@ add_text(struct mdctx *ctx, struct spanlist *sl, const char *raw,
 	free(s);
 }
 
+/* A relative link to a document file (".md") or an attachment
+ * (".pdf") in the meeting folder: the documents stage resolves it. */
+static bool
+file_link(const char *url)
+{
+	size_t	 n = strlen(url);
+
+	return url[0] != '/' && url[0] != '\0' && strchr(url, ':') == NULL &&
+	    n > 3 && (strcasecmp(url + n - 3, ".md") == 0 ||
+	    (n > 4 && strcasecmp(url + n - 4, ".pdf") == 0));
+}
+
 static bool
 link_allowed(const char *url)
 {
-	return strncasecmp(url, "http://", 7) == 0 ||
+	return file_link(url) || strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0 ||
 	    strncasecmp(url, "mailto:", 7) == 0 ||
 	    (url[0] == '#' && url[1] != '\0');
@@ -533,8 +545,10 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 					diag(DIAG_WARNING, pos.file, pos.line,
 					    pos.col, "link target \"%s\" is "
 					    "not allowed (only http, https, "
-					    "mailto and #anchor): the link "
-					    "text is shown without the link",
+					    "mailto, #anchor and a .md or .pdf "
+					    "file in the meeting folder): the "
+					    "link text is shown without the "
+					    "link",
 					    url);
 				break;
 			case CMARK_NODE_IMAGE:
@@ -611,10 +625,66 @@ literal_lines(struct mdctx *ctx, const char *lit, unsigned flags,
 	return sl.head;
 }
 
+/*
+ * A paragraph holding only an image whose destination is a .csv or .xml
+ * file places a figure: ![](../figurer/x.xml) its table,
+ * ![](../figurer/x.xml "diagram") its first chart, "diagram: NAME" the
+ * chart NAME.  Alt text, if any, replaces the caption.
+ */
+static struct block *
+figure_ref(struct mdctx *ctx, cmark_node *n)
+{
+	cmark_node *img = cmark_node_first_child(n);
+	const char *url, *title;
+	struct block *b;
+	size_t	 ul;
+	char	*alt;
+
+	if (img == NULL || cmark_node_get_type(img) != CMARK_NODE_IMAGE ||
+	    cmark_node_next(img) != NULL ||
+	    (url = cmark_node_get_url(img)) == NULL ||
+	    (ul = strlen(url)) < 5 || (strcasecmp(url + ul - 4, ".csv") != 0 &&
+	    strcasecmp(url + ul - 4, ".xml") != 0))
+		return NULL;
+	b = new_block(ctx, BLOCK_FIGURE, n);
+	b->figure_ref = xstrdup(url);
+	title = cmark_node_get_title(img);
+	if (title != NULL && strncmp(title, "diagram", 7) == 0 &&
+	    (title[7] == '\0' || title[7] == ':')) {
+		b->figure_view = FIGVIEW_CHART;
+		if (title[7] == ':') {
+			title += 8;
+			while (*title == ' ')
+				title++;
+			if (*title != '\0')
+				b->figure_chart = xstrdup(title);
+		}
+	} else if (title != NULL && *title != '\0' &&
+	    strcmp(title, "tabell") != 0)
+		diag(DIAG_WARNING, b->pos.file, b->pos.line, b->pos.col,
+		    "figure title \"%s\" is not understood: write \"tabell\", "
+		    "\"diagram\" or \"diagram: NAME\"; the table is shown",
+		    title);
+	alt = md_plain(img);
+	if (alt != NULL && *alt != '\0') {
+		char	*clean = content_clean_text(alt);
+
+		b->spans = span_new(SPAN_TEXT, 0, clean);
+		b->spans->pos = b->pos;
+		free(clean);
+	}
+	free(alt);
+	return b;
+}
+
 static struct block *
 para(struct mdctx *ctx, cmark_node *n)
 {
-	struct block *b = new_block(ctx, BLOCK_PARA, n);
+	struct block *b;
+
+	if ((b = figure_ref(ctx, n)) != NULL)
+		return b;
+	b = new_block(ctx, BLOCK_PARA, n);
 
 	b->spans = conv_inlines(ctx, cmark_node_first_child(n), NULL, 0,
 	    b->pos);

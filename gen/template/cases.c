@@ -1,7 +1,8 @@
 /*
  * Case texts into the document tree: the Markdown blocks of the model
  * are copied with a style each, list items get their markers ("•",
- * "1.", "a.") and headings their level in the document.
+ * "1.", "a.") and headings their level in the document; figure
+ * references become tables and charts (figures.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,15 @@ style_one(const struct content_map *m, const struct block *src, int depth,
 	case BLOCK_PAGEBREAK:
 		b->style = m->rule;
 		break;
+	case BLOCK_FIGURE:
+		break;		/* style_chain makes its blocks */
+	case BLOCK_TABLE:
+	case BLOCK_CHART:
+		/* Already styled (document-tree blocks): copied. */
+		b->style = src->style;
+		b->table = table_clone(src->table);
+		b->chart = chart_clone(src->chart);
+		break;
 	}
 	return b;
 }
@@ -126,6 +136,13 @@ style_chain(const struct content_map *m, const struct block *src, int depth,
 	int	 i = 0;
 
 	for (; src != NULL; src = src->next, i++) {
+		if (src->kind == BLOCK_FIGURE) {
+			/* A table, or a chart and its table: several. */
+			*tail = tmpl_figure(m->fig, src);
+			while (*tail != NULL)
+				tail = &(*tail)->next;
+			continue;
+		}
 		*tail = style_one(m, src, depth, where, i);
 		tail = &(*tail)->next;
 	}

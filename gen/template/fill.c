@@ -18,6 +18,17 @@ struct ctx {
 	const struct session *s;	/* inside <for-each select="session"> */
 	const struct agenda_item *it;	/* inside an item */
 	bool		 running;	/* filling a header/footer string */
+	/* Documents behind items. */
+	const struct document *doc;	/* inside a document */
+	const struct contact *signer;	/* <for-each select="signer"> */
+	const char	*line;		/* <for-each select="address"> */
+	const struct program_slot *slot; /* <for-each select="slot|sub"> */
+	const struct content_map *cm;	/* how model blocks are styled */
+	char		*label;		/* the document's label="" */
+	struct block	*body;		/* its styled, numbered body */
+	const struct block *placed;	/* the body, once placed */
+	int		 outline_base;	/* bookmark level of the part */
+	bool		 single;	/* one document alone (render) */
 };
 
 enum fv {
@@ -56,6 +67,20 @@ value_pos(const struct ctx *c, const char *name)
 	size_t	 i;
 	const char *key = strncmp(name, "meta:", 5) == 0 ? name + 5 : name;
 
+	if (c->signer != NULL && strncmp(name, "signer-", 7) == 0)
+		return c->signer->pos;
+	if (c->doc != NULL && (strncmp(name, "doc-", 4) == 0 ||
+	    strncmp(name, "author-", 7) == 0 || strcmp(name, "line") == 0)) {
+		for (i = 0; i < c->doc->nmeta; i++)
+			if (strcasecmp(c->doc->meta[i].key, "title") == 0 &&
+			    strcmp(name, "doc-title") == 0)
+				return c->doc->meta[i].pos;
+		return c->doc->pos;
+	}
+	if (c->m->org != NULL && (strncmp(name, "org-", 4) == 0 ||
+	    strcmp(name, "director-title") == 0 ||
+	    strcmp(name, "proposal-heading") == 0))
+		return c->m->org->pos;
 	if (c->s != NULL && (strcmp(name, "place") == 0 ||
 	    strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||
 	    strcmp(name, "session-note") == 0))
@@ -71,6 +96,161 @@ value_pos(const struct ctx *c, const char *name)
 			if (strcasecmp(c->it->cs->meta[i].key, key) == 0)
 				return c->it->cs->meta[i].pos;
 	return c->it->pos;
+}
+
+/* The anchor of a document's first page: "doc-N" by its place in
+ * the meeting, "program" for the program. */
+static char *
+doc_anchor(const struct meeting *m, const struct document *d)
+{
+	size_t	 i;
+
+	if (d == m->program)
+		return xstrdup("program");
+	for (i = 0; i < m->ndocuments; i++)
+		if (m->documents[i] == d)
+			return xasprintf("doc-%zu", i + 1);
+	return xstrdup("doc-0");
+}
+
+static char *
+join_list(char *const *v, size_t n, const char *sep)
+{
+	struct buf b = { 0 };
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, sep);
+		buf_puts(&b, v[i]);
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+/* Fields of the organisation profile (everywhere) and of documents,
+ * signers, address lines and program slots (where they are). */
+static enum fv
+doc_field(const struct ctx *c, const char *name, char **out)
+{
+	const struct organisation *o = c->m->org;
+	const struct document *d = c->doc;
+	const struct program *pr = c->m->program ?
+	    c->m->program->program : NULL;
+	size_t	 i;
+
+#define ORG(f, v) if (strcmp(name, f) == 0) { \
+	*out = xstrdup(o && o->v ? o->v : ""); return FV_TEXT; }
+	if (strcmp(name, "org-name") == 0) {
+		*out = xstrdup(o && o->name ? o->name : nz(c->m->organisation));
+		return FV_TEXT;
+	}
+	ORG("org-visit-address", visit_address);
+	ORG("org-postal-address", postal_address);
+	ORG("org-phone", phone);
+	ORG("org-email", email);
+	ORG("org-web", web);
+	ORG("org-orgnr", orgnr);
+	ORG("org-bankgiro", bankgiro);
+	ORG("director-title", director_title);
+#undef ORG
+	if (strcmp(name, "proposal-heading") == 0) {
+		*out = xstrdup(o && o->proposal_heading ? o->proposal_heading :
+		    section_heading(SECTION_PROPOSAL));
+		return FV_TEXT;
+	}
+	if (strcmp(name, "signer-name") == 0 ||
+	    strcmp(name, "signer-title") == 0) {
+		if (c->signer == NULL)
+			return FV_OUT_OF_CONTEXT;
+		*out = xstrdup(nz(name[7] == 'n' ? c->signer->name :
+		    c->signer->role));
+		return FV_TEXT;
+	}
+	if (strcmp(name, "line") == 0) {
+		if (c->line == NULL)
+			return FV_OUT_OF_CONTEXT;
+		*out = xstrdup(c->line);
+		return FV_TEXT;
+	}
+	if (strncmp(name, "slot-", 5) == 0) {
+		const struct program_slot *sl = c->slot;
+
+		if (sl == NULL)
+			return FV_OUT_OF_CONTEXT;
+		if (strcmp(name, "slot-time") == 0)
+			*out = xstrdup(nz(sl->time));
+		else if (strcmp(name, "slot-topic") == 0)
+			*out = xstrdup(nz(sl->topic));
+		else if (strcmp(name, "slot-presenters") == 0)
+			*out = join_list(sl->presenters, sl->npresenters, ", ");
+		else if (strcmp(name, "slot-pause") == 0)
+			*out = xstrdup(sl->pause ? "yes" : "");
+		else if (strcmp(name, "slot-closed") == 0)
+			*out = xstrdup(sl->closed ? "yes" : "");
+		else
+			return FV_UNKNOWN;
+		return FV_TEXT;
+	}
+	if (strcmp(name, "program-title") == 0 ||
+	    strcmp(name, "program-notice") == 0) {
+		if (d == NULL || d->kind != DOCUMENT_PROGRAM)
+			return FV_OUT_OF_CONTEXT;
+		*out = xstrdup(pr == NULL ? "" : nz(name[8] == 't' ?
+		    pr->title : pr->notice));
+		return FV_TEXT;
+	}
+	if (strncmp(name, "doc-", 4) != 0 && strncmp(name, "author-", 7) != 0)
+		return FV_UNKNOWN;
+	if (d == NULL)
+		return FV_OUT_OF_CONTEXT;
+	if (strcmp(name, "doc-label") == 0)
+		*out = xstrdup(nz(c->label));
+	else if (strcmp(name, "doc-title") == 0)
+		*out = xstrdup(nz(d->title));
+	else if (strcmp(name, "doc-date") == 0)
+		*out = xstrdup(nz(d->date));
+	else if (strcmp(name, "doc-date-long") == 0)
+		*out = d->date ? sv_date_long(d->date) : NULL;
+	else if (strcmp(name, "doc-dnr") == 0)
+		*out = xstrdup(nz(d->dnr));
+	else if (strcmp(name, "doc-department") == 0)
+		*out = xstrdup(nz(d->department));
+	else if (strcmp(name, "doc-recipient") == 0)
+		*out = xstrdup(nz(d->recipient ? d->recipient : c->m->body));
+	else if (strcmp(name, "doc-subject") == 0)
+		*out = xstrdup(nz(d->subject ? d->subject : d->title));
+	else if (strcmp(name, "doc-sender") == 0) {
+		/* The institutional signature: "avsändare", else the body. */
+		for (i = 0; i < d->nmeta; i++)
+			if (strcasecmp(d->meta[i].key, "avsändare") == 0)
+				*out = xstrdup(d->meta[i].value);
+		if (*out == NULL)
+			*out = xstrdup(nz(c->m->body));
+	} else if (strcmp(name, "doc-anchor") == 0)
+		*out = doc_anchor(c->m, d);
+	else if (strcmp(name, "doc-signers") == 0)
+		*out = d->nsigners ? xasprintf("%zu", d->nsigners) : NULL;
+	else if (strcmp(name, "doc-address") == 0)
+		*out = d->naddress ? xasprintf("%zu", d->naddress) : NULL;
+	else if (strcmp(name, "author-name") == 0)
+		*out = xstrdup(nz(d->author.name));
+	else if (strcmp(name, "author-title") == 0)
+		*out = xstrdup(nz(d->author.role));
+	else if (strcmp(name, "author-phone") == 0)
+		*out = xstrdup(nz(d->author.phone));
+	else if (strcmp(name, "author-email") == 0)
+		*out = xstrdup(nz(d->author.email));
+	else if (strncmp(name, "doc-meta:", 9) == 0) {
+		for (i = 0; i < d->nmeta; i++)
+			if (strcasecmp(d->meta[i].key, name + 9) == 0) {
+				*out = xstrdup(d->meta[i].value);
+				break;
+			}
+	} else
+		return FV_UNKNOWN;
+	if (*out == NULL)
+		*out = xstrdup("");
+	return FV_TEXT;
 }
 
 static enum fv
@@ -164,7 +344,7 @@ field(const struct ctx *c, const char *name, char **out)
 				}
 		}
 	} else
-		return FV_UNKNOWN;
+		return doc_field(c, name, out);
 	if (*out == NULL)
 		*out = xstrdup("");
 	return FV_TEXT;
@@ -532,14 +712,54 @@ paragraph(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 	return ok;
 }
 
+/* Links to document files in case texts lead to the document in the
+ * pack; a link to a file that is not a document of the pack (or, in a
+ * document rendered alone, to any other document) keeps its text but
+ * is no link. */
+static void
+fix_links(const struct ctx *c, struct block *b)
+{
+	struct span *sp;
+	size_t	 i;
+	bool	 found;
+
+	for (; b != NULL; b = b->next) {
+		for (sp = b->spans; sp != NULL; sp = sp->next) {
+			if (!(sp->flags & SPAN_LINK) || sp->target == NULL ||
+			    (sp->target[0] == '#' && !c->single) ||
+			    strstr(sp->target, "://") ||
+			    strncasecmp(sp->target, "mailto:", 7) == 0)
+				continue;
+			found = false;
+			for (i = 0; !c->single && i < c->m->ndocuments; i++)
+				if (strcmp(c->m->documents[i]->path,
+				    sp->target) == 0) {
+					free(sp->target);
+					sp->target = xasprintf("#doc-%zu",
+					    i + 1);
+					found = true;
+					break;
+				}
+			if (!found) {
+				sp->flags &= ~SPAN_LINK;
+				free(sp->target);
+				sp->target = NULL;
+			}
+		}
+		fix_links(c, b->children);
+	}
+}
+
 static int
 section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 {
 	static const char *const names[SECTION__MAX] = {
 		"description", "proposal", "recipients", "documents"
 	};
-	const struct casefile *cs = c->it ? c->it->cs : NULL;
+	const struct casefile *cs = c->doc ? c->doc->cs :
+	    c->it ? c->it->cs : NULL;
 	const struct section *sec;
+	const struct block *src;
 	struct block *h;
 	char	*name = xml_attr(n, "name"), *label, *v;
 	int	 k, ok = 1;
@@ -555,34 +775,332 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 		return 0;
 	}
 	free(name);
-	if (cs == NULL || !(sec = &cs->sections[k])->present ||
-	    sec->blocks == NULL)
+	if (cs == NULL && c->doc == NULL)
+		return 1;
+	/* A tjänsteskrivelse file has its own description; proposal and
+	 * recipients are always the case's. */
+	sec = cs ? &cs->sections[k] : NULL;
+	src = sec && sec->present ? sec->blocks : NULL;
+	if (k == SECTION_DESCRIPTION && c->doc != NULL && c->doc->blocks)
+		src = c->doc->blocks;
+	if (src == NULL)
 		return 1;
 	label = expand_attr(c, n, "label", &ok);
 	if (label == NULL)
 		label = xstrdup(section_heading((enum section_kind)k));
 	h = block_new(BLOCK_HEADING);
 	h->level = 2;
-	h->pos = sec->pos;
+	h->pos = sec ? sec->pos : src->pos;
 	h->style = need_style(c, n, &ok);
 	h->spans = span_new(SPAN_TEXT, 0, label);
-	h->spans->pos = sec->pos;
+	h->spans->pos = h->pos;
 	if ((v = xml_attr(n, "outline")) != NULL &&
 	    strcmp(v, "yes") == 0) {
 		h->outline = xstrdup(label);
-		h->outline_level = 2;
+		h->outline_level = c->outline_base + 1;
 	}
 	free(v);
 	free(label);
 	**tail = h;
 	*tail = &h->next;
-	**tail = tmpl_style_blocks(&c->t->cmap, sec->blocks, 0);
+	if (c->cm == NULL) {
+		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
+		    "no <content> map for this document: add <content> or "
+		    "name one with content=\"\" on <document>");
+		return 0;
+	}
+	**tail = tmpl_style_blocks(c->cm, src, 0);
+	fix_links(c, **tail);
 	while (**tail)
 		*tail = &(**tail)->next;
 	return ok;
 }
 
 static int blocks(struct ctx *, xmlNodePtr, struct block ***);
+
+/* <body/>: the document's own text, styled and numbered (made before
+ * the part is filled, so a table of contents can come first). */
+static int
+body(struct ctx *c, xmlNodePtr n, struct block ***tail)
+{
+	if (c->doc == NULL) {
+		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
+		    "<body> belongs in a document template (rapport, brev, "
+		    "...)");
+		return 0;
+	}
+	if (c->body == NULL)
+		return 1;
+	c->placed = c->body;
+	**tail = c->body;
+	c->body = NULL;
+	while (**tail)
+		*tail = &(**tail)->next;
+	return 1;
+}
+
+/* <toc style="" sub-style="" levels="2"/>: the chapters with their
+ * pages in the pack. */
+static int
+toc(struct ctx *c, xmlNodePtr n, struct block ***tail)
+{
+	const struct style *st, *sub = NULL;
+	char	*v;
+	int	 ok = 1, levels = 2;
+
+	st = need_style(c, n, &ok);
+	if ((v = xml_attr(n, "sub-style")) != NULL) {
+		if ((sub = tmpl_style(c->t, v)) == NULL) {
+			diag(DIAG_ERROR, tmpl_file(c->t, n),
+			    (int)xmlGetLineNo(n), 0, "style \"%s\" is not "
+			    "defined", v);
+			ok = 0;
+		}
+		free(v);
+	}
+	if ((v = xml_attr(n, "levels")) != NULL) {
+		levels = atoi(v);
+		free(v);
+	}
+	if (!ok)
+		return 0;
+	**tail = tmpl_toc(c->body ? c->body : c->placed, levels, st, sub);
+	while (**tail)
+		*tail = &(**tail)->next;
+	return 1;
+}
+
+/*
+ * <grid columns="2 1"><row><cell>blocks</cell>...</row>...</grid>: a
+ * layout grid (a table without rules) of template blocks, the columns
+ * sharing the width by the weights given.  Rows whose cells are all
+ * empty are left out.
+ */
+#define GRID_MAX_COLS	6
+#define GRID_MAX_ROWS	50
+
+static int
+grid(struct ctx *c, xmlNodePtr n, struct block ***tail)
+{
+	struct table *t;
+	struct block *b;
+	xmlNodePtr r, k;
+	char	*v, *p, *e;
+	float	 w[GRID_MAX_COLS];
+	size_t	 nc = 0, i;
+	int	 ok = 1;
+
+	if ((v = xml_attr(n, "columns")) != NULL) {
+		for (p = v; *p != '\0' && nc < GRID_MAX_COLS; p = e) {
+			w[nc] = strtof(p, &e);
+			if (e == p || w[nc] <= 0)
+				break;
+			nc++;
+			while (*e == ' ')
+				e++;
+		}
+		if (*p != '\0') {
+			diag(DIAG_ERROR, tmpl_file(c->t, n),
+			    (int)xmlGetLineNo(n), 0, "columns=\"%s\": give "
+			    "1 to %d positive weights, e.g. \"2 1\"", v,
+			    GRID_MAX_COLS);
+			free(v);
+			return 0;
+		}
+		free(v);
+	}
+	if (nc == 0) {
+		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
+		    "<grid> needs columns=\"...\" with a weight per column");
+		return 0;
+	}
+	t = xcalloc(1, sizeof(*t));
+	t->grid = true;
+	t->ncols = nc;
+	t->cols = xcalloc(nc, sizeof(*t->cols));
+	for (i = 0; i < nc; i++) {
+		t->cols[i].weight = w[i];
+		t->cols[i].wrap = true;
+	}
+	t->pos.file = tmpl_file(c->t, n);
+	t->pos.line = (int)xmlGetLineNo(n);
+	t->rows = xcalloc(GRID_MAX_ROWS, sizeof(*t->rows));
+	for (r = n->children; r != NULL && ok; r = r->next) {
+		struct table_row *row;
+		bool	 any = false;
+
+		if (!xml_is(r, "row"))
+			continue;
+		if (t->nrows == GRID_MAX_ROWS) {
+			diag(DIAG_ERROR, tmpl_file(c->t, r),
+			    (int)xmlGetLineNo(r), 0, "more than %d rows in a "
+			    "<grid>", GRID_MAX_ROWS);
+			ok = 0;
+			break;
+		}
+		row = &t->rows[t->nrows];
+		row->role = ROW_DATA;
+		row->pos.file = t->pos.file;
+		row->pos.line = (int)xmlGetLineNo(r);
+		row->cells = xcalloc(nc, sizeof(*row->cells));
+		for (k = r->children; k != NULL; k = k->next) {
+			struct table_cell *cell;
+			struct block **ct;
+
+			if (!xml_is(k, "cell"))
+				continue;
+			if (row->ncells == nc) {
+				diag(DIAG_ERROR, tmpl_file(c->t, k),
+				    (int)xmlGetLineNo(k), 0, "more cells than "
+				    "the %zu columns of the <grid>", nc);
+				ok = 0;
+				break;
+			}
+			cell = &row->cells[row->ncells];
+			cell->col = row->ncells++;
+			cell->colspan = cell->rowspan = 1;
+			cell->pos = row->pos;
+			ct = &cell->blocks;
+			ok &= blocks(c, k, &ct);
+			any |= cell->blocks != NULL;
+		}
+		/* Cells left out stay empty. */
+		for (; row->ncells < nc; row->ncells++) {
+			row->cells[row->ncells].col = row->ncells;
+			row->cells[row->ncells].colspan = 1;
+			row->cells[row->ncells].rowspan = 1;
+		}
+		if (any)
+			t->nrows++;
+		else {
+			for (i = 0; i < nc; i++)
+				blocks_free(row->cells[i].blocks);
+			free(row->cells);
+			memset(row, 0, sizeof(*row));
+		}
+	}
+	if (!ok || t->nrows == 0) {
+		table_free(t);
+		return ok;
+	}
+	b = block_new(BLOCK_TABLE);
+	b->table = t;
+	b->pos = t->pos;
+	if (xmlHasProp(n, (const xmlChar *)"style"))
+		b->style = need_style(c, n, &ok);
+	**tail = b;
+	*tail = &b->next;
+	return ok;
+}
+
+/* A paragraph of one text span. */
+static struct block *
+text_para(const struct style *st, const char *text, struct srcpos pos)
+{
+	struct block *b = block_new(BLOCK_PARA);
+
+	b->style = st;
+	b->pos = pos;
+	b->spans = span_new(SPAN_TEXT, 0, text);
+	b->spans->pos = pos;
+	return b;
+}
+
+/*
+ * <signers style="" title-style=""/>: the signers side by side, name
+ * over title.  With grid="yes" a layout grid (a table without rules);
+ * otherwise two signers share a line, the first in the style's label
+ * column (label-width: half the measure).
+ */
+static int
+signers(struct ctx *c, xmlNodePtr n, struct block ***tail)
+{
+	const struct style *st, *tst;
+	struct block *b;
+	char	*v, *tn;
+	size_t	 i, k, r;
+	int	 ok = 1;
+	bool	 grid = false;
+
+	if (c->doc == NULL || c->doc->nsigners == 0)
+		return 1;
+	st = need_style(c, n, &ok);
+	tn = xml_attr(n, "title-style");
+	if ((tst = tmpl_style(c->t, tn)) == NULL)
+		tst = st;
+	free(tn);
+	if ((v = xml_attr(n, "grid")) != NULL) {
+		grid = strcmp(v, "yes") == 0;
+		free(v);
+	}
+	if (!ok)
+		return 0;
+	if (grid) {
+		struct table *t = xcalloc(1, sizeof(*t));
+		size_t	 nc = c->doc->nsigners;
+
+		t->grid = true;
+		t->ncols = nc;
+		t->cols = xcalloc(nc, sizeof(*t->cols));
+		for (i = 0; i < nc; i++)
+			t->cols[i].weight = 1;
+		t->nrows = 1;
+		t->rows = xcalloc(1, sizeof(*t->rows));
+		t->rows[0].role = ROW_DATA;
+		t->rows[0].ncells = nc;
+		t->rows[0].cells = xcalloc(nc, sizeof(*t->rows[0].cells));
+		t->pos = c->doc->signers[0].pos;
+		for (i = 0; i < nc; i++) {
+			struct table_cell *cell = &t->rows[0].cells[i];
+			const struct contact *s = &c->doc->signers[i];
+
+			cell->col = i;
+			cell->colspan = cell->rowspan = 1;
+			cell->pos = s->pos;
+			cell->blocks = text_para(st, nz(s->name), s->pos);
+			if (s->role != NULL)
+				cell->blocks->next = text_para(tst, s->role,
+				    s->pos);
+		}
+		b = block_new(BLOCK_TABLE);
+		b->table = t;
+		b->style = st;
+		b->pos = t->pos;
+		**tail = b;
+		*tail = &b->next;
+		return 1;
+	}
+	for (i = 0; i < c->doc->nsigners; i += 2)
+		for (r = 0; r < 2; r++) {
+			const struct contact *s = &c->doc->signers[i];
+			const char *a = r == 0 ? s->name : s->role;
+
+			k = i + 1 < c->doc->nsigners ? i + 1 : i;
+			b = block_new(BLOCK_PARA);
+			b->style = r == 0 ? st : tst;
+			b->pos = s->pos;
+			if (k != i) {
+				const struct contact *s2 = &c->doc->signers[k];
+				const char *t2 = r == 0 ? s2->name : s2->role;
+
+				b->label = span_new(SPAN_TEXT, 0, nz(a));
+				b->label->pos = s->pos;
+				b->spans = span_new(SPAN_TEXT, 0,
+				    t2 ? t2 : "\xc2\xa0");
+				b->spans->pos = s2->pos;
+			} else if (a != NULL) {
+				b->spans = span_new(SPAN_TEXT, 0, a);
+				b->spans->pos = s->pos;
+			}
+			if (b->spans == NULL && b->label == NULL) {
+				blocks_free(b);
+				continue;
+			}
+			**tail = b;
+			*tail = &b->next;
+		}
+	return 1;
+}
 
 static int
 for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
@@ -607,9 +1125,40 @@ for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
 			ok &= blocks(c, n, tail);
 		}
 		c->it = saved_it;
+	} else if (sel && c->doc != NULL && strcmp(sel, "signer") == 0) {
+		for (i = 0; i < c->doc->nsigners; i++) {
+			c->signer = &c->doc->signers[i];
+			ok &= blocks(c, n, tail);
+		}
+		c->signer = NULL;
+	} else if (sel && c->doc != NULL && strcmp(sel, "address") == 0) {
+		for (i = 0; i < c->doc->naddress; i++) {
+			c->line = c->doc->address[i];
+			ok &= blocks(c, n, tail);
+		}
+		c->line = NULL;
+	} else if (sel && (strcmp(sel, "slot") == 0 ||
+	    strcmp(sel, "sub") == 0)) {
+		const struct program_slot *saved = c->slot, *v = NULL;
+		size_t	 nv = 0;
+
+		if (strcmp(sel, "sub") == 0 && saved != NULL) {
+			v = saved->sub;
+			nv = saved->nsub;
+		} else if (strcmp(sel, "slot") == 0 && c->doc != NULL &&
+		    c->doc->program != NULL) {
+			v = c->doc->program->slots;
+			nv = c->doc->program->nslots;
+		}
+		for (i = 0; i < nv; i++) {
+			c->slot = &v[i];
+			ok &= blocks(c, n, tail);
+		}
+		c->slot = saved;
 	} else {
 		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
-		    "<for-each select=\"%s\">: use session or item",
+		    "<for-each select=\"%s\">: use session or item (signer, "
+		    "address and slot in a document, sub in a slot)",
 		    sel ? sel : "");
 		ok = 0;
 	}
@@ -638,6 +1187,14 @@ blocks(struct ctx *c, xmlNodePtr parent, struct block ***tail)
 				ok &= blocks(c, n, tail);
 		} else if (xml_is(n, "section"))
 			ok &= section(c, n, tail);
+		else if (xml_is(n, "body"))
+			ok &= body(c, n, tail);
+		else if (xml_is(n, "toc"))
+			ok &= toc(c, n, tail);
+		else if (xml_is(n, "signers"))
+			ok &= signers(c, n, tail);
+		else if (xml_is(n, "grid"))
+			ok &= grid(c, n, tail);
 		else if (xml_is(n, "page-break") || xml_is(n, "rule")) {
 			b = block_new(xml_is(n, "rule") ? BLOCK_RULE :
 			    BLOCK_PAGEBREAK);
@@ -690,6 +1247,21 @@ part_page_style(struct ctx *c, xmlNodePtr docnode, int *ok)
 	ps->footer.left = running_string(c, docnode, base->footer.left, ok);
 	ps->footer.center = running_string(c, docnode, base->footer.center, ok);
 	ps->footer.right = running_string(c, docnode, base->footer.right, ok);
+	ps->first_header.left = running_string(c, docnode,
+	    base->first_header.left, ok);
+	ps->first_header.center = running_string(c, docnode,
+	    base->first_header.center, ok);
+	ps->first_header.right = running_string(c, docnode,
+	    base->first_header.right, ok);
+	ps->first_footer.left = running_string(c, docnode,
+	    base->first_footer.left, ok);
+	ps->first_footer.center = running_string(c, docnode,
+	    base->first_footer.center, ok);
+	ps->first_footer.right = running_string(c, docnode,
+	    base->first_footer.right, ok);
+	/* The box is the template's; the picture the organisation's. */
+	ps->logo = base->logo_w > 0 && base->logo_h > 0 && c->m->org &&
+	    c->m->org->logo ? xstrdup(c->m->org->logo) : NULL;
 	return ps;
 }
 
@@ -705,8 +1277,83 @@ make_part(struct ctx *c, xmlNodePtr docnode)
 	p->page = part_page_style(c, docnode, &ok);
 	p->anchor = expand_attr(c, docnode, "anchor", &ok);
 	p->outline = expand_attr(c, docnode, "outline", &ok);
-	p->outline_level = 1;
+	p->outline_level = c->outline_base > 0 ? c->outline_base : 1;
 	ok &= blocks(c, docnode, &tail);
+	return ok;
+}
+
+/* The template of a document's kind; NULL after reporting. */
+static xmlNodePtr
+doc_template(struct tmpl *t, const struct document *d)
+{
+	int	 r = tmpl_doc_kind_role(d->kind);
+
+	if (r == TDOC_UPPFOLJNING && t->docs[r] == NULL)
+		r = TDOC_RAPPORT;
+	if (t->docs[r] == NULL)
+		diag(DIAG_ERROR, t->nxml ? t->path[0] : NULL, 0, 0, "the "
+		    "template has no <document role=\"%s\"> for %s: add one, "
+		    "or <use href=\"%s\"/>", tmpl_doc_role_name(r),
+		    d->path ? d->path : "the document",
+		    tmpl_doc_file(d->kind));
+	return t->docs[r];
+}
+
+/* One document as a part: its body styled and numbered first, then
+ * the template filled with it. */
+static int
+make_doc_part(struct ctx *c, const struct document *d, int outline_base)
+{
+	xmlNodePtr node = doc_template(c->t, d);
+	char	*v, *anchor;
+	int	 ok = 1, chapters = 0, marks = 0;
+
+	if (node == NULL)
+		return 0;
+	c->doc = d;
+	c->outline_base = outline_base;
+	v = xml_attr(node, "content");
+	c->cm = tmpl_cmap(c->t, v);
+	if (c->cm == NULL && v != NULL) {
+		diag(DIAG_ERROR, tmpl_file(c->t, node),
+		    (int)xmlGetLineNo(node), 0, "content=\"%s\": no <content "
+		    "name=\"%s\"> is defined", v, v);
+		ok = 0;
+	}
+	free(v);
+	c->label = xml_attr(node, "label");
+	if ((v = xml_attr(node, "chapters")) != NULL) {
+		chapters = atoi(v);
+		free(v);
+	}
+	if ((v = xml_attr(node, "bookmarks")) != NULL) {
+		marks = atoi(v);
+		free(v);
+	}
+	if (ok && d->blocks != NULL && d->kind != DOCUMENT_TJANSTESKRIVELSE) {
+		if (c->cm == NULL) {
+			diag(DIAG_ERROR, tmpl_file(c->t, node),
+			    (int)xmlGetLineNo(node), 0, "no <content> map "
+			    "for this document: add <content> or name one "
+			    "with content=\"\"");
+			ok = 0;
+		} else {
+			c->body = tmpl_style_blocks(c->cm, d->blocks, 0);
+			fix_links(c, c->body);
+			anchor = doc_anchor(c->m, d);
+			tmpl_number_chapters(c->body, anchor, chapters,
+			    marks > 0 ? outline_base + 1 : 0, marks);
+			free(anchor);
+		}
+	}
+	if (ok)
+		ok &= make_part(c, node);
+	blocks_free(c->body);
+	c->body = NULL;
+	c->placed = NULL;
+	free(c->label);
+	c->label = NULL;
+	c->doc = NULL;
 	return ok;
 }
 
@@ -717,7 +1364,8 @@ template_pack(const struct meeting *m, const char *template_dir,
 	struct tmpl t;
 	struct ctx c;
 	char	*path, *schema;
-	size_t	 i, nparts = 1;
+	size_t	 i, j, k, nparts = 1;
+	bool	*placed;
 	int	 ok = 1;
 
 	memset(&t, 0, sizeof(t));
@@ -738,7 +1386,8 @@ template_pack(const struct meeting *m, const char *template_dir,
 
 	for (i = 0; i < m->nitems; i++)
 		if (item_has_part(&m->items[i]))
-			nparts++;
+			nparts += 1 + m->items[i].ndocs;
+	nparts += m->program != NULL;
 	t.doc->parts = xcalloc(nparts, sizeof(*t.doc->parts));
 	t.doc->page_styles = xrealloc(t.doc->page_styles,
 	    (t.doc->npage_styles + nparts) * sizeof(*t.doc->page_styles));
@@ -746,6 +1395,7 @@ template_pack(const struct meeting *m, const char *template_dir,
 	memset(&c, 0, sizeof(c));
 	c.t = &t;
 	c.m = m;
+	c.cm = &t.cmap;
 	if (t.metadata != NULL) {
 		t.doc->title = expand_attr(&c, t.metadata, "title", &ok);
 		t.doc->subject = expand_attr(&c, t.metadata, "subject", &ok);
@@ -756,19 +1406,89 @@ template_pack(const struct meeting *m, const char *template_dir,
 		t.doc->lang = xstrdup("sv-SE");
 	t.doc->date = xstrdup(m->date);
 	ok &= make_part(&c, t.pack);
-	for (i = 0; i < m->nitems; i++) {
+	/* The program of the day right after the agenda; each item's
+	 * documents behind it, in its Beslutsunderlag order, each once. */
+	if (ok && m->program != NULL)
+		ok &= make_doc_part(&c, m->program, 1);
+	placed = xcalloc(m->ndocuments + 1, sizeof(*placed));
+	for (i = 0; ok && i < m->nitems; i++) {
 		if (!item_has_part(&m->items[i]))
 			continue;
 		c.it = &m->items[i];
+		c.cm = &t.cmap;
+		c.outline_base = 1;
 		ok &= make_part(&c, t.item);
+		for (k = 0; ok && k < m->items[i].ndocs; k++) {
+			for (j = 0; j < m->ndocuments; j++)
+				if (m->documents[j] == m->items[i].docs[k])
+					break;
+			if (j < m->ndocuments && placed[j])
+				continue;
+			if (j < m->ndocuments)
+				placed[j] = true;
+			ok &= make_doc_part(&c, m->items[i].docs[k], 2);
+		}
+	}
+	free(placed);
+out:
+	for (i = 0; i < t.nxml; i++) {
+		xmlFreeDoc(t.xml[i]);
+		free(t.path[i]);
+	}
+	tmpl_free_cmaps(&t);
+	if (!ok) {
+		doc_free(t.doc);
+		return NULL;
+	}
+	return t.doc;
+}
+
+struct doc *
+template_document(const struct meeting *m, const struct document *d,
+    const char *template_dir, const char *schema_dir)
+{
+	struct tmpl t;
+	struct ctx c;
+	char	*path, *schema;
+	size_t	 i;
+	int	 ok = 1;
+
+	memset(&t, 0, sizeof(t));
+	t.doc = xcalloc(1, sizeof(*t.doc));
+	t.dir = template_dir;
+	path = xasprintf("%s/%s", template_dir, tmpl_doc_file(d->kind));
+	schema = xasprintf("%s/template.rng", schema_dir);
+	ok = tmpl_load_file(&t, path, schema) && tmpl_collect(&t);
+	free(path);
+	free(schema);
+	if (!ok)
+		goto out;
+	t.doc->parts = xcalloc(1, sizeof(*t.doc->parts));
+	t.doc->page_styles = xrealloc(t.doc->page_styles,
+	    (t.doc->npage_styles + 1) * sizeof(*t.doc->page_styles));
+	memset(&c, 0, sizeof(c));
+	c.t = &t;
+	c.m = m;
+	c.single = true;
+	ok = make_doc_part(&c, d, 1);
+	if (ok) {
+		const xmlNodePtr node = doc_template(&t, d);
+		char	*label = xml_attr(node, "label");
+
+		t.doc->title = xstrdup(d->title ? d->title : "");
+		t.doc->subject = label ? label : xstrdup("");
+		t.doc->author = xstrdup(m->org && m->org->name ? m->org->name :
+		    m->organisation ? m->organisation : "");
+		t.doc->lang = xstrdup("sv-SE");
+		t.doc->date = xstrdup(d->date ? d->date : m->date ? m->date :
+		    "2000-01-01");
 	}
 out:
 	for (i = 0; i < t.nxml; i++) {
 		xmlFreeDoc(t.xml[i]);
 		free(t.path[i]);
 	}
-	for (i = 0; i < 3; i++)
-		free(t.cmap.bullet[i]);
+	tmpl_free_cmaps(&t);
 	if (!ok) {
 		doc_free(t.doc);
 		return NULL;

@@ -67,7 +67,7 @@ tmpl_load_file(struct tmpl *t, const char *path, const char *schema)
 {
 	xmlDocPtr doc;
 	xmlNodePtr n;
-	size_t	 i;
+	size_t	 i, me;
 
 	for (i = 0; i < t->nxml; i++)
 		if (strcmp(t->path[i], path) == 0)
@@ -81,7 +81,7 @@ tmpl_load_file(struct tmpl *t, const char *path, const char *schema)
 		return 0;
 	t->xml[t->nxml] = doc;
 	t->path[t->nxml] = xstrdup(path);
-	t->nxml++;
+	me = t->nxml++;
 	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
 		char	*href, *sub;
 
@@ -105,6 +105,7 @@ tmpl_load_file(struct tmpl *t, const char *path, const char *schema)
 		}
 		free(sub);
 	}
+	t->order[t->norder++] = me;
 	return 1;
 }
 
@@ -308,6 +309,19 @@ load_style(struct tmpl *t, xmlNodePtr n)
 		}
 		free(v);
 	}
+	if ((v = xml_attr(n, "fill")) != NULL) {
+		/* "none" clears a fill a base style has. */
+		if (strcmp(v, "none") == 0)
+			st.has_fill = false;
+		else if (!parse_color(v, &st.fill)) {
+			diag(DIAG_ERROR, file, line, 0, "fill=\"%s\": write "
+			    "it as #rrggbb or none", v);
+			ok = 0;
+		} else
+			st.has_fill = true;
+		free(v);
+	}
+	ok &= attr_length(t, n, "padding", &st.padding);
 	ok &= attr_length(t, n, "size", &st.size);
 	if (st.leading == 0 || xmlHasProp(n, (const xmlChar *)"size"))
 		st.leading = st.size * 1.25f;
@@ -434,6 +448,15 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 			ok &= load_running(t, c, &ps->header);
 		else if (xml_is(c, "footer"))
 			ok &= load_running(t, c, &ps->footer);
+		else if (xml_is(c, "first-header"))
+			ok &= load_running(t, c, &ps->first_header);
+		else if (xml_is(c, "first-footer"))
+			ok &= load_running(t, c, &ps->first_footer);
+		else if (xml_is(c, "logo"))
+			ok &= attr_length(t, c, "x", &ps->logo_x) &
+			    attr_length(t, c, "y", &ps->logo_y) &
+			    attr_length(t, c, "width", &ps->logo_w) &
+			    attr_length(t, c, "height", &ps->logo_h);
 	}
 	return ok;
 }
@@ -460,10 +483,16 @@ map_style(struct tmpl *t, xmlNodePtr n, const char *attr, int *ok)
 static int
 load_content_map(struct tmpl *t, xmlNodePtr n)
 {
-	struct content_map *m = &t->cmap;
+	struct content_map *m;
 	char	 name[32];
 	int	 i, ok = 1;
 	char	*v;
+
+	/* <content name="report">: a map a <document content="report">
+	 * chooses; the unnamed one is the default. */
+	if ((m = tmpl_new_cmap(t, n)) == NULL)
+		return 0;
+	m->fig = &t->fmap;
 
 	m->para = map_style(t, n, "para", &ok);
 	for (i = 0; i < 6; i++) {
@@ -511,13 +540,14 @@ static int
 each(struct tmpl *t, const char *name,
     int (*fn)(struct tmpl *, xmlNodePtr))
 {
-	size_t	 i;
+	size_t	 i, k;
 	xmlNodePtr n;
 	int	 ok = 1;
 
-	for (i = t->nxml; i-- > 0;)
-		for (n = xmlDocGetRootElement(t->xml[i])->children; n;
-		    n = n->next)
+	/* Each file after the files it uses (several may use one). */
+	for (k = 0; k < t->norder; k++)
+		for (i = t->order[k], n = xmlDocGetRootElement(t->xml[i])->
+		    children; n; n = n->next)
 			if (xml_is(n, name))
 				ok &= fn(t, n);
 	return ok;
@@ -547,8 +577,9 @@ static int
 take_document(struct tmpl *t, xmlNodePtr n)
 {
 	char	*role = xml_attr(n, "role");
-	xmlNodePtr *dst = role && strcmp(role, "item") == 0 ? &t->item :
-	    &t->pack;
+	int	 k = tmpl_doc_role(role);
+	xmlNodePtr *dst = k >= 0 ? &t->docs[k] :
+	    role && strcmp(role, "item") == 0 ? &t->item : &t->pack;
 
 	free(role);
 	if (*dst != NULL) {
@@ -586,6 +617,7 @@ tmpl_collect(struct tmpl *t)
 		return 0;
 	ok &= each(t, "page-style", load_page_style);
 	ok &= each(t, "content", load_content_map);
+	ok &= each(t, "figures", tmpl_load_figure_map);
 	ok &= each(t, "document", take_document);
 	ok &= each(t, "metadata", take_metadata);
 	if (ok && !t->have_cmap) {

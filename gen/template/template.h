@@ -14,4 +14,11 @@
 struct doc	*template_pack(const struct meeting *, const char *template_dir,
 		    const char *schema_dir);
 
+/* One document alone (a preview): the template file of its kind
+ * (tjansteskrivelse.xml, rapport.xml, brev.xml, program.xml), one part,
+ * links to other documents left out. */
+struct doc	*template_document(const struct meeting *,
+		    const struct document *, const char *template_dir,
+		    const char *schema_dir);
+
 #endif /* BOARDGEN_TEMPLATE_H */

@@ -8,6 +8,40 @@
 
 #define TMPL_MAX_FILES	8
 
+/* How figures become tables and charts (<figures> in a template).
+ * Texts are kept in fixed arrays: the map lives as long as its tmpl. */
+#define TMPL_FIG_TEXT	160
+struct figure_map {
+	bool		 loaded;
+	const struct style *table;	/* padding, rules, rule colour */
+	const struct style *caption;
+	const struct style *head;	/* header cells */
+	const struct style *cell;	/* text cells */
+	const struct style *number;	/* number cells */
+	const struct style *part;	/* "Varav" rows: indented */
+	const struct style *subtotal;
+	const struct style *total;
+	const struct style *group;
+	const struct style *notes;	/* unit and source under the table */
+	const struct style *legend;	/* status legend */
+	const struct style *failed;	/* note under a table whose check
+					 * failed */
+	const struct style *chart_text;
+	const struct style *chart_title;
+	char		 continued[TMPL_FIG_TEXT];	/* " (forts.)" */
+	char		 unit_format[TMPL_FIG_TEXT];	/* "Belopp i {unit}" */
+	char		 failed_text[TMPL_FIG_TEXT];	/* "Kontroll ..." */
+	char		 failed_subject[TMPL_FIG_TEXT];	/* metadata */
+	char		 line_word[TMPL_FIG_TEXT];	/* "Linjediagram" */
+	char		 bar_word[TMPL_FIG_TEXT];	/* "Stapeldiagram" */
+	struct rgb	 status[STATUS_LEVELS + 1];
+	struct rgb	 colors[6];
+	float		 chart_height;
+	struct doc	*doc;		/* its subject is marked when a figure
+					 * with a failed check is placed */
+	bool		 marked;
+};
+
 /* How case content (Markdown blocks) is styled. */
 struct content_map {
 	const struct style *para;
@@ -20,7 +54,20 @@ struct content_map {
 	const struct style *code;
 	const struct style *rule;
 	char		*bullet[3];	/* by nesting depth, cycling */
+	struct figure_map *fig;		/* how figures are styled */
 };
+
+/* Templates of the documents behind agenda items, by role. */
+enum tmpl_doc {
+	TDOC_TJANSTESKRIVELSE,	/* role="tjansteskrivelse" */
+	TDOC_RAPPORT,		/* role="rapport" */
+	TDOC_UPPFOLJNING,	/* role="uppfoljning" (else rapport's) */
+	TDOC_BREV,		/* role="brev" */
+	TDOC_PROGRAM,		/* role="program" */
+	TDOC__MAX
+};
+
+#define TMPL_MAX_CMAPS	8	/* named <content> maps */
 
 struct tmpl {
 	struct doc	*doc;		/* families, styles, page styles */
@@ -28,11 +75,18 @@ struct tmpl {
 	xmlDocPtr	 xml[TMPL_MAX_FILES];
 	char		*path[TMPL_MAX_FILES];
 	size_t		 nxml;
+	size_t		 order[TMPL_MAX_FILES];	/* used files first */
+	size_t		 norder;
 	struct content_map cmap;
 	bool		 have_cmap;
 	xmlNodePtr	 pack;		/* <document role="pack"> */
 	xmlNodePtr	 item;		/* <document role="item"> */
 	xmlNodePtr	 metadata;	/* <metadata> */
+	xmlNodePtr	 docs[TDOC__MAX];	/* document templates */
+	struct content_map named[TMPL_MAX_CMAPS]; /* <content name=""> */
+	char		*named_name[TMPL_MAX_CMAPS];
+	size_t		 nnamed;
+	struct figure_map fmap;		/* <figures> */
 };
 
 /* style.c */
@@ -42,6 +96,37 @@ int	 tmpl_collect(struct tmpl *);		/* fonts, styles, page styles */
 const struct style *tmpl_style(const struct tmpl *, const char *name);
 const struct page_style *tmpl_page_style(const struct tmpl *, const char *);
 const char *tmpl_file(const struct tmpl *, xmlNodePtr);
+
+/* documents.c */
+/* The enum tmpl_doc of a role name, or -1 for pack, item or unknown. */
+int	 tmpl_doc_role(const char *);
+/* The template file (in the template folder) of a document kind, and
+ * the role its <document> has. */
+const char *tmpl_doc_file(enum document_kind);
+int	 tmpl_doc_kind_role(enum document_kind);
+const char *tmpl_doc_role_name(int);
+/* The map a <content> element fills: the default one, or a new named
+ * one; NULL after reporting. */
+struct content_map *tmpl_new_cmap(struct tmpl *, xmlNodePtr);
+/* The named map, or the default (name NULL); NULL if none. */
+const struct content_map *tmpl_cmap(const struct tmpl *, const char *);
+void	 tmpl_free_cmaps(struct tmpl *);
+/* Numbers a styled body's headings as chapters ("1", "1.1", "3.2.1")
+ * as their labels; gives each an anchor "<prefix>-<n>" and, if
+ * outline_base > 0, those down to outline_depth a bookmark at
+ * outline_base + depth - 1.  Headings deeper than `levels' are left
+ * unnumbered. */
+void	 tmpl_number_chapters(struct block *, const char *prefix,
+	    int levels, int outline_base, int outline_depth);
+/* A table of contents for such a body: one paragraph per heading down
+ * to `levels', its number as label and its page as trailer. */
+struct block *tmpl_toc(const struct block *, int levels,
+	    const struct style *, const struct style *sub);
+
+/* figures.c: a figure reference -> a table, or a chart followed by
+ * its numbers as a table; NULL after reporting. */
+int	 tmpl_load_figure_map(struct tmpl *, xmlNodePtr);
+struct block *tmpl_figure(struct figure_map *, const struct block *ref);
 
 /* cases.c: model blocks -> styled document blocks. */
 struct block *tmpl_style_blocks(const struct content_map *,

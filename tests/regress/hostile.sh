@@ -42,7 +42,8 @@ run() {	# name, expected status, expected first stderr line (or "")
 	fi
 }
 
-header='---\ndnr: RS/1/2026\ntitle: T\n---\n\n# Ärendebeskrivning\n\n'
+# An information item: check asks a decision for its proposal.
+header='---\ndnr: RS/1/2026\ntitle: T\nkind: information\n---\n\n# Ärendebeskrivning\n\n'
 
 # 200,000 paragraph separators (U+2029) in one paragraph.
 meeting "$T/separators"

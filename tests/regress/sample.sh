@@ -1,6 +1,7 @@
 #!/bin/sh
 # The bundled sample meeting: renders, checks the pack against its
-# sources (agenda page numbers, order, bookmarks, qpdf --check), and
+# sources (agenda page numbers, order, bookmarks, qpdf --check), checks
+# every page's pack number and its document's own x(y), and
 # renders again to prove the same input gives the same bytes.
 cd "$(dirname "$0")/../.." || exit 2
 B=${BOARDGEN:-gen/boardgen}
@@ -8,6 +9,12 @@ T=${TEST_TMP:-$(mktemp -d)}
 M=content/regionstyrelsen/2026-12-08
 $WRAP $B build $M -o "$T/sample.pdf" || exit 1
 python3 tests/check_pack.py $M "$T/sample.pdf" || exit 1
+# Every page's "Sida N av M" and its document's own "x(y)".
+python3 tests/check_numbering.py "$T/sample.pdf" --starts \
+    "Uppföljning av internkontrollplan 2026" \
+    "Yttrande över betänkandet En sammanhållen akutsjukvårdskedja (SOU 2026:12)" \
+    "Tjänsteskrivelse 2026-11-12" || exit 1
+python3 tests/check_toc.py "$T/sample.pdf" || exit 1
 $WRAP $B build $M -o "$T/sample2.pdf" || exit 1
 cmp "$T/sample.pdf" "$T/sample2.pdf" || { echo "two builds differ"; exit 1; }
 SOURCE_DATE_EPOCH=1765180800 $B build $M -o "$T/sample3.pdf" || exit 1

@@ -1,0 +1,267 @@
+/*
+ * The organisation profile (organisation.xml): name, logo, addresses,
+ * phone, org nr, labels and the staff directory that every template
+ * draws on.  A meeting finds it in its own folder or one or two folders
+ * above (the body's folder, the organisation's), the nearest first.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/xml.h"
+#include "extern.h"
+
+static int
+line_of(xmlNodePtr n)
+{
+	long	 l = xmlGetLineNo(n);
+
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+static char *
+text_of(xmlNodePtr n)
+{
+	char	*v = xml_text(n), *s = content_typeset(v);
+
+	free(v);
+	return s;
+}
+
+static char *
+attr_text(xmlNodePtr n, const char *name)
+{
+	char	*v = xml_attr(n, name), *s;
+
+	if (v == NULL)
+		return NULL;
+	s = content_typeset(v);
+	free(v);
+	return s;
+}
+
+/* min..max digits, '-', n digits. */
+static bool
+digits_dash(const char *s, size_t min, size_t max, size_t n)
+{
+	size_t	 a = strspn(s, "0123456789");
+
+	return a >= min && a <= max && s[a] == '-' &&
+	    strspn(s + a + 1, "0123456789") == n && s[a + 1 + n] == '\0';
+}
+
+static bool
+is_file(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The logo: a PNG beside the profile (or below it), named without "..". */
+static char *
+logo_path(const char *profile, xmlNodePtr n)
+{
+	static const unsigned char sig[8] = {
+		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+	};
+	char	*file = xml_attr(n, "file"), *dir, *path = NULL, *slash;
+	const char *p;
+	unsigned char head[8];
+	FILE	*fp;
+
+	if (file == NULL)
+		return NULL;
+	for (p = file; *p != '\0'; p += strcspn(p, "/"), p += *p == '/')
+		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0')) {
+			diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" "
+			    "points outside the profile's folder (\"..\"): put "
+			    "the PNG beside organisation.xml", file);
+			free(file);
+			return NULL;
+		}
+	dir = xstrdup(profile);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	path = slash != NULL ? xasprintf("%s/%s", dir, file) : xstrdup(file);
+	free(dir);
+	if (!is_file(path) || (fp = fopen(path, "rb")) == NULL) {
+		diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" does not "
+		    "exist: name a PNG file relative to organisation.xml",
+		    file);
+		free(path);
+		free(file);
+		return NULL;
+	}
+	if (fread(head, 1, sizeof(head), fp) != sizeof(head) ||
+	    memcmp(head, sig, sizeof(sig)) != 0) {
+		diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" is not "
+		    "a PNG file: save the logo as PNG", file);
+		free(path);
+		path = NULL;
+	}
+	fclose(fp);
+	free(file);
+	return path;
+}
+
+static void
+person(struct organisation *o, const char *file, xmlNodePtr n)
+{
+	struct contact *c;
+	size_t	 i;
+
+	if (o->npeople >= CONTENT_MAX_PEOPLE) {
+		if (o->npeople++ == CONTENT_MAX_PEOPLE)
+			diag(DIAG_ERROR, file, line_of(n), 0, "more than %d "
+			    "people in the staff directory: keep it to those "
+			    "who write or sign documents", CONTENT_MAX_PEOPLE);
+		return;
+	}
+	o->people = xrealloc(o->people, (o->npeople + 1) * sizeof(*o->people));
+	c = &o->people[o->npeople];
+	memset(c, 0, sizeof(*c));
+	c->name = attr_text(n, "name");
+	c->role = attr_text(n, "title");
+	c->phone = xml_attr(n, "phone");
+	c->email = xml_attr(n, "email");
+	c->pos.file = intern(file);
+	c->pos.line = line_of(n);
+	for (i = 0; i < o->npeople; i++)
+		if (c->name != NULL && o->people[i].name != NULL &&
+		    strcmp(o->people[i].name, c->name) == 0) {
+			diag(DIAG_ERROR, file, c->pos.line, 0, "\"%s\" is in "
+			    "the staff directory twice (first at line %d): keep "
+			    "one entry", c->name, o->people[i].pos.line);
+			contact_free(c);
+			return;
+		}
+	o->npeople++;
+}
+
+struct organisation *
+organisation_load(const char *path, const char *schema_dir)
+{
+	static const struct xml_hint hints[] = {
+		{ "email", "write an e-mail address such as "
+		    "region@region.example" },
+		{ "file", "name a PNG file, e.g. logo.png" },
+		{ "organisation", "the elements of <organisation> come in "
+		    "this order: name, logo, visit-address, postal-address, "
+		    "phone, email, web, orgnr, bankgiro, director-title, "
+		    "proposal-heading, people" },
+		{ NULL, NULL }
+	};
+	struct organisation *o;
+	xmlDocPtr doc;
+	xmlNodePtr n, c;
+	size_t	 errors = diag_errors(), len;
+	char	*schema, *data;
+
+	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len))
+		return NULL;
+	schema = xasprintf("%s/organisation.rng", schema_dir);
+	doc = xml_load_memory(intern(path), data, len, schema, hints);
+	free(schema);
+	free(data);
+	if (doc == NULL)
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
+	o->path = xstrdup(path);
+	o->pos.file = intern(path);
+	o->pos.line = 1;
+	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+		char	**dst = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(n, "name"))
+			dst = &o->name;
+		else if (xml_is(n, "visit-address"))
+			dst = &o->visit_address;
+		else if (xml_is(n, "postal-address"))
+			dst = &o->postal_address;
+		else if (xml_is(n, "phone"))
+			dst = &o->phone;
+		else if (xml_is(n, "web"))
+			dst = &o->web;
+		else if (xml_is(n, "director-title"))
+			dst = &o->director_title;
+		else if (xml_is(n, "proposal-heading"))
+			dst = &o->proposal_heading;
+		else if (xml_is(n, "email"))
+			o->email = xml_text(n);
+		else if (xml_is(n, "orgnr")) {
+			o->orgnr = xml_text(n);
+			if (!digits_dash(o->orgnr, 6, 6, 4))
+				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				    "organisation number \"%s\": write it as "
+				    "six digits, '-', four digits, e.g. "
+				    "232100-0412", o->orgnr);
+		} else if (xml_is(n, "bankgiro")) {
+			o->bankgiro = xml_text(n);
+			if (!digits_dash(o->bankgiro, 3, 4, 4))
+				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				    "bankgiro number \"%s\": write it as three "
+				    "or four digits, '-', four digits, e.g. "
+				    "5012-3456", o->bankgiro);
+		}
+		else if (xml_is(n, "logo"))
+			o->logo = logo_path(path, n);
+		else if (xml_is(n, "people"))
+			for (c = n->children; c; c = c->next)
+				if (xml_is(c, "person"))
+					person(o, o->pos.file, c);
+		if (dst != NULL) {
+			free(*dst);
+			*dst = text_of(n);
+			if (dst == &o->name && utf8_length(o->name,
+			    strlen(o->name)) > CONTENT_MAX_NAME)
+				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				    "<name> is longer than %d characters: "
+				    "shorten it", CONTENT_MAX_NAME);
+		}
+	}
+	xmlFreeDoc(doc);
+	if (o->npeople > CONTENT_MAX_PEOPLE)
+		o->npeople = CONTENT_MAX_PEOPLE;
+	if (diag_errors() > errors) {
+		organisation_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+int
+organisation_find(const char *dir, const char *schema_dir,
+    struct organisation **out)
+{
+	static const char *const up[] = { "", "/..", "/../.." };
+	size_t	 i;
+	char	*p;
+
+	*out = NULL;
+	for (i = 0; i < sizeof(up) / sizeof(up[0]); i++) {
+		p = xasprintf("%s%s/organisation.xml", dir, up[i]);
+		if (is_file(p)) {
+			*out = organisation_load(p, schema_dir);
+			free(p);
+			return *out != NULL;
+		}
+		free(p);
+	}
+	return 1;
+}
+
+const struct contact *
+organisation_person(const struct organisation *o, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; o != NULL && name != NULL && i < o->npeople; i++)
+		if (o->people[i].name != NULL &&
+		    strcmp(o->people[i].name, name) == 0)
+			return &o->people[i];
+	return NULL;
+}

@@ -1,0 +1,329 @@
+/*
+ * The program for the meeting day (program.xml, named by meeting.xml's
+ * <program file="..."/>): time slots with topics and presenters,
+ * sub-points with presenters of their own, breaks, the closed part and
+ * a closing notice for the public.  Validated against program.rng, then
+ * the times are checked: they follow each other and fall within the
+ * meeting's sessions.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/xml.h"
+#include "extern.h"
+
+/* A day has far fewer; this bounds hostile input. */
+#define PROGRAM_MAX_SLOTS	200
+#define PROGRAM_MAX_POINTS	50
+#define PROGRAM_MAX_PRESENTERS	10
+
+struct pload {
+	const char	*file;
+	const char	*data;		/* the file as read, for columns */
+	size_t		 len;
+	const struct meeting *m;
+	struct program	*p;
+	const char	*last;		/* time of the slot before */
+	int		 lastline;
+	bool		 capped;
+};
+
+static int
+line_of(xmlNodePtr n)
+{
+	long	 l = xmlGetLineNo(n);
+
+	return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+static char *
+text_of(xmlNodePtr n)
+{
+	char	*v = xml_text(n), *s = content_typeset(v);
+
+	free(v);
+	return s;
+}
+
+/* Topic and presenters of a slot or a point. */
+static void
+slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(c, "topic")) {
+			free(s->topic);
+			s->topic = text_of(c);
+		} else if (xml_is(c, "presenter")) {
+			if (s->npresenters >= PROGRAM_MAX_PRESENTERS) {
+				diag(DIAG_ERROR, pl->file, line_of(c), 0, "more "
+				    "than %d presenters for one point: name "
+				    "the group instead",
+				    PROGRAM_MAX_PRESENTERS);
+				return;
+			}
+			s->presenters = xrealloc(s->presenters,
+			    (s->npresenters + 1) * sizeof(*s->presenters));
+			s->presenters[s->npresenters++] = text_of(c);
+		} else if (xml_is(c, "point")) {
+			struct program_slot *sub;
+
+			if (s->nsub >= PROGRAM_MAX_POINTS) {
+				diag(DIAG_ERROR, pl->file, line_of(c), 0, "more "
+				    "than %d sub-points: split the slot",
+				    PROGRAM_MAX_POINTS);
+				return;
+			}
+			s->sub = xrealloc(s->sub, (s->nsub + 1) *
+			    sizeof(*s->sub));
+			sub = &s->sub[s->nsub++];
+			memset(sub, 0, sizeof(*sub));
+			sub->pos.file = pl->file;
+			sub->pos.line = line_of(c);
+			slot_body(pl, sub, c);
+		}
+	}
+}
+
+/* Column of the time="..." value on line `line', or 0. */
+static int
+time_col(const struct pload *pl, int line)
+{
+	const char *p = pl->data, *e = pl->data + pl->len, *nl, *t;
+	int	 l;
+
+	for (l = 1; l < line && p < e; l++) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			return 0;
+		p = nl + 1;
+	}
+	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+		nl = e;
+	for (t = p; t + 6 <= nl; t++)
+		if (memcmp(t, "time=", 5) == 0 && (t[5] == '"' || t[5] == '\''))
+			return (int)utf8_length(p, (size_t)(t + 6 - p)) + 1;
+	return 0;
+}
+
+/* Minutes since midnight of "HH.MM" (the schema has checked it). */
+static int
+minutes(const char *t)
+{
+	return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 +
+	    (t[3] - '0') * 10 + (t[4] - '0');
+}
+
+/*
+ * A time must come after the one before, and fall within the meeting:
+ * not before the first session starts or after the last one ends.  A
+ * slot between two sessions (other than a break) and a slot whose part
+ * (open or closed) differs from its session's are warnings.
+ */
+static void
+check_time(struct pload *pl, const struct program_slot *s)
+{
+	const struct meeting *m = pl->m;
+	const struct session *in = NULL;
+	int	 t = minutes(s->time), line = s->pos.line;
+	int	 col = time_col(pl, line);
+	size_t	 i;
+	char	 span[16];
+
+	if (pl->last != NULL && t <= minutes(pl->last))
+		diag(DIAG_ERROR, pl->file, line, col, "%s is not later than %s "
+		    "above it (line %d): put the slots in the order of the "
+		    "day", s->time, pl->last, pl->lastline);
+	pl->last = s->time;
+	pl->lastline = line;
+	if (m == NULL || m->nsessions == 0)
+		return;
+	for (i = 0; i < m->nsessions; i++) {
+		const struct session *se = &m->sessions[i];
+		int	 end;
+
+		if (se->start == NULL)
+			continue;
+		end = se->end != NULL ? minutes(se->end) :
+		    i + 1 < m->nsessions && m->sessions[i + 1].start ?
+		    minutes(m->sessions[i + 1].start) : 24 * 60;
+		if (t >= minutes(se->start) && t < end)
+			in = se;
+	}
+	if (in == NULL) {
+		const struct session *first = &m->sessions[0];
+		const struct session *last = &m->sessions[m->nsessions - 1];
+
+		if (first->start != NULL && t < minutes(first->start))
+			diag(DIAG_ERROR, pl->file, line, col, "%s is before the "
+			    "meeting starts (%s, %s): check the time or the "
+			    "session in meeting.xml", s->time, first->start,
+			    m->manifest);
+		else if (last->end != NULL && t >= minutes(last->end))
+			diag(DIAG_ERROR, pl->file, line, col, "%s is after the "
+			    "meeting ends (%s, %s): check the time or the "
+			    "session in meeting.xml", s->time, last->end,
+			    m->manifest);
+		else if (!s->pause)
+			diag(DIAG_WARNING, pl->file, line, col, "%s falls between "
+			    "the sessions in meeting.xml: check the time, or "
+			    "make it a <pause>", s->time);
+		return;
+	}
+	snprintf(span, sizeof(span), "%s%s%s", in->start, in->end ? "–" :
+	    "", in->end ? in->end : "");
+	if (s->closed && in->open)
+		diag(DIAG_WARNING, pl->file, line, col, "%s is in the closed "
+		    "part, but the session at that time (%s) is open: check "
+		    "the time or the session", s->time, span);
+	else if (!s->closed && !in->open && !s->pause)
+		diag(DIAG_WARNING, pl->file, line, col, "%s is in the open "
+		    "part, but the session at that time (%s) is closed: put "
+		    "the slot inside <closed>", s->time, span);
+}
+
+static void
+entry(struct pload *pl, xmlNodePtr n, bool closed)
+{
+	struct program *p = pl->p;
+	struct program_slot *s;
+	xmlNodePtr c;
+
+	if (xml_is(n, "closed")) {
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				entry(pl, c, true);
+		return;
+	}
+	if (xml_is(n, "title")) {
+		p->title = text_of(n);
+		return;
+	}
+	if (xml_is(n, "notice")) {
+		p->notice = text_of(n);
+		return;
+	}
+	if (p->nslots >= PROGRAM_MAX_SLOTS) {
+		if (!pl->capped)
+			diag(DIAG_ERROR, pl->file, line_of(n), 0, "more than %d "
+			    "slots in the program: a day has fewer",
+			    PROGRAM_MAX_SLOTS);
+		pl->capped = true;
+		return;
+	}
+	p->slots = xrealloc(p->slots, (p->nslots + 1) * sizeof(*p->slots));
+	s = &p->slots[p->nslots++];
+	memset(s, 0, sizeof(*s));
+	s->pos.file = pl->file;
+	s->pos.line = line_of(n);
+	s->time = xml_attr(n, "time");
+	s->closed = closed;
+	if (xml_is(n, "pause")) {
+		s->pause = true;
+		s->topic = text_of(n);
+	} else
+		slot_body(pl, s, n);
+	if (s->time != NULL)
+		check_time(pl, s);
+}
+
+static const struct xml_hint program_hints[] = {
+	{ "time", "write the time as HH.MM with two digits each, e.g. 08.30" },
+	{ "program", "<program> holds an optional <title>, then <slot>, "
+	    "<pause> and <closed> entries, then an optional <notice>" },
+	{ "slot", "a <slot time=\"08.30\"> holds <topic>, then <presenter> "
+	    "entries, then <point> entries" },
+	{ "point", "a <point> holds <topic>, then <presenter> entries" },
+	{ NULL, NULL }
+};
+
+struct program *
+program_parse(const char *path, const char *data, size_t len,
+    const struct meeting *m, const char *schema_dir)
+{
+	struct pload pl;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+	char	*schema;
+	size_t	 errors = diag_errors();
+
+	schema = schema_dir != NULL ?
+	    xasprintf("%s/program.rng", schema_dir) : NULL;
+	doc = xml_load_memory(path, data, len, schema, program_hints);
+	free(schema);
+	if (doc == NULL)
+		return NULL;
+	memset(&pl, 0, sizeof(pl));
+	pl.file = intern(path);
+	pl.data = data;
+	pl.len = len;
+	pl.m = m;
+	pl.p = xcalloc(1, sizeof(*pl.p));
+	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			entry(&pl, n, false);
+	xmlFreeDoc(doc);
+	if (diag_errors() > errors) {
+		program_free(pl.p);
+		return NULL;
+	}
+	return pl.p;
+}
+
+struct document *
+program_entry(const struct meeting *m, int line, const char *file,
+    const char *schema_dir)
+{
+	struct document *d;
+	struct program *p;
+	struct stat st;
+	const char *s;
+	char	*path, *data;
+	size_t	 len;
+
+	if (file == NULL)
+		return NULL;		/* the schema requires it */
+	for (s = file; *s != '\0'; s += strcspn(s, "/"), s += *s == '/')
+		if (strncmp(s, "..", 2) == 0 && (s[2] == '/' || s[2] == '\0'))
+			break;
+	if (file[0] == '/' || strchr(file, '\\') != NULL ||
+	    strchr(file, ':') != NULL || *s != '\0') {
+		diag(DIAG_ERROR, m->manifest, line, 0, "program file \"%s\": "
+		    "name a file inside the meeting folder, relative to it, "
+		    "e.g. \"program.xml\"", file);
+		return NULL;
+	}
+	path = xasprintf("%s/%s", m->dir, file);
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, m->manifest, line, 0, "program file \"%s\" "
+		    "does not exist: check the name (it is relative to the "
+		    "meeting folder)", file);
+		free(path);
+		return NULL;
+	}
+	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len)) {
+		free(path);
+		return NULL;
+	}
+	p = program_parse(path, data, len, m, schema_dir);
+	free(data);
+	if (p == NULL) {
+		free(path);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->kind = DOCUMENT_PROGRAM;
+	d->path = path;
+	d->title = xstrdup(p->title != NULL ? p->title : "Program");
+	d->date = m->date != NULL ? xstrdup(m->date) : NULL;
+	d->program = p;
+	d->pos.file = intern(path);
+	d->pos.line = 1;
+	d->pos.col = 1;
+	return d;
+}

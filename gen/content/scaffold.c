@@ -1,0 +1,285 @@
+/*
+ * `boardgen new': a new case file with its metadata header, the four
+ * sections and hints in place of the text.  `check' reports every hint
+ * until it is filled.  The file is created, never overwritten, and the
+ * case is added to the end of the agenda in meeting.xml without
+ * touching the rest of the file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../util/xml.h"
+#include "extern.h"
+
+/* Longest file name made from a title, in bytes (before ".md"). */
+#define SLUG_MAX	60
+
+static const char scaffold[] =
+"---\n"
+"dnr: [Ange dnr, t.ex. RS/1234/2026]\n"
+"title: %s\n"
+"kind: beslut\n"
+"# datum: sätts till sammanträdets datum om fältet saknas\n"
+"förvaltning: [Ange förvaltning]\n"
+"handläggare: [Skriv handläggarens namn]\n"
+"tfn: [Ange telefonnummer, t.ex. 010-123 45 67]\n"
+"e-post: [Ange e-postadress]\n"
+"undertecknare: [Skriv namn och titel på den som undertecknar]\n"
+"---\n"
+"\n"
+"# Ärendebeskrivning\n"
+"\n"
+"[Skriv bakgrunden till ärendet: vad det gäller, vad som har hänt "
+"och vad förvaltningen bedömer.]\n"
+"\n"
+"# Förslag till beslut\n"
+"\n"
+"[Skriv förslaget, t.ex. Regionstyrelsen beslutar att ...]\n"
+"\n"
+"# Expedieras till\n"
+"\n"
+"[Skriv mottagarna, en per rad]\n"
+"\n"
+"# Beslutsunderlag\n"
+"\n"
+"- Tjänsteskrivelse\n";
+
+char *
+case_slug(const char *title)
+{
+	struct buf b = { 0 };
+	size_t	 i, n, len = strlen(title);
+	uint32_t cp;
+	bool	 dash = false;
+
+	for (i = 0; i < len; i += n) {
+		char	 c = 0;
+
+		if ((n = utf8_decode(title + i, len - i, &cp)) == 0) {
+			n = 1;
+			continue;
+		}
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		else if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+			cp += 0x20;
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			c = (char)cp;
+		else if (cp >= 0xe0 && cp <= 0xe6)	/* å ä à á æ */
+			c = 'a';
+		else if (cp == 0xe7)
+			c = 'c';
+		else if (cp >= 0xe8 && cp <= 0xeb)
+			c = 'e';
+		else if (cp >= 0xec && cp <= 0xef)
+			c = 'i';
+		else if (cp == 0xf1)
+			c = 'n';
+		else if ((cp >= 0xf2 && cp <= 0xf6) || cp == 0xf8)
+			c = 'o';
+		else if (cp >= 0xf9 && cp <= 0xfc)
+			c = 'u';
+		if (c == 0) {
+			dash = b.len > 0;
+			continue;
+		}
+		if (b.len >= SLUG_MAX)
+			break;
+		if (dash)
+			buf_putc(&b, '-');
+		dash = false;
+		buf_putc(&b, c);
+	}
+	/* Cut at a word when the title was long. */
+	if (b.len >= SLUG_MAX && strchr(b.data, '-') != NULL)
+		*strrchr(b.data, '-') = '\0';
+	if (b.data == NULL || *b.data == '\0') {
+		buf_free(&b);
+		return xstrdup("arende");
+	}
+	return buf_detach(&b);
+}
+
+static int
+title_ok(const char *title)
+{
+	size_t	 len = strlen(title), i, n;
+	uint32_t cp;
+
+	if (strspn(title, " \t") == len) {
+		diag(DIAG_ERROR, NULL, 0, 0, "the title is empty: give the "
+		    "case's title, e.g. \"Motion om fler laddstolpar\"");
+		return 0;
+	}
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(title + i, len - i, &cp)) == 0) {
+			diag(DIAG_ERROR, NULL, 0, 0, "the title is not UTF-8: "
+			    "check the terminal's character set");
+			return 0;
+		}
+		if (cp < 0x20 || cp == 0x7f) {
+			diag(DIAG_ERROR, NULL, 0, 0, "the title holds a line "
+			    "break or a control character: give it on one "
+			    "line");
+			return 0;
+		}
+	}
+	if (utf8_length(title, len) > CONTENT_MAX_TITLE) {
+		diag(DIAG_ERROR, NULL, 0, 0, "the title is %zu characters "
+		    "long: keep it under %d", utf8_length(title, len),
+		    CONTENT_MAX_TITLE);
+		return 0;
+	}
+	return 1;
+}
+
+/* Agenda entries in meeting.xml (its structure only: a meeting whose
+ * case files have errors still gets new cases). */
+static int
+agenda_count(const char *manifest, const char *data, size_t len)
+{
+	xmlDocPtr doc;
+	xmlNodePtr n, c;
+	int	 count = -1;
+
+	if ((doc = xml_load_memory(manifest, data, len, NULL, NULL)) == NULL)
+		return -1;
+	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xml_is(n, "agenda")) {
+			count = 0;
+			for (c = n->children; c != NULL; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					count++;
+		}
+	xmlFreeDoc(doc);
+	if (count < 0)
+		diag(DIAG_ERROR, manifest, 0, 0, "there is no <agenda>: add "
+		    "<agenda> ... </agenda> at the end of <meeting>");
+	return count;
+}
+
+/*
+ * The manifest with `<case file="..."/>' as the agenda's last entry: a
+ * line of its own before "</agenda>", indented like the line above.
+ * NULL if "</agenda>" is not alone on its line (the caller then says
+ * what to add).
+ */
+static char *
+add_to_agenda(const char *data, size_t len, const char *file)
+{
+	const char *close = NULL, *p, *ls, *prev, *ind;
+	struct buf b = { 0 };
+	bool	 crlf;
+
+	for (p = data; (p = strstr(p, "</agenda>")) != NULL; p++) {
+		if (close != NULL)
+			return NULL;	/* twice: in a comment? */
+		close = p;
+	}
+	if (close == NULL)
+		return NULL;
+	for (ls = close; ls > data && ls[-1] != '\n'; ls--)
+		if (ls[-1] != ' ' && ls[-1] != '\t')
+			return NULL;
+	/* The indentation of the line above (the last entry). */
+	prev = ls;
+	if (prev > data)
+		prev--;
+	while (prev > data && prev[-1] != '\n')
+		prev--;
+	for (ind = prev; *ind == ' ' || *ind == '\t'; ind++)
+		continue;
+	crlf = ls >= data + 2 && ls[-2] == '\r';
+	buf_put(&b, data, (size_t)(ls - data));
+	if (prev < ls && *ind != '<')
+		ind = prev;	/* not an element line: no indentation */
+	buf_put(&b, prev, (size_t)(ind - prev));
+	buf_printf(&b, "<case file=\"%s\"/>%s", file, crlf ? "\r\n" : "\n");
+	buf_put(&b, ls, len - (size_t)(ls - data));
+	return buf_detach(&b);
+}
+
+char *
+case_new(const char *dir, const char *title, int *number, bool *added)
+{
+	char	*manifest, *data = NULL, *slug = NULL, *rel = NULL;
+	char	*path = NULL, *folder = NULL, *text = NULL, *edited = NULL;
+	size_t	 len;
+	int	 fd, count;
+	struct buf b = { 0 };
+
+	*added = false;
+	*number = 0;
+	manifest = xasprintf("%s/meeting.xml", dir);
+	if (!title_ok(title))
+		goto fail;
+	if (!file_read(manifest, CONTENT_MAX_MANIFEST, &data, &len))
+		goto fail;
+	if ((count = agenda_count(manifest, data, len)) < 0)
+		goto fail;
+	*number = count + 1;
+	slug = case_slug(title);
+	rel = xasprintf("arenden/%02d-%s.md", *number, slug);
+	folder = xasprintf("%s/arenden", dir);
+	if (mkdir(folder, 0777) == -1 && errno != EEXIST) {
+		diag(DIAG_ERROR, folder, 0, 0, "cannot create the folder: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	path = xasprintf("%s/%s", dir, rel);
+	/* The title goes into a "key: value" line as it is; quotes
+	 * around it would be taken off, so a quoted title keeps them by
+	 * being quoted once more. */
+	if ((title[0] == '"' || title[0] == '\'') &&
+	    title[strlen(title) - 1] == title[0])
+		buf_printf(&b, scaffold, text = xasprintf("'%s'", title));
+	else
+		buf_printf(&b, scaffold, title);
+	/* O_EXCL: an existing file, or one made meanwhile, is never
+	 * overwritten. */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1) {
+		if (errno == EEXIST)
+			diag(DIAG_ERROR, path, 0, 0, "the file already exists: "
+			    "it is left as it is; give another title or move "
+			    "the file away");
+		else
+			diag(DIAG_ERROR, path, 0, 0, "cannot create the file: "
+			    "%s", strerror(errno));
+		goto fail;
+	}
+	if (write(fd, b.data, b.len) != (ssize_t)b.len || close(fd) != 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write the file: %s",
+		    strerror(errno));
+		unlink(path);
+		goto fail;
+	}
+	if ((edited = add_to_agenda(data, len, rel)) != NULL) {
+		if (!file_write_atomic(manifest, edited, strlen(edited)))
+			goto done;
+		*added = true;
+	}
+done:
+	free(edited);
+	free(text);
+	buf_free(&b);
+	free(folder);
+	free(slug);
+	free(data);
+	free(manifest);
+	free(path);
+	return rel;
+fail:
+	free(text);
+	buf_free(&b);
+	free(folder);
+	free(path);
+	free(rel);
+	free(slug);
+	free(data);
+	free(manifest);
+	return NULL;
+}

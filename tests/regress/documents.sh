@@ -1,0 +1,113 @@
+#!/bin/sh
+# Golden tests of the document templates (tjänsteskrivelse from a case
+# file and from its own file, report, letter, program): each is rendered alone
+# and its extracted text and bookmarks must equal the expected files
+# beside the input in tests/regress/documents/.  Then the test meeting
+# is built as a pack: its bookmarks must be as expected, every page's
+# "x(y)" and "Sida N av M" must be right (tests/check_numbering.py, which
+# must also reject the pack with a page taken out), and the report's
+# table of contents must give the pack's page numbers (tests/check_toc.py).
+#
+# After a deliberate change of a template, review the differences and
+# regenerate the expected files with: UPDATE=1 sh tests/regress/documents.sh
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/documents
+D=tests/regress/documents
+M=$D/meeting
+mkdir -p "$T"
+n=0
+fail=0
+
+compare() {	# name kind
+	n=$((n + 1))
+	[ -n "$UPDATE" ] && cp "$T/$1.$2" "$D/$1.$2"
+	if ! cmp -s "$D/$1.$2" "$T/$1.$2"; then
+		echo "FAIL $1: the $2 differs from $D/$1.$2:"
+		diff -u "$D/$1.$2" "$T/$1.$2" | head -n 30
+		fail=$((fail + 1))
+	fi
+}
+
+golden() {	# name file
+	if ! $WRAP $B render "$M/$2" -o "$T/$1.pdf" >/dev/null 2>"$T/$1.err"
+	then
+		echo "FAIL $1: render $2 failed:"
+		cat "$T/$1.err"
+		n=$((n + 1))
+		fail=$((fail + 1))
+		return
+	fi
+	pdftotext -enc UTF-8 "$T/$1.pdf" "$T/$1.txt"
+	python3 tests/outline_dump.py "$T/$1.pdf" >"$T/$1.outline"
+	compare "$1" txt
+	compare "$1" outline
+}
+
+golden tjansteskrivelse arenden/02-vardplatser.md
+golden tjansteskrivelse-fil handlingar/ts-lokalforsorjning.md
+golden rapport handlingar/rapport-vardplatser.md
+golden brev handlingar/brev-ivo.md
+golden program program.xml
+# Rendered alone, the report's contents give its own page numbers.
+n=$((n + 1))
+python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {
+	echo "FAIL the report's table of contents alone"
+	fail=$((fail + 1))
+}
+
+# The pack: documents behind their items, numbered right.
+n=$((n + 1))
+if $WRAP $B build "$M" -o "$T/pack.pdf" >/dev/null 2>"$T/pack.err"; then
+	python3 tests/outline_dump.py "$T/pack.pdf" >"$T/pack.outline"
+	compare pack outline
+	n=$((n + 1))
+	if ! python3 tests/check_numbering.py "$T/pack.pdf" --starts \
+	    "Program" "Tjänsteskrivelse 2027-01-20" "Vårdplatser i Region Norrbacka 2026" \
+	    "Svar på begäran om uppgifter om vårdplatser" \
+	    "Tjänsteskrivelse 2027-01-25"; then
+		fail=$((fail + 1))
+	fi
+	# The report's table of contents gives the pack's page numbers.
+	n=$((n + 1))
+	python3 tests/check_toc.py "$T/pack.pdf" || fail=$((fail + 1))
+	# The checker finds a missing page.
+	n=$((n + 1))
+	qpdf --empty --pages "$T/pack.pdf" 1-3,5-z -- "$T/short.pdf"
+	if python3 tests/check_numbering.py "$T/short.pdf" >/dev/null; then
+		echo "FAIL check_numbering.py accepts a pack with a page missing"
+		fail=$((fail + 1))
+	fi
+	# The unavailable Beslutsunderlag entry is warned about where it is.
+	n=$((n + 1))
+	if ! grep -q "^$M/arenden/03-lokalforsorjning.md:23:3: warning: Beslutsunderlag: \"Lokalförsörjningsplan 2027–2031\" names no document" "$T/pack.err"; then
+		echo "FAIL no warning for the entry that names no document:"
+		cat "$T/pack.err"
+		fail=$((fail + 1))
+	fi
+else
+	echo "FAIL build of $M:"
+	cat "$T/pack.err"
+	fail=$((fail + 1))
+fi
+
+# A draft that no meeting names still gets the profile found upward.
+n=$((n + 1))
+mkdir -p "$T/draft"
+cp "$M/organisation.xml" "$M/logo.png" "$M/handlingar/brev-ivo.md" "$T/draft/"
+if ! $WRAP $B render "$T/draft/brev-ivo.md" -o "$T/draft.pdf" >/dev/null ||
+    ! pdftotext -enc UTF-8 "$T/draft.pdf" - | grep -q "Postadress Box 412, 831 26 Norrbacka"; then
+	echo "FAIL a draft outside a meeting: no letterhead"
+	fail=$((fail + 1))
+fi
+# A file that does not exist: exit status 1, with the name.
+n=$((n + 1))
+$WRAP $B render "$M/handlingar/saknas.md" -o "$T/x.pdf" 2>"$T/x.err" >/dev/null
+if [ $? -ne 1 ] || ! grep -q "saknas.md: error: no such file" "$T/x.err"; then
+	echo "FAIL render of a missing file:"
+	cat "$T/x.err"
+	fail=$((fail + 1))
+fi
+
+echo "documents: $((n - fail)) passed, $fail failed"
+[ $fail -eq 0 ]
