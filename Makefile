@@ -21,6 +21,8 @@ CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lz -lm
 
+NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+
 # Debian packages boardgen needs to build, run and test.
 DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
 	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev
@@ -62,9 +64,9 @@ demo: deps
 
 test: deps
 	@echo "== the tests, normal build =="
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory -j$(NPROC) check
 	@echo "== the tests again, built with AddressSanitizer + UBSan =="
-	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory -j$(NPROC) sanitize
 	@echo "== the tests again, under valgrind =="
 	@$(MAKE) --no-print-directory valgrind
 
@@ -76,14 +78,23 @@ check: all $(UNIT_BINS)
 # so the ordinary build stays as it is).
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-sanitize: all
-	@mkdir -p build/asan/unit
-	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -o build/asan/boardgen $(SRCS) gen/main.c $(LDLIBS_ALL)
-	@for t in $(UNIT_SRCS); do \
-		n=$$(basename $$t .c); \
-		echo "$(CC) ... -o build/asan/unit/$$n"; \
-		$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -o build/asan/unit/$$n $$t $(SRCS) $(LDLIBS_ALL) || exit 1; \
-	done
+SAN_OBJS = $(SRCS:%.c=build/asan/%.o)
+SAN_UNIT = $(UNIT_SRCS:tests/unit/%.c=build/asan/unit/%)
+
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -MMD -MP -c -o $@ $<
+
+-include $(SAN_OBJS:.o=.d) build/asan/gen/main.d
+
+build/asan/boardgen: $(SAN_OBJS) build/asan/gen/main.o
+	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) build/asan/gen/main.o $(LDLIBS_ALL)
+
+build/asan/unit/%_test: tests/unit/%_test.c $(SAN_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(SAN_FLAGS) $(WARN) $(EXTRA_WARN) -o $@ $< $(SAN_OBJS) $(LDLIBS_ALL)
+
+sanitize: all build/asan/boardgen $(SAN_UNIT)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		BOARDGEN=build/asan/boardgen UNIT_DIR=build/asan/unit sh tests/run-all.sh
 
@@ -101,7 +112,8 @@ install: all
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/boardgen.1 $(DESTDIR)$(MANDIR)/man1/boardgen.1
 	install -m 644 docs/boardgen.5 $(DESTDIR)$(MANDIR)/man5/boardgen.5
-	install -m 644 docs/content-format.md docs/templates.md docs/architecture.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/content-format.md docs/templates.md docs/architecture.md \
+		docs/figures.md docs/documents.md docs/check.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/boardgen $(DESTDIR)$(MANDIR)/man1/boardgen.1 $(DESTDIR)$(MANDIR)/man5/boardgen.5

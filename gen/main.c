@@ -28,6 +28,9 @@
 #define BOARDGEN_DATADIR "/usr/local/share/boardgen"
 #endif
 
+/* Warnings build prints before it counts the rest. */
+#define BUILD_MAX_WARNINGS	5
+
 enum {
 	EXIT_INPUT = 1,		/* the input has errors: see the messages */
 	EXIT_USAGE = 2		/* the command line is wrong */
@@ -472,7 +475,21 @@ main(int argc, char *argv[])
 	else
 		ok = cmd_new(dir, argv[2], tdir);
 	free(tdir);
-	diag_flush(stderr);
+	/* build is run often and its warnings are check's business: a
+	 * few show that there are some, check lists them all. */
+	if (strcmp(cmd, "build") == 0) {
+		char	*more = xasprintf("run \"boardgen check %s\" to list "
+		    "them all", dir);
+
+		diag_flush_brief(stderr, BUILD_MAX_WARNINGS, NULL, more);
+		free(more);
+	} else if (strcmp(cmd, "render") == 0) {
+		/* A preview shows what concerns the document at hand; the
+		 * rest of the meeting is check's business. */
+		diag_flush_brief(stderr, (size_t)-1, dir, "they concern other "
+		    "files of the meeting: \"boardgen check\" lists them");
+	} else
+		diag_flush(stderr);
 	if (strcmp(cmd, "check") == 0)
 		fprintf(stderr, "check: %zu error%s, %zu warning%s\n",
 		    diag_errors(), diag_errors() == 1 ? "" : "s",

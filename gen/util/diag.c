@@ -5,6 +5,7 @@
 #include "util.h"
 
 static char	**msgs;
+static enum diag_level *levels;
 static size_t	  nmsgs, capmsgs;
 static size_t	  nerrors, nwarnings;
 
@@ -40,7 +41,9 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 	if (nmsgs == capmsgs) {
 		capmsgs = capmsgs ? capmsgs * 2 : 16;
 		msgs = xrealloc(msgs, capmsgs * sizeof(*msgs));
+		levels = xrealloc(levels, capmsgs * sizeof(*levels));
 	}
+	levels[nmsgs] = level;
 	msgs[nmsgs++] = buf_detach(&b);
 }
 
@@ -76,18 +79,45 @@ diag_first(void)
 void
 diag_flush(FILE *f)
 {
-	size_t	 i, total = nerrors + nwarnings;
+	diag_flush_brief(f, (size_t)-1, NULL, NULL);
+}
+
+/* True if message m is about file (starts with "file:"). */
+static bool
+about(const char *m, const char *file)
+{
+	size_t	 n = strlen(file);
+
+	return strncmp(m, file, n) == 0 && m[n] == ':';
+}
+
+void
+diag_flush_brief(FILE *f, size_t maxwarn, const char *file,
+    const char *more)
+{
+	size_t	 i, total = nerrors + nwarnings, shown = 0, held = 0;
 
 	for (i = 0; i < nmsgs; i++) {
-		fprintf(f, "%s\n", msgs[i]);
+		if (levels[i] != DIAG_WARNING ||
+		    ((file == NULL || about(msgs[i], file)) &&
+		    shown++ < maxwarn))
+			fprintf(f, "%s\n", msgs[i]);
+		else
+			held++;
 		free(msgs[i]);
 	}
+	if (held > 0)
+		fprintf(f, "boardgen: note: %zu other warning%s not shown%s%s\n",
+		    held, held == 1 ? "" : "s", more ? ": " : "",
+		    more ? more : "");
 	if (total > nmsgs && nmsgs == DIAG_MAX)
 		fprintf(f, "boardgen: note: %zu more diagnostics not shown\n",
 		    total - nmsgs);
 	nmsgs = 0;
 	free(msgs);
+	free(levels);
 	msgs = NULL;
+	levels = NULL;
 	capmsgs = 0;
 }
 
@@ -99,7 +129,9 @@ diag_clear(void)
 	for (i = 0; i < nmsgs; i++)
 		free(msgs[i]);
 	free(msgs);
+	free(levels);
 	msgs = NULL;
+	levels = NULL;
 	nmsgs = capmsgs = 0;
 	nerrors = nwarnings = 0;
 }

@@ -98,6 +98,12 @@ size_t	 diag_warnings(void);
 /* Prints the collected diagnostics in the order reported, then
  * forgets them. */
 void	 diag_flush(FILE *);
+/* The same, but only the first maxwarn warnings (and, if file is not
+ * NULL, only those about that file) are printed; the rest are counted
+ * in one note that ends with `more' (how to see them all).  Errors and
+ * notes are always printed. */
+void	 diag_flush_brief(FILE *, size_t maxwarn, const char *file,
+	    const char *more);
 /* Forgets all collected diagnostics (tests). */
 void	 diag_clear(void);
 /* The first collected message, formatted as printed, or NULL (tests). */
