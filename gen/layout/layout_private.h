@@ -221,6 +221,8 @@ float		 lay_baseline(const struct lay *, const struct style *);
 /* Breaks short spans onto one unbounded line (results in L->lb). */
 int		 lay_oneline(struct lay *, const struct style *,
 		    const struct span *);
+/* Lays out one block (not its siblings). */
+int		 lay_block(struct lay *, const struct block *);
 /* Lays out a chain of blocks between L->x0 + indl and L->x1 - indr. */
 int		 lay_blocks(struct lay *, const struct block *);
 

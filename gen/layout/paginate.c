@@ -523,6 +523,12 @@ block(struct lay *L, const struct block *b)
 }
 
 int
+lay_block(struct lay *L, const struct block *b)
+{
+	return block(L, b);
+}
+
+int
 lay_blocks(struct lay *L, const struct block *b)
 {
 	for (; b != NULL; b = b->next)

@@ -215,13 +215,19 @@ measure_decimal(struct tl *T, struct tcell *tc, const struct style *st,
 	struct buf all = { 0 };
 	const char *cm;
 	size_t	 i;
-	float	 end = -1;
+	float	 end = -1, off = 0;
 
+	/* Runs stand where the style's alignment put them on the
+	 * unbounded measuring line: measure from the line's start. */
+	if (ln->nruns > 0) {
+		r = &lb->runs[ln->run0 + ln->nruns - 1];
+		off = r->x + r->w - ln->width;
+	}
 	for (i = 0; i < ln->nruns; i++) {
 		r = &lb->runs[ln->run0 + i];
 		buf_puts(&all, r->text);
 		if ((cm = strrchr(r->text, ',')) != NULL)
-			end = r->x + textw(T, r->face, st->size,
+			end = r->x - off + textw(T, r->face, st->size,
 			    r->space_extra, r->text,
 			    (size_t)(cm - r->text) + 1);
 	}
@@ -333,11 +339,11 @@ static float
 padding(const struct table *t, const struct table_row *r,
     const struct table_cell *c)
 {
-	if (c->style != NULL && c->style->padding > 0)
+	if (c->style != NULL && c->style->has_padding)
 		return c->style->padding;
-	if (r->style != NULL && r->style->padding > 0)
+	if (r->style != NULL && r->style->has_padding)
 		return r->style->padding;
-	if (t->style != NULL && t->style->padding > 0)
+	if (t->style != NULL && t->style->has_padding)
 		return t->style->padding;
 	return PAD_DEFAULT;
 }
@@ -1341,6 +1347,7 @@ int
 table_layout(struct lay *L, const struct block *b)
 {
 	const struct table *t = b->table;
+	const struct block *nb;
 	struct tl T;
 	size_t	 r, r1, nv0;
 	bool	 keep;
@@ -1398,9 +1405,11 @@ table_layout(struct lay *L, const struct block *b)
 			goto out;
 		keep = false;
 	}
-	if (t->notes != NULL) {
+	/* Notes (the source, a status legend) are short and belong to
+	 * the table: each stays on the page of the last row. */
+	for (nb = t->notes; nb != NULL; nb = nb->next) {
 		L->keep = true;
-		if (!lay_blocks(L, t->notes))
+		if (!lay_block(L, nb))
 			goto out;
 	}
 	rc = 1;

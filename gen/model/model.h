@@ -438,6 +438,7 @@ struct style {
 	 * between a cell's border and its text. */
 	bool		 has_fill;
 	struct rgb	 fill;
+	bool		 has_padding;	/* padding given (0 is a value) */
 	float		 padding;
 };
 

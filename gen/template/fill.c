@@ -988,6 +988,8 @@ grid(struct ctx *c, xmlNodePtr n, struct block ***tail)
 	b->pos = t->pos;
 	if (xmlHasProp(n, (const xmlChar *)"style"))
 		b->style = need_style(c, n, &ok);
+	/* The grid's style gives its cells' padding too. */
+	t->style = b->style;
 	**tail = b;
 	*tail = &b->next;
 	return ok;
@@ -1065,6 +1067,7 @@ signers(struct ctx *c, xmlNodePtr n, struct block ***tail)
 		b = block_new(BLOCK_TABLE);
 		b->table = t;
 		b->style = st;
+		t->style = st;
 		b->pos = t->pos;
 		**tail = b;
 		*tail = &b->next;

@@ -321,7 +321,10 @@ load_style(struct tmpl *t, xmlNodePtr n)
 			st.has_fill = true;
 		free(v);
 	}
-	ok &= attr_length(t, n, "padding", &st.padding);
+	if (xmlHasProp(n, (const xmlChar *)"padding")) {
+		ok &= attr_length(t, n, "padding", &st.padding);
+		st.has_padding = true;
+	}
 	ok &= attr_length(t, n, "size", &st.size);
 	if (st.leading == 0 || xmlHasProp(n, (const xmlChar *)"size"))
 		st.leading = st.size * 1.25f;

@@ -73,12 +73,14 @@ mkdoc(void)
 	s[S_TABLE].rule_above = 1;
 	s[S_TABLE].rule_below = 0.3f;
 	s[S_TABLE].padding = 3;
+	s[S_TABLE].has_padding = true;
 	s[S_TOTAL].rule_above = 0.8f;
 	s[S_TOTAL].has_fill = true;
 	s[S_TOTAL].fill.r = s[S_TOTAL].fill.g = s[S_TOTAL].fill.b = 0.9f;
 	s[S_CELL].has_fill = true;
 	s[S_CELL].fill.r = s[S_CELL].fill.g = s[S_CELL].fill.b = 0.97f;
 	s[S_CELL].padding = 4;
+	s[S_CELL].has_padding = true;
 	s[S_HEADROW].has_fill = true;
 	s[S_HEADROW].fill.r = 0.85f;
 	s[S_HEADROW].fill.g = 0.9f;
@@ -267,6 +269,50 @@ item_of(const struct page *pg, const struct block *b)
 /* Decimal commas line up; integers, "?" and "Saknas" end where the
  * integer parts end; a long word ends at the column's edge; numbers
  * stay on one line. */
+/* The number cells' own style may be right-aligned (a template
+ * writer's natural choice): the commas still align, and the column is
+ * measured by its text, not by where the alignment put it. */
+TEST(decimal_commas_right_style)
+{
+	static const char *vals[] = { "1\xc2\xa0" "250,5", "0,125", "42" };
+	struct doc *d = mkdoc();
+	struct table *t = mktable(d, 2, 3, 0);
+	struct block *cells[3];
+	struct pages *p;
+	const struct pitem *it;
+	float	 e[2];
+	size_t	 i;
+
+	d->styles[S_TEXT].align = ALIGN_RIGHT;
+	t->cols[0].wrap = true;
+	t->cols[1].align = CELL_DECIMAL;
+	for (i = 0; i < 3; i++) {
+		addcell(t, i, 0, para(d, S_TEXT, "Rad"));
+		cells[i] = para(d, S_TEXT, vals[i]);
+		addcell(t, i, 1, cells[i]);
+	}
+	append(&d->parts[0].blocks, tblock(d, t));
+	p = lay(d);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		doc_free(d);
+		return;
+	}
+	for (i = 0; i < 2; i++) {
+		it = item_of(&p->v[0], cells[i]);
+		CHECK(it != NULL);
+		if (it == NULL)
+			break;
+		e[i] = it->x + width(it->face, it->size, vals[i]) -
+		    width(it->face, it->size, strchr(vals[i], ',') + 1);
+		CHECK(it->x + it->w <= 523 + EPS);
+	}
+	if (i == 2)
+		CHECK(fabsf(e[0] - e[1]) < 0.01f);
+	pages_free(p);
+	doc_free(d);
+}
+
 TEST(decimal_commas)
 {
 	static const char *vals[] = {
@@ -919,6 +965,99 @@ TEST(grid)
 	}
 }
 
+/* padding="0" is a padding, not "the default": the text then starts
+ * at the table's edge; without one it is 3 pt in. */
+TEST(padding_zero)
+{
+	int	 z;
+
+	for (z = 0; z < 2; z++) {
+		struct doc *d = mkdoc();
+		struct table *t = mktable(d, 1, 1, 0);
+		struct pages *p;
+		const struct pitem *it;
+
+		t->grid = true;
+		d->styles[S_TABLE].padding = 0;
+		d->styles[S_TABLE].has_padding = z == 1;
+		t->style = &d->styles[S_TABLE];
+		addcell(t, 0, 0, para(d, S_TEXT, "Anna"));
+		append(&d->parts[0].blocks, tblock(d, t));
+		p = lay(d);
+		CHECK(p != NULL);
+		if (p != NULL) {
+			it = item_of(&p->v[0], t->rows[0].cells[0].blocks);
+			CHECK(it != NULL);
+			if (it != NULL)
+				CHECK(fabsf(it->x - (z ? 72 : 75)) < EPS);
+		}
+		pages_free(p);
+		doc_free(d);
+	}
+}
+
+/* The page a block's text is on, or -1. */
+static int
+page_of(const struct pages *p, const struct block *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++)
+		if (item_of(&p->v[i], b) != NULL)
+			return (int)i;
+	return -1;
+}
+
+/* A table's notes (its source and a legend table under it) stay with
+ * its last row wherever the table ends on the page: the filler above
+ * moves the table down a line at a time over a page break. */
+TEST(notes_stay)
+{
+	int	 k, bad = 0, split = 0;
+
+	for (k = 30; k < 60; k++) {
+		struct doc *d = mkdoc();
+		struct table *t = mktable(d, 1, 3, 0), *leg;
+		struct block *src, *lg, *last, *b;
+		struct pages *p;
+		int	 i, pl, ps, pg;
+
+		for (i = 0; i < k; i++)
+			append(&d->parts[0].blocks, para(d, S_TEXT, "Fyllnad"));
+		addcell(t, 0, 0, para(d, S_TEXT, "Rad ett"));
+		addcell(t, 1, 0, para(d, S_TEXT, "Rad två"));
+		addcell(t, 2, 0, last = para(d, S_TEXT, "Rad tre"));
+		src = para(d, S_TEXT, "Källa: påhittad");
+		leg = mktable(d, 1, 1, 0);
+		leg->grid = true;
+		addcell(leg, 0, 0, lg = para(d, S_TEXT, "Uppfyllt"));
+		src->next = tblock(d, leg);
+		t->notes = src;
+		b = tblock(d, t);
+		append(&d->parts[0].blocks, b);
+		/* Text after it: the table is not the document's tail. */
+		for (i = 0; i < 8; i++)
+			append(&d->parts[0].blocks, para(d, S_TEXT, "Efter"));
+		if ((p = lay(d)) == NULL) {
+			bad++;
+			doc_free(d);
+			continue;
+		}
+		pl = page_of(p, last);
+		ps = page_of(p, src);
+		pg = page_of(p, lg);
+		if (pl != ps || pl != pg)
+			bad++;
+		if (pl != page_of(p, t->rows[0].cells[0].blocks))
+			split++;
+		pages_free(p);
+		doc_free(d);
+	}
+	CHECK_INT(bad, 0);
+	/* Some of the fillers did move the table over a page break. */
+	CHECK(split > 0);
+}
+
 /* A cell spanning three rows: its rows stay on one page, its text
  * stays within them, and the separators leave it alone. */
 TEST(rowspan)
@@ -1107,6 +1246,9 @@ main(void)
 	RUN(too_wide);
 	RUN(bad_shapes);
 	RUN(grid);
+	RUN(notes_stay);
+	RUN(decimal_commas_right_style);
+	RUN(padding_zero);
 	RUN(rowspan);
 	RUN(anchors);
 	RUN(pdf_out);
