@@ -527,10 +527,11 @@ too_costly(const struct node *n, size_t times, struct srcpos pos,
 	return true;
 }
 
-/* The expression as a reader says it: "sum of rows 1–3". */
+/* The expression as a reader says it: "sum of rows 1–3", or in
+ * Swedish for the printed page: "summan av raderna 1–3". */
 static void
 describe(const struct figure *f, const struct node *n, struct buf *b,
-    int prec)
+    int prec, bool sv)
 {
 	static const int p[] = { 9, 9, 9, 9, 9, 8, 1, 1, 2, 2 };
 	int	 mine = p[n->kind];
@@ -544,22 +545,23 @@ describe(const struct figure *f, const struct node *n, struct buf *b,
 		buf_puts(b, n->text);
 		break;
 	case N_SUMROWS:
-		buf_printf(b, "sum of rows %zu\xe2\x80\x93%zu",
+		buf_printf(b, sv ? "summan av raderna %zu\xe2\x80\x93%zu" :
+		    "sum of rows %zu\xe2\x80\x93%zu",
 		    n->a - f->nhead + 1, n->b - f->nhead + 1);
 		break;
 	case N_SUMCOLS:
-		buf_printf(b, "sum of columns %zu\xe2\x80\x93%zu", n->a + 1,
-		    n->b + 1);
+		buf_printf(b, sv ? "summan av kolumnerna %zu\xe2\x80\x93%zu" :
+		    "sum of columns %zu\xe2\x80\x93%zu", n->a + 1, n->b + 1);
 		break;
 	case N_NEG:
 		buf_puts(b, "\xe2\x88\x92");
-		describe(f, n->l, b, mine);
+		describe(f, n->l, b, mine, sv);
 		break;
 	default:
-		describe(f, n->l, b, mine);
+		describe(f, n->l, b, mine, sv);
 		buf_puts(b, n->kind == N_ADD ? " + " : n->kind == N_SUB ?
 		    " \xe2\x88\x92 " : n->kind == N_MUL ? " \xc3\x97 " : " / ");
-		describe(f, n->r, b, mine + 1);
+		describe(f, n->r, b, mine + 1, sv);
 		break;
 	}
 	if (mine < prec)
@@ -678,7 +680,7 @@ add_failure(struct figure *f, size_t check, size_t r, size_t c,
     double tol, int tdec)
 {
 	struct figure_failure *fl;
-	struct buf b = { 0 };
+	struct buf b = { 0 }, sb = { 0 };
 	char	*ls, *rs, *ts;
 	int	 d = f->cols[c].decimals;
 	bool	 pct = f->cols[c].type == FIGCOL_PERCENT;
@@ -696,8 +698,11 @@ add_failure(struct figure *f, size_t check, size_t r, size_t c,
 	}
 	ts = sv_number(tol, tdec, 0);
 	buf_printf(&b, "%s %s \xe2\x89\xa0 %s = ", lhs->text, ls, rs);
-	describe(f, rhs, &b, 0);
+	describe(f, rhs, &b, 0, false);
 	buf_printf(&b, " (tolerance %s)", ts);
+	buf_printf(&sb, "%s %s \xe2\x89\xa0 %s = ", lhs->text, ls, rs);
+	describe(f, rhs, &sb, 0, true);
+	buf_printf(&sb, " (tolerans %s)", ts);
 	free(ls);
 	free(rs);
 	free(ts);
@@ -708,6 +713,7 @@ add_failure(struct figure *f, size_t check, size_t r, size_t c,
 	fl->row = r;
 	fl->col = c;
 	fl->message = buf_detach(&b);
+	fl->message_sv = buf_detach(&sb);
 	fl->pos = f->rows[r].cells[c].pos;
 }
 

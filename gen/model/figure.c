@@ -34,8 +34,10 @@ figure_free(struct figure *f)
 	for (i = 0; i < f->nchecks; i++)
 		free(f->checks[i].expr);
 	free(f->checks);
-	for (i = 0; i < f->nfailures; i++)
+	for (i = 0; i < f->nfailures; i++) {
 		free(f->failures[i].message);
+		free(f->failures[i].message_sv);
+	}
 	free(f->failures);
 	for (i = 0; i < f->ncharts; i++) {
 		free(f->charts[i].name);

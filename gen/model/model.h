@@ -182,6 +182,7 @@ struct figure_failure {
 	size_t		 check;		/* index into checks */
 	size_t		 row, col;	/* the cell holding the wrong number */
 	char		*message;	/* "TOTAL 135,5 ≠ 133,7 = ..." */
+	char		*message_sv;	/* the same for the printed page */
 	struct srcpos	 pos;
 };
 

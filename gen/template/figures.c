@@ -679,7 +679,7 @@ tmpl_figure(struct figure_map *fm, const struct block *ref)
 	}
 	for (i = 0; i < f->nfailures; i++) {
 		char	*s = xasprintf("%s%s", fm->failed_text,
-		    f->failures[i].message);
+		    f->failures[i].message_sv);
 
 		b = text_para(fm->failed, s, 0, f->failures[i].pos);
 		free(s);
