@@ -26,8 +26,14 @@ result() {	# name status
 	fi
 }
 
-for t in "$UNIT_DIR"/*_test; do
-	[ -x "$t" ] || continue
+# Every unit test source has its binary: a missing one is a failure,
+# not a test quietly left out.
+for src in tests/unit/*_test.c; do
+	t="$UNIT_DIR/$(basename "$src" .c)"
+	if [ ! -x "$t" ]; then
+		result "unit $(basename "$t"): not built" 1
+		continue
+	fi
 	$WRAP "$t" >"$tmp/unit.log" 2>&1
 	st=$?
 	[ $st -eq 0 ] || cat "$tmp/unit.log"
