@@ -14,44 +14,6 @@
 
 #define NO_BODY		((size_t)-1)
 
-/* Case-insensitive comparison form: ASCII and ÅÄÖÉ lowered, blanks
- * collapsed, trimmed, a trailing ':' dropped. */
-static char *
-fold(const char *s, size_t len)
-{
-	struct buf b = { 0 };
-	bool	 space = false;
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ' ' || c == '\t') {
-			space = true;
-			continue;
-		}
-		if (space && b.len > 0)
-			buf_putc(&b, ' ');
-		space = false;
-		if (c >= 'A' && c <= 'Z')
-			buf_putc(&b, c + ('a' - 'A'));
-		else if (c == 0xc3 && i + 1 < len &&
-		    ((unsigned char)s[i + 1] == 0x85 ||
-		    (unsigned char)s[i + 1] == 0x84 ||
-		    (unsigned char)s[i + 1] == 0x96 ||
-		    (unsigned char)s[i + 1] == 0x89)) {
-			buf_putc(&b, c);
-			buf_putc(&b, (unsigned char)s[++i] + 0x20);
-		} else
-			buf_putc(&b, c);
-	}
-	if (b.len > 0 && b.data[b.len - 1] == ':')
-		b.data[--b.len] = '\0';
-	if (b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&b);
-}
-
 /* Line l (0-based) without its newline and trailing blanks. */
 static void
 line_span(const struct mdctx *ctx, size_t l, const char **s, const char **e)
@@ -139,7 +101,7 @@ header(struct mdctx *ctx, struct casefile *cs)
 			    "the header to dnr, title and a few more", META_MAX);
 			break;
 		}
-		key = fold(s, (size_t)(ve - s));
+		key = content_fold(s, (size_t)(ve - s));
 		for (v = colon + 1; v < e && (*v == ' ' || *v == '\t'); v++)
 			continue;
 		col_of(ctx, v, &vpos);
@@ -153,7 +115,7 @@ header(struct mdctx *ctx, struct casefile *cs)
 
 		dup = false;
 		for (i = 0; i < cs->nmeta && !dup; i++) {
-			char	*k2 = fold(cs->meta[i].key,
+			char	*k2 = content_fold(cs->meta[i].key,
 			    strlen(cs->meta[i].key));
 
 			if (strcmp(k2, key) == 0) {
@@ -209,7 +171,7 @@ header(struct mdctx *ctx, struct casefile *cs)
 	}
 
 	if (kind != NULL) {
-		char	*k = fold(kind, strlen(kind));
+		char	*k = content_fold(kind, strlen(kind));
 
 		if (strcmp(k, "beslut") == 0 ||
 		    strcmp(k, "information") == 0)
@@ -301,7 +263,7 @@ sections(struct mdctx *ctx, struct casefile *cs, cmark_node *doc)
 		md_pos(ctx, n, &pos);
 		name = md_plain(n);
 		{
-			char	*f = fold(name, strlen(name));
+			char	*f = content_fold(name, strlen(name));
 
 			free(name);
 			name = f;
@@ -310,7 +272,7 @@ sections(struct mdctx *ctx, struct casefile *cs, cmark_node *doc)
 		for (k = 0; k < SECTION__MAX; k++) {
 			const char *h = section_heading((enum section_kind)k);
 
-			want = fold(h, strlen(h));
+			want = content_fold(h, strlen(h));
 			if (strcmp(want, name) == 0)
 				found = k;
 			free(want);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/xml.h"
 #include "extern.h"
 
 /* Word's private-use bullets (Symbol and Wingdings glyphs). */
@@ -173,5 +174,64 @@ content_typeset(const char *raw)
 	char	*c = content_clean_text(raw), *s = content_smart(c);
 
 	free(c);
+	return s;
+}
+
+/* Comparison form of a key or label: ASCII and ÅÄÖÉ lowered, blanks
+ * collapsed, trimmed, a trailing ':' dropped. */
+char *
+content_fold(const char *s, size_t len)
+{
+	struct buf b = { 0 };
+	bool	 space = false;
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t') {
+			space = true;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_putc(&b, ' ');
+		space = false;
+		if (c >= 'A' && c <= 'Z')
+			buf_putc(&b, c + ('a' - 'A'));
+		else if (c == 0xc3 && i + 1 < len &&
+		    ((unsigned char)s[i + 1] == 0x85 ||
+		    (unsigned char)s[i + 1] == 0x84 ||
+		    (unsigned char)s[i + 1] == 0x96 ||
+		    (unsigned char)s[i + 1] == 0x89)) {
+			buf_putc(&b, c);
+			buf_putc(&b, (unsigned char)s[++i] + 0x20);
+		} else
+			buf_putc(&b, c);
+	}
+	if (b.len > 0 && b.data[b.len - 1] == ':')
+		b.data[--b.len] = '\0';
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+char *
+content_xml_text(xmlNodePtr n)
+{
+	char	*v = xml_text(n), *s = content_typeset(v);
+
+	free(v);
+	return s;
+}
+
+char *
+content_xml_attr(xmlNodePtr n, const char *name)
+{
+	char	*v = xml_attr(n, name), *s;
+
+	if (v == NULL)
+		return NULL;
+	s = content_typeset(v);
+	free(v);
 	return s;
 }

@@ -17,48 +17,10 @@
 #define DOC_MAX_PER_ITEM	100	/* documents behind one item */
 #define DOC_MAX_MEETING		1000	/* documents in one meeting */
 
-/* Comparison form of a key or label: ASCII and ÅÄÖÉ lowered, blanks
- * collapsed, trimmed, a trailing ':' dropped. */
-static char *
-fold(const char *s, size_t len)
-{
-	struct buf b = { 0 };
-	bool	 space = false;
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ' ' || c == '\t') {
-			space = true;
-			continue;
-		}
-		if (space && b.len > 0)
-			buf_putc(&b, ' ');
-		space = false;
-		if (c >= 'A' && c <= 'Z')
-			buf_putc(&b, c + ('a' - 'A'));
-		else if (c == 0xc3 && i + 1 < len &&
-		    ((unsigned char)s[i + 1] == 0x85 ||
-		    (unsigned char)s[i + 1] == 0x84 ||
-		    (unsigned char)s[i + 1] == 0x96 ||
-		    (unsigned char)s[i + 1] == 0x89)) {
-			buf_putc(&b, c);
-			buf_putc(&b, (unsigned char)s[++i] + 0x20);
-		} else
-			buf_putc(&b, c);
-	}
-	if (b.len > 0 && b.data[b.len - 1] == ':')
-		b.data[--b.len] = '\0';
-	if (b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&b);
-}
-
 static bool
 key_is(const char *key, const char *want)
 {
-	char	*k = fold(key, strlen(key));
+	char	*k = content_fold(key, strlen(key));
 	bool	 r = strcmp(k, want) == 0;
 
 	free(k);
@@ -81,7 +43,7 @@ trimdup(const char *s, size_t n)
 static enum document_kind
 kind_of(const char *v, bool *ok)
 {
-	char	*k = fold(v, strlen(v));
+	char	*k = content_fold(v, strlen(v));
 	enum document_kind r = DOCUMENT_REPORT;
 
 	*ok = true;
@@ -454,7 +416,7 @@ ts_body(struct mdctx *ctx, struct document *d, cmark_node *doc,
 
 	memset(pos, 0, sizeof(pos));
 	if (org != NULL && org->proposal_heading != NULL)
-		prop = fold(org->proposal_heading,
+		prop = content_fold(org->proposal_heading,
 		    strlen(org->proposal_heading));
 	start = cmark_node_first_child(doc);
 	for (n = start; ; n = cmark_node_next(n)) {
@@ -465,7 +427,7 @@ ts_body(struct mdctx *ctx, struct document *d, cmark_node *doc,
 		if (n != NULL) {
 			char	*raw = md_plain(n);
 
-			name = fold(raw, strlen(raw));
+			name = content_fold(raw, strlen(raw));
 			if (strcmp(name, "förslag till beslut") == 0 ||
 			    (prop != NULL && strcmp(name, prop) == 0))
 				next = 1;
@@ -784,7 +746,7 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 		if ((sp->flags & SPAN_LINK) && file_link(sp->target))
 			link = sp;
 	text = spans_text(para->spans);
-	f = fold(text, strlen(text));
+	f = content_fold(text, strlen(text));
 	if (m->ndocuments >= DOC_MAX_MEETING) {
 		if (!dl->full)
 			diag(DIAG_ERROR, pos.file, pos.line, pos.col, "more "

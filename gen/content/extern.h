@@ -6,8 +6,18 @@
 #define BOARDGEN_CONTENT_EXTERN_H
 
 #include <cmark.h>
+#include <libxml/tree.h>
 
 #include "content.h"
+
+/* Comparison form of a key or label (clean.c): ASCII and ÅÄÖÉ
+ * lowered, blanks collapsed, trimmed, a trailing ':' dropped. */
+char	*content_fold(const char *, size_t);
+
+/* Text of an XML element or attribute, cleaned and typeset as case
+ * text is (clean.c); NULL for an absent attribute. */
+char	*content_xml_text(xmlNodePtr);
+char	*content_xml_attr(xmlNodePtr, const char *name);
 
 /* Deepest nesting of block quotes and lists a case may use. */
 #define CONTENT_MAX_NEST	32

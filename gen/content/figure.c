@@ -386,21 +386,13 @@ figure_from_csv(struct figure *f, const struct csv *csv, size_t nhead,
 /* ------------------------------------------------------------------ */
 /* XML figure files. */
 
-static int
-line_of(xmlNodePtr n)
-{
-	long	 l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
 static struct srcpos
 pos_of(const struct figure *f, xmlNodePtr n)
 {
 	struct srcpos p;
 
 	p.file = f->pos.file;
-	p.line = line_of(n);
+	p.line = xml_line(n);
 	p.col = 0;
 	return p;
 }
@@ -418,7 +410,7 @@ attr_int(const struct figure *f, xmlNodePtr n, const char *name, int def,
 	errno = 0;
 	l = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || end == v || l < lo || l > hi) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "%s=\"%s\": write "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "%s=\"%s\": write "
 		    "a whole number from %d to %d", name, v, lo, hi);
 		free(v);
 		return 0;
@@ -440,7 +432,7 @@ load_columns(struct figure *f, xmlNodePtr n)
 		if (xml_is(c, "column"))
 			cnt++;
 	if (cnt > FIG_MAX_COLS) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "more than %d "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "more than %d "
 		    "columns", FIG_MAX_COLS);
 		return 0;
 	}
@@ -467,7 +459,7 @@ load_columns(struct figure *f, xmlNodePtr n)
 		col->formula = xml_attr(c, "compute");
 		if (col->formula != NULL && col->type != FIGCOL_NUMBER &&
 		    col->type != FIGCOL_PERCENT) {
-			diag(DIAG_ERROR, f->pos.file, line_of(c), 0, "a "
+			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "a "
 			    "computed column needs type=\"number\" or "
 			    "type=\"percent\"");
 			ok = 0;
@@ -493,7 +485,7 @@ load_cells(struct figure *f, xmlNodePtr rn, size_t ri)
 		while (k < f->ncols && r->cells[k].covered)
 			k++;
 		if (k >= f->ncols) {
-			diag(DIAG_ERROR, f->pos.file, line_of(c), 0, "this row "
+			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "this row "
 			    "has more cells than the table's %zu columns",
 			    f->ncols);
 			return 0;
@@ -505,13 +497,13 @@ load_cells(struct figure *f, xmlNodePtr rn, size_t ri)
 		ok &= attr_int(f, c, "colspan", 1, 1, FIG_MAX_COLS, &cs);
 		ok &= attr_int(f, c, "rowspan", 1, 1, FIG_MAX_ROWS, &rs);
 		if (k + (size_t)cs > f->ncols) {
-			diag(DIAG_ERROR, f->pos.file, line_of(c), 0, "colspan="
+			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "colspan="
 			    "\"%d\" reaches past the table's %zu columns", cs,
 			    f->ncols);
 			return 0;
 		}
 		if (cell->formula != NULL && *cell->text != '\0') {
-			diag(DIAG_ERROR, f->pos.file, line_of(c), 0, "a "
+			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "a "
 			    "computed cell is left empty: boardgen writes "
 			    "its value");
 			ok = 0;
@@ -585,7 +577,7 @@ load_rows(struct figure *f, xmlNodePtr n, bool head)
 		if (!xml_is(c, "row"))
 			continue;
 		if (f->nrows >= FIG_MAX_ROWS) {
-			diag(DIAG_ERROR, f->pos.file, line_of(c), 0, "more than "
+			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "more than "
 			    "%d rows: split the table", FIG_MAX_ROWS);
 			ok = 0;
 			break;
@@ -626,7 +618,7 @@ parse_tolerance(const struct figure *f, xmlNodePtr n, double *tol,
 		return 1;
 	if ((!sv_parse_number(v, ',', tol, dec, NULL) &&
 	    !sv_parse_number(v, '.', tol, dec, NULL)) || *tol < 0) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "tolerance=\"%s\": "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "tolerance=\"%s\": "
 		    "write a number such as 0,1", v);
 		ok = 0;
 	}
@@ -651,7 +643,7 @@ range_attr(const struct figure *f, xmlNodePtr n, const char *attr,
 	if (*end == '-')
 		b = strtoul(end + 1, &end, 10);
 	if (*end != '\0' || a < 1 || b < a || b > lim) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "%s=\"%s\": write "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "%s=\"%s\": write "
 		    "N or N-M with 1 <= N <= M <= %zu", attr, v, lim);
 		free(v);
 		return 0;
@@ -668,7 +660,7 @@ load_check(struct figure *f, xmlNodePtr n)
 	struct figure_check *ck;
 
 	if (f->nchecks >= FIG_MAX_CHECKS) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "more than %d "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "more than %d "
 		    "checks", FIG_MAX_CHECKS);
 		return 0;
 	}
@@ -690,7 +682,7 @@ load_chart(struct figure *f, xmlNodePtr n)
 	char	*v;
 
 	if (f->ncharts >= FIG_MAX_CHARTS) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "more than %d "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "more than %d "
 		    "charts", FIG_MAX_CHARTS);
 		return 0;
 	}
@@ -741,7 +733,7 @@ beside(const struct figure *f, xmlNodePtr n, const char *href)
 		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0'))
 			break;
 	if (href[0] == '/' || *p != '\0' || strchr(href, '\\') != NULL) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "href=\"%s\": name "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "href=\"%s\": name "
 		    "a CSV file in the figure file's folder (no \"..\", no "
 		    "absolute path)", href);
 		return NULL;
@@ -755,7 +747,7 @@ beside(const struct figure *f, xmlNodePtr n, const char *href)
 	rpath = realpath(path, NULL);
 	if (rdir != NULL && rpath != NULL && (strncmp(rpath, rdir,
 	    strlen(rdir)) != 0 || rpath[strlen(rdir)] != '/')) {
-		diag(DIAG_ERROR, f->pos.file, line_of(n), 0, "href=\"%s\" "
+		diag(DIAG_ERROR, f->pos.file, xml_line(n), 0, "href=\"%s\" "
 		    "leads outside the figure file's folder through a symbolic "
 		    "link: copy the file into the folder", href);
 		free(path);
@@ -837,7 +829,7 @@ figure_load_xml(const char *path, const char *schema_dir)
 		return NULL;
 	f = figure_new(path);
 	root = xmlDocGetRootElement(doc);
-	f->pos.line = line_of(root);
+	f->pos.line = xml_line(root);
 	for (n = root->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -866,14 +858,14 @@ figure_load_xml(const char *path, const char *schema_dir)
 			goto fail;
 		if (head != NULL) {
 			/* Own header rows replace the file's. */
-			diag(DIAG_ERROR, f->pos.file, line_of(head), 0, "<head> "
+			diag(DIAG_ERROR, f->pos.file, xml_line(head), 0, "<head> "
 			    "with <csv>: give the header in the CSV file "
 			    "(header=\"2\" for two lines)");
 			goto fail;
 		}
 	} else {
 		if (!declared) {
-			diag(DIAG_ERROR, f->pos.file, line_of(root), 0, "a "
+			diag(DIAG_ERROR, f->pos.file, xml_line(root), 0, "a "
 			    "figure with inline <data> needs <columns>");
 			goto fail;
 		}
@@ -895,7 +887,7 @@ figure_load_xml(const char *path, const char *schema_dir)
 		if (data == NULL || !load_rows(f, data, false))
 			goto fail;
 		if (f->nrows == f->nhead) {
-			diag(DIAG_ERROR, f->pos.file, line_of(data), 0,
+			diag(DIAG_ERROR, f->pos.file, xml_line(data), 0,
 			    "<data> has no rows");
 			goto fail;
 		}

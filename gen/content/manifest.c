@@ -18,27 +18,7 @@ struct mload {
 	const char	*file;		/* the manifest, for diagnostics */
 };
 
-static int
-line_of(xmlNodePtr n)
-{
-	long	 l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
 /* Attribute, cleaned and with Swedish punctuation; NULL if absent. */
-static char *
-attr_text(xmlNodePtr n, const char *name)
-{
-	char	*v = xml_attr(n, name), *s;
-
-	if (v == NULL)
-		return NULL;
-	s = content_typeset(v);
-	free(v);
-	return s;
-}
-
 static char *
 node_text(xmlNodePtr n)
 {
@@ -60,11 +40,11 @@ session(struct mload *ml, xmlNodePtr n)
 	s = &m->sessions[m->nsessions++];
 	memset(s, 0, sizeof(*s));
 	s->pos.file = ml->file;
-	s->pos.line = line_of(n);
+	s->pos.line = xml_line(n);
 	s->start = xml_attr(n, "start");
 	s->end = xml_attr(n, "end");
-	s->place = attr_text(n, "place");
-	s->note = attr_text(n, "note");
+	s->place = content_xml_attr(n, "place");
+	s->note = content_xml_attr(n, "note");
 	open = xml_attr(n, "open");
 	s->open = open != NULL && strcmp(open, "yes") == 0;
 	free(open);
@@ -79,8 +59,8 @@ session(struct mload *ml, xmlNodePtr n)
 static void
 contact(xmlNodePtr n, struct contact *c)
 {
-	c->name = attr_text(n, "name");
-	c->role = attr_text(n, "role");
+	c->name = content_xml_attr(n, "name");
+	c->role = content_xml_attr(n, "role");
 	c->phone = xml_attr(n, "phone");
 	c->email = xml_attr(n, "email");
 }
@@ -171,7 +151,7 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	char	*path, *rdir, *rpath;
 	struct stat st;
 	size_t	 dl;
-	int	 line = line_of(n);
+	int	 line = xml_line(n);
 
 	if (file[0] == '/' || strchr(file, '\\') != NULL ||
 	    strchr(file, ':') != NULL) {
@@ -239,11 +219,11 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 	memset(it, 0, sizeof(*it));
 	it->number = (int)m->nitems;
 	it->pos.file = ml->file;
-	it->pos.line = line_of(n);
+	it->pos.line = xml_line(n);
 	if (xml_is(n, "procedural")) {
 		it->kind = AGENDA_PROCEDURAL;
 		it->title = node_text(n);
-		it->note = attr_text(n, "note");
+		it->note = content_xml_attr(n, "note");
 		return;
 	}
 	if (xml_is(n, "divider")) {
@@ -252,7 +232,7 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 		return;
 	}
 	it->kind = AGENDA_CASE;
-	it->title = attr_text(n, "title");
+	it->title = content_xml_attr(n, "title");
 	if ((file = xml_attr(n, "file")) == NULL)
 		return;		/* the schema requires it */
 	if ((path = case_path(ml, n, file)) != NULL) {
@@ -306,7 +286,7 @@ name_text(const struct mload *ml, xmlNodePtr n)
 	size_t	 len = utf8_length(v, strlen(v));
 
 	if (len > CONTENT_MAX_NAME)
-		diag(DIAG_ERROR, ml->file, line_of(n), 0, "<%s> is %zu "
+		diag(DIAG_ERROR, ml->file, xml_line(n), 0, "<%s> is %zu "
 		    "characters long: keep the name under %d",
 		    (const char *)n->name, len, CONTENT_MAX_NAME);
 	return v;
@@ -372,7 +352,7 @@ meeting_read(const char *dir, const char *schema_dir)
 	root = xmlDocGetRootElement(doc);
 	m->date = xml_attr(root, "date");
 	if (m->date == NULL || !iso_date_valid(m->date))
-		diag(DIAG_ERROR, ml.file, line_of(root), 0, "meeting date "
+		diag(DIAG_ERROR, ml.file, xml_line(root), 0, "meeting date "
 		    "\"%s\" is not a real date: write it as YYYY-MM-DD, e.g. "
 		    "2026-12-08", m->date ? m->date : "");
 	for (n = root->children; n != NULL; n = n->next) {
@@ -391,7 +371,7 @@ meeting_read(const char *dir, const char *schema_dir)
 		else if (xml_is(n, "program") && m->program == NULL) {
 			char	*f = xml_attr(n, "file");
 
-			m->program = program_entry(m, line_of(n), f,
+			m->program = program_entry(m, xml_line(n), f,
 			    schema_dir);
 			free(f);
 		} else if (xml_is(n, "agenda"))

@@ -12,35 +12,6 @@
 #include "../util/xml.h"
 #include "extern.h"
 
-static int
-line_of(xmlNodePtr n)
-{
-	long	 l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
-static char *
-text_of(xmlNodePtr n)
-{
-	char	*v = xml_text(n), *s = content_typeset(v);
-
-	free(v);
-	return s;
-}
-
-static char *
-attr_text(xmlNodePtr n, const char *name)
-{
-	char	*v = xml_attr(n, name), *s;
-
-	if (v == NULL)
-		return NULL;
-	s = content_typeset(v);
-	free(v);
-	return s;
-}
-
 /* min..max digits, '-', n digits. */
 static bool
 digits_dash(const char *s, size_t min, size_t max, size_t n)
@@ -75,7 +46,7 @@ logo_path(const char *profile, xmlNodePtr n)
 		return NULL;
 	for (p = file; *p != '\0'; p += strcspn(p, "/"), p += *p == '/')
 		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0')) {
-			diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" "
+			diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" "
 			    "points outside the profile's folder (\"..\"): put "
 			    "the PNG beside organisation.xml", file);
 			free(file);
@@ -87,7 +58,7 @@ logo_path(const char *profile, xmlNodePtr n)
 	path = slash != NULL ? xasprintf("%s/%s", dir, file) : xstrdup(file);
 	free(dir);
 	if (!is_file(path) || (fp = fopen(path, "rb")) == NULL) {
-		diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" does not "
+		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" does not "
 		    "exist: name a PNG file relative to organisation.xml",
 		    file);
 		free(path);
@@ -96,7 +67,7 @@ logo_path(const char *profile, xmlNodePtr n)
 	}
 	if (fread(head, 1, sizeof(head), fp) != sizeof(head) ||
 	    memcmp(head, sig, sizeof(sig)) != 0) {
-		diag(DIAG_ERROR, profile, line_of(n), 0, "logo \"%s\" is not "
+		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" is not "
 		    "a PNG file: save the logo as PNG", file);
 		free(path);
 		path = NULL;
@@ -114,7 +85,7 @@ person(struct organisation *o, const char *file, xmlNodePtr n)
 
 	if (o->npeople >= CONTENT_MAX_PEOPLE) {
 		if (o->npeople++ == CONTENT_MAX_PEOPLE)
-			diag(DIAG_ERROR, file, line_of(n), 0, "more than %d "
+			diag(DIAG_ERROR, file, xml_line(n), 0, "more than %d "
 			    "people in the staff directory: keep it to those "
 			    "who write or sign documents", CONTENT_MAX_PEOPLE);
 		return;
@@ -122,12 +93,12 @@ person(struct organisation *o, const char *file, xmlNodePtr n)
 	o->people = xrealloc(o->people, (o->npeople + 1) * sizeof(*o->people));
 	c = &o->people[o->npeople];
 	memset(c, 0, sizeof(*c));
-	c->name = attr_text(n, "name");
-	c->role = attr_text(n, "title");
+	c->name = content_xml_attr(n, "name");
+	c->role = content_xml_attr(n, "title");
 	c->phone = xml_attr(n, "phone");
 	c->email = xml_attr(n, "email");
 	c->pos.file = intern(file);
-	c->pos.line = line_of(n);
+	c->pos.line = xml_line(n);
 	for (i = 0; i < o->npeople; i++)
 		if (c->name != NULL && o->people[i].name != NULL &&
 		    strcmp(o->people[i].name, c->name) == 0) {
@@ -195,14 +166,14 @@ organisation_load(const char *path, const char *schema_dir)
 		else if (xml_is(n, "orgnr")) {
 			o->orgnr = xml_text(n);
 			if (!digits_dash(o->orgnr, 6, 6, 4))
-				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				diag(DIAG_ERROR, o->pos.file, xml_line(n), 0,
 				    "organisation number \"%s\": write it as "
 				    "six digits, '-', four digits, e.g. "
 				    "232100-0412", o->orgnr);
 		} else if (xml_is(n, "bankgiro")) {
 			o->bankgiro = xml_text(n);
 			if (!digits_dash(o->bankgiro, 3, 4, 4))
-				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				diag(DIAG_ERROR, o->pos.file, xml_line(n), 0,
 				    "bankgiro number \"%s\": write it as three "
 				    "or four digits, '-', four digits, e.g. "
 				    "5012-3456", o->bankgiro);
@@ -215,10 +186,10 @@ organisation_load(const char *path, const char *schema_dir)
 					person(o, o->pos.file, c);
 		if (dst != NULL) {
 			free(*dst);
-			*dst = text_of(n);
+			*dst = content_xml_text(n);
 			if (dst == &o->name && utf8_length(o->name,
 			    strlen(o->name)) > CONTENT_MAX_NAME)
-				diag(DIAG_ERROR, o->pos.file, line_of(n), 0,
+				diag(DIAG_ERROR, o->pos.file, xml_line(n), 0,
 				    "<name> is longer than %d characters: "
 				    "shorten it", CONTENT_MAX_NAME);
 		}

@@ -31,23 +31,6 @@ struct pload {
 	bool		 capped;
 };
 
-static int
-line_of(xmlNodePtr n)
-{
-	long	 l = xmlGetLineNo(n);
-
-	return l > 0 && l < INT_MAX ? (int)l : 0;
-}
-
-static char *
-text_of(xmlNodePtr n)
-{
-	char	*v = xml_text(n), *s = content_typeset(v);
-
-	free(v);
-	return s;
-}
-
 /* Topic and presenters of a slot or a point. */
 static void
 slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
@@ -59,10 +42,10 @@ slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
 			continue;
 		if (xml_is(c, "topic")) {
 			free(s->topic);
-			s->topic = text_of(c);
+			s->topic = content_xml_text(c);
 		} else if (xml_is(c, "presenter")) {
 			if (s->npresenters >= PROGRAM_MAX_PRESENTERS) {
-				diag(DIAG_ERROR, pl->file, line_of(c), 0, "more "
+				diag(DIAG_ERROR, pl->file, xml_line(c), 0, "more "
 				    "than %d presenters for one point: name "
 				    "the group instead",
 				    PROGRAM_MAX_PRESENTERS);
@@ -70,12 +53,12 @@ slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
 			}
 			s->presenters = xrealloc(s->presenters,
 			    (s->npresenters + 1) * sizeof(*s->presenters));
-			s->presenters[s->npresenters++] = text_of(c);
+			s->presenters[s->npresenters++] = content_xml_text(c);
 		} else if (xml_is(c, "point")) {
 			struct program_slot *sub;
 
 			if (s->nsub >= PROGRAM_MAX_POINTS) {
-				diag(DIAG_ERROR, pl->file, line_of(c), 0, "more "
+				diag(DIAG_ERROR, pl->file, xml_line(c), 0, "more "
 				    "than %d sub-points: split the slot",
 				    PROGRAM_MAX_POINTS);
 				return;
@@ -85,7 +68,7 @@ slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
 			sub = &s->sub[s->nsub++];
 			memset(sub, 0, sizeof(*sub));
 			sub->pos.file = pl->file;
-			sub->pos.line = line_of(c);
+			sub->pos.line = xml_line(c);
 			slot_body(pl, sub, c);
 		}
 	}
@@ -201,16 +184,16 @@ entry(struct pload *pl, xmlNodePtr n, bool closed)
 		return;
 	}
 	if (xml_is(n, "title")) {
-		p->title = text_of(n);
+		p->title = content_xml_text(n);
 		return;
 	}
 	if (xml_is(n, "notice")) {
-		p->notice = text_of(n);
+		p->notice = content_xml_text(n);
 		return;
 	}
 	if (p->nslots >= PROGRAM_MAX_SLOTS) {
 		if (!pl->capped)
-			diag(DIAG_ERROR, pl->file, line_of(n), 0, "more than %d "
+			diag(DIAG_ERROR, pl->file, xml_line(n), 0, "more than %d "
 			    "slots in the program: a day has fewer",
 			    PROGRAM_MAX_SLOTS);
 		pl->capped = true;
@@ -220,12 +203,12 @@ entry(struct pload *pl, xmlNodePtr n, bool closed)
 	s = &p->slots[p->nslots++];
 	memset(s, 0, sizeof(*s));
 	s->pos.file = pl->file;
-	s->pos.line = line_of(n);
+	s->pos.line = xml_line(n);
 	s->time = xml_attr(n, "time");
 	s->closed = closed;
 	if (xml_is(n, "pause")) {
 		s->pause = true;
-		s->topic = text_of(n);
+		s->topic = content_xml_text(n);
 	} else
 		slot_body(pl, s, n);
 	if (s->time != NULL)

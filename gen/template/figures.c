@@ -14,12 +14,6 @@
 #include "template_private.h"
 
 static int
-line_of(xmlNodePtr n)
-{
-	return n ? (int)xmlGetLineNo(n) : 0;
-}
-
-static int
 fig_style(struct tmpl *t, xmlNodePtr n, const char *attr,
     const struct style **out, const struct style *def)
 {
@@ -29,7 +23,7 @@ fig_style(struct tmpl *t, xmlNodePtr n, const char *attr,
 	if (v == NULL)
 		return 1;
 	if ((*out = tmpl_style(t, v)) == NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0, "%s=\"%s\": "
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "%s=\"%s\": "
 		    "style is not defined: define it with <style name=\"%s\">",
 		    attr, v, v);
 		free(v);
@@ -47,7 +41,7 @@ fig_text(struct tmpl *t, xmlNodePtr n, const char *attr, char *out,
 	int	 ok = 1;
 
 	if (v != NULL && strlen(v) >= TMPL_FIG_TEXT) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0, "%s is longer "
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "%s is longer "
 		    "than %d bytes", attr, TMPL_FIG_TEXT - 1);
 		ok = 0;
 	}
@@ -93,21 +87,21 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 			if (strcmp((const char *)a->name, fig_attrs[k]) == 0)
 				break;
 		if (k == sizeof(fig_attrs) / sizeof(fig_attrs[0])) {
-			diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "<figures> has no attribute %s (see "
 			    "docs/templates.md)", (const char *)a->name);
 			ok = 0;
 		}
 	}
 	if (m->loaded) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0, "a second "
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "a second "
 		    "<figures> element: keep one (in common.xml)");
 		return 0;
 	}
 	memset(m, 0, sizeof(*m));
 	ok &= fig_style(t, n, "cell", &m->cell, NULL);
 	if (m->cell == NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0, "<figures> "
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "<figures> "
 		    "needs at least a cell style");
 		return 0;
 	}
@@ -141,7 +135,7 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 		snprintf(name, sizeof(name), "status%d", i);
 		if ((v = xml_attr(n, name)) != NULL && !hex_color(v,
 		    &m->status[i])) {
-			diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "%s=\"%s\": write it as #rrggbb", name, v);
 			ok = 0;
 		}
@@ -158,7 +152,7 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 			while (*p == ' ')
 				p++;
 			if (!hex_color(p, &m->colors[i])) {
-				diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+				diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 				    "chart-colors=\"%s\": write up to six "
 				    "#rrggbb separated by spaces", v);
 				ok = 0;
@@ -174,7 +168,7 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 	if ((v = xml_attr(n, "chart-height")) != NULL) {
 		if (!tmpl_length(v, &m->chart_height) ||
 		    m->chart_height < 40 || m->chart_height > 600) {
-			diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "chart-height=\"%s\": write a length between 40 "
 			    "and 600 pt, e.g. 60mm", v);
 			ok = 0;

@@ -30,12 +30,6 @@ tmpl_file(const struct tmpl *t, xmlNodePtr n)
 	return t->nxml ? intern(t->path[0]) : "template";
 }
 
-static int
-line_of(xmlNodePtr n)
-{
-	return n ? (int)xmlGetLineNo(n) : 0;
-}
-
 int
 tmpl_length(const char *s, float *out)
 {
@@ -91,7 +85,7 @@ tmpl_load_file(struct tmpl *t, const char *path, const char *schema)
 		/* Shared parts live beside the template: plain names only. */
 		if (href == NULL || strchr(href, '/') != NULL ||
 		    href[0] == '.') {
-			diag(DIAG_ERROR, path, line_of(n), 0, "<use href=\"%s\">"
+			diag(DIAG_ERROR, path, xml_line(n), 0, "<use href=\"%s\">"
 			    " must name a file in the template folder",
 			    href ? href : "");
 			free(href);
@@ -175,7 +169,7 @@ load_family(struct tmpl *t, xmlNodePtr n)
 	int	 v, ok = 1;
 
 	if (family_index(t, name) >= 0) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "font family \"%s\" is defined twice", name);
 		free(name);
 		return 0;
@@ -190,7 +184,7 @@ load_family(struct tmpl *t, xmlNodePtr n)
 		if ((file = xml_attr(n, attrs[v])) == NULL)
 			file = xml_attr(n, "regular");
 		if ((f->file[v] = find_font(t, file)) == NULL) {
-			diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "font file \"%s\" not found in the template's "
 			    "fonts/ folder or the system font folders: install "
 			    "the font package or correct the name", file);
@@ -222,7 +216,7 @@ attr_length(struct tmpl *t, xmlNodePtr n, const char *name, float *out)
 	if (v == NULL)
 		return 1;
 	if (!tmpl_length(v, out)) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "%s=\"%s\" is not a length: write e.g. 11pt, 25mm or 1.5cm",
 		    name, v);
 		ok = 0;
@@ -252,7 +246,7 @@ load_style(struct tmpl *t, xmlNodePtr n)
 	const struct style *base;
 	char	*name = xml_attr(n, "name"), *v;
 	const char *file = tmpl_file(t, n);
-	int	 ok = 1, line = line_of(n);
+	int	 ok = 1, line = xml_line(n);
 
 	if (tmpl_style(t, name) != NULL) {
 		diag(DIAG_ERROR, file, line, 0, "style \"%s\" is defined twice",
@@ -388,7 +382,7 @@ load_running(struct tmpl *t, xmlNodePtr n, struct running *r)
 	}
 	v = xml_attr(n, "style");
 	if ((r->style = tmpl_style(t, v)) == NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "style \"%s\" is not defined: define it with <style "
 		    "name=\"%s\"> in this template or in common.xml",
 		    v ? v : "", v ? v : "");
@@ -397,7 +391,7 @@ load_running(struct tmpl *t, xmlNodePtr n, struct running *r)
 	free(v);
 	ok &= attr_length(t, n, "y", &r->y);
 	r->pos.file = tmpl_file(t, n);
-	r->pos.line = line_of(n);
+	r->pos.line = xml_line(n);
 	attr_bool(n, "rule", &r->rule);
 	attr_bool(n, "skip-first", &r->skip_first);
 	return ok;
@@ -424,7 +418,7 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 			ps->width = 841.89f;
 			ps->height = 595.276f;
 		} else if (strcmp(v, "A4") != 0) {
-			diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "size=\"%s\": use A4 or A4-landscape, or give "
 			    "width and height", v);
 			ok = 0;
@@ -441,7 +435,7 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 	ok &= attr_length(t, n, "margin-right", &ps->margin_right);
 	if (ok && (ps->margin_left + ps->margin_right > ps->width - 72 ||
 	    ps->margin_top + ps->margin_bottom > ps->height - 72)) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "page style \"%s\": the margins leave less than an inch "
 		    "for text", ps->name);
 		ok = 0;
@@ -473,7 +467,7 @@ map_style(struct tmpl *t, xmlNodePtr n, const char *attr, int *ok)
 	if (v == NULL)
 		return NULL;
 	if ((s = tmpl_style(t, v)) == NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "%s=\"%s\": style is not defined: define it with <style "
 		    "name=\"%s\"> in this template or in common.xml", attr, v,
 		    v);
@@ -523,7 +517,7 @@ load_content_map(struct tmpl *t, xmlNodePtr n)
 	}
 	if (m->para == NULL || m->heading[0] == NULL || m->item == NULL ||
 	    m->quote == NULL || m->code == NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0, "<content> "
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "<content> "
 		    "needs at least para, heading1, item, quote and code styles");
 		ok = 0;
 	}
@@ -563,7 +557,7 @@ set_fallback(struct tmpl *t, xmlNodePtr n)
 	int	 f = family_index(t, v);
 
 	if (f < 0) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "font family \"%s\" is not defined", v ? v : "");
 		free(v);
 		return 0;
@@ -586,7 +580,7 @@ take_document(struct tmpl *t, xmlNodePtr n)
 
 	free(role);
 	if (*dst != NULL) {
-		diag(DIAG_ERROR, tmpl_file(t, n), line_of(n), 0,
+		diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 		    "a second <document> with the same role");
 		return 0;
 	}

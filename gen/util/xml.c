@@ -4,6 +4,7 @@
  * sees it), a size cap, and a loader that refuses every external
  * entity in case one slips through.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,4 +416,12 @@ xml_is(xmlNodePtr n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
 	    strcmp((const char *)n->name, name) == 0;
+}
+
+int
+xml_line(xmlNodePtr n)
+{
+	long	 l = n != NULL ? xmlGetLineNo(n) : 0;
+
+	return l > 0 && l < INT_MAX ? (int)l : 0;
 }

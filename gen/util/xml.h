@@ -36,6 +36,8 @@ char	*xml_attr(xmlNodePtr, const char *name);
 /* Text content of a node with whitespace runs collapsed and trimmed;
  * caller frees. */
 char	*xml_text(xmlNodePtr);
+/* The node's line in its file, 0 if unknown. */
+int	 xml_line(xmlNodePtr);
 /* True if node is an element named `name' (any namespace). */
 int	 xml_is(xmlNodePtr, const char *name);
 
