@@ -50,20 +50,6 @@ fig_text(struct tmpl *t, xmlNodePtr n, const char *attr, char *out,
 	return ok;
 }
 
-static int
-hex_color(const char *s, struct rgb *c)
-{
-	unsigned int r, g, b;
-
-	if (s == NULL || strlen(s) < 7 || s[0] != '#' ||
-	    sscanf(s + 1, "%2x%2x%2x", &r, &g, &b) != 3)
-		return 0;
-	c->r = (float)r / 255.0f;
-	c->g = (float)g / 255.0f;
-	c->b = (float)b / 255.0f;
-	return 1;
-}
-
 /* The attributes <figures> takes (the schema leaves them open). */
 static const char *const fig_attrs[] = {
 	"table", "cell", "caption", "head", "number", "part", "subtotal",
@@ -128,12 +114,12 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 	ok &= fig_text(t, n, "line-word", m->line_word, "Linjediagram");
 	ok &= fig_text(t, n, "bar-word", m->bar_word, "Stapeldiagram");
 	/* Default status colours: green, amber, red. */
-	hex_color("#2e7d32", &m->status[1]);
-	hex_color("#e0a000", &m->status[2]);
-	hex_color("#c62828", &m->status[3]);
+	tmpl_color("#2e7d32", &m->status[1]);
+	tmpl_color("#e0a000", &m->status[2]);
+	tmpl_color("#c62828", &m->status[3]);
 	for (i = 1; i <= STATUS_LEVELS; i++) {
 		snprintf(name, sizeof(name), "status%d", i);
-		if ((v = xml_attr(n, name)) != NULL && !hex_color(v,
+		if ((v = xml_attr(n, name)) != NULL && !tmpl_color(v,
 		    &m->status[i])) {
 			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "%s=\"%s\": write it as #rrggbb", name, v);
@@ -141,24 +127,33 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 		}
 		free(v);
 	}
-	hex_color("#1f4e79", &m->colors[0]);
-	hex_color("#c55a11", &m->colors[1]);
-	hex_color("#548235", &m->colors[2]);
-	hex_color("#7f6000", &m->colors[3]);
-	hex_color("#7030a0", &m->colors[4]);
-	hex_color("#404040", &m->colors[5]);
+	tmpl_color("#1f4e79", &m->colors[0]);
+	tmpl_color("#c55a11", &m->colors[1]);
+	tmpl_color("#548235", &m->colors[2]);
+	tmpl_color("#7f6000", &m->colors[3]);
+	tmpl_color("#7030a0", &m->colors[4]);
+	tmpl_color("#404040", &m->colors[5]);
 	if ((v = xml_attr(n, "chart-colors")) != NULL) {
 		for (p = v, i = 0; *p != '\0' && i < 6; i++) {
+			char	 tok[8];
+			size_t	 len;
+
 			while (*p == ' ')
 				p++;
-			if (!hex_color(p, &m->colors[i])) {
+			len = strcspn(p, " ");
+			if (len < sizeof(tok)) {
+				memcpy(tok, p, len);
+				tok[len] = '\0';
+			}
+			if (len >= sizeof(tok) || !tmpl_color(tok,
+			    &m->colors[i])) {
 				diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 				    "chart-colors=\"%s\": write up to six "
 				    "#rrggbb separated by spaces", v);
 				ok = 0;
 				break;
 			}
-			p += 7;
+			p += len;
 			while (*p == ' ')
 				p++;
 		}

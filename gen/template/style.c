@@ -225,8 +225,8 @@ attr_length(struct tmpl *t, xmlNodePtr n, const char *name, float *out)
 	return ok;
 }
 
-static int
-parse_color(const char *s, struct rgb *c)
+int
+tmpl_color(const char *s, struct rgb *c)
 {
 	unsigned int r, g, b;
 
@@ -296,7 +296,7 @@ load_style(struct tmpl *t, xmlNodePtr n)
 		free(v);
 	}
 	if ((v = xml_attr(n, "color")) != NULL) {
-		if (!parse_color(v, &st.color)) {
+		if (!tmpl_color(v, &st.color)) {
 			diag(DIAG_ERROR, file, line, 0, "color=\"%s\": write "
 			    "it as #rrggbb", v);
 			ok = 0;
@@ -307,7 +307,7 @@ load_style(struct tmpl *t, xmlNodePtr n)
 		/* "none" clears a fill a base style has. */
 		if (strcmp(v, "none") == 0)
 			st.has_fill = false;
-		else if (!parse_color(v, &st.fill)) {
+		else if (!tmpl_color(v, &st.fill)) {
 			diag(DIAG_ERROR, file, line, 0, "fill=\"%s\": write "
 			    "it as #rrggbb or none", v);
 			ok = 0;

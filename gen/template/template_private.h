@@ -91,6 +91,7 @@ struct tmpl {
 
 /* style.c */
 int	 tmpl_length(const char *, float *);	/* "12pt", "25mm", "1.5cm" */
+int	 tmpl_color(const char *, struct rgb *);	/* "#rrggbb" */
 int	 tmpl_load_file(struct tmpl *, const char *path, const char *schema);
 int	 tmpl_collect(struct tmpl *);		/* fonts, styles, page styles */
 const struct style *tmpl_style(const struct tmpl *, const char *name);
