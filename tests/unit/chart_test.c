@@ -11,21 +11,8 @@
 #include "../../gen/layout/layout_private.h"
 #include "../../gen/pdf/pdf.h"
 #include "test.h"
+#include "testdoc.h"
 
-#define FONTDIR	"/usr/share/fonts/truetype/"
-
-static const char *sans[4] = {
-	FONTDIR "liberation2/LiberationSans-Regular.ttf",
-	FONTDIR "liberation2/LiberationSans-Bold.ttf",
-	FONTDIR "liberation2/LiberationSans-Italic.ttf",
-	FONTDIR "liberation2/LiberationSans-BoldItalic.ttf",
-};
-static const char *dejavu[4] = {
-	FONTDIR "dejavu/DejaVuSans.ttf",
-	FONTDIR "dejavu/DejaVuSans-Bold.ttf",
-	FONTDIR "dejavu/DejaVuSans-Oblique.ttf",
-	FONTDIR "dejavu/DejaVuSans-BoldOblique.ttf",
-};
 
 enum { S_BODY, S_CHART, S_TITLE, S__N };
 
@@ -203,26 +190,6 @@ has_line(const char *text, const char *line)
 		p++;
 	}
 	return false;
-}
-
-/* Runs cmd, returns its standard output (caller frees) and status. */
-static char *
-run(const char *cmd, int *status)
-{
-	struct buf b;
-	char	 chunk[4096];
-	size_t	 n;
-	FILE	*f;
-
-	memset(&b, 0, sizeof(b));
-	if ((f = popen(cmd, "r")) == NULL) {
-		*status = -1;
-		return xstrdup("");
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	*status = pclose(f);
-	return buf_detach(&b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -766,7 +733,7 @@ TEST(render)
 		goto out;
 	CHECK(pdf_write(path, d, p));
 	cmd = xasprintf("pdftotext -layout '%s' - 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "Nettokostnad per månad") != NULL);
 	CHECK(strstr(out, "Resultat per år") != NULL);
@@ -781,13 +748,13 @@ TEST(render)
 	/* Polylines, dashes, Bezier circles, closed and filled shapes. */
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
 	    "grep -a -c -e ' l$' -e '] 0 d$' -e ' c$' -e '^b Q$'", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(atoi(out) > 50);
 	free(cmd);
 	free(out);
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
 	    "grep -a -c -e '^\\[6 3 \\] 0 d$'", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(atoi(out) >= 2);	/* series 2: line and legend */
 	free(cmd);
 	free(out);

@@ -7,28 +7,9 @@
 #include "../../gen/layout/layout.h"
 #include "../../gen/layout/layout_private.h"
 #include "test.h"
+#include "testdoc.h"
 
-#define FONTDIR	"/usr/share/fonts/truetype/"
 #define EPS	0.02f
-
-static const char *serif[4] = {
-	FONTDIR "liberation2/LiberationSerif-Regular.ttf",
-	FONTDIR "liberation2/LiberationSerif-Bold.ttf",
-	FONTDIR "liberation2/LiberationSerif-Italic.ttf",
-	FONTDIR "liberation2/LiberationSerif-BoldItalic.ttf",
-};
-static const char *mono[4] = {
-	FONTDIR "liberation2/LiberationMono-Regular.ttf",
-	FONTDIR "liberation2/LiberationMono-Bold.ttf",
-	FONTDIR "liberation2/LiberationMono-Italic.ttf",
-	FONTDIR "liberation2/LiberationMono-BoldItalic.ttf",
-};
-static const char *dejavu[4] = {
-	FONTDIR "dejavu/DejaVuSans.ttf",
-	FONTDIR "dejavu/DejaVuSans-Bold.ttf",
-	FONTDIR "dejavu/DejaVuSans-Oblique.ttf",
-	FONTDIR "dejavu/DejaVuSans-BoldOblique.ttf",
-};
 
 enum { S_BODY, S_RAGGED, S_HEAD, S_ITEM, S_AGENDA, S_CODE, S_FOOT, S__N };
 

@@ -12,25 +12,19 @@
 
 #include "../../gen/pdf/pdf.h"
 #include "test.h"
+#include "testdoc.h"
 
 static char	 tmpdir[256];
 static char	*fontfiles[4];
 
-/* Font directory: Debian's, unless FONTDIR says otherwise. */
+/* Liberation Serif from Debian (testdoc.h). */
 static void
 setup_fonts(void)
 {
-	const char *dir = getenv("FONTDIR");
-	static const char *names[4] = {
-		"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-		"LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"
-	};
 	int	 i;
 
-	if (dir == NULL)
-		dir = "/usr/share/fonts/truetype";
 	for (i = 0; i < 4; i++)
-		fontfiles[i] = xasprintf("%s/liberation2/%s", dir, names[i]);
+		fontfiles[i] = xstrdup(serif[i]);
 }
 
 static struct doc *
@@ -179,26 +173,6 @@ make_pages(void)
 	return p;
 }
 
-/* Runs cmd, returns its standard output (caller frees) and status. */
-static char *
-run(const char *cmd, int *status)
-{
-	struct buf b;
-	char	 chunk[4096];
-	size_t	 n;
-	FILE	*f;
-
-	memset(&b, 0, sizeof(b));
-	if ((f = popen(cmd, "r")) == NULL) {
-		*status = -1;
-		return xstrdup("");
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	*status = pclose(f);
-	return buf_detach(&b);
-}
-
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -275,7 +249,7 @@ TEST(text_round_trip)
 	 * reads the space codes, agrees with -raw.
 	 */
 	cmd = xasprintf("pdftotext -raw -enc UTF-8 '%s' - 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	got = lines(out);
 	CHECK_STR(got, want.data);
@@ -284,7 +258,7 @@ TEST(text_round_trip)
 	free(got);
 
 	cmd = xasprintf("mutool draw -q -F txt -o - '%s' 2>/dev/null", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	got = lines(out);
 	CHECK_STR(got, want.data);
@@ -301,7 +275,7 @@ TEST(qpdf_check)
 	int	 st;
 
 	cmd = xasprintf("qpdf --check '%s' 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "No syntax or stream encoding errors") != NULL);
 	if (st != 0)
@@ -318,7 +292,7 @@ TEST(fonts_embedded)
 	int	 st, n = 0;
 
 	cmd = xasprintf("pdffonts '%s' 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	for (l = strtok_r(out, "\n", &save); l != NULL;
 	    l = strtok_r(NULL, "\n", &save)) {
@@ -341,7 +315,7 @@ TEST(metadata_and_outline)
 	int	 st;
 
 	cmd = xasprintf("pdfinfo '%s' 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "Regionstyrelsen – föredragningslista") != NULL);
 	CHECK(strstr(out, "Region Östergötland") != NULL);
@@ -356,7 +330,7 @@ TEST(metadata_and_outline)
 	    "qpdf --qdf --object-streams=disable '%s' - | grep -a "
 	    "-e CreationDate -e /Lang -e DisplayDocTitle -e PageMode "
 	    "-e '/Nums'", path, path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(strstr(out, "D:20171212000000+00'00'") != NULL);
 	CHECK(strstr(out, "/Lang (sv-SE)") != NULL);
 	CHECK(strstr(out, "/DisplayDocTitle true") != NULL);
@@ -365,7 +339,7 @@ TEST(metadata_and_outline)
 	free(out);
 
 	cmd = xasprintf("mutool show '%s' outline 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "Föredragningslista") != NULL);
 	CHECK(strstr(out, "§ 1 Ärende: Åtgärd för öppna möten") != NULL);
@@ -388,7 +362,7 @@ TEST(links)
 
 	/* Dictionary keys and array items one a line. */
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' -", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "/Subtype /Link") != NULL);
 	CHECK(strstr(out, "/Border [\n    0\n    0\n    0\n  ]") != NULL);
@@ -429,7 +403,7 @@ TEST(source_date_epoch)
 	unsetenv("SOURCE_DATE_EPOCH");
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
 	    "grep -a CreationDate", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(strstr(out, "D:20171212130000+00'00'") != NULL);
 	free(cmd);
 	free(out);
@@ -450,12 +424,12 @@ TEST(shared_face)
 	d->families[0].file[3] = xstrdup(fontfiles[2]);
 	CHECK(pdf_write(path, d, p));
 	cmd = xasprintf("pdffonts '%s' | grep -c LiberationSerif", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_STR(out, "2\n");
 	free(cmd);
 	free(out);
 	cmd = xasprintf("pdftotext -raw -f 1 -l 1 '%s' -", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	got = lines(out);
 	CHECK_STR(got, "Fastställande av föredragningslista\n"
 	    "Ärendet gäller omhändertagande av (ett) arkiv \\ backslash");
@@ -471,7 +445,7 @@ TEST(shared_face)
 	free(cmd);
 	CHECK(pdf_write(path, d, p));
 	cmd = xasprintf("pdftotext -raw -f 1 -l 1 '%s' -", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	got = lines(out);
 	CHECK_STR(got, "Fastställande av föredragningslista\n"
 	    "Ärendet gäller omhändertagande av (ett) arkiv \\ backslash");
@@ -523,13 +497,13 @@ TEST(long_texts)
 	CHECK(pdf_write(path, d, p));
 	CHECK_INT(diag_errors(), 0);
 	cmd = xasprintf("pdfinfo '%s' 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "…\n") != NULL);
 	free(cmd);
 	free(out);
 	cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	free(cmd);
 	free(out);
@@ -584,7 +558,7 @@ TEST(space_adjustment)
 	add_item(&p->v[0], it);
 	CHECK(pdf_write(path, d, p));
 	cmd = xasprintf("pdftotext -bbox '%s' - 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	natural = last_word_x(out, 841.89 - 700);
 	wide = last_word_x(out, 841.89 - 650);
@@ -682,7 +656,7 @@ pixel(const char *pdf, int page, int x, int y)
 
 	cmd = xasprintf("pdftoppm -r 72 -f %d -l %d '%s'", page, page,
 	    pdf);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	if (st == 0 && sscanf(out, "P6 %d %d %d%n", &w, &h, &max, &n) == 3 &&
 	    n > 0 && x >= 0 && y >= 0 && x < w && y < h && max == 255) {
 		p = out + n + 1 + ((size_t)y * (size_t)w + (size_t)x) * 3;
@@ -784,7 +758,7 @@ TEST(paths_and_circles)
 	CHECK(near(pixel(path, 1, 200, 842 - 200), 0xffffff));
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
 	    "grep -a -e ' d$' -e ' c$' -e ' Q$' -e 'rg$'", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(strstr(out, "[6 3 ] 0 d\n") != NULL);
 	CHECK(strstr(out, " c\n") != NULL);
 	CHECK(strstr(out, "b Q\n") != NULL);	/* closed, filled, stroked */
@@ -794,7 +768,7 @@ TEST(paths_and_circles)
 	free(out);
 	/* The text after the shapes is black: the state was restored. */
 	cmd = xasprintf("pdftotext -raw '%s' - 2>&1", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK(strstr(out, "Svart text") != NULL);
 	free(cmd);
 	free(out);
@@ -803,7 +777,7 @@ TEST(paths_and_circles)
 		unsigned char *px;
 
 		cmd = xasprintf("pdftoppm -r 72 '%s'", path);
-		out = run(cmd, &st);
+		out = test_run(cmd, &st);
 		if (sscanf(out, "P6 %d %d %d%n", &w, &h, &max, &n) == 3 &&
 		    w > 300 && h > 842 - 260) {
 			for (y = 842 - 300 - 30; y < 842 - 300 + 8; y++)
@@ -1091,7 +1065,7 @@ qdf_count(const char *pdf, const char *s)
 
 	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' - | "
 	    "grep -a -c -e '%s'", pdf, s);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	n = atoi(out);
 	free(cmd);
 	free(out);
@@ -1261,13 +1235,13 @@ TEST(image_cache)
 	CHECK_INT(qdf_count(path, "/Subtype /Image"), 1);
 	CHECK_INT(qdf_count(path, " Do Q$"), 40);
 	cmd = xasprintf("pdfimages -list '%s' | tail -n +3 | wc -l", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(atoi(out), 40);	/* shown on every page */
 	free(cmd);
 	free(out);
 	cmd = xasprintf("pdfimages -list '%s' | tail -n +3 | "
 	    "awk '{print $11}' | sort -u | wc -l", path);
-	out = run(cmd, &st);
+	out = test_run(cmd, &st);
 	CHECK_INT(atoi(out), 1);	/* one object */
 	free(cmd);
 	free(out);

@@ -14,22 +14,9 @@
 #include "../../gen/layout/layout_private.h"
 #include "../../gen/pdf/pdf.h"
 #include "test.h"
+#include "testdoc.h"
 
-#define FONTDIR	"/usr/share/fonts/truetype/"
 #define EPS	0.01f
-
-static const char *serif[4] = {
-	FONTDIR "liberation2/LiberationSerif-Regular.ttf",
-	FONTDIR "liberation2/LiberationSerif-Bold.ttf",
-	FONTDIR "liberation2/LiberationSerif-Italic.ttf",
-	FONTDIR "liberation2/LiberationSerif-BoldItalic.ttf",
-};
-static const char *dejavu[4] = {
-	FONTDIR "dejavu/DejaVuSans.ttf",
-	FONTDIR "dejavu/DejaVuSans-Bold.ttf",
-	FONTDIR "dejavu/DejaVuSans-Oblique.ttf",
-	FONTDIR "dejavu/DejaVuSans-BoldOblique.ttf",
-};
 
 enum { S_TEXT, S_BOLD, S_CAP, S_TABLE, S_TOTAL, S_CELL, S_HEADROW,
     S_FOOT, S_LIST, S__N };
