@@ -25,7 +25,8 @@ NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
 # Debian packages boardgen needs to build, run and test.
 DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
-	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev
+	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev \
+	icc-profiles-free
 DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \

@@ -91,7 +91,8 @@ add_text(struct pdf_writer *w, HPDF_Dict dict, const char *key,
  * Returns 0 with *have false if there is none, -1 after reporting.
  */
 static int
-timestamp(struct pdf_writer *w, bool *have, char *out, size_t outsz)
+timestamp(struct pdf_writer *w, bool *have, char *out, size_t outsz,
+    char *xmp, size_t xmpsz)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
 	long long secs;
@@ -120,8 +121,53 @@ timestamp(struct pdf_writer *w, bool *have, char *out, size_t outsz)
 	snprintf(out, outsz, "D:%04d%02d%02d%02d%02d%02d+00'00'",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec);
+	snprintf(xmp, xmpsz, "%04d-%02d-%02dT%02d:%02d:%02d+00:00",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
 	*have = true;
 	return 0;
+}
+
+/*
+ * A metadata value as both the Info dictionary and the XMP can carry
+ * it, so that they agree: control characters become spaces (XML 1.0
+ * cannot hold them), invalid UTF-8 and non-characters U+FFFD, and the
+ * text is cut as pdf_text_string would cut it.  NULL stays NULL.
+ */
+static char *
+meta_clean(const char *s)
+{
+	struct buf b;
+	size_t	 len, i, n;
+	uint32_t cp;
+	char	*r;
+
+	if (s == NULL)
+		return NULL;
+	memset(&b, 0, sizeof(b));
+	len = strlen(s);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		if (cp < 0x20 || cp == 0x7f)
+			cp = ' ';
+		else if (cp == 0xfffe || cp == 0xffff)
+			cp = 0xfffd;
+		buf_grow(&b, 4);
+		b.len += utf8_encode(cp, b.data + b.len);
+	}
+	buf_putc(&b, '\0');
+	if (b.len - 1 > PDF_TEXT_MAX) {
+		i = PDF_TEXT_MAX - 3;
+		while (i > 0 && ((unsigned char)b.data[i] & 0xc0) == 0x80)
+			i--;
+		r = xasprintf("%.*s…", (int)i, b.data);
+		buf_free(&b);
+		return r;
+	}
+	return buf_detach(&b);
 }
 
 int
@@ -130,19 +176,24 @@ pdf_meta(struct pdf_writer *w)
 	HPDF_Doc_Rec *d = w->pdf;
 	const struct doc *doc = w->doc;
 	HPDF_Dict vp;
-	char	 date[64];
+	struct pdf_xmp m;
+	char	 date[64], xdate[64];
+	char	*title, *author, *subject;
 	bool	 have;
 	int	 ok;
 
-	if (timestamp(w, &have, date, sizeof(date)) < 0)
+	if (timestamp(w, &have, date, sizeof(date), xdate, sizeof(xdate)) < 0)
 		return 0;
 	/* Makes the Info dictionary. */
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "boardgen");
 	if (!pdf_ok(w, "writing metadata"))
 		return 0;
-	ok = add_text(w, d->info, "Title", doc->title) &&
-	    add_text(w, d->info, "Author", doc->author) &&
-	    add_text(w, d->info, "Subject", doc->subject);
+	title = meta_clean(doc->title);
+	author = meta_clean(doc->author);
+	subject = meta_clean(doc->subject);
+	ok = add_text(w, d->info, "Title", title) &&
+	    add_text(w, d->info, "Author", author) &&
+	    add_text(w, d->info, "Subject", subject);
 	if (ok && have)
 		ok = add_text(w, d->info, "CreationDate", date) &&
 		    add_text(w, d->info, "ModDate", date);
@@ -155,6 +206,24 @@ pdf_meta(struct pdf_writer *w)
 		    HPDF_Dict_Add(d->catalog, "ViewerPreferences", vp) ==
 		    HPDF_OK;
 	}
+	/* The XMP repeats the Info dictionary, as PDF/A requires. */
+	if (ok) {
+		memset(&m, 0, sizeof(m));
+		m.title = title;
+		m.author = author;
+		m.subject = subject;
+		m.lang = doc->lang;
+		m.date = have ? xdate : NULL;
+		m.creator = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_CREATOR);
+		m.producer = HPDF_GetInfoAttr(w->pdf, HPDF_INFO_PRODUCER);
+		if (!pdf_xmp(w, &m) || !pdf_output_intent(w))
+			ok = -1;
+	}
+	free(title);
+	free(author);
+	free(subject);
+	if (ok < 0)
+		return 0;
 	/* /Lang and DisplayDocTitle are PDF 1.4. */
 	d->pdf_version = HPDF_VER_14;
 	if (!ok && w->error == HPDF_OK) {

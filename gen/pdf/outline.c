@@ -75,8 +75,12 @@ link(struct pdf_writer *w, size_t page, const struct pitem *it)
 		a = HPDF_Page_CreateURILinkAnnot(pg, r, uri);
 		free(uri);
 	}
-	if (a != NULL)
+	/* PDF/A wants every annotation printable (/F 4, the Print flag);
+	 * libharu writes no /F. */
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);
+	}
 	return pdf_ok(w, "adding a link");
 }
 

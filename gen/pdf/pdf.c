@@ -119,7 +119,7 @@ build(struct pdf_writer *w)
 		if (!pdf_page_content(w, i) || !pdf_links(w, i))
 			return 0;
 	return pdf_outline(w) && pdf_page_labels(w) && pdf_meta(w) &&
-	    pdf_fonts_finish(w);
+	    pdf_fonts_finish(w) && pdf_id_add(w);
 }
 
 int
@@ -141,7 +141,8 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 		diag(DIAG_ERROR, path, 0, 0, "cannot write PDF: no pages");
 		rc = 0;
 	} else
-		rc = build(&w) && save(&w, &data, &len);
+		rc = build(&w) && save(&w, &data, &len) &&
+		    pdf_id_fill(&w, data, len);
 
 	/* libharu's memory goes first: the faces only point into it. */
 	if (w.pdf != NULL)

@@ -8,6 +8,7 @@
  *   fonts.c    loading faces, marking glyphs, ToUnicode / W / CIDToGIDMap
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
+ *   xmp.c      PDF/A: XMP metadata, sRGB output intent, document ID
  *
  * libharu's internals (dictionaries, streams, the font attributes) are
  * used directly where its public API is wrong for us; hpdf.h exposes
@@ -93,6 +94,24 @@ int	 pdf_page_labels(struct pdf_writer *);
 /* meta.c */
 void	*pdf_text_string(struct pdf_writer *, const char *utf8);
 int	 pdf_meta(struct pdf_writer *);
+
+/* xmp.c */
+/* Metadata as written to both the Info dictionary and the XMP. */
+struct pdf_xmp {
+	const char	*title;
+	const char	*author;
+	const char	*subject;
+	const char	*lang;
+	const char	*date;		/* XMP form, with time zone; or NULL */
+	const char	*creator;
+	const char	*producer;
+};
+void	 pdf_xml_escape(struct buf *, const char *);
+void	 pdf_xmp_packet(struct buf *, const struct pdf_xmp *);
+int	 pdf_xmp(struct pdf_writer *, const struct pdf_xmp *);
+int	 pdf_output_intent(struct pdf_writer *);
+int	 pdf_id_add(struct pdf_writer *);
+int	 pdf_id_fill(struct pdf_writer *, char *data, size_t len);
 
 /* Longest text string written (bookmark titles, metadata), in bytes. */
 #define PDF_TEXT_MAX	4000

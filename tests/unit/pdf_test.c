@@ -10,7 +10,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include "../../gen/pdf/pdf.h"
+#include "../../gen/pdf/pdf_private.h"
 #include "test.h"
 #include "testdoc.h"
 
@@ -360,12 +364,16 @@ TEST(links)
 	char	*path = write_sample("e.pdf"), *cmd, *out;
 	int	 st;
 
-	/* Dictionary keys and array items one a line. */
-	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' -", path);
+	/* Dictionary keys and array items one a line; without the NUL
+	 * bytes of binary streams (the ICC profile), for strstr. */
+	cmd = xasprintf("qpdf --qdf --object-streams=disable '%s' '%s.qdf' "
+	    "&& tr -d '\\000' <'%s.qdf'", path, path, path);
 	out = test_run(cmd, &st);
 	CHECK_INT(st, 0);
 	CHECK(strstr(out, "/Subtype /Link") != NULL);
 	CHECK(strstr(out, "/Border [\n    0\n    0\n    0\n  ]") != NULL);
+	/* Printable, as PDF/A requires. */
+	CHECK(strstr(out, "\n  /F 4\n") != NULL);
 	/* Anchor arende-1: page 2 (object order: after page 1), y 785. */
 	CHECK(strstr(out, "/XYZ\n  0\n  785\n  null\n]") != NULL);
 	CHECK(strstr(out, "/URI (https://example.se/m%C3%B6te)") != NULL);
@@ -508,6 +516,56 @@ TEST(long_texts)
 	free(cmd);
 	free(out);
 	buf_free(&x);
+	free(path);
+	doc_free(d);
+	pages_free(p);
+	diag_clear();
+}
+
+/* Whether the n bytes of pat occur in data[0..len). */
+static bool
+has_bytes(const char *data, size_t len, const char *pat)
+{
+	size_t	 n = strlen(pat), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(data + i, pat, n) == 0)
+			return true;
+	return false;
+}
+
+/* Control characters and over-long texts: the Info dictionary and the
+ * (uncompressed) XMP get the same cleaned, cut text. */
+TEST(metadata_cleaned)
+{
+	struct doc *d = make_doc();
+	struct pages *p = make_pages();
+	struct buf ae = { 0 };
+	char	*path = xasprintf("%s/clean.pdf", tmpdir), *data = NULL;
+	size_t	 len = 0;
+	int	 i;
+
+	for (i = 0; i < 5000; i++)
+		buf_puts(&ae, "ä");
+	free(d->title);
+	d->title = xstrdup("A\x01" "B & <C>\tD");
+	free(d->subject);
+	d->subject = buf_detach(&ae);
+	diag_clear();
+	CHECK(pdf_write(path, d, p));
+	CHECK_INT(diag_errors(), 0);
+	CHECK(file_read(path, 1 << 24, &data, &len));
+	if (data != NULL) {
+		/* libharu writes < and > in octal. */
+		CHECK(has_bytes(data, len, "/Title (A B & \\074C\\076 D)"));
+		CHECK(has_bytes(data, len,
+		    "<rdf:li xml:lang=\"x-default\">A B &amp; &lt;C&gt; D<"));
+		/* 4000 bytes: 1998 "ä" and "…". */
+		CHECK(has_bytes(data, len, "ää…</rdf:li>"));
+		CHECK(has_bytes(data, len, "00E400E42026>") ||
+		    has_bytes(data, len, "00e400e42026>"));
+	}
+	free(data);
 	free(path);
 	doc_free(d);
 	pages_free(p);
@@ -1310,6 +1368,131 @@ TEST(bad_images)
 	diag_clear();
 }
 
+static char *
+escaped(const char *s)
+{
+	struct buf b;
+
+	memset(&b, 0, sizeof(b));
+	pdf_xml_escape(&b, s);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+TEST(xml_escape)
+{
+	char	*s;
+
+	s = escaped("a&b<c>\"d'e");
+	CHECK_STR(s, "a&amp;b&lt;c&gt;&quot;d&apos;e");
+	free(s);
+	/* Kept: UTF-8, tab/newline/CR as references.  Replaced: other
+	 * controls (space), invalid bytes and U+FFFF (U+FFFD). */
+	s = escaped("\xc3\xa5\t\n\r|\x01\x1f|\xff|\xef\xbf\xbf|\xe2\x82");
+	CHECK_STR(s, "\xc3\xa5&#x9;&#xA;&#xD;|  |\xef\xbf\xbd|\xef\xbf\xbd|"
+	    "\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+	s = escaped("");
+	CHECK_STR(s, "");
+	free(s);
+}
+
+/* The first element named name (local name) below n, depth first. */
+static xmlNode *
+find_elem(xmlNode *n, const char *name)
+{
+	xmlNode *r;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, name) == 0)
+			return n;
+		if ((r = find_elem(n->children, name)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+static char *
+elem_text(xmlDoc *x, const char *outer, const char *inner)
+{
+	xmlNode *n = find_elem(xmlDocGetRootElement(x), outer);
+	xmlChar *c;
+	char	*r;
+
+	if (n == NULL || (inner != NULL &&
+	    (n = find_elem(n->children, inner)) == NULL))
+		return xstrdup("(missing)");
+	c = xmlNodeGetContent(n);
+	r = xstrdup((const char *)c);
+	xmlFree(c);
+	return r;
+}
+
+/* The XMP packet parses as XML and gives back what went in. */
+TEST(xmp_packet)
+{
+	struct pdf_xmp m;
+	struct buf b;
+	xmlDoc	*x;
+	char	*s;
+
+	memset(&m, 0, sizeof(m));
+	m.title = "Hälsa & vård <\"x\"> 'å'";
+	m.author = "Region A&B";
+	m.subject = "Rad ett\nrad två";
+	m.lang = "sv-SE";
+	m.date = "2026-12-08T00:00:00+00:00";
+	m.creator = "boardgen";
+	m.producer = "P<1>";
+	memset(&b, 0, sizeof(b));
+	pdf_xmp_packet(&b, &m);
+	CHECK(utf8_validate(b.data, b.len) == (size_t)-1);
+	x = xmlReadMemory(b.data, (int)b.len, "xmp.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	CHECK(x != NULL);
+	if (x != NULL) {
+		s = elem_text(x, "title", "li");
+		CHECK_STR(s, m.title);
+		free(s);
+		s = elem_text(x, "creator", "li");
+		CHECK_STR(s, m.author);
+		free(s);
+		s = elem_text(x, "description", "li");
+		CHECK_STR(s, m.subject);
+		free(s);
+		s = elem_text(x, "Producer", NULL);
+		CHECK_STR(s, m.producer);
+		free(s);
+		s = elem_text(x, "CreateDate", NULL);
+		CHECK_STR(s, m.date);
+		free(s);
+		s = elem_text(x, "part", NULL);
+		CHECK_STR(s, "2");
+		free(s);
+		s = elem_text(x, "conformance", NULL);
+		CHECK_STR(s, "B");
+		free(s);
+		xmlFreeDoc(x);
+	}
+	/* No date, no subject: those elements are left out. */
+	m.date = NULL;
+	m.subject = NULL;
+	buf_reset(&b);
+	pdf_xmp_packet(&b, &m);
+	x = xmlReadMemory(b.data, (int)b.len, "xmp.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	CHECK(x != NULL);
+	if (x != NULL) {
+		CHECK(find_elem(xmlDocGetRootElement(x), "CreateDate") == NULL);
+		CHECK(find_elem(xmlDocGetRootElement(x), "description") ==
+		    NULL);
+		xmlFreeDoc(x);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -1325,6 +1508,8 @@ main(void)
 		return 1;
 	}
 	setup_fonts();
+	RUN(xml_escape);
+	RUN(xmp_packet);
 	RUN(text_round_trip);
 	RUN(qpdf_check);
 	RUN(fonts_embedded);
@@ -1335,6 +1520,7 @@ main(void)
 	RUN(shared_face);
 	RUN(space_adjustment);
 	RUN(long_texts);
+	RUN(metadata_cleaned);
 	RUN(failures);
 	RUN(paths_and_circles);
 	RUN(images);
