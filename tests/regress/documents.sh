@@ -38,6 +38,11 @@ golden() {	# name file
 		fail=$((fail + 1))
 		return
 	fi
+	if ! qpdf --check "$T/$1.pdf" >"$T/$1.qpdf" 2>&1; then
+		echo "FAIL $1: qpdf --check:"
+		cat "$T/$1.qpdf"
+		fail=$((fail + 1))
+	fi
 	pdftotext -enc UTF-8 "$T/$1.pdf" "$T/$1.txt"
 	python3 tests/outline_dump.py "$T/$1.pdf" >"$T/$1.outline"
 	compare "$1" txt
@@ -59,6 +64,8 @@ python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {
 # The pack: documents behind their items, numbered right.
 n=$((n + 1))
 if $WRAP $B build "$M" -o "$T/pack.pdf" >/dev/null 2>"$T/pack.err"; then
+	qpdf --check "$T/pack.pdf" >"$T/pack.qpdf" 2>&1 ||
+	    { echo "FAIL pack: qpdf --check"; cat "$T/pack.qpdf"; fail=$((fail + 1)); }
 	python3 tests/outline_dump.py "$T/pack.pdf" >"$T/pack.outline"
 	compare pack outline
 	n=$((n + 1))

@@ -59,6 +59,7 @@ st=$?
 n=$(grep -c "warning: .* ≠ " "$T/fig-allow.err")
 [ "$n" -eq 5 ] && ok || bad "build --allow-failed-checks: $n warnings, want 5"
 if [ -f "$T/fig.pdf" ]; then
+	qpdf --check "$T/fig.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check fails on the pack"
 	pdftotext "$T/fig.pdf" "$T/fig.txt"
 	# In Swedish on the page: the pack is a Swedish document.
 	tr '\n' ' ' <"$T/fig.txt" | grep -q "Kontrollen stämmer inte: Total 135,5 ≠ 133,7 = summan av raderna 1–3 (tolerans 0,1)" &&

@@ -7,6 +7,7 @@ B=${BOARDGEN:-gen/boardgen}
 T=${TEST_TMP:-$(mktemp -d)}
 R=tests/regress/running
 $WRAP $B build $R -o "$T/running.pdf" >/dev/null || exit 1
+qpdf --check "$T/running.pdf" >/dev/null 2>&1 || { echo "qpdf --check fails"; exit 1; }
 # The item page's header line (page 2, top 60 pt).
 head=$(pdftotext -f 2 -l 2 -y 0 -H 60 -W 900 -x 0 -layout "$T/running.pdf" - | tr -s ' ' | sed 's/^ //' | head -1)
 echo "header: $head"

@@ -11,4 +11,6 @@ TEST_TMP=$T $WRAP "$U/table_test" >"$T/unit.log" 2>&1 ||
 	{ cat "$T/unit.log"; echo "tables: the unit test failed"; exit 1; }
 [ -s "$T/table.pdf" ] && [ -s "$T/table.cells" ] ||
 	{ echo "tables: no table.pdf or table.cells written"; exit 1; }
+qpdf --check "$T/table.pdf" >"$T/qpdf.log" 2>&1 ||
+	{ cat "$T/qpdf.log"; echo "tables: qpdf --check fails"; exit 1; }
 python3 tests/check_table.py "$T/table.pdf" "$T/table.cells" 300
