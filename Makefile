@@ -114,7 +114,7 @@ install: all
 	install -m 644 docs/boardgen.1 $(DESTDIR)$(MANDIR)/man1/boardgen.1
 	install -m 644 docs/boardgen.5 $(DESTDIR)$(MANDIR)/man5/boardgen.5
 	install -m 644 docs/content-format.md docs/templates.md docs/architecture.md \
-		docs/figures.md docs/documents.md docs/check.md $(DESTDIR)$(DOCDIR)/
+		docs/figures.md docs/documents.md docs/check.md docs/pdf.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/boardgen $(DESTDIR)$(MANDIR)/man1/boardgen.1 $(DESTDIR)$(MANDIR)/man5/boardgen.5
