@@ -285,7 +285,10 @@ def main():
     # Bookmarks.
     top = outlines(pdf)
     root = ET.parse(os.path.join(folder, "meeting.xml")).getroot()
-    nprog = 1 if root.find("program") is not None else 0
+    prog = root.find("program")
+    # The program follows the agenda, or (item="N") item N's text.
+    prog_item = int(prog.get("item")) if prog is not None and prog.get("item") else 0
+    nprog = 1 if prog is not None and not prog_item else 0
     if nprog and (len(top) < 2 or top[1].get("title") != "Program"):
         problem("no top-level bookmark \"Program\" after the cover")
     want = 1 + nprog + len(cases)
@@ -297,10 +300,10 @@ def main():
         if ol.get("title") != title:
             problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
         kids = [k.get("title") for k in ol.get("kids", [])]
-        if kids != it["sections"] + it["docs"]:
+        docs = (["Program"] if it["number"] == prog_item else []) + it["docs"]
+        if kids != it["sections"] + docs:
             problem("bookmark \"%s\" has %s, want the sections and "
-                    "documents %s" % (title, kids, it["sections"] +
-                                      it["docs"]))
+                    "documents %s" % (title, kids, it["sections"] + docs))
         if it["page"] and ol.get("destpageposfrom1") != it["page"]:
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))

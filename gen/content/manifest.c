@@ -323,13 +323,39 @@ meeting_load(const char *dir, const char *schema_dir)
 	return m;
 }
 
+/* <program item="N">: the program follows agenda item N, which must
+ * have pages of its own; without the attribute it follows the agenda. */
+static void
+program_place(struct mload *ml, xmlNodePtr n)
+{
+	struct meeting *m = ml->m;
+	char	*v = xml_attr(n, "item"), *end;
+	long	 k;
+
+	if (v == NULL)
+		return;
+	k = strtol(v, &end, 10);
+	if (*end != '\0' || k < 1 || (size_t)k > m->nitems)
+		diag(DIAG_ERROR, ml->file, xml_line(n), 0, "program item=\"%s\": "
+		    "give the number of an agenda item, 1 to %zu", v,
+		    m->nitems);
+	else if (m->items[k - 1].kind != AGENDA_CASE)
+		diag(DIAG_ERROR, ml->file, xml_line(n), 0, "program item=\"%s\": "
+		    "agenda item %ld has no pages of its own (it has no case "
+		    "file): name an item with a case file, or leave item out "
+		    "to put the program after the agenda", v, k);
+	else
+		m->program_item = (int)k;
+	free(v);
+}
+
 struct meeting *
 meeting_read(const char *dir, const char *schema_dir)
 {
 	struct meeting *m = xcalloc(1, sizeof(*m));
 	struct mload ml;
 	xmlDocPtr doc;
-	xmlNodePtr root, n, c;
+	xmlNodePtr root, n, c, prog = NULL;
 	size_t	 len;
 	char	*schema, *data;
 
@@ -374,6 +400,7 @@ meeting_read(const char *dir, const char *schema_dir)
 			m->program = program_entry(m, xml_line(n), f,
 			    schema_dir);
 			free(f);
+			prog = n;
 		} else if (xml_is(n, "agenda"))
 			for (c = n->children; c != NULL; c = c->next)
 				if (c->type == XML_ELEMENT_NODE) {
@@ -382,6 +409,8 @@ meeting_read(const char *dir, const char *schema_dir)
 					    &m->items[m->nitems - 1]);
 				}
 	}
+	if (prog != NULL)
+		program_place(&ml, prog);
 	xmlFreeDoc(doc);
 	/* The organisation profile and the documents behind the items. */
 	meeting_documents(m, schema_dir);

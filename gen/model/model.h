@@ -383,7 +383,9 @@ struct meeting {
 	struct organisation *org;	/* NULL: none found */
 	struct document	**documents;	/* every document, owned */
 	size_t		 ndocuments;
-	struct document	*program;	/* first in the pack, or NULL */
+	struct document	*program;	/* the program of the day, or NULL */
+	int		 program_item;	/* agenda number it follows; 0: it
+					 * follows the agenda */
 	struct figure	**figures;	/* every figure file read, owned */
 	size_t		 nfigures;
 };

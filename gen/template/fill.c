@@ -1411,7 +1411,7 @@ template_pack(const struct meeting *m, const char *template_dir,
 	ok &= make_part(&c, t.pack);
 	/* The program of the day right after the agenda; each item's
 	 * documents behind it, in its Beslutsunderlag order, each once. */
-	if (ok && m->program != NULL)
+	if (ok && m->program != NULL && m->program_item == 0)
 		ok &= make_doc_part(&c, m->program, 1);
 	placed = xcalloc(m->ndocuments + 1, sizeof(*placed));
 	for (i = 0; ok && i < m->nitems; i++) {
@@ -1421,6 +1421,10 @@ template_pack(const struct meeting *m, const char *template_dir,
 		c.cm = &t.cmap;
 		c.outline_base = 1;
 		ok &= make_part(&c, t.item);
+		/* A program that belongs to this item comes first behind it. */
+		if (ok && m->program != NULL &&
+		    m->program_item == m->items[i].number)
+			ok &= make_doc_part(&c, m->program, 2);
 		for (k = 0; ok && k < m->items[i].ndocs; k++) {
 			for (j = 0; j < m->ndocuments; j++)
 				if (m->documents[j] == m->items[i].docs[k])
