@@ -239,7 +239,7 @@ split(struct csv *c, const char *s, size_t len)
 {
 	struct buf b = { 0 };
 	struct csv_record *r = NULL;
-	size_t	 i = 0, cap = 0;
+	size_t	 i = 0, cap = 0, ncells = 0;
 	int	 line = 1, col = 1, fline = 1, fcol = 1, qline = 0, qcol = 0;
 	bool	 q = false, quoted = false, after = false, ok = true;
 	const char *path = c->path;
@@ -300,6 +300,13 @@ split(struct csv *c, const char *s, size_t len)
 				break;
 			}
 			add_field(r, &b, fline, fcol);
+			if (++ncells > FIG_MAX_CELLS) {
+				diag(DIAG_ERROR, path, fline, fcol, "more than "
+				    "%d cells in the file: split the table",
+				    FIG_MAX_CELLS);
+				ok = false;
+				break;
+			}
 			if (r->n > FIG_MAX_COLS) {
 				diag(DIAG_ERROR, path, fline, fcol, "more than "
 				    "%d fields on one line", FIG_MAX_COLS);

@@ -576,9 +576,11 @@ load_rows(struct figure *f, xmlNodePtr n, bool head)
 
 		if (!xml_is(c, "row"))
 			continue;
-		if (f->nrows >= FIG_MAX_ROWS) {
+		if (f->nrows >= FIG_MAX_ROWS ||
+		    (f->nrows + 1) * f->ncols > FIG_MAX_CELLS) {
 			diag(DIAG_ERROR, f->pos.file, xml_line(c), 0, "more than "
-			    "%d rows: split the table", FIG_MAX_ROWS);
+			    "%d rows or %d cells: split the table",
+			    FIG_MAX_ROWS, FIG_MAX_CELLS);
 			ok = 0;
 			break;
 		}

@@ -10,7 +10,10 @@
 /* Bounds on hostile input. */
 #define FIG_MAX_FILE	(16u * 1024u * 1024u)
 #define FIG_MAX_ROWS	100000
-#define FIG_MAX_COLS	200
+#define FIG_MAX_COLS	64		/* what a table can lay out */
+/* Cells in one file: every cell costs a few hundred bytes in the model
+ * and the layout; 250 000 is a 50 000-row table of five columns. */
+#define FIG_MAX_CELLS	250000
 #define FIG_MAX_CELL	4000		/* characters in one cell */
 #define FIG_MAX_CHECKS	200
 #define FIG_MAX_CHARTS	20

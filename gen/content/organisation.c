@@ -56,6 +56,15 @@ logo_path(const char *profile, xmlNodePtr n)
 	if ((slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
 	path = slash != NULL ? xasprintf("%s/%s", dir, file) : xstrdup(file);
+	if (is_file(path) && !path_inside(slash != NULL ? dir : ".", path)) {
+		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" leads "
+		    "outside the profile's folder through a symbolic link: "
+		    "copy the PNG beside organisation.xml", file);
+		free(dir);
+		free(path);
+		free(file);
+		return NULL;
+	}
 	free(dir);
 	if (!is_file(path) || (fp = fopen(path, "rb")) == NULL) {
 		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" does not "

@@ -289,6 +289,13 @@ program_entry(const struct meeting *m, int line, const char *file,
 		free(path);
 		return NULL;
 	}
+	if (!path_inside(m->dir, path)) {
+		diag(DIAG_ERROR, m->manifest, line, 0, "program file \"%s\" "
+		    "leads outside the meeting folder through a symbolic "
+		    "link: copy the file into the folder", file);
+		free(path);
+		return NULL;
+	}
 	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len)) {
 		free(path);
 		return NULL;

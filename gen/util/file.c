@@ -97,3 +97,20 @@ fail:
 	free(tmp);
 	return 0;
 }
+
+bool
+path_inside(const char *dir, const char *path)
+{
+	char	*rdir = realpath(dir, NULL), *rpath = realpath(path, NULL);
+	bool	 in = false;
+	size_t	 n;
+
+	if (rdir != NULL && rpath != NULL) {
+		n = strlen(rdir);
+		in = strncmp(rpath, rdir, n) == 0 &&
+		    (rpath[n] == '/' || strcmp(rdir, "/") == 0);
+	}
+	free(rdir);
+	free(rpath);
+	return in;
+}

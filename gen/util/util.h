@@ -61,6 +61,9 @@ int	 file_read(const char *path, size_t maxlen, char **data, size_t *len);
  * same directory, then is renamed over path.  Nothing is left behind on
  * failure, and an existing file at path stays untouched. */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
+/* True if path, with every symbolic link followed, lies inside dir;
+ * false also if either does not exist. */
+bool	 path_inside(const char *dir, const char *path);
 
 /* UTF-8. */
 /* Decodes one code point at s[0..len).  Returns its length in bytes
