@@ -583,7 +583,7 @@ col_counts(const struct figure *f, size_t c)
 }
 
 /* Sets a computed cell. */
-static void
+static int
 set_computed(struct figure *f, size_t r, size_t c, double v,
     const char *formula)
 {
@@ -595,12 +595,25 @@ set_computed(struct figure *f, size_t r, size_t c, double v,
 	if (isnan(v)) {
 		cell->kind = FIGVAL_EMPTY;
 		cell->text = xstrdup("");
-		return;
+		return 1;
+	}
+	/* A division by zero or an overflow has no number to print, and
+	 * one of 16 digits or more cannot be printed exactly. */
+	if (!isfinite(v) || fabs(v) >= FIG_MAX_VALUE) {
+		diag(DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col,
+		    "%s gives %s here: check the formula and the numbers it "
+		    "uses", formula, isfinite(v) ? "a number too large to "
+		    "print exactly" : "a division by zero or a number too "
+		    "large");
+		cell->kind = FIGVAL_EMPTY;
+		cell->text = xstrdup("");
+		return 0;
 	}
 	cell->kind = FIGVAL_NUMBER;
 	cell->value = v;
 	cell->decimals = f->cols[c].decimals;
 	cell->text = sv_number(v, f->cols[c].decimals, 0);
+	return 1;
 }
 
 static struct node *
@@ -645,7 +658,7 @@ figure_compute(struct figure *f)
 				return 0;
 			}
 			fm = xstrdup(cell->formula);
-			set_computed(f, r, c, eval(f, n, r, c), fm);
+			ok &= set_computed(f, r, c, eval(f, n, r, c), fm);
 			free(fm);
 			node_free(n);
 		}
@@ -667,7 +680,7 @@ figure_compute(struct figure *f)
 			if (row_counts(f, r) &&
 			    f->rows[r].cells[c].kind == FIGVAL_EMPTY &&
 			    !f->rows[r].cells[c].covered)
-				set_computed(f, r, c, eval(f, n, r, c),
+				ok &= set_computed(f, r, c, eval(f, n, r, c),
 				    f->cols[c].formula);
 		node_free(n);
 	}

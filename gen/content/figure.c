@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -115,6 +116,14 @@ figure_cell_value(const struct figure *f, size_t col,
 	case FIGCOL_NUMBER:
 	case FIGCOL_PERCENT:
 		if (sv_parse_number(c->text, decimal, &v, &d, &pct)) {
+			if (fabs(v) >= FIG_MAX_VALUE) {
+				diag(DIAG_ERROR, c->pos.file, c->pos.line,
+				    c->pos.col, "\"%s\" has more digits than "
+				    "can be computed and printed exactly (15): "
+				    "give it in a larger unit, e.g. mkr for kr",
+				    c->text);
+				return 0;
+			}
 			c->kind = FIGVAL_NUMBER;
 			c->value = v;
 			c->decimals = d;
@@ -197,18 +206,48 @@ set_cols(struct figure *f, size_t n)
 /* Column types of a plain table: numbers if every non-empty cell is a
  * number or a legitimate word, statuses if every one is a status word.
  * The first column names the rows and stays text. */
-static void
+/* True if t is written like a number (digits with signs, spaces,
+ * marks and %) even if it is not one in this file's dialect. */
+static bool
+looks_numeric(const char *t)
+{
+	bool	 digit = false;
+
+	for (; *t != '\0'; t++) {
+		if (*t >= '0' && *t <= '9')
+			digit = true;
+		else if (strchr(" .,+-%", *t) != NULL)
+			continue;
+		else if (strncmp(t, "\xc2\xa0", 2) == 0 ||
+		    strncmp(t, "\xe2\x88\x92", 3) == 0)
+			t += strncmp(t, "\xc2", 1) == 0 ? 1 : 2;
+		else
+			return false;
+	}
+	return digit;
+}
+
+/*
+ * Column types of a bare CSV: number, percent or status when every
+ * filled cell is one (or a word such as "Saknas").  A cell written like
+ * a number that this file's dialect cannot read ("2.5" where the
+ * decimal mark is a comma), or percentages mixed with plain numbers,
+ * would silently turn a number column into text or drop the %: both
+ * are errors at the cell.  Returns 0 after reporting.
+ */
+static int
 detect_types(struct figure *f, char decimal)
 {
-	size_t	 c, r;
+	size_t	 c, r, pctr, plainr;
 	double	 v;
-	int	 d;
+	int	 d, ok = 1;
 	bool	 pct, allnum, allpct, allstat;
-	size_t	 nnum, nstat;
+	size_t	 nnum, nstat, nodd;
 
 	for (c = 1; c < f->ncols; c++) {
 		allnum = allpct = allstat = true;
-		nnum = nstat = 0;
+		nnum = nstat = nodd = 0;
+		pctr = plainr = (size_t)-1;
 		for (r = f->nhead; r < f->nrows; r++) {
 			const char *t = f->rows[r].cells[c].text;
 
@@ -220,10 +259,49 @@ detect_types(struct figure *f, char decimal)
 				allstat = false;
 			if (sv_parse_number(t, decimal, &v, &d, &pct)) {
 				nnum++;
-				if (!pct)
+				if (!pct) {
 					allpct = false;
-			} else if (!is_word(t))
+					if (plainr == (size_t)-1)
+						plainr = r;
+				} else if (pctr == (size_t)-1)
+					pctr = r;
+			} else if (!is_word(t)) {
 				allnum = false;
+				nodd += looks_numeric(t);
+			}
+		}
+		/* Mostly numbers: the odd ones are mistakes, not text. */
+		if (nnum > 0 && nodd > 0 && nnum >= nodd) {
+			for (r = f->nhead; r < f->nrows; r++) {
+				const struct figure_cell *cell =
+				    &f->rows[r].cells[c];
+				const char *t = cell->text;
+
+				if (t == NULL || *t == '\0' || is_word(t) ||
+				    sv_parse_number(t, decimal, &v, &d, &pct) ||
+				    !looks_numeric(t))
+					continue;
+				diag(DIAG_ERROR, cell->pos.file, cell->pos.line,
+				    cell->pos.col, "\"%s\" is not a number as "
+				    "this file writes them (decimal mark '%c', "
+				    "spaces between thousands): write it like "
+				    "the column's other numbers, or declare the "
+				    "column as text in an XML figure file", t,
+				    decimal);
+				ok = 0;
+			}
+			continue;
+		}
+		if (allnum && nnum > 0 && !allpct && pctr != (size_t)-1) {
+			const struct figure_cell *cell = &f->rows[pctr].cells[c];
+
+			diag(DIAG_ERROR, cell->pos.file, cell->pos.line,
+			    cell->pos.col, "\"%s\" is a percentage in a column "
+			    "of plain numbers (\"%s\"): write %% on all of "
+			    "them or on none", cell->text,
+			    f->rows[plainr].cells[c].text);
+			ok = 0;
+			continue;
 		}
 		if (allnum && nnum > 0)
 			f->cols[c].type = allpct ? FIGCOL_PERCENT :
@@ -231,6 +309,7 @@ detect_types(struct figure *f, char decimal)
 		else if (allstat && nstat > 0)
 			f->cols[c].type = FIGCOL_STATUS;
 	}
+	return ok;
 }
 
 /* Undeclared decimals: the number most written in the column (the
@@ -373,8 +452,8 @@ figure_from_csv(struct figure *f, const struct csv *csv, size_t nhead,
 		}
 	}
 	f->nhead = nhead;
-	if (detect)
-		detect_types(f, csv->d.decimal);
+	if (detect && !detect_types(f, csv->d.decimal))
+		return 0;
 	name_columns(f);
 	name_rows(f);
 	if (!parse_values(f, csv->d.decimal))

@@ -15,6 +15,9 @@
  * and the layout; 250 000 is a 50 000-row table of five columns. */
 #define FIG_MAX_CELLS	250000
 #define FIG_MAX_CELL	4000		/* characters in one cell */
+/* Values a double holds exactly to the last printed digit (15
+ * significant digits): larger ones are refused, not rounded. */
+#define FIG_MAX_VALUE	1e15
 #define FIG_MAX_CHECKS	200
 #define FIG_MAX_CHARTS	20
 #define FIG_MAX_EXPR	1000		/* bytes of one expression */

@@ -243,6 +243,24 @@ TEST(plain_table_errors)
 	}
 	figure_free(f);
 	diag_clear();
+	/* Undeclared, the same slip is an error too, not a text column
+	 * that prints the wrong mark. */
+	CHECK(plain("A;B\nx;1,5\ny;2.5\nz;3,5\n") == NULL);
+	CHECK(diag_first() != NULL && strstr(diag_first(), "t.csv:3:3: "
+	    "error: \"2.5\" is not a number as this file writes them") ==
+	    diag_first());
+	diag_clear();
+	/* A percentage among plain numbers would lose its %. */
+	CHECK(plain("A;B\nx;12 %\ny;5\nz;7,5\n") == NULL);
+	CHECK(diag_first() != NULL && strstr(diag_first(), "t.csv:2:3: "
+	    "error: \"12 %\" is a percentage in a column of plain numbers") ==
+	    diag_first());
+	diag_clear();
+	/* Phone numbers with one short number stay a text column. */
+	f = plain("A;Tfn\nx;112\ny;010-481 22 35\nz;0920-45 67 89\n");
+	CHECK(f != NULL && f->cols[1].type == FIGCOL_TEXT);
+	figure_free(f);
+	diag_clear();
 }
 
 /* conventions §6: a Total row printed 135,5 / 151,1 where the rows sum
@@ -461,6 +479,36 @@ TEST(computed_cells)
 	figure_free(f);
 }
 
+/* A computed cell too large to print exactly is an error at the cell,
+ * not a silent "?" or a rounded number; so is a number written with
+ * more digits than can be computed exactly.  (A division by zero gives
+ * an empty cell: there is no number.) */
+TEST(computed_out_of_range)
+{
+	struct figure *f = plain("Nämnd;A;B;Produkt\nX;100 000 000;2;\n"
+	    "Y;1;0;\n");
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	f->cols[3].type = FIGCOL_NUMBER;
+	f->cols[3].decimals = 1;
+	f->cols[3].formula = xstrdup("A * A * B");
+	diag_clear();
+	CHECK(!figure_compute(f));
+	CHECK(diag_first() != NULL && strstr(diag_first(), "t.csv:2:") ==
+	    diag_first() && strstr(diag_first(), "too large to print "
+	    "exactly") != NULL);
+	CHECK_STR(f->rows[2].cells[3].text, "0,0");
+	figure_free(f);
+	diag_clear();
+	CHECK(plain("A;B\nx;123 456 789 012 345 678,9\ny;2,5\n") == NULL);
+	CHECK(diag_first() != NULL && strstr(diag_first(), "t.csv:2:3: error: "
+	    "\"123 456 789 012 345 678,9\" has more digits than can be") ==
+	    diag_first());
+	diag_clear();
+}
+
 TEST(markdown_reference)
 {
 	static const char md[] = "---\ndnr: RS/1/2026\ntitle: T\n---\n\n"
@@ -607,6 +655,7 @@ main(void)
 	RUN(work_bounded);
 	RUN(hyphenated_names);
 	RUN(computed_cells);
+	RUN(computed_out_of_range);
 	RUN(markdown_reference);
 	RUN(template_table);
 	xml_cleanup();
