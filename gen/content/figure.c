@@ -1039,6 +1039,10 @@ struct figload {
 	struct meeting	*m;
 	const char	*schema_dir;
 	char		*rdir;		/* the meeting folder, resolved */
+	/* m->figures[i]'s resolved path, once: resolving every loaded
+	 * figure again for each reference was quadratic. */
+	char		**real;
+	size_t		 nreal;
 	int		 ok;
 };
 
@@ -1127,22 +1131,23 @@ figure_get(struct figload *fl, const struct block *b)
 	if ((path = figure_path(fl, b)) == NULL)
 		return NULL;
 	real = realpath(path, NULL);
-	for (i = 0; i < m->nfigures; i++) {
-		char	*r2 = realpath(m->figures[i]->path, NULL);
-		bool	 same = r2 != NULL && real != NULL &&
-		    strcmp(r2, real) == 0;
-
-		free(r2);
-		if (same) {
+	if (fl->nreal < m->nfigures) {
+		fl->real = xrealloc(fl->real, m->nfigures * sizeof(*fl->real));
+		for (; fl->nreal < m->nfigures; fl->nreal++)
+			fl->real[fl->nreal] = realpath(
+			    m->figures[fl->nreal]->path, NULL);
+	}
+	for (i = 0; i < m->nfigures; i++)
+		if (fl->real[i] != NULL && real != NULL &&
+		    strcmp(fl->real[i], real) == 0) {
 			free(real);
 			free(path);
 			return m->figures[i];
 		}
-	}
-	free(real);
 	if ((f = figure_load(path, fl->schema_dir)) == NULL) {
 		diag(DIAG_NOTE, b->pos.file, b->pos.line, b->pos.col, "the "
 		    "figure is placed here");
+		free(real);
 		free(path);
 		return NULL;
 	}
@@ -1150,6 +1155,8 @@ figure_get(struct figload *fl, const struct block *b)
 	m->figures = xrealloc(m->figures, (m->nfigures + 1) *
 	    sizeof(*m->figures));
 	m->figures[m->nfigures++] = f;
+	fl->real = xrealloc(fl->real, (fl->nreal + 1) * sizeof(*fl->real));
+	fl->real[fl->nreal++] = real;
 	return f;
 }
 
@@ -1207,6 +1214,9 @@ figures_load(struct meeting *m, const char *schema_dir)
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			resolve_blocks(&fl, m->documents[i]->blocks);
+	for (i = 0; i < fl.nreal; i++)
+		free(fl.real[i]);
+	free(fl.real);
 	free(fl.rdir);
 	return fl.ok;
 }
