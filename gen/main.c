@@ -340,9 +340,13 @@ cmd_render(const char *file, const char *out, const char *tdir, int stats)
 		goto out;
 	printf("%s: %zu pages\n", out, p->n);
 	ok = diag_errors() == 0;
-	if (stats)
-		fprintf(stderr, "stats: pages %zu total %.4f s\n", p->n,
-		    now() - t0);
+	if (stats) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "stats: pages %zu total %.4f s peak %ld KiB\n",
+		    p->n, now() - t0, ru.ru_maxrss);
+	}
 out:
 	pages_free(p);
 	fontset_free(fs);
