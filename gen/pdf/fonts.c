@@ -1,97 +1,64 @@
 /*
- * Fonts: TrueType faces embedded as Type0/CIDFontType2 with libharu's
- * UTF-8 encoder (Identity-H, code = CID = Unicode BMP code point).
+ * Fonts: TrueType faces embedded as Type0 fonts with Identity-H
+ * encoding: a code is the character's Unicode BMP code point, so
+ * content streams need no per-font encoding.  The objects are made here
+ * from our own reading of the font (ttf.c), not by libharu's TrueType
+ * loader, which builds maps over all 65,536 codes for every face.
  *
- * libharu embeds only the glyphs flagged in its glyph table; the flag is
- * set by HPDF_TTFontDef_GetCharWidth, the function its own ShowText
- * path reaches through the font's text-width function.  We write the
- * content streams ourselves, so every code shown goes through
- * pdf_face_mark, which calls it once per code point.
- *
- * Before saving, three objects libharu made for the whole BMP are
- * rewritten from the codes actually shown:
- *   ToUnicode    libharu writes its encoding CMap there (cidrange, not
- *                bfrange): text extraction got nothing right;
- *   W            widths of the codes shown, same values as before;
- *   CIDToGIDMap  128 KB for 65536 codes: now up to the highest code.
+ * Every code shown goes through pdf_face_use.  When the document is
+ * finished, each font gets, from the codes actually shown:
+ *   FontFile2    a subset font program of their glyphs, renumbered;
+ *   CIDToGIDMap  code to new glyph number, up to the highest code;
+ *   W            their widths, the values layout measured with;
+ *   ToUnicode    code to the same code point, as bfranges.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pdf_private.h"
+#include "ttf.h"
 
-/*
- * An element of a libharu dictionary, through proxies, without
- * HPDF_Dict_GetItem's side effect of setting an error on a type
- * mismatch.
- */
-static void *
-dict_find(HPDF_Dict d, const char *key, HPDF_UINT16 cls)
-{
-	HPDF_UINT i;
-
-	for (i = 0; i < d->list->count; i++) {
-		HPDF_DictElement e = HPDF_List_ItemAt(d->list, i);
-		HPDF_Obj_Header *h;
-		void	*obj;
-
-		if (strcmp(e->key, key) != 0)
-			continue;
-		obj = e->value;
-		h = obj;
-		if (h->obj_class == HPDF_OCLASS_PROXY) {
-			obj = ((HPDF_Proxy)obj)->obj;
-			h = obj;
-		}
-		return (h->obj_class & HPDF_OCLASS_ANY) == cls ? obj : NULL;
-	}
-	return NULL;
-}
+/* A font file larger than this is surely not a text face. */
+#define FONT_MAXLEN	(32u * 1024u * 1024u)
 
 static int
 load(struct pdf_writer *w, int face)
 {
 	struct pdf_face *f = &w->faces[face];
 	const char *file = w->doc->families[face / 4].file[face % 4];
-	const char *name;
-	HPDF_Name enc;
-	FILE	*fp;
-	size_t	 j;
+	HPDF_Doc_Rec *d = w->pdf;
+	char	*data;
+	size_t	 len, j;
 
-	/* libharu says only "file open error": name the cause. */
-	if ((fp = fopen(file, "rb")) == NULL) {
-		diag(DIAG_ERROR, file, 0, 0, "cannot open font: %s",
-		    strerror(errno));
+	if (!file_read(file, FONT_MAXLEN, &data, &len))
 		return 0;
-	}
-	fclose(fp);
-	name = HPDF_LoadTTFontFromFile(w->pdf, file, HPDF_TRUE);
-	if (name != NULL)
-		f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
-	if (f->font == NULL || w->error != HPDF_OK) {
-		diag(DIAG_ERROR, file, 0, 0, "cannot load font: libharu "
-		    "error 0x%04X (detail %u)", (unsigned)w->error,
-		    (unsigned)w->detail);
-		return 0;
-	}
-	/* Our content streams rely on Identity-H: check, not assume. */
-	enc = dict_find(f->font, "Encoding", HPDF_OCLASS_NAME);
-	if (enc == NULL || strcmp(enc->value, "Identity-H") != 0 ||
-	    ((HPDF_FontAttr)((HPDF_Dict)f->font)->attr)->type !=
-	    HPDF_FONT_TYPE0_TT) {
-		diag(DIAG_ERROR, file, 0, 0, "this libharu does not load "
-		    "TrueType fonts with Identity-H encoding");
-		return 0;
-	}
+	/* The same bytes under another name: one font. */
 	for (j = 0; j < w->nfaces; j++)
-		if ((int)j != face && w->faces[j].font == f->font) {
-			f->font = NULL;
+		if ((int)j != face && w->faces[j].font != NULL &&
+		    w->faces[j].len == len &&
+		    memcmp(w->faces[j].data, data, len) == 0) {
+			free(data);
 			f->canon = (int)j + 1;
 			return 1;
 		}
-	f->fontdef = ((HPDF_FontAttr)((HPDF_Dict)f->font)->attr)->fontdef;
+	f->data = (unsigned char *)data;
+	f->len = len;
+	f->ttf = xcalloc(1, sizeof(*f->ttf));
+	if (!ttf_parse(f->ttf, f->data, len)) {
+		diag(DIAG_ERROR, file, 0, 0, "cannot load font: not a "
+		    "TrueType font with a Unicode cmap: choose a .ttf file "
+		    "with TrueType outlines");
+		return 0;
+	}
+	if ((f->font = HPDF_Dict_New(d->mmgr)) == NULL ||
+	    HPDF_Xref_Add(d->xref, f->font) != HPDF_OK ||
+	    HPDF_Dict_AddName(f->font, "Type", "Font") != HPDF_OK ||
+	    HPDF_Dict_AddName(f->font, "Subtype", "Type0") != HPDF_OK ||
+	    HPDF_Dict_AddName(f->font, "Encoding", "Identity-H") != HPDF_OK) {
+		f->font = NULL;
+		return pdf_ok(w, "making a font") && 0;
+	}
 	f->used = xcalloc(0x10000 / 8, 1);
 	f->lo = 0xffff;
 	f->hi = 0;
@@ -157,21 +124,12 @@ pdf_face_mark(struct pdf_face *f, uint16_t code)
 		f->lo = code;
 	if (code > f->hi)
 		f->hi = code;
-	HPDF_TTFontDef_GetCharWidth(f->fontdef, code);
 }
 
 static bool
 used(const struct pdf_face *f, unsigned code)
 {
 	return f->used[code >> 3] & (1u << (code & 7));
-}
-
-/* Empties a stream dictionary for new data, compressed. */
-static void
-stream_reset(HPDF_Dict s)
-{
-	HPDF_MemStream_FreeData(s->stream);
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
 /*
@@ -220,96 +178,211 @@ tounicode_data(const struct pdf_face *f, struct buf *b)
 	    "end\nend\n");
 }
 
-static int
-fix_tounicode(struct pdf_writer *w, struct pdf_face *f, struct buf *b)
+/* A new stream object for data, compressed. */
+static HPDF_Dict
+stream(struct pdf_writer *w, const struct buf *b)
 {
-	HPDF_Dict font = f->font, s;
 	HPDF_Doc_Rec *d = w->pdf;
+	HPDF_Dict s;
 
-	s = dict_find(font, "ToUnicode", HPDF_OCLASS_DICT);
-	if (s != NULL && s->stream != NULL) {
-		stream_reset(s);
-		/* What made it an encoding CMap. */
-		HPDF_Dict_RemoveElement(s, "Type");
-		HPDF_Dict_RemoveElement(s, "CMapName");
-		HPDF_Dict_RemoveElement(s, "CIDSystemInfo");
-		HPDF_Dict_RemoveElement(s, "WMode");
-	} else {
-		if ((s = HPDF_DictStream_New(d->mmgr, d->xref)) == NULL)
-			return 0;
-		s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (HPDF_Dict_Add(font, "ToUnicode", s) != HPDF_OK)
-			return 0;
-	}
-	/* libharu copies the font's filter to its CMap before writing. */
-	font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	buf_reset(b);
-	tounicode_data(f, b);
-	return HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b->data,
-	    (HPDF_UINT)b->len) == HPDF_OK;
+	if ((s = HPDF_DictStream_New(d->mmgr, d->xref)) == NULL)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b->data,
+	    (HPDF_UINT)b->len) != HPDF_OK)
+		return NULL;
+	return s;
+}
+
+static HPDF_Array
+numbers(struct pdf_writer *w, const int *v, size_t n)
+{
+	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+	size_t	 i;
+
+	for (i = 0; a != NULL && i < n; i++)
+		if (HPDF_Array_AddNumber(a, v[i]) != HPDF_OK)
+			return NULL;
+	return a;
 }
 
 /* W: [first [w w ...] first [w ...]] over runs of used codes. */
-static int
-fix_widths(struct pdf_writer *w, struct pdf_face *f)
+static HPDF_Array
+widths(struct pdf_writer *w, const struct pdf_face *f)
 {
-	HPDF_FontAttr attr = ((HPDF_Dict)f->font)->attr;
-	HPDF_Dict cid = attr->descendant_font;
 	HPDF_Doc_Rec *d = w->pdf;
 	HPDF_Array W, run = NULL;
 	unsigned code;
 
 	if ((W = HPDF_Array_New(d->mmgr)) == NULL)
-		return 0;
-	if (HPDF_Dict_Add(cid, "W", W) != HPDF_OK)
-		return 0;
+		return NULL;
 	for (code = f->lo; code <= f->hi; code++) {
 		if (!used(f, code)) {
 			run = NULL;
 			continue;
 		}
-		if (run == NULL) {
-			if (HPDF_Array_AddNumber(W, (HPDF_INT32)code) !=
-			    HPDF_OK || (run = HPDF_Array_New(d->mmgr)) ==
-			    NULL || HPDF_Array_Add(W, run) != HPDF_OK)
-				return 0;
-		}
-		/* The width layout measured with: truncated 1/1000 em. */
-		if (HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(
-		    f->fontdef, (HPDF_UINT16)code)) != HPDF_OK)
-			return 0;
+		if (run == NULL && (HPDF_Array_AddNumber(W, (HPDF_INT32)code)
+		    != HPDF_OK || (run = HPDF_Array_New(d->mmgr)) == NULL ||
+		    HPDF_Array_Add(W, run) != HPDF_OK))
+			return NULL;
+		if (HPDF_Array_AddNumber(run, ttf_width(f->ttf,
+		    ttf_glyph(f->ttf, code))) != HPDF_OK)
+			return NULL;
 	}
-	return 1;
+	return W;
 }
 
-/* CIDToGIDMap: big-endian glyph ids up to the highest code shown. */
-static int
-fix_cidtogid(struct pdf_writer *w, struct pdf_face *f, struct buf *b)
+/* The subset tag: six capitals from the glyphs kept, so that two
+ * different subsets of a font never share a name. */
+static void
+subset_name(const struct pdf_face *f, const uint8_t *keep, size_t face,
+    char *name, size_t size)
 {
-	HPDF_FontAttr attr = ((HPDF_Dict)f->font)->attr;
-	HPDF_Dict map = dict_find(attr->descendant_font, "CIDToGIDMap",
-	    HPDF_OCLASS_DICT);
-	unsigned code;
-	HPDF_UINT16 gid;
+	uint32_t h = 2166136261u;
+	unsigned g;
+	char	 tag[7];
+	int	 i;
 
-	if (map == NULL || map->stream == NULL)
-		return 1;	/* not embedded: identity by name */
-	stream_reset(map);
-	attr->descendant_font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	((HPDF_Dict)f->font)->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	for (g = 0; g < f->ttf->nglyphs; g++)
+		if (keep[g]) {
+			h = (h ^ (g & 0xff)) * 16777619u;
+			h = (h ^ (g >> 8)) * 16777619u;
+		}
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+		if (i == 2)
+			h = (h ^ (uint32_t)face) * 16777619u;
+	}
+	tag[6] = '\0';
+	if (f->ttf->name[0] != '\0')
+		snprintf(name, size, "%s+%s", tag, f->ttf->name);
+	else
+		snprintf(name, size, "%s+Font%zu", tag, face);
+}
+
+static HPDF_Dict
+descriptor(struct pdf_writer *w, const struct pdf_face *f,
+    const char *name, HPDF_Dict file)
+{
+	const struct ttf *t = f->ttf;
+	HPDF_Doc_Rec *d = w->pdf;
+	HPDF_Dict ds;
+	int	 flags = 32, stemv, cls = t->familyclass >> 8;
+
+	/* Nonsymbolic; serif by the OS/2 family class, or by the PANOSE
+	 * serif style when the class is not given. */
+	if (t->fixed)
+		flags |= 1;
+	if ((cls >= 1 && cls <= 5) || cls == 7 || (cls == 0 &&
+	    t->serifstyle >= 2 && t->serifstyle <= 10))
+		flags |= 2;
+	if ((t->macstyle & 2) || (t->fsselection & 1) || t->italic != 0)
+		flags |= 64;
+	/* No font has it; an estimate from the weight, as is usual. */
+	stemv = 10 + 220 * ((int)t->weight - 50) / 900;
+	if (stemv < 10)
+		stemv = 10;
+	if ((ds = HPDF_Dict_New(d->mmgr)) == NULL ||
+	    HPDF_Xref_Add(d->xref, ds) != HPDF_OK ||
+	    HPDF_Dict_AddName(ds, "Type", "FontDescriptor") != HPDF_OK ||
+	    HPDF_Dict_AddName(ds, "FontName", name) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "Flags", flags) != HPDF_OK ||
+	    HPDF_Dict_Add(ds, "FontBBox", numbers(w, t->bbox, 4)) !=
+	    HPDF_OK ||
+	    HPDF_Dict_AddReal(ds, "ItalicAngle", (HPDF_REAL)t->italic) !=
+	    HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "Ascent", t->ascent) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "Descent", t->descent) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "CapHeight", t->capheight) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "XHeight", t->xheight) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(ds, "StemV", stemv) != HPDF_OK ||
+	    HPDF_Dict_Add(ds, "FontFile2", file) != HPDF_OK)
+		return NULL;
+	return ds;
+}
+
+/* CIDToGIDMap: big-endian new glyph numbers up to the highest code. */
+static void
+cidtogid_data(const struct pdf_face *f, const uint16_t *newgid,
+    struct buf *b)
+{
+	unsigned code, gid;
+
 	buf_reset(b);
 	buf_grow(b, 2 * ((size_t)f->hi + 1));
 	memset(b->data, 0, 2 * ((size_t)f->hi + 1));
 	for (code = f->lo; code <= f->hi; code++) {
 		if (!used(f, code))
 			continue;
-		gid = HPDF_TTFontDef_GetGlyphid(f->fontdef, (HPDF_UINT16)code);
+		gid = newgid[ttf_glyph(f->ttf, code)];
 		b->data[2 * code] = (char)(gid >> 8);
 		b->data[2 * code + 1] = (char)(gid & 0xff);
 	}
 	b->len = 2 * ((size_t)f->hi + 1);
-	return HPDF_Stream_Write(map->stream, (const HPDF_BYTE *)b->data,
-	    (HPDF_UINT)b->len) == HPDF_OK;
+}
+
+static int
+finish_face(struct pdf_writer *w, size_t face, struct buf *b)
+{
+	struct pdf_face *f = &w->faces[face];
+	const struct ttf *t = f->ttf;
+	HPDF_Doc_Rec *d = w->pdf;
+	HPDF_Dict cid, info, file, map, tou, ds;
+	HPDF_Array desc;
+	uint8_t	*keep = xcalloc(t->nglyphs, 1);
+	uint16_t *newgid = xcalloc(t->nglyphs, sizeof(*newgid));
+	char	 name[96];
+	unsigned code;
+	int	 ok = 0;
+
+	for (code = f->lo; code <= f->hi; code++)
+		if (used(f, code))
+			keep[ttf_glyph(t, code)] = 1;
+	if (!ttf_close(t, keep) || !ttf_subset(t, keep, newgid, b)) {
+		diag(DIAG_ERROR, w->doc->families[face / 4].file[face % 4],
+		    0, 0, "cannot embed font: a glyph's data is damaged: "
+		    "choose another font file");
+		goto out;
+	}
+	subset_name(f, keep, face, name, sizeof(name));
+	if ((file = stream(w, b)) == NULL ||
+	    HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)b->len) !=
+	    HPDF_OK || (ds = descriptor(w, f, name, file)) == NULL)
+		goto out;
+	cidtogid_data(f, newgid, b);
+	if ((map = stream(w, b)) == NULL)
+		goto out;
+	buf_reset(b);
+	tounicode_data(f, b);
+	if ((tou = stream(w, b)) == NULL)
+		goto out;
+	if ((cid = HPDF_Dict_New(d->mmgr)) == NULL ||
+	    HPDF_Xref_Add(d->xref, cid) != HPDF_OK ||
+	    (info = HPDF_Dict_New(d->mmgr)) == NULL ||
+	    HPDF_Dict_AddName(cid, "Type", "Font") != HPDF_OK ||
+	    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2") != HPDF_OK ||
+	    HPDF_Dict_AddName(cid, "BaseFont", name) != HPDF_OK ||
+	    HPDF_Dict_Add(cid, "CIDSystemInfo", info) != HPDF_OK ||
+	    HPDF_Dict_Add(info, "Registry", HPDF_String_New(d->mmgr,
+	    "Adobe", NULL)) != HPDF_OK ||
+	    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(d->mmgr,
+	    "Identity", NULL)) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(info, "Supplement", 0) != HPDF_OK ||
+	    HPDF_Dict_Add(cid, "FontDescriptor", ds) != HPDF_OK ||
+	    HPDF_Dict_Add(cid, "W", widths(w, f)) != HPDF_OK ||
+	    HPDF_Dict_Add(cid, "CIDToGIDMap", map) != HPDF_OK ||
+	    (desc = HPDF_Array_New(d->mmgr)) == NULL ||
+	    HPDF_Array_Add(desc, cid) != HPDF_OK ||
+	    HPDF_Dict_AddName(f->font, "BaseFont", name) != HPDF_OK ||
+	    HPDF_Dict_Add(f->font, "DescendantFonts", desc) != HPDF_OK ||
+	    HPDF_Dict_Add(f->font, "ToUnicode", tou) != HPDF_OK)
+		goto out;
+	ok = 1;
+out:
+	free(keep);
+	free(newgid);
+	return ok;
 }
 
 int
@@ -325,16 +398,15 @@ pdf_fonts_finish(struct pdf_writer *w)
 
 		if (f->font == NULL || f->lo > f->hi)
 			continue;
-		ok = fix_tounicode(w, f, &b) && fix_widths(w, f) &&
-		    fix_cidtogid(w, f, &b);
+		ok = finish_face(w, i, &b);
 	}
 	buf_free(&b);
-	if (!ok && w->error == HPDF_OK) {
+	if (!ok && w->error == HPDF_OK && diag_errors() == 0) {
 		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
-		    "cannot rewrite font tables");
+		    "cannot make the font objects");
 		return 0;
 	}
-	return pdf_ok(w, "rewriting font tables");
+	return ok && pdf_ok(w, "making the font objects");
 }
 
 void
@@ -342,8 +414,11 @@ pdf_fonts_free(struct pdf_writer *w)
 {
 	size_t	 i;
 
-	for (i = 0; i < w->nfaces; i++)
+	for (i = 0; i < w->nfaces; i++) {
 		free(w->faces[i].used);
+		free(w->faces[i].ttf);
+		free(w->faces[i].data);
+	}
 	free(w->faces);
 	free(w->fontnames);
 	w->faces = NULL;

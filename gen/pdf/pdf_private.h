@@ -5,7 +5,8 @@
  *   content.c  page content streams (text, lines, rectangles, paths,
  *              circles, images)
  *   image.c    PNG images: checked, decoded, embedded once for all pages
- *   fonts.c    loading faces, marking glyphs, ToUnicode / W / CIDToGIDMap
+ *   fonts.c    loading faces, marking glyphs, the font objects
+ *   ttf.c      TrueType files: metrics, glyphs, subset font programs
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
  *   xmp.c      PDF/A: XMP metadata, sRGB output intent, document ID
@@ -25,8 +26,10 @@
 
 /* One font face as used by this document. */
 struct pdf_face {
-	HPDF_Font	 font;		/* NULL until first used */
-	HPDF_FontDef	 fontdef;
+	HPDF_Font	 font;		/* Type0 dict; NULL until first used */
+	struct ttf	*ttf;		/* its file, read */
+	unsigned char	*data;
+	size_t		 len;
 	int		 canon;		/* 1 + face holding the font; 0: unset */
 	bool		 failed;	/* loading failed: reported once */
 	uint8_t		*used;		/* bitmap of BMP code points shown */

@@ -445,7 +445,7 @@ TEST(shared_face)
 	free(cmd);
 	free(out);
 
-	/* Another file, the same font name: libharu gives one font. */
+	/* Another file with the same bytes: one font. */
 	free(d->families[0].file[1]);
 	d->families[0].file[1] = xasprintf("%s/copy.ttf", tmpdir);
 	cmd = xasprintf("cp '%s' '%s'", fontfiles[0], d->families[0].file[1]);
