@@ -4,6 +4,9 @@
  * small, fast and gives the same numbers the PDF writer's libharu
  * uses (advance * 1000 / unitsPerEm, truncated; BMP only).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +18,7 @@
 
 struct face {
 	const char	*path;		/* doc->families[].file[] */
+	bool		 tried;		/* read (or failed to) */
 	char		*data;		/* whole file */
 	size_t		 len;
 	unsigned	 upem;
@@ -167,10 +171,35 @@ advance(const struct face *f, unsigned gid)
 	    f->upem);
 }
 
+/*
+ * A face's file is read when layout first measures with it: a template
+ * names sixteen faces, and a document uses a few.  Whether each file is
+ * there is checked at once.
+ */
+static struct face *
+face_get(struct fontset *fs, int face)
+{
+	struct face *f;
+
+	if (face < 0 || (size_t)face >= fs->n)
+		return NULL;
+	f = &fs->v[face];
+	if (!f->tried) {
+		f->tried = true;
+		if (!face_load(f, f->path)) {
+			free(f->data);
+			f->data = NULL;
+		}
+	}
+	return f->data != NULL ? f : NULL;
+}
+
 struct fontset *
 fontset_new(const struct doc *d)
 {
 	struct fontset *fs = xcalloc(1, sizeof(*fs));
+	struct stat st;
+	const char *path;
 	size_t	 i;
 	int	 v;
 
@@ -178,7 +207,7 @@ fontset_new(const struct doc *d)
 	fs->v = xcalloc(fs->n, sizeof(*fs->v));
 	for (i = 0; i < d->nfamilies; i++)
 		for (v = 0; v < 4; v++) {
-			if (d->families[i].file[v] == NULL) {
+			if ((path = d->families[i].file[v]) == NULL) {
 				diag(DIAG_ERROR, NULL, 0, 0, "font family "
 				    "\"%s\" has no file for variant %d",
 				    d->families[i].name ?
@@ -186,11 +215,13 @@ fontset_new(const struct doc *d)
 				fontset_free(fs);
 				return NULL;
 			}
-			if (!face_load(&fs->v[i * 4 + v],
-			    d->families[i].file[v])) {
+			if (stat(path, &st) != 0) {
+				diag(DIAG_ERROR, path, 0, 0, "cannot open: %s",
+				    strerror(errno));
 				fontset_free(fs);
 				return NULL;
 			}
+			fs->v[i * 4 + v].path = path;
 		}
 	return fs;
 }
@@ -218,11 +249,11 @@ fontset_nfaces(const struct fontset *fs)
 }
 
 const char *
-fontset_file(const struct fontset *fs, int face)
+fontset_file(struct fontset *fs, int face)
 {
-	if (face < 0 || (size_t)face >= fs->n || fs->v[face].data == NULL)
-		return NULL;
-	return fs->v[face].path;
+	struct face *f = face_get(fs, face);
+
+	return f != NULL ? f->path : NULL;
 }
 
 int
@@ -232,10 +263,7 @@ fontset_width(struct fontset *fs, int face, uint32_t cp)
 	unsigned gid;
 	int	 w;
 
-	if (face < 0 || (size_t)face >= fs->n)
-		return -1;
-	f = &fs->v[face];
-	if (f->data == NULL || cp > 0xFFFF)
+	if ((f = face_get(fs, face)) == NULL || cp > 0xFFFF)
 		return -1;
 	if (f->cache == NULL)
 		f->cache = xcalloc(0x10000, sizeof(*f->cache));
@@ -255,16 +283,17 @@ fontset_width(struct fontset *fs, int face, uint32_t cp)
 }
 
 void
-fontset_vmetrics(const struct fontset *fs, int face, int *ascent,
-    int *descent)
+fontset_vmetrics(struct fontset *fs, int face, int *ascent, int *descent)
 {
-	if (face < 0 || (size_t)face >= fs->n || fs->v[face].data == NULL) {
+	struct face *f = face_get(fs, face);
+
+	if (f == NULL) {
 		*ascent = 800;
 		*descent = -200;
 		return;
 	}
-	*ascent = fs->v[face].ascent;
-	*descent = fs->v[face].descent;
+	*ascent = f->ascent;
+	*descent = f->descent;
 }
 
 struct hyph *

@@ -8,19 +8,26 @@
 
 #include "../model/model.h"
 
-/* Loads every face named by doc->families (face = family * 4 +
- * FACE_*).  Returns NULL after reporting a missing or unreadable font. */
+/* The faces named by doc->families (face = family * 4 + FACE_*); each
+ * file is read when first measured with.  Returns NULL after reporting
+ * a missing font file. */
 struct fontset	*fontset_new(const struct doc *);
 void		 fontset_free(struct fontset *);
 size_t		 fontset_nfaces(const struct fontset *);
-/* TTF path of a face, or NULL if that face is not loaded. */
-const char	*fontset_file(const struct fontset *, int face);
+/* TTF path of a face, or NULL if it cannot be read (reported). */
+const char	*fontset_file(struct fontset *, int face);
 /* Advance width of cp in face in 1/1000 em, or -1 if the face has no
  * glyph for it. */
 int		 fontset_width(struct fontset *, int face, uint32_t cp);
 /* Font ascent and descent (descent negative) in 1/1000 em. */
-void		 fontset_vmetrics(const struct fontset *, int face,
+void		 fontset_vmetrics(struct fontset *, int face,
 		    int *ascent, int *descent);
+
+/* Starts reading what layout will need (the hyphenation dictionary) on
+ * another thread; layout_preload_end waits for it and frees what layout
+ * did not take.  Optional: without it layout reads it when needed. */
+void		 layout_preload(void);
+void		 layout_preload_end(void);
 
 /* Lays out every part of the document.  Page references are resolved
  * by repeated passes until no anchor moves.  Returns NULL after
