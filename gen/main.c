@@ -463,6 +463,8 @@ main(int argc, char *argv[])
 	if (out != NULL && !output_folder_ok(out))
 		return EXIT_USAGE;
 	xml_setup();
+	if (strcmp(cmd, "new") != 0)
+		layout_preload();
 	tdir = find_templates(topt);
 	dir = argv[1];
 	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0) {
@@ -479,6 +481,7 @@ main(int argc, char *argv[])
 		ok = cmd_render(dir, out, tdir, stats);
 	else
 		ok = cmd_new(dir, argv[2], tdir);
+	layout_preload_end();
 	free(tdir);
 	/* build is run often and its warnings are check's business: a
 	 * few show that there are some, check lists them all. */

@@ -4,6 +4,7 @@
  * other character is left alone.  Results are cached per word: board
  * papers repeat their long words.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,13 +33,62 @@ struct hyph {
 	struct hslot	*cache;
 };
 
+/*
+ * Reading the dictionary takes as long as laying out a short document:
+ * layout_preload starts it on another thread while the content and the
+ * templates are read, and the first hyphenation takes the result.
+ */
+static pthread_t	 preload_thread;
+static bool		 preload_running;
+static HyphenDict	*preloaded;
+
+static void *
+preload(void *arg)
+{
+	preloaded = hnj_hyphen_load(HYPH_DICT);
+	return arg;
+}
+
+void
+layout_preload(void)
+{
+	if (!preload_running && pthread_create(&preload_thread, NULL,
+	    preload, NULL) == 0)
+		preload_running = true;
+}
+
+static HyphenDict *
+preload_take(void)
+{
+	HyphenDict *d;
+
+	if (!preload_running)
+		return NULL;
+	pthread_join(preload_thread, NULL);
+	preload_running = false;
+	d = preloaded;
+	preloaded = NULL;
+	return d;
+}
+
+void
+layout_preload_end(void)
+{
+	HyphenDict *d = preload_take();
+
+	if (d != NULL)
+		hnj_hyphen_free(d);
+}
+
 struct hyph *
 hyph_load(void)
 {
 	struct hyph *h;
 	HyphenDict *d;
 
-	if ((d = hnj_hyphen_load(HYPH_DICT)) == NULL) {
+	if ((d = preload_take()) == NULL)
+		d = hnj_hyphen_load(HYPH_DICT);
+	if (d == NULL) {
 		diag(DIAG_WARNING, HYPH_DICT, 0, 0, "cannot load the "
 		    "Swedish hyphenation dictionary: not hyphenating");
 		return NULL;
