@@ -84,6 +84,11 @@ const struct document *document_of_file(struct meeting *, const char *path,
  * documents had errors (NULL only if the manifest cannot be read), so
  * that check can go on and list every problem. */
 struct meeting	*meeting_read(const char *dir, const char *schema_dir);
+/* Same with the manifest's bytes given (fuzzing); case files and the
+ * rest are still read from dir.  NULL only if the manifest cannot be
+ * read. */
+struct meeting	*meeting_parse(const char *dir, const char *data, size_t len,
+		    const char *schema_dir);
 /* Reports every lint finding of a loaded (maybe partly loaded) meeting:
  * sections, template hints, phone numbers, e-mail addresses, contact
  * data, signers, dates, dnr references, attachments. */
@@ -131,6 +136,10 @@ int		 figures_load(struct meeting *, const char *schema_dir);
 /* One figure file: .xml (validated against schema_dir/figure.rng) or
  * a bare .csv.  NULL after reporting. */
 struct figure	*figure_load(const char *path, const char *schema_dir);
+/* Same from memory (fuzzing); path names the file in diagnostics, its
+ * ending picks the form, and a <csv href> is read beside it. */
+struct figure	*figure_parse(const char *path, const char *data, size_t len,
+		    const char *schema_dir);
 /* Reports every failed check of the meeting's figures, as errors or,
  * when allowed, as warnings.  Returns how many failed. */
 size_t		 figures_report(const struct meeting *, bool allow);

@@ -893,19 +893,15 @@ static const struct xml_hint figure_hints[] = {
 	{ NULL, NULL }
 };
 
+/* The figure of a parsed and validated XML file; frees doc. */
 static struct figure *
-figure_load_xml(const char *path, const char *schema_dir)
+figure_from_xml(const char *path, xmlDocPtr doc)
 {
 	struct figure *f;
-	xmlDocPtr doc;
 	xmlNodePtr root, n, head = NULL, data = NULL, csvn = NULL;
-	char	*schema;
 	int	 ok = 1;
 	bool	 declared = false;
 
-	schema = xasprintf("%s/figure.rng", schema_dir);
-	doc = xml_load(path, schema, figure_hints);
-	free(schema);
 	if (doc == NULL)
 		return NULL;
 	f = figure_new(path);
@@ -1003,16 +999,26 @@ ends_with(const char *s, const char *suf)
 	return ls >= lf && strcasecmp(s + ls - lf, suf) == 0;
 }
 
-struct figure *
-figure_load(const char *path, const char *schema_dir)
+/* An XML figure file read from path (data NULL) or given in memory;
+ * a CSV file's header, data and checks as figure_load makes them. */
+static struct figure *
+figure_read(const char *path, const char *data, size_t len,
+    const char *schema_dir)
 {
 	struct figure *f;
 	struct csv *csv;
+	char	*schema;
 
-	if (ends_with(path, ".xml"))
-		f = figure_load_xml(path, schema_dir);
-	else {
-		if ((csv = csv_load(path, NULL)) == NULL)
+	if (ends_with(path, ".xml")) {
+		schema = xasprintf("%s/figure.rng", schema_dir);
+		f = figure_from_xml(path, data == NULL ?
+		    xml_load(path, schema, figure_hints) :
+		    xml_load_memory(path, data, len, schema, figure_hints));
+		free(schema);
+	} else {
+		csv = data == NULL ? csv_load(path, NULL) :
+		    csv_parse(path, data, len, NULL);
+		if (csv == NULL)
 			return NULL;
 		f = figure_new(path);
 		if (!figure_from_csv(f, csv, 1, true)) {
@@ -1030,6 +1036,19 @@ figure_load(const char *path, const char *schema_dir)
 		return NULL;
 	}
 	return f;
+}
+
+struct figure *
+figure_load(const char *path, const char *schema_dir)
+{
+	return figure_read(path, NULL, 0, schema_dir);
+}
+
+struct figure *
+figure_parse(const char *path, const char *data, size_t len,
+    const char *schema_dir)
+{
+	return figure_read(path, data, len, schema_dir);
 }
 
 /* ------------------------------------------------------------------ */

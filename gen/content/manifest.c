@@ -352,25 +352,37 @@ program_place(struct mload *ml, xmlNodePtr n)
 struct meeting *
 meeting_read(const char *dir, const char *schema_dir)
 {
+	struct meeting *m;
+	char	*manifest = xasprintf("%s/meeting.xml", dir), *data;
+	size_t	 len;
+
+	if (!file_read(manifest, CONTENT_MAX_MANIFEST, &data, &len)) {
+		free(manifest);
+		return NULL;
+	}
+	free(manifest);
+	m = meeting_parse(dir, data, len, schema_dir);
+	free(data);
+	return m;
+}
+
+struct meeting *
+meeting_parse(const char *dir, const char *data, size_t len,
+    const char *schema_dir)
+{
 	struct meeting *m = xcalloc(1, sizeof(*m));
 	struct mload ml;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c, prog = NULL;
-	size_t	 len;
-	char	*schema, *data;
+	char	*schema;
 
 	m->dir = xstrdup(dir);
 	m->manifest = xasprintf("%s/meeting.xml", dir);
 	ml.m = m;
 	ml.file = m->manifest;
-	if (!file_read(m->manifest, CONTENT_MAX_MANIFEST, &data, &len)) {
-		meeting_free(m);
-		return NULL;
-	}
 	schema = xasprintf("%s/meeting.rng", schema_dir);
 	doc = xml_load_memory(m->manifest, data, len, schema, manifest_hints);
 	free(schema);
-	free(data);
 	if (doc == NULL) {
 		meeting_free(m);
 		return NULL;
