@@ -70,6 +70,8 @@ test: deps
 	@$(MAKE) --no-print-directory -j$(NPROC) sanitize
 	@echo "== the tests again, under valgrind =="
 	@$(MAKE) --no-print-directory valgrind
+	@echo "== the fuzz targets, once over their seeds and past findings =="
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Every test, assuming the packages are there.
 check: all $(UNIT_BINS)
@@ -125,3 +127,6 @@ clean-objs:
 
 clean: clean-objs
 	rm -rf out/*.pdf out/tmp build
+
+# Fuzzing (clang, libFuzzer): make fuzz, make fuzz-smoke.
+include tests/fuzz/fuzz.mk

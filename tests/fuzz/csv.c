@@ -1,0 +1,19 @@
+/* Fuzz target: a CSV figure file, read into a figure with its computed
+ * cells and checks. */
+#include "fuzz.h"
+#include "../../gen/content/content.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static char *sdir;
+	struct figure *f;
+
+	fuzz_setup();
+	if (sdir == NULL)
+		sdir = xasprintf("%s/schema", fuzz_templates());
+	f = figure_parse("figurer/tabell.csv", (const char *)data, size, sdir);
+	figure_free(f);
+	fuzz_reset();
+	return 0;
+}

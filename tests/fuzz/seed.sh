@@ -1,0 +1,35 @@
+#!/bin/sh
+# Makes the seed corpus of each fuzz target (tests/fuzz/corpus/TARGET/)
+# from the files of that kind in content/, templates/ and tests/.  Each
+# seed is named by its SHA-1, as libFuzzer names inputs; files over
+# 64 KiB are left out (the targets run a few thousand times a second on
+# small inputs).  Run it again when tests gain inputs, and commit the
+# result.
+cd "$(dirname "$0")/../.." || exit 2
+C=tests/fuzz/corpus
+
+seed() {	# target, files...
+	t=$1
+	shift
+	mkdir -p "$C/$t"
+	for f in "$@"; do
+		[ -f "$f" ] && [ ! -L "$f" ] || continue
+		[ "$(wc -c <"$f")" -le 65536 ] || continue
+		cp "$f" "$C/$t/$(sha1sum <"$f" | cut -c1-40)"
+	done
+}
+
+rm -rf "$C"
+seed casefile $(find content tests -path '*/arenden/*.md') tests/regress/roundtrip/*.md
+seed document $(find content tests -path '*/handlingar/*.md')
+seed csv $(find content tests -name '*.csv')
+seed figure $(grep -l '<figure' $(find content tests -name '*.xml'))
+seed manifest $(find content tests -name 'meeting.xml')
+seed template templates/*.xml tests/unit/data/bad-template/*.xml
+seed pack $(find tests -path '*/arenden/*.md') \
+    content/regionstyrelsen/2026-12-08/arenden/20-motion-laddstolpar.md \
+    content/regionstyrelsen/2026-12-08/arenden/05-manadsrapport-oktober-2026.md \
+    content/regionstyrelsen/2026-12-08/arenden/03-informationer.md
+for d in "$C"/*; do
+	echo "$(basename "$d"): $(ls "$d" | wc -l) seeds"
+done
