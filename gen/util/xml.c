@@ -84,6 +84,12 @@ report_xml_error(const char *name, const xmlError *e, const char *what)
 
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	/* libxml2 advises an option boardgen never sets. */
+	if (strncmp(msg, "Excessive depth in document", 27) == 0) {
+		free(msg);
+		msg = xstrdup("elements are nested more than 256 levels deep: "
+		    "flatten the file");
+	}
 	int	 line = e ? e->line : 0;
 
 	/* Validity errors often carry the node rather than a line. */
@@ -200,6 +206,15 @@ rng_rewrite(const struct rng_errors *re, const char *m, xmlNodePtr node)
 		if (hint == NULL)
 			hint = hint_for(re->hints, elem);
 		return xasprintf("%s%s%s", m, hint ? ": " : "",
+		    hint ? hint : " (see boardgen(5) for the format)");
+	}
+	/* An element that ends before what it must hold (an empty
+	 * <agenda>): libxml2 names no element at all. */
+	if (strcmp(m, "Expecting an element , got nothing") == 0 &&
+	    node != NULL && node->type == XML_ELEMENT_NODE) {
+		hint = hint_for(re->hints, (const char *)node->name);
+		return xasprintf("<%s> ends before the elements it must hold%s%s",
+		    (const char *)node->name, hint ? ": " : "",
 		    hint ? hint : " (see boardgen(5) for the format)");
 	}
 	if (sscanf(m, "Element %63s failed to validate attributes",
