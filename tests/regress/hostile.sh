@@ -67,5 +67,42 @@ meeting "$T/fifo"
 mkfifo "$T/fifo/arenden/01.md"
 run fifo 1 "$T/fifo/arenden/01.md: error: not a regular file (a folder, device or pipe): name an ordinary file"
 
+# Under valgrind the large inputs below are a tenth the size: there the
+# point is memory errors, and time is some 30 times longer.
+K=1
+[ -n "$WRAP" ] && K=10
+
+# One paragraph of 990 000 bytes, just under the case file limit.
+meeting "$T/paragraph"
+python3 -c "import sys; sys.stdout.write('$header' + 'laddstolpe ' * (90000 // $K) + '\n')" >"$T/paragraph/arenden/01.md"
+run paragraph 0 ""
+
+# A word wider than the page: broken between two characters, said once.
+meeting "$T/wide"
+python3 -c "import sys; sys.stdout.write('$header' + 'Regionstyrelsen' * 40 + '\n')" >"$T/wide/arenden/01.md"
+run wide 0 "$T/wide/arenden/01.md:9:1: warning: a word is wider than the line and was broken between two characters"
+
+# A figure file of 100 000 lines (99 999 rows under the header), the
+# most a figure may have: some 2 500 pages of table.
+meeting "$T/rows"
+mkdir -p "$T/rows/figurer"
+python3 -c "import sys; sys.stdout.write('M\u00e5nad;Kostnad\n' + ''.join('%d;%d,5\n' % (i, i) for i in range(99999 // $K)))" >"$T/rows/figurer/rader.csv"
+printf '%b![](../figurer/rader.csv)\n' "$header" >"$T/rows/arenden/01.md"
+run rows 0 ""
+
+# What makes cmark slow, each near the size limit: unclosed link
+# openers, backtick runs of every length, unclosed autolinks, a flat
+# list of 50 000 items, emphasis openers that never close.
+cmark_case() {	# name, python expression for the text
+	meeting "$T/$1"
+	python3 -c "import sys; sys.stdout.write('$header' + $2 + '\n')" >"$T/$1/arenden/01.md"
+	run "$1" 0 ""
+}
+cmark_case links "'[a](' * (100000 // $K)"
+cmark_case backticks "''.join('\`' * (i % 50 + 1) + 'a' for i in range(20000 // $K))"
+cmark_case autolinks "'<http://a' * (50000 // $K)"
+cmark_case flatlist "'- punkt\\n' * (50000 // $K)"
+cmark_case emphasis "'**a ' * (100000 // $K)"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
