@@ -17,6 +17,7 @@ FUZZ_OBJS	 = $(SRCS:%.c=build/fuzz/%.o)
 FUZZ_BINS	 = $(FUZZ_ALL:%=build/fuzz/%)
 
 .PHONY: fuzz fuzz-build fuzz-smoke fuzz-deps
+.SECONDARY: $(FUZZ_OBJS)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
