@@ -1,0 +1,250 @@
+/*
+ * html: what the listing pages, registers, feed and open data need of
+ * one meeting, and its text form.  The summary is saved beside the site
+ * with the stamp of the inputs it was read from; a meeting whose stamp
+ * is unchanged is not read again.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_private.h"
+
+#define SUM_VERSION	"boardgen-site-summary 1"
+
+struct sum_meeting *
+sum_from_meeting(const struct meeting *m, const char *body_slug,
+    const char *date_slug)
+{
+	struct sum_meeting *s = xcalloc(1, sizeof(*s));
+	size_t	 i;
+
+	s->body_slug = xstrdup(body_slug);
+	s->date_slug = xstrdup(date_slug);
+	s->body = xstrdup(m->body ? m->body : body_slug);
+	s->organisation = xstrdup(m->organisation ? m->organisation : "");
+	s->date = xstrdup(m->date ? m->date : date_slug);
+	s->nsessions = m->nsessions;
+	s->sessions = xcalloc(m->nsessions + 1, sizeof(*s->sessions));
+	for (i = 0; i < m->nsessions; i++) {
+		s->sessions[i].start = xstrdup(m->sessions[i].start);
+		s->sessions[i].end = m->sessions[i].end ?
+		    xstrdup(m->sessions[i].end) : NULL;
+		s->sessions[i].place = xstrdup(m->sessions[i].place);
+		s->sessions[i].open = m->sessions[i].open;
+	}
+	s->nitems = m->nitems;
+	s->items = xcalloc(m->nitems + 1, sizeof(*s->items));
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+		struct sum_item *si = &s->items[i];
+
+		si->number = it->number;
+		si->kind = it->kind;
+		si->title = xstrdup(it->title ? it->title : "");
+		si->dnr = it->dnr ? xstrdup(it->dnr) : NULL;
+		si->casekind = it->cs && it->cs->kind ?
+		    xstrdup(it->cs->kind) : NULL;
+		si->page = it->kind == AGENDA_CASE && it->cs != NULL;
+	}
+	return s;
+}
+
+void
+sum_free(struct sum_meeting *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nsessions; i++) {
+		free(s->sessions[i].start);
+		free(s->sessions[i].end);
+		free(s->sessions[i].place);
+	}
+	for (i = 0; i < s->nitems; i++) {
+		free(s->items[i].title);
+		free(s->items[i].dnr);
+		free(s->items[i].casekind);
+	}
+	free(s->sessions);
+	free(s->items);
+	free(s->body_slug);
+	free(s->date_slug);
+	free(s->body);
+	free(s->organisation);
+	free(s->date);
+	free(s->stamp);
+	free(s);
+}
+
+/* A field: tab, newline and backslash escaped; NULL as "\0". */
+static void
+field(struct buf *b, const char *v)
+{
+	buf_putc(b, '\t');
+	if (v == NULL) {
+		buf_puts(b, "\\0");
+		return;
+	}
+	for (; *v != '\0'; v++)
+		switch (*v) {
+		case '\t': buf_puts(b, "\\t"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		default: buf_putc(b, *v);
+		}
+}
+
+void
+sum_write(struct buf *b, const struct sum_meeting *s)
+{
+	size_t	 i;
+	char	 n[32];
+
+	buf_puts(b, SUM_VERSION "\nT");
+	field(b, s->stamp);
+	buf_puts(b, "\nM");
+	field(b, s->body_slug);
+	field(b, s->date_slug);
+	field(b, s->body);
+	field(b, s->organisation);
+	field(b, s->date);
+	buf_putc(b, '\n');
+	for (i = 0; i < s->nsessions; i++) {
+		buf_puts(b, "S");
+		field(b, s->sessions[i].start);
+		field(b, s->sessions[i].end);
+		field(b, s->sessions[i].place);
+		field(b, s->sessions[i].open ? "1" : "0");
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < s->nitems; i++) {
+		const struct sum_item *it = &s->items[i];
+
+		buf_puts(b, "I");
+		snprintf(n, sizeof(n), "%d", it->number);
+		field(b, n);
+		snprintf(n, sizeof(n), "%d", it->kind);
+		field(b, n);
+		field(b, it->title);
+		field(b, it->dnr);
+		field(b, it->casekind);
+		field(b, it->closed ? "1" : "0");
+		field(b, it->page ? "1" : "0");
+		buf_putc(b, '\n');
+	}
+}
+
+/* Splits one line into at most max unescaped fields after the record
+ * letter; returns how many, or -1 if malformed. */
+static int
+split(const char *p, const char *end, char **f, int max)
+{
+	int	 n = 0;
+	struct buf b = { 0 };
+
+	while (p < end && *p == '\t') {
+		if (n == max)
+			goto bad;
+		p++;
+		buf_reset(&b);
+		buf_put(&b, "", 0);
+		if (end - p >= 2 && p[0] == '\\' && p[1] == '0' &&
+		    (end - p == 2 || p[2] == '\t')) {
+			f[n++] = NULL;
+			p += 2;
+			continue;
+		}
+		while (p < end && *p != '\t') {
+			if (*p == '\\' && p + 1 < end) {
+				p++;
+				buf_putc(&b, *p == 't' ? '\t' : *p == 'n' ?
+				    '\n' : *p == 'r' ? '\r' : *p);
+			} else
+				buf_putc(&b, *p);
+			p++;
+		}
+		f[n++] = buf_detach(&b);
+	}
+	buf_free(&b);
+	if (p != end)
+		goto bad2;
+	return n;
+bad:
+	buf_free(&b);
+bad2:
+	while (n > 0)
+		free(f[--n]);
+	return -1;
+}
+
+struct sum_meeting *
+sum_read(const char *data, size_t len)
+{
+	struct sum_meeting *s;
+	const char *p = data, *end = data + len, *nl;
+	char	*f[8];
+	int	 n, i;
+	size_t	 vl = strlen(SUM_VERSION);
+
+	if (len < vl + 1 || memcmp(data, SUM_VERSION "\n", vl + 1) != 0)
+		return NULL;
+	s = xcalloc(1, sizeof(*s));
+	for (p += vl + 1; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			goto bad;
+		n = split(p + 1, nl, f, 8);
+		if (n < 0)
+			goto bad;
+		if (*p == 'T' && n == 1 && s->stamp == NULL)
+			s->stamp = f[0];
+		else if (*p == 'M' && n == 5 && s->body_slug == NULL &&
+		    f[0] && f[1] && f[2] && f[3] && f[4]) {
+			s->body_slug = f[0];
+			s->date_slug = f[1];
+			s->body = f[2];
+			s->organisation = f[3];
+			s->date = f[4];
+		} else if (*p == 'S' && n == 4 && f[0] && f[2] && f[3]) {
+			struct sum_session *ss;
+
+			s->sessions = xrealloc(s->sessions,
+			    (s->nsessions + 1) * sizeof(*s->sessions));
+			ss = &s->sessions[s->nsessions++];
+			ss->start = f[0];
+			ss->end = f[1];
+			ss->place = f[2];
+			ss->open = strcmp(f[3], "1") == 0;
+			free(f[3]);
+		} else if (*p == 'I' && n == 7 && f[0] && f[1] && f[2] &&
+		    f[5] && f[6]) {
+			struct sum_item *si;
+
+			s->items = xrealloc(s->items,
+			    (s->nitems + 1) * sizeof(*s->items));
+			si = &s->items[s->nitems++];
+			si->number = atoi(f[0]);
+			si->kind = atoi(f[1]);
+			si->title = f[2];
+			si->dnr = f[3];
+			si->casekind = f[4];
+			si->closed = strcmp(f[5], "1") == 0;
+			si->page = strcmp(f[6], "1") == 0;
+			free(f[0]);
+			free(f[1]);
+			free(f[5]);
+			free(f[6]);
+		} else {
+			for (i = 0; i < n; i++)
+				free(f[i]);
+			goto bad;
+		}
+	}
+	if (s->body_slug == NULL || s->stamp == NULL)
+		goto bad;
+	return s;
+bad:
+	sum_free(s);
+	return NULL;
+}

@@ -1,0 +1,157 @@
+/*
+ * Unit tests of the web site's escaping, link allow-list, summaries and
+ * dates (gen/html).
+ */
+#include <stdlib.h>
+
+#include "../../gen/html/html_private.h"
+#include "test.h"
+
+static char *
+esc(void (*f)(struct buf *, const char *), const char *s)
+{
+	struct buf b = { 0 };
+
+	f(&b, s);
+	return buf_detach(&b);
+}
+
+TEST(html_escaping)
+{
+	char	*s = esc(html_esc, "<script>a&b</script> \"x\" 'y' åäö");
+
+	CHECK_STR(s, "&lt;script&gt;a&amp;b&lt;/script&gt; &quot;x&quot; "
+	    "&#39;y&#39; åäö");
+	free(s);
+	s = esc(html_esc, "");
+	CHECK_STR(s, "");
+	free(s);
+}
+
+TEST(json_strings)
+{
+	char	*s = esc(json_str, "a\"b\\c\nd\t</script>\x01");
+
+	CHECK_STR(s, "\"a\\\"b\\\\c\\nd\\t\\u003c/script>\\u0001\"");
+	free(s);
+}
+
+TEST(csv_fields)
+{
+	char	*s = esc(csv_field, "RS/12/2026");
+
+	CHECK_STR(s, "RS/12/2026");
+	free(s);
+	s = esc(csv_field, "Budget \"2027\", del 1");
+	CHECK_STR(s, "\"Budget \"\"2027\"\", del 1\"");
+	free(s);
+	s = esc(csv_field, "rad\nny");
+	CHECK_STR(s, "\"rad\nny\"");
+	free(s);
+}
+
+TEST(url_allow_list)
+{
+	CHECK(html_url_safe("https://www.norrbacka.example/a?b=1&c=2"));
+	CHECK(html_url_safe("http://example.se"));
+	CHECK(html_url_safe("mailto:region@norrbacka.example"));
+	CHECK(html_url_safe("handling-1.html"));
+	CHECK(html_url_safe("../handlingar/rapport.md#del-2"));
+	CHECK(html_url_safe("#punkt-3"));
+	CHECK(!html_url_safe("javascript:alert(1)"));
+	CHECK(!html_url_safe("JavaScript:alert(1)"));
+	CHECK(!html_url_safe("vbscript:x"));
+	CHECK(!html_url_safe("data:text/html,hej"));
+	CHECK(!html_url_safe("file:///etc/passwd"));
+	CHECK(!html_url_safe("//evil.example/x"));
+	CHECK(!html_url_safe("java\tscript:x"));
+	CHECK(!html_url_safe(" javascript:x"));
+	CHECK(!html_url_safe("a\"onmouseover=x"));
+	CHECK(!html_url_safe("https://"));
+	CHECK(!html_url_safe(""));
+	CHECK(!html_url_safe(NULL));
+}
+
+TEST(slugs)
+{
+	CHECK(html_slug_ok("regionstyrelsen"));
+	CHECK(html_slug_ok("hsn_2"));
+	CHECK(!html_slug_ok("Regionstyrelsen"));
+	CHECK(!html_slug_ok("nämnd"));
+	CHECK(!html_slug_ok("-x"));
+	CHECK(!html_slug_ok("a b"));
+	CHECK(!html_slug_ok(".."));
+	CHECK(!html_slug_ok(""));
+}
+
+TEST(summary_round_trip)
+{
+	struct sum_meeting s = { 0 }, *r;
+	struct sum_session ss[1] = { { "08.30", NULL, "Hörsalen\tA", true } };
+	struct sum_item it[2] = {
+		{ 1, AGENDA_PROCEDURAL, "Val av justerare", NULL, NULL, false,
+		    false },
+		{ 3, AGENDA_CASE, "Rad\nmed \\ tecken", "RS/1/2026",
+		    "beslut", true, true },
+	};
+	struct buf b = { 0 };
+
+	s.body_slug = "regionstyrelsen";
+	s.date_slug = "2026-12-08";
+	s.body = "Regionstyrelsen";
+	s.organisation = "Region Norrbacka";
+	s.date = "2026-12-08";
+	s.stamp = "0123456789abcdef";
+	s.sessions = ss;
+	s.nsessions = 1;
+	s.items = it;
+	s.nitems = 2;
+	sum_write(&b, &s);
+	r = sum_read(b.data, b.len);
+	CHECK(r != NULL);
+	if (r != NULL) {
+		CHECK_STR(r->stamp, "0123456789abcdef");
+		CHECK_STR(r->organisation, "Region Norrbacka");
+		CHECK_INT(r->nsessions, 1);
+		CHECK_STR(r->sessions[0].place, "Hörsalen\tA");
+		CHECK(r->sessions[0].end == NULL);
+		CHECK(r->sessions[0].open);
+		CHECK_INT(r->nitems, 2);
+		CHECK(r->items[0].dnr == NULL);
+		CHECK_STR(r->items[1].title, "Rad\nmed \\ tecken");
+		CHECK_INT(r->items[1].number, 3);
+		CHECK(r->items[1].closed && r->items[1].page);
+		sum_free(r);
+	}
+	/* Damaged or foreign files are refused, not half read. */
+	CHECK(sum_read("x", 1) == NULL);
+	/* Cut inside its last line. */
+	CHECK(sum_read(b.data, b.len - 3) == NULL);
+	buf_free(&b);
+}
+
+TEST(summer_time)
+{
+	CHECK_STR(se_utc_offset("2026-01-15"), "+01:00");
+	CHECK_STR(se_utc_offset("2026-03-28"), "+01:00");
+	CHECK_STR(se_utc_offset("2026-03-29"), "+02:00");
+	CHECK_STR(se_utc_offset("2026-06-10"), "+02:00");
+	CHECK_STR(se_utc_offset("2026-10-24"), "+02:00");
+	CHECK_STR(se_utc_offset("2026-10-25"), "+01:00");
+	CHECK_STR(se_utc_offset("2027-03-28"), "+02:00");
+	CHECK_STR(se_utc_offset("2027-03-27"), "+01:00");
+	CHECK_STR(se_utc_offset("2026-12-08"), "+01:00");
+}
+
+int
+main(void)
+{
+	RUN(html_escaping);
+	RUN(json_strings);
+	RUN(csv_fields);
+	RUN(url_allow_list);
+	RUN(slugs);
+	RUN(summary_round_trip);
+	RUN(summer_time);
+	TEST_END();
+}
