@@ -30,7 +30,8 @@ DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-d
 DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
-	   gen/template/*.c gen/layout/*.c gen/pdf/*.c)
+	   gen/template/*.c gen/layout/*.c gen/pdf/*.c \
+	   gen/html/*.c)
 OBJS	 = $(SRCS:.c=.o)
 MAIN	 = gen/main.o
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)
@@ -116,7 +117,8 @@ install: all
 	install -m 644 docs/boardgen.1 $(DESTDIR)$(MANDIR)/man1/boardgen.1
 	install -m 644 docs/boardgen.5 $(DESTDIR)$(MANDIR)/man5/boardgen.5
 	install -m 644 docs/content-format.md docs/templates.md docs/architecture.md \
-		docs/figures.md docs/documents.md docs/check.md docs/pdf.md $(DESTDIR)$(DOCDIR)/
+		docs/figures.md docs/documents.md docs/check.md docs/pdf.md docs/site.md \
+		$(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/boardgen $(DESTDIR)$(MANDIR)/man1/boardgen.1 $(DESTDIR)$(MANDIR)/man5/boardgen.5

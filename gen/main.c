@@ -20,6 +20,7 @@
 #include "template/template.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
+#include "html/html.h"
 
 #ifndef BOARDGEN_VERSION
 #define BOARDGEN_VERSION "0.0.0"
@@ -42,6 +43,8 @@ static const char usage_text[] =
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
+"       boardgen site CONTENT-FOLDER -o SITE-FOLDER [--today YYYY-MM-DD]\n"
+"                     [--base-url URL] [--pdf] [-j N] [--force] [-s]\n"
 "       boardgen --help | --version\n";
 
 static const char help_text[] =
@@ -61,6 +64,11 @@ static const char help_text[] =
 "                             organisation profile) is found from the file up\n"
 "  new FOLDER \"TITLE\"         write a new case file arenden/NN-title.md with\n"
 "                             hints to fill in, and add it to the agenda\n"
+"  site CONTENT -o FOLDER     the public web site of every meeting folder\n"
+"                             CONTENT/BODY/DATE/: start page, a page per\n"
+"                             meeting, item and document, registers, open\n"
+"                             data (JSON after OParl, CSV) and an Atom feed;\n"
+"                             only what changed is read and written again\n"
 "\n"
 "Options:\n"
 "  -o, --output FILE          where build writes the PDF (written to a temporary\n"
@@ -71,6 +79,15 @@ static const char help_text[] =
 "      --allow-failed-checks  build even if a figure's declared check fails:\n"
 "                             the failures are warnings, and the pack says so\n"
 "                             under each such table and in its metadata\n"
+"      --today YYYY-MM-DD     site: meetings from this date on are upcoming\n"
+"                             (default: the date of SOURCE_DATE_EPOCH; without\n"
+"                             either the lists are not split)\n"
+"      --base-url URL         site: its public address, for the feed and the\n"
+"                             JSON ids (else they are relative)\n"
+"      --pdf                  site: also write each meeting's pack beside its\n"
+"                             page, and link it\n"
+"  -j, --jobs N               site: worker processes (default: one per core)\n"
+"      --force                site: read every meeting again\n"
 "  -h, --help                 this text\n"
 "  -V, --version              the version\n"
 "\n"
@@ -247,7 +264,7 @@ static int
 command_args(const char *cmd)
 {
 	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 ||
-	    strcmp(cmd, "render") == 0)
+	    strcmp(cmd, "render") == 0 || strcmp(cmd, "site") == 0)
 		return 1;
 	if (strcmp(cmd, "new") == 0)
 		return 2;
@@ -394,6 +411,78 @@ cmd_new(const char *dir, const char *title, const char *tdir)
 	return ok;
 }
 
+/* The pack of a meeting for the site, as build writes it. */
+static int
+site_pack(const struct meeting *m, const char *path, void *arg)
+{
+	const char *tdir = arg;
+	struct doc *d = NULL;
+	struct fontset *fs = NULL;
+	struct pages *p = NULL;
+	char	*sdir = xasprintf("%s/schema", tdir);
+	int	 ok;
+
+	ok = (d = template_pack(m, tdir, sdir)) != NULL &&
+	    diag_errors() == 0 && (fs = fontset_new(d)) != NULL &&
+	    (p = layout_doc(d, fs)) != NULL && pdf_write(path, d, p);
+	pages_free(p);
+	fontset_free(fs);
+	doc_free(d);
+	free(sdir);
+	return ok;
+}
+
+/* "Today" for the site: --today, else SOURCE_DATE_EPOCH's date (UTC),
+ * never the clock. */
+static const char *
+site_today(const char *opt, char *buf, size_t len)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char	*end;
+	long long v;
+	time_t	 t;
+	struct tm tm;
+
+	if (opt != NULL)
+		return opt;
+	if (e == NULL || *e == '\0')
+		return NULL;
+	v = strtoll(e, &end, 10);
+	if (*end != '\0' || v < 0)
+		return NULL;
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, len, "%Y-%m-%d", &tm) == 0)
+		return NULL;
+	return buf;
+}
+
+static int
+cmd_site(struct site_options *so, const char *tdir)
+{
+	char	 today[16];
+	char	*base = NULL;
+	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
+	int	 ok;
+
+	so->templates = tdir;
+	so->today = site_today(so->today, today, sizeof(today));
+	if (so->base_url != NULL && *so->base_url != '\0' &&
+	    so->base_url[strlen(so->base_url) - 1] != '/')
+		so->base_url = base = xasprintf("%s/", so->base_url);
+	if (so->jobs <= 0)
+		so->jobs = n > 0 ? (int)n : 1;
+	so->progress = isatty(STDERR_FILENO);
+	so->pack = site_pack;
+	so->pack_arg = (void *)tdir;
+	so->max_warnings = BUILD_MAX_WARNINGS;
+	so->more_warnings = "run \"boardgen check\" on the meeting folder to "
+	    "list them all";
+	ok = site_build(so);
+	free(base);
+	return ok;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -402,16 +491,43 @@ main(int argc, char *argv[])
 		{ "templates", required_argument, NULL, 't' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "allow-failed-checks", no_argument, NULL, 'F' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "base-url", required_argument, NULL, 'B' },
+		{ "pdf", no_argument, NULL, 'P' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL, *topt = NULL, *cmd, *dir;
-	char	*tdir;
+	struct site_options so = { 0 };
+	char	*tdir, *end;
 	int	 c, ok, stats = 0;
 
-	while ((c = getopt_long(argc, argv, "o:t:shV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:t:shVj:", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 'T':
+			so.today = optarg;
+			break;
+		case 'B':
+			so.base_url = optarg;
+			break;
+		case 'P':
+			so.pdf = true;
+			break;
+		case 'f':
+			so.force = true;
+			break;
+		case 'j':
+			so.jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || so.jobs < 1 || so.jobs > 64) {
+				fprintf(stderr, "boardgen: -j wants a number "
+				    "of workers, 1 to 64\n");
+				return EXIT_USAGE;
+			}
+			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -460,7 +576,18 @@ main(int argc, char *argv[])
 		    usage_text);
 		return EXIT_USAGE;
 	}
-	if (out != NULL && !output_folder_ok(out))
+	if (strcmp(cmd, "site") == 0) {
+		if (out == NULL) {
+			fprintf(stderr, "boardgen: site needs -o FOLDER\n%s",
+			    usage_text);
+			return EXIT_USAGE;
+		}
+		if (so.today != NULL && !iso_date_valid(so.today)) {
+			fprintf(stderr, "boardgen: --today wants a date "
+			    "YYYY-MM-DD, e.g. 2026-12-01\n");
+			return EXIT_USAGE;
+		}
+	} else if (out != NULL && !output_folder_ok(out))
 		return EXIT_USAGE;
 	xml_setup();
 	if (strcmp(cmd, "new") != 0)
@@ -479,13 +606,19 @@ main(int argc, char *argv[])
 			ok = run(cmd, dir, out, tdir, stats);
 	} else if (strcmp(cmd, "render") == 0)
 		ok = cmd_render(dir, out, tdir, stats);
+	else if (strcmp(cmd, "site") == 0) {
+		so.content = dir;
+		so.out = out;
+		so.stats = stats;
+		ok = cmd_site(&so, tdir);
+	}
 	else
 		ok = cmd_new(dir, argv[2], tdir);
 	layout_preload_end();
 	free(tdir);
 	/* build is run often and its warnings are check's business: a
 	 * few show that there are some, check lists them all. */
-	if (strcmp(cmd, "build") == 0) {
+	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "site") == 0) {
 		char	*more = xasprintf("run \"boardgen check %s\" to list "
 		    "them all", dir);
 

@@ -1,0 +1,87 @@
+/*
+ * html: the registers as CSV (RFC 4180: comma, double quotes, CRLF,
+ * UTF-8, one header row), for spreadsheets and scripts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_private.h"
+
+static void
+row_end(struct buf *b)
+{
+	buf_puts(b, "\r\n");
+}
+
+static void
+page_url(struct buf *b, const struct site_options *o, const char *rel)
+{
+	char	*u = xasprintf("%s%s", o->base_url ? o->base_url : "", rel);
+
+	csv_field(b, u);
+	free(u);
+}
+
+void
+csv_registers(const struct site_all *all, struct outset *os)
+{
+	struct case_row *v;
+	struct buf *b;
+	size_t	 n, i, k;
+	char	 num[32], *rel;
+
+	v = case_rows(all, &n);
+	b = outset_add(os, "data/arenden.csv");
+	buf_puts(b, "diarienummer,titel,typ,organ,sammantrade,"
+	    "arendenummer,sida\r\n");
+	for (i = 0; i < n; i++) {
+		csv_field(b, v[i].it->dnr);
+		buf_putc(b, ',');
+		csv_field(b, v[i].it->title);
+		buf_putc(b, ',');
+		csv_field(b, v[i].it->casekind);
+		buf_putc(b, ',');
+		csv_field(b, v[i].m->body);
+		buf_putc(b, ',');
+		csv_field(b, v[i].m->date);
+		snprintf(num, sizeof(num), ",%d,", v[i].it->number);
+		buf_puts(b, num);
+		if (v[i].it->page && !v[i].it->closed) {
+			rel = xasprintf("%s/%s/arende-%d.html",
+			    v[i].m->body_slug, v[i].m->date_slug,
+			    v[i].it->number);
+			page_url(b, all->opts, rel);
+			free(rel);
+		}
+		row_end(b);
+	}
+	free(v);
+	b = outset_add(os, "data/sammantraden.csv");
+	buf_puts(b, "organ,datum,borjar,slutar,plats,oppet,"
+	    "antal_punkter,sida\r\n");
+	for (i = 0; i < all->n; i++) {
+		const struct sum_meeting *m = all->v[i];
+
+		for (k = 0; k < m->nsessions; k++) {
+			const struct sum_session *s = &m->sessions[k];
+
+			csv_field(b, m->body);
+			buf_putc(b, ',');
+			csv_field(b, m->date);
+			buf_putc(b, ',');
+			csv_field(b, s->start);
+			buf_putc(b, ',');
+			csv_field(b, s->end);
+			buf_putc(b, ',');
+			csv_field(b, s->place);
+			buf_puts(b, s->open ? ",ja," : ",nej,");
+			snprintf(num, sizeof(num), "%zu,", m->nitems);
+			buf_puts(b, num);
+			rel = xasprintf("%s/%s/index.html", m->body_slug,
+			    m->date_slug);
+			page_url(b, all->opts, rel);
+			free(rel);
+			row_end(b);
+		}
+	}
+}

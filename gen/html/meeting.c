@@ -1,0 +1,235 @@
+/*
+ * html: the page of one meeting: when and where (open and closed
+ * parts), the agenda with each item's decision proposal, and links to
+ * the pack and to every document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_private.h"
+
+/* The agenda number's page of an item, or NULL for an item without
+ * one (procedural, divider, closed). */
+static bool
+has_page(const struct agenda_item *it)
+{
+	return it->kind == AGENDA_CASE && it->cs != NULL;
+}
+
+static void
+sessions(struct hctx *h)
+{
+	const struct meeting *m = h->m;
+	struct buf *b = h->b;
+	size_t	 i;
+
+	buf_puts(b, "<h2>Tid och plats</h2>\n<ul class=\"files\">\n");
+	for (i = 0; i < m->nsessions; i++) {
+		const struct session *s = &m->sessions[i];
+
+		buf_puts(b, "<li>Klockan ");
+		html_text(h, s->start);
+		if (s->end != NULL) {
+			buf_puts(b, "–");
+			html_text(h, s->end);
+		}
+		buf_puts(b, ", ");
+		html_text(h, s->place);
+		buf_puts(b, s->open ? ". <strong>Öppet sammanträde</strong>: "
+		    "allmänheten får lyssna." : ". <strong>Stängda "
+		    "dörrar</strong>: sammanträdet är inte öppet för "
+		    "allmänheten.");
+		if (s->note != NULL) {
+			buf_puts(b, " ");
+			html_text(h, s->note);
+		}
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n");
+}
+
+static void
+agenda(struct hctx *h)
+{
+	const struct meeting *m = h->m;
+	struct buf *b = h->b;
+	size_t	 i;
+	char	*f;
+
+	buf_puts(b, "<h2 id=\"foredragningslista\">Föredragningslista</h2>\n"
+	    "<ol class=\"agenda\">\n");
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		buf_printf(b, "<li%s><span class=\"no\">%d.</span>",
+		    it->kind == AGENDA_DIVIDER ? " class=\"divider\"" : "",
+		    it->number);
+		if (has_page(it)) {
+			f = item_file(it->number);
+			buf_printf(b, "<a href=\"%s\">", f);
+			free(f);
+			html_text(h, it->title);
+			buf_puts(b, "</a>");
+		} else
+			html_text(h, it->title);
+		if (it->dnr != NULL) {
+			buf_puts(b, " <span class=\"meta\">(");
+			html_text(h, it->dnr);
+			buf_puts(b, ")</span>");
+		}
+		if (it->cs != NULL && it->cs->kind != NULL &&
+		    strcmp(it->cs->kind, "information") == 0)
+			buf_puts(b, "<span class=\"tag\">Information</span>");
+		if (it->note != NULL) {
+			buf_puts(b, "<span class=\"note\">");
+			html_text(h, it->note);
+			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ol>\n");
+}
+
+/* Each item with its decision proposal, for reading the agenda
+ * through without opening every item. */
+static void
+proposals(struct hctx *h)
+{
+	const struct meeting *m = h->m;
+	struct buf *b = h->b;
+	size_t	 i;
+	char	*f;
+
+	buf_puts(b, "<h2>Förslag till beslut</h2>\n");
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+		const struct section *s;
+
+		if (!has_page(it))
+			continue;
+		s = &it->cs->sections[SECTION_PROPOSAL];
+		f = item_file(it->number);
+		buf_printf(b, "<h3><a href=\"%s\">%d. ", f, it->number);
+		free(f);
+		html_text(h, it->title);
+		buf_puts(b, "</a></h3>\n");
+		if (s->present && s->blocks != NULL) {
+			h->srcfile = it->cs->path;
+			buf_puts(b, "<div class=\"proposal\">\n");
+			html_blocks(h, s->blocks, 4);
+			buf_puts(b, "</div>\n");
+			h->srcfile = NULL;
+		} else
+			buf_puts(b, "<p class=\"meta\">Inget förslag till "
+			    "beslut: ärendet är för information.</p>\n");
+	}
+}
+
+static void
+documents(struct hctx *h)
+{
+	const struct meeting *m = h->m;
+	struct buf *b = h->b;
+	size_t	 i, k, j;
+	char	*f;
+
+	buf_puts(b, "<h2>Handlingar</h2>\n<ul class=\"files\">\n");
+	if (h->opts->pdf) {
+		f = pack_file(h->body_slug, h->date_slug);
+		buf_printf(b, "<li><a href=\"%s\">Kallelse med handlingar "
+		    "(PDF)</a></li>\n", f);
+		free(f);
+	}
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		if (!has_page(it))
+			continue;
+		for (k = 0; k < it->ndocs; k++) {
+			const struct document *d = it->docs[k];
+
+			for (j = 0; j < m->ndocuments; j++)
+				if (m->documents[j] == d)
+					break;
+			if (d->kind == DOCUMENT_TJANSTESKRIVELSE)
+				f = item_file(it->number);
+			else if (j < m->ndocuments &&
+			    (d->kind == DOCUMENT_REPORT ||
+			    d->kind == DOCUMENT_FOLLOWUP ||
+			    d->kind == DOCUMENT_LETTER))
+				f = document_file(m, j);
+			else
+				continue;
+			buf_printf(b, "<li><a href=\"%s\">", f);
+			free(f);
+			html_text(h, d->kind == DOCUMENT_TJANSTESKRIVELSE ?
+			    "Tjänsteskrivelse" : d->title);
+			buf_puts(b, "</a> <span class=\"meta\">(ärende ");
+			buf_printf(b, "%d", it->number);
+			if (d->date != NULL) {
+				buf_puts(b, ", ");
+				html_text(h, d->date);
+			}
+			buf_puts(b, ")</span></li>\n");
+		}
+	}
+	buf_puts(b, "</ul>\n");
+}
+
+void
+meeting_page(struct hctx *h, struct outset *os)
+{
+	const struct meeting *m = h->m;
+	struct buf *b;
+	char	*path, *date, *title, *bodyidx;
+	const char *crumbs[6];
+
+	path = xasprintf("%s/%s/index.html", h->body_slug, h->date_slug);
+	b = outset_add(os, path);
+	free(path);
+	h->b = b;
+	h->root = "../../";
+	date = sv_date_weekday(m->date);
+	title = xasprintf("%s %s", m->body, date);
+	bodyidx = xasprintf("../index.html");
+	crumbs[0] = "../../index.html";
+	crumbs[1] = "Start";
+	crumbs[2] = bodyidx;
+	crumbs[3] = m->body;
+	crumbs[4] = NULL;
+	crumbs[5] = m->date;
+	page_begin(h, title, crumbs, 3);
+	buf_puts(b, "<h1>");
+	html_text(h, m->body);
+	buf_puts(b, "<br><span class=\"meta\">Sammanträde ");
+	html_text(h, date);
+	buf_puts(b, "</span></h1>\n<dl class=\"facts\">\n");
+	if (m->organisation != NULL) {
+		buf_puts(b, "<dt>Organisation</dt><dd>");
+		html_text(h, m->organisation);
+		buf_puts(b, "</dd>\n");
+	}
+	if (m->chair.name != NULL) {
+		buf_puts(b, "<dt>Ordförande</dt><dd>");
+		html_text(h, m->chair.name);
+		buf_puts(b, "</dd>\n");
+	}
+	if (m->secretary.name != NULL) {
+		buf_puts(b, "<dt>Sekreterare</dt><dd>");
+		html_text(h, m->secretary.name);
+		if (m->secretary.role != NULL) {
+			buf_puts(b, ", ");
+			html_text(h, m->secretary.role);
+		}
+		buf_puts(b, "</dd>\n");
+	}
+	buf_puts(b, "</dl>\n");
+	sessions(h);
+	agenda(h);
+	proposals(h);
+	documents(h);
+	page_end(h);
+	free(bodyidx);
+	free(title);
+	free(date);
+}

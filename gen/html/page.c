@@ -1,0 +1,229 @@
+/*
+ * html: the page skeleton every page shares (lang="sv", a skip link,
+ * the site header, a breadcrumb trail, one main landmark) and the style
+ * sheet: readable on a phone, visible focus, contrast above 4.5:1, no
+ * script anywhere.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_private.h"
+
+const char html_css[] =
+"*,*::before,*::after{box-sizing:border-box}\n"
+"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+"body{margin:0;font-family:\"Liberation Sans\",\"DejaVu Sans\",Arial,"
+"sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;"
+"background:#fff}\n"
+"a{color:#0a4d8c;text-decoration:underline;text-underline-offset:.15em}\n"
+"a:visited{color:#5b2a86}\n"
+"a:hover{color:#062f57;text-decoration-thickness:2px}\n"
+":focus{outline:3px solid #b3540e;outline-offset:2px}\n"
+":focus:not(:focus-visible){outline:none}\n"
+":focus-visible{outline:3px solid #b3540e;outline-offset:2px}\n"
+".skip{position:absolute;left:.5rem;top:-4rem;background:#fff;"
+"color:#0a4d8c;padding:.5rem 1rem;border:2px solid #0a4d8c;z-index:10}\n"
+".skip:focus{top:.5rem}\n"
+".site{background:#133a5e;color:#fff;padding:.75rem 1rem}\n"
+".site a{color:#fff}\n"
+".site .name{font-weight:bold;font-size:1.15rem;text-decoration:none}\n"
+".site nav ul{list-style:none;margin:.4rem 0 0;padding:0;display:flex;"
+"flex-wrap:wrap;gap:.25rem 1.25rem}\n"
+".site :focus-visible,.site :focus{outline-color:#ffd28a}\n"
+".crumbs{max-width:52rem;margin:0 auto;padding:.6rem 1rem 0;"
+"font-size:.95rem}\n"
+".crumbs ol{list-style:none;margin:0;padding:0;display:flex;"
+"flex-wrap:wrap}\n"
+".crumbs li+li::before{content:\"\\203A\";padding:0 .5rem;color:#555}\n"
+"main{display:block;max-width:52rem;margin:0 auto;padding:.5rem 1rem 2rem}\n"
+"h1{font-size:1.75rem;line-height:1.25;margin:.8rem 0 .8rem}\n"
+"h2{font-size:1.35rem;line-height:1.3;margin:1.8rem 0 .6rem;"
+"border-bottom:1px solid #c8c8c8;padding-bottom:.2rem}\n"
+"h3{font-size:1.15rem;margin:1.4rem 0 .4rem}\n"
+"h4,h5,h6{font-size:1rem;margin:1.2rem 0 .3rem}\n"
+"p,ul,ol,dl,blockquote,pre,table{margin:0 0 .9rem}\n"
+"ol.alpha{list-style-type:lower-alpha}\n"
+"blockquote{margin-left:0;padding-left:1rem;border-left:4px solid #c8c8c8}\n"
+"pre{overflow-x:auto;background:#f4f4f4;padding:.6rem;font-size:.95rem}\n"
+"code{font-family:\"Liberation Mono\",\"DejaVu Sans Mono\",monospace;"
+"font-size:.95em}\n"
+".meta{color:#3d3d3d}\n"
+"dl.facts{display:grid;grid-template-columns:max-content 1fr;"
+"gap:.2rem 1rem}\n"
+"dl.facts dt{font-weight:bold}\n"
+"dl.facts dd{margin:0}\n"
+".agenda{padding-left:0;list-style:none}\n"
+".agenda li{margin:0 0 .7rem;padding-left:2.6rem;text-indent:-2.6rem}\n"
+".agenda .no{display:inline-block;width:2.6rem;text-indent:0;"
+"font-weight:bold}\n"
+".agenda .divider{font-weight:bold;text-transform:uppercase;"
+"letter-spacing:.03em;margin-top:1.2rem}\n"
+".note{display:block;text-indent:0;color:#3d3d3d}\n"
+".closed{color:#3d3d3d;font-style:italic}\n"
+".tag{display:inline-block;text-indent:0;font-size:.85rem;"
+"border:1px solid #6b6b6b;border-radius:.25rem;padding:0 .35rem;"
+"margin-left:.35rem;color:#3d3d3d;font-style:normal}\n"
+".proposal{background:#eef4fa;border-left:4px solid #0a4d8c;"
+"padding:.6rem 1rem;margin:0 0 1rem}\n"
+".proposal>:last-child{margin-bottom:0}\n"
+".scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}\n"
+".scroll:focus-visible{outline:3px solid #b3540e}\n"
+"table{border-collapse:collapse;min-width:50%}\n"
+"caption{text-align:left;font-weight:bold;padding:0 0 .3rem}\n"
+"th,td{border-bottom:1px solid #c8c8c8;padding:.3rem .6rem;"
+"text-align:left;vertical-align:top}\n"
+"thead th{border-bottom:2px solid #6b6b6b}\n"
+"td.num{text-align:right;font-variant-numeric:tabular-nums;"
+"white-space:nowrap}\n"
+"tr.total th,tr.total td,tr.subtotal th,tr.subtotal td{font-weight:bold}\n"
+".secret{font-style:italic;color:#3d3d3d}\n"
+".meetings{padding-left:1.2rem}\n"
+".meetings li{margin:0 0 .35rem}\n"
+".files{padding-left:1.2rem}\n"
+"footer.site-foot{max-width:52rem;margin:0 auto;padding:1rem;"
+"border-top:1px solid #c8c8c8;font-size:.95rem;color:#3d3d3d}\n"
+"@media (max-width:36rem){body{font-size:1rem}"
+"h1{font-size:1.45rem}h2{font-size:1.2rem}"
+"dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}"
+".agenda li{padding-left:2.1rem;text-indent:-2.1rem}"
+".agenda .no{width:2.1rem}}\n"
+"@media print{.site nav,.skip,.crumbs{display:none}"
+".site{background:none;color:#000}.site a{color:#000}}\n";
+
+void
+page_begin(struct hctx *h, const char *title, const char *const *crumbs,
+    size_t ncrumbs)
+{
+	struct buf *b = h->b;
+	size_t	 i;
+
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	html_text(h, title);
+	buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"");
+	buf_printf(b, "%sstil.css\">\n", h->root);
+	buf_printf(b, "<link rel=\"alternate\" type=\"application/atom+xml\" "
+	    "title=\"Sammanträden\" href=\"%ssammantraden.atom\">\n", h->root);
+	buf_puts(b, "</head>\n<body>\n"
+	    "<a class=\"skip\" href=\"#innehall\">Till innehållet</a>\n"
+	    "<header class=\"site\">\n");
+	buf_printf(b, "<a class=\"name\" href=\"%sindex.html\">Sammanträden "
+	    "och handlingar</a>\n", h->root);
+	buf_printf(b, "<nav aria-label=\"Webbplatsen\"><ul>"
+	    "<li><a href=\"%sindex.html\">Start</a></li>"
+	    "<li><a href=\"%sregister/arenden.html\">Ärenden</a></li>"
+	    "<li><a href=\"%soppna-data.html\">Öppna data</a></li>"
+	    "</ul></nav>\n</header>\n", h->root, h->root, h->root);
+	if (ncrumbs > 0) {
+		buf_puts(b, "<nav class=\"crumbs\" aria-label=\"Du är här\">"
+		    "<ol>");
+		for (i = 0; i + 1 < ncrumbs * 2; i += 2) {
+			buf_puts(b, "<li>");
+			if (crumbs[i] != NULL) {
+				buf_puts(b, "<a href=\"");
+				html_esc(b, crumbs[i]);
+				buf_puts(b, "\">");
+				html_text(h, crumbs[i + 1]);
+				buf_puts(b, "</a>");
+			} else {
+				buf_puts(b, "<span aria-current=\"page\">");
+				html_text(h, crumbs[i + 1]);
+				buf_puts(b, "</span>");
+			}
+			buf_puts(b, "</li>");
+		}
+		buf_puts(b, "</ol></nav>\n");
+	}
+	buf_puts(b, "<main id=\"innehall\" tabindex=\"-1\">\n");
+}
+
+void
+page_end(struct hctx *h)
+{
+	buf_puts(h->b, "</main>\n<footer class=\"site-foot\"><p>Sidorna är "
+	    "gjorda av boardgen ur sammanträdenas handlingar. Sekretess"
+	    "belagda uppgifter och ärenden som behandlas inom stängda dörrar "
+	    "visas inte.</p></footer>\n</body>\n</html>\n");
+}
+
+char *
+meeting_dir(const char *body_slug, const char *date_slug)
+{
+	return xasprintf("%s/%s/", body_slug, date_slug);
+}
+
+char *
+item_file(int number)
+{
+	return xasprintf("arende-%d.html", number);
+}
+
+bool
+web_document(const struct document *d)
+{
+	return d->kind == DOCUMENT_REPORT || d->kind == DOCUMENT_FOLLOWUP ||
+	    d->kind == DOCUMENT_LETTER;
+}
+
+char *
+document_file(const struct meeting *m, size_t index)
+{
+	size_t	 i, n = 1;
+
+	for (i = 0; i < index && i < m->ndocuments; i++)
+		if (web_document(m->documents[i]))
+			n++;
+	return xasprintf("handling-%zu.html", n);
+}
+
+char *
+pack_file(const char *body_slug, const char *date_slug)
+{
+	return xasprintf("%s-%s.pdf", body_slug, date_slug);
+}
+
+char *
+sv_date_weekday(const char *iso)
+{
+	char	*l = sv_date_long(iso), *r;
+	const char *w = sv_weekday(iso);
+
+	if (l == NULL || w == NULL) {
+		free(l);
+		return xstrdup(iso ? iso : "");
+	}
+	r = xasprintf("%s %s", w, l);
+	free(l);
+	return r;
+}
+
+/* Sweden's offset from UTC on a date: summer time from the last Sunday
+ * of March to the last Sunday of October (the hour of the change is
+ * not needed for meetings held in daytime). */
+const char *
+se_utc_offset(const char *iso)
+{
+	char	 d[11];
+	long	 day, m, y, last;
+	int	 mon;
+
+	if (iso == NULL || !iso_date_valid(iso))
+		return "+01:00";
+	y = strtol(iso, NULL, 10);
+	mon = (int)strtol(iso + 5, NULL, 10);
+	day = iso_date_days(iso);
+	if (mon < 3 || mon > 10)
+		return "+01:00";
+	if (mon > 3 && mon < 10)
+		return "+02:00";
+	/* The 31st of the month, back to a Sunday (1970-01-04 was one). */
+	snprintf(d, sizeof(d), "%04ld-%02d-31", y, mon);
+	m = iso_date_days(d);
+	last = m - (((m - 3) % 7) + 7) % 7;
+	if (mon == 3)
+		return day >= last ? "+02:00" : "+01:00";
+	return day < last ? "+02:00" : "+01:00";
+}

@@ -1,0 +1,736 @@
+/*
+ * html: the site as a whole.  Walks the content tree (BODY/DATE/ with a
+ * meeting.xml), hands the meetings to worker processes (one per core),
+ * each of which reads a meeting, makes its pages in memory and writes
+ * them only if all of them passed; then the pages that list meetings
+ * are made from every meeting's summary.
+ *
+ * Incremental: a meeting's summary keeps a stamp of its inputs (every
+ * file in its folder, the organisation profiles above it, the
+ * templates, the program binary and the options).  A meeting with an
+ * unchanged stamp is not read again, and no file whose bytes would not
+ * change is rewritten, so a rebuild after one changed case rewrites
+ * that meeting's changed pages and the listings it appears in.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../content/content.h"
+#include "html_private.h"
+
+/* Where summaries are kept, inside the output folder. */
+#define SITE_STATE	".boardgen"
+/* A meeting folder's inputs are looked for this deep. */
+#define STAMP_DEPTH	4
+/* Largest summary or existing page compared. */
+#define SITE_MAX_FILE	(64u * 1024u * 1024u)
+
+struct job {
+	char		*body_slug;
+	char		*date_slug;
+	char		*dir;		/* content/BODY/DATE */
+};
+
+struct counts {
+	size_t		 read, unchanged, written, same, failed;
+};
+
+/* ------------------------------------------------------------------ */
+/* Files made in memory. */
+
+struct buf *
+outset_add(struct outset *os, const char *path)
+{
+	struct outfile *f;
+
+	if (os->n == os->cap) {
+		os->cap = os->cap ? os->cap * 2 : 16;
+		os->v = xrealloc(os->v, os->cap * sizeof(*os->v));
+	}
+	f = os->v[os->n++] = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	buf_put(&f->data, "", 0);
+	return &f->data;
+}
+
+void
+outset_free(struct outset *os)
+{
+	size_t	 i;
+
+	for (i = 0; i < os->n; i++) {
+		free(os->v[i]->path);
+		buf_free(&os->v[i]->data);
+		free(os->v[i]);
+	}
+	free(os->v);
+	memset(os, 0, sizeof(*os));
+}
+
+/* Reads a whole file without reporting; 0 if it cannot be read. */
+static int
+read_quiet(const char *path, char **data, size_t *len)
+{
+	struct stat st;
+	ssize_t	 r;
+	size_t	 got = 0;
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return 0;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > SITE_MAX_FILE) {
+		close(fd);
+		return 0;
+	}
+	*data = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size &&
+	    (r = read(fd, *data + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)r;
+	close(fd);
+	if (got != (size_t)st.st_size) {
+		free(*data);
+		return 0;
+	}
+	(*data)[got] = '\0';
+	*len = got;
+	return 1;
+}
+
+/* mkdir -p for the folders above path. */
+static int
+make_parents(const char *path)
+{
+	char	*p = xstrdup(path), *s;
+
+	for (s = strchr(p + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			diag(DIAG_ERROR, p, 0, 0, "cannot create the folder: "
+			    "%s", strerror(errno));
+			free(p);
+			return 0;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 1;
+}
+
+static int
+write_if_changed(const char *path, const struct buf *b, struct counts *c)
+{
+	char	*old;
+	size_t	 len;
+
+	if (read_quiet(path, &old, &len)) {
+		int	 same = len == b->len && memcmp(old, b->data, len) == 0;
+
+		free(old);
+		if (same) {
+			c->same++;
+			return 1;
+		}
+	}
+	if (!make_parents(path) || !file_write_atomic(path, b->data, b->len))
+		return 0;
+	c->written++;
+	return 1;
+}
+
+static int
+outset_put(const struct outset *os, const char *dir, struct counts *c)
+{
+	size_t	 i;
+	char	*p;
+	int	 ok = 1;
+
+	for (i = 0; i < os->n && ok; i++) {
+		p = xasprintf("%s/%s", dir, os->v[i]->path);
+		ok = write_if_changed(p, &os->v[i]->data, c);
+		free(p);
+	}
+	return ok;
+}
+
+int
+outset_write(const struct outset *os, const char *dir, size_t *written,
+    size_t *same)
+{
+	struct counts c = { 0 };
+	int	 ok = outset_put(os, dir, &c);
+
+	*written += c.written;
+	*same += c.same;
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* The content tree. */
+
+static int
+name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+is_file(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Every BODY/DATE/meeting.xml, sorted by body then date. */
+static int
+list_meetings(const char *content, struct job **jobs, size_t *njobs)
+{
+	struct dirent **bodies = NULL, **dates;
+	int	 nb, nd, i, k, ok = 1;
+	char	*bdir, *ddir, *man;
+
+	*jobs = NULL;
+	*njobs = 0;
+	if ((nb = scandir(content, &bodies, NULL, name_cmp)) < 0) {
+		diag(DIAG_ERROR, content, 0, 0, "cannot read the content "
+		    "folder: %s", strerror(errno));
+		return 0;
+	}
+	for (i = 0; i < nb; i++) {
+		const char *bn = bodies[i]->d_name;
+
+		bdir = xasprintf("%s/%s", content, bn);
+		if (bn[0] == '.' || !is_dir(bdir)) {
+			free(bdir);
+			continue;
+		}
+		if ((nd = scandir(bdir, &dates, NULL, name_cmp)) < 0)
+			nd = 0;
+		for (k = 0; k < nd; k++) {
+			const char *dn = dates[k]->d_name;
+
+			ddir = xasprintf("%s/%s", bdir, dn);
+			man = xasprintf("%s/meeting.xml", ddir);
+			if (dn[0] != '.' && is_file(man)) {
+				if (!html_slug_ok(bn)) {
+					diag(DIAG_ERROR, bdir, 0, 0, "the "
+					    "folder name is part of the site's "
+					    "addresses: use only a-z, 0-9, - "
+					    "and _ (e.g. regionstyrelsen)");
+					ok = 0;
+				} else if (!iso_date_valid(dn)) {
+					diag(DIAG_ERROR, ddir, 0, 0, "a "
+					    "meeting folder is named by its "
+					    "date: YYYY-MM-DD, e.g. "
+					    "2026-12-08");
+					ok = 0;
+				} else {
+					struct job *j;
+
+					*jobs = xrealloc(*jobs, (*njobs + 1) *
+					    sizeof(**jobs));
+					j = &(*jobs)[(*njobs)++];
+					j->body_slug = xstrdup(bn);
+					j->date_slug = xstrdup(dn);
+					j->dir = ddir;
+					ddir = NULL;
+				}
+			}
+			free(man);
+			free(ddir);
+			free(dates[k]);
+		}
+		free(dates);
+		free(bdir);
+	}
+	for (i = 0; i < nb; i++)
+		free(bodies[i]);
+	free(bodies);
+	return ok;
+}
+
+static void
+jobs_free(struct job *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].body_slug);
+		free(v[i].date_slug);
+		free(v[i].dir);
+	}
+	free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Stamps. */
+
+static void
+stamp_file(struct buf *b, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		buf_printf(b, "%s -\n", path);
+	else
+		buf_printf(b, "%s %lld %lld.%09ld\n", path,
+		    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		    st.st_mtim.tv_nsec);
+}
+
+/* Every file under dir, sorted, names starting with '.' left out. */
+static void
+stamp_tree(struct buf *b, const char *dir, int depth)
+{
+	struct dirent **v;
+	int	 n, i;
+	char	*p;
+
+	if (depth > STAMP_DEPTH || (n = scandir(dir, &v, NULL, name_cmp)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (v[i]->d_name[0] != '.') {
+			p = xasprintf("%s/%s", dir, v[i]->d_name);
+			if (is_dir(p))
+				stamp_tree(b, p, depth + 1);
+			else
+				stamp_file(b, p);
+			free(p);
+		}
+		free(v[i]);
+	}
+	free(v);
+}
+
+/* FNV-1a, 64 bits, as 16 hex digits: enough to tell stamps apart. */
+static char *
+hash_text(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* What every meeting's output depends on besides its own folder. */
+static char *
+common_stamp(const struct site_options *o)
+{
+	struct buf b = { 0 };
+	char	 exe[4096];
+	ssize_t	 n;
+
+	buf_printf(&b, "pdf=%d base=%s\n", o->pdf,
+	    o->base_url ? o->base_url : "");
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		stamp_file(&b, exe);
+	}
+	stamp_tree(&b, o->templates, 0);
+	buf_put(&b, "", 0);
+	return buf_detach(&b);
+}
+
+static char *
+meeting_stamp(const struct job *j, const char *common)
+{
+	struct buf b = { 0 };
+	char	*p, *h;
+
+	buf_puts(&b, common);
+	stamp_tree(&b, j->dir, 0);
+	p = xasprintf("%s/../organisation.xml", j->dir);
+	stamp_file(&b, p);
+	free(p);
+	p = xasprintf("%s/../../organisation.xml", j->dir);
+	stamp_file(&b, p);
+	free(p);
+	h = hash_text(b.data, b.len);
+	buf_free(&b);
+	return h;
+}
+
+static char *
+summary_path(const struct site_options *o, const struct job *j)
+{
+	return xasprintf("%s/" SITE_STATE "/%s/%s.summary", o->out,
+	    j->body_slug, j->date_slug);
+}
+
+static struct sum_meeting *
+summary_load(const struct site_options *o, const struct job *j)
+{
+	struct sum_meeting *s;
+	char	*p = summary_path(o, j), *data;
+	size_t	 len;
+
+	if (!read_quiet(p, &data, &len)) {
+		free(p);
+		return NULL;
+	}
+	free(p);
+	s = sum_read(data, len);
+	free(data);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* One meeting. */
+
+static int
+do_meeting(const struct site_options *o, const struct job *j,
+    const char *common, struct counts *c)
+{
+	struct sum_meeting *old, *sum = NULL;
+	struct meeting *m = NULL;
+	struct outset os = { 0 };
+	struct hctx h = { 0 };
+	struct buf sb = { 0 };
+	char	*stamp = meeting_stamp(j, common), *sdir, *p;
+	size_t	 errors = diag_errors();
+	int	 ok = 0;
+
+	if (!o->force && (old = summary_load(o, j)) != NULL) {
+		int	 same = strcmp(old->stamp, stamp) == 0;
+
+		p = xasprintf("%s/%s/%s/index.html", o->out, j->body_slug,
+		    j->date_slug);
+		same = same && is_file(p);
+		free(p);
+		sum_free(old);
+		if (same) {
+			c->unchanged++;
+			free(stamp);
+			return 1;
+		}
+	}
+	c->read++;
+	sdir = xasprintf("%s/schema", o->templates);
+	m = meeting_load(j->dir, sdir);
+	free(sdir);
+	if (m == NULL)
+		goto out;
+	/* A figure whose check fails is not published, as it is not
+	 * printed. */
+	if (figures_report(m, false) > 0)
+		goto out;
+	h.opts = o;
+	h.m = m;
+	h.body_slug = j->body_slug;
+	h.date_slug = j->date_slug;
+	meeting_page(&h, &os);
+	item_pages(&h, &os);
+	sum = sum_from_meeting(m, j->body_slug, j->date_slug);
+	sum->stamp = stamp;
+	stamp = NULL;
+	json_meeting(o, m, sum, &os);
+	/* Nothing of a meeting with an error in its public text. */
+	if (diag_errors() > errors)
+		goto out;
+	if (!outset_put(&os, o->out, c))
+		goto out;
+	if (o->pdf && o->pack != NULL) {
+		char	*f = pack_file(j->body_slug, j->date_slug);
+
+		p = xasprintf("%s/%s/%s/%s", o->out, j->body_slug,
+		    j->date_slug, f);
+		free(f);
+		ok = o->pack(m, p, o->pack_arg);
+		free(p);
+		if (!ok)
+			goto out;
+		ok = 0;
+	}
+	sum_write(&sb, sum);
+	p = summary_path(o, j);
+	ok = make_parents(p) && file_write_atomic(p, sb.data, sb.len);
+	free(p);
+out:
+	if (!ok)
+		c->failed++;
+	buf_free(&sb);
+	sum_free(sum);
+	outset_free(&os);
+	meeting_free(m);
+	free(stamp);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Workers and progress. */
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct worker {
+	pid_t		 pid;
+	int		 fd;		/* reading end of its pipe */
+	struct buf	 in;		/* what it sent */
+	bool		 done;
+};
+
+static void
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t	 r;
+
+	while (n > 0 && ((r = write(fd, p, n)) > 0 || errno == EINTR))
+		if (r > 0) {
+			p += r;
+			n -= (size_t)r;
+		}
+}
+
+/* A worker: meetings k, k + n, k + 2n, ...; a '.' on the pipe after
+ * each, then its counts; its diagnostics go to stderr at once, in one
+ * write. */
+static void
+worker_run(const struct site_options *o, const struct job *jobs,
+    size_t njobs, size_t k, size_t n, const char *common, int fd)
+{
+	struct counts c = { 0 };
+	size_t	 i;
+	char	*text = NULL, line[160];
+	size_t	 tlen = 0;
+	FILE	*mem;
+	int	 ok = 1;
+
+	for (i = k; i < njobs; i += n) {
+		ok &= do_meeting(o, &jobs[i], common, &c);
+		write_all(fd, ".", 1);
+	}
+	if ((mem = open_memstream(&text, &tlen)) != NULL) {
+		diag_flush_brief(mem, o->max_warnings, NULL, o->more_warnings);
+		fclose(mem);
+		write_all(STDERR_FILENO, text, tlen);
+		free(text);
+	}
+	snprintf(line, sizeof(line), "#%zu %zu %zu %zu %zu\n", c.read,
+	    c.unchanged, c.written, c.same, c.failed);
+	write_all(fd, line, strlen(line));
+	close(fd);
+	_exit(ok ? 0 : 1);
+}
+
+static void
+progress(const struct site_options *o, double t0, size_t done,
+    size_t total, bool *shown)
+{
+	if (!o->progress || now() - t0 < 1.0)
+		return;
+	fprintf(stderr, "\rsite: %zu of %zu meetings", done, total);
+	*shown = true;
+}
+
+/* Runs the meetings over `jobs' processes (or here, for one). */
+static int
+run_meetings(const struct site_options *o, const struct job *jobs,
+    size_t njobs, struct counts *c)
+{
+	char	*common = common_stamp(o);
+	struct worker *w;
+	size_t	 nw = (size_t)(o->jobs > 0 ? o->jobs : 1), i, done = 0;
+	double	 t0 = now();
+	bool	 shown = false;
+	int	 ok = 1, st;
+
+	if (nw > njobs)
+		nw = njobs;
+	if (nw <= 1) {
+		for (i = 0; i < njobs; i++) {
+			ok &= do_meeting(o, &jobs[i], common, c);
+			progress(o, t0, i + 1, njobs, &shown);
+		}
+		if (shown)
+			fputs("\n", stderr);
+		free(common);
+		return ok;
+	}
+	w = xcalloc(nw, sizeof(*w));
+	fflush(stdout);
+	fflush(stderr);
+	for (i = 0; i < nw; i++) {
+		int	 pfd[2];
+
+		if (pipe(pfd) == -1 || (w[i].pid = fork()) == -1) {
+			diag(DIAG_ERROR, o->out, 0, 0, "cannot start a worker: "
+			    "%s", strerror(errno));
+			nw = i;
+			ok = 0;
+			break;
+		}
+		if (w[i].pid == 0) {
+			size_t	 k;
+
+			close(pfd[0]);
+			for (k = 0; k < i; k++)
+				close(w[k].fd);
+			worker_run(o, jobs, njobs, i, nw, common, pfd[1]);
+		}
+		close(pfd[1]);
+		w[i].fd = pfd[0];
+	}
+	for (;;) {
+		struct pollfd pf[64];
+		size_t	 np = 0, idx[64];
+
+		for (i = 0; i < nw && np < 64; i++)
+			if (!w[i].done) {
+				pf[np].fd = w[i].fd;
+				pf[np].events = POLLIN;
+				idx[np++] = i;
+			}
+		if (np == 0)
+			break;
+		if (poll(pf, np, 250) < 0 && errno != EINTR)
+			break;
+		for (i = 0; i < np; i++) {
+			char	 rb[4096];
+			ssize_t	 r, q;
+
+			if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			r = read(pf[i].fd, rb, sizeof(rb));
+			if (r <= 0) {
+				w[idx[i]].done = true;
+				continue;
+			}
+			for (q = 0; q < r; q++)
+				if (rb[q] == '.' && memchr(w[idx[i]].in.data ?
+				    w[idx[i]].in.data : "", '#',
+				    w[idx[i]].in.len) == NULL)
+					done++;
+				else
+					buf_putc(&w[idx[i]].in, rb[q]);
+		}
+		progress(o, t0, done, njobs, &shown);
+	}
+	if (shown)
+		fputs("\n", stderr);
+	for (i = 0; i < nw; i++) {
+		size_t	 r, u, wr, s, f;
+
+		close(w[i].fd);
+		while (waitpid(w[i].pid, &st, 0) == -1 && errno == EINTR)
+			;
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			ok = 0;
+		if (w[i].in.data != NULL && sscanf(w[i].in.data,
+		    "#%zu %zu %zu %zu %zu", &r, &u, &wr, &s, &f) == 5) {
+			c->read += r;
+			c->unchanged += u;
+			c->written += wr;
+			c->same += s;
+			c->failed += f;
+		} else
+			ok = 0;
+		buf_free(&w[i].in);
+	}
+	free(w);
+	free(common);
+	return ok;
+}
+
+static int
+by_body_date(const void *a, const void *b)
+{
+	const struct sum_meeting *x = *(const struct sum_meeting *const *)a;
+	const struct sum_meeting *y = *(const struct sum_meeting *const *)b;
+	int	 r = strcmp(x->body_slug, y->body_slug);
+
+	return r != 0 ? r : strcmp(x->date, y->date);
+}
+
+int
+site_build(const struct site_options *o)
+{
+	struct job *jobs = NULL;
+	struct site_all all = { 0 };
+	struct outset os = { 0 };
+	struct counts c = { 0 };
+	double	 t0 = now();
+	size_t	 i, nj = 0;
+	int	 ok = 0;
+
+	if (o->today != NULL && !iso_date_valid(o->today)) {
+		diag(DIAG_ERROR, o->today, 0, 0, "--today wants a date "
+		    "YYYY-MM-DD");
+		return 0;
+	}
+	if (!list_meetings(o->content, &jobs, &nj))
+		goto out;
+	if (mkdir(o->out, 0777) == -1 && errno != EEXIST) {
+		diag(DIAG_ERROR, o->out, 0, 0, "cannot create the output "
+		    "folder: %s", strerror(errno));
+		goto out;
+	}
+	if (!run_meetings(o, jobs, nj, &c) || diag_errors() > 0) {
+		diag(DIAG_NOTE, o->out, 0, 0, "%zu meeting%s had errors: the "
+		    "pages that list meetings were not updated", c.failed,
+		    c.failed == 1 ? "" : "s");
+		goto out;
+	}
+	all.opts = o;
+	all.v = xcalloc(nj + 1, sizeof(*all.v));
+	for (i = 0; i < nj; i++) {
+		if ((all.v[all.n] = summary_load(o, &jobs[i])) == NULL) {
+			diag(DIAG_ERROR, jobs[i].dir, 0, 0, "the site's "
+			    "record of this meeting cannot be read: run "
+			    "again with --force");
+			goto out;
+		}
+		all.n++;
+	}
+	qsort(all.v, all.n, sizeof(*all.v), by_body_date);
+	buf_puts(outset_add(&os, "stil.css"), html_css);
+	start_pages(&all, &os);
+	register_pages(&all, &os);
+	csv_registers(&all, &os);
+	json_site(&all, &os);
+	atom_feed(&all, &os);
+	if (diag_errors() > 0 || !outset_put(&os, o->out, &c))
+		goto out;
+	ok = 1;
+	printf("%s: %zu meetings (%zu read, %zu unchanged), %zu files "
+	    "written, %zu unchanged\n", o->out, nj, c.read, c.unchanged,
+	    c.written, c.same);
+	if (o->stats)
+		fprintf(stderr, "stats: meetings %zu read %zu total %.3f s\n",
+		    nj, c.read, now() - t0);
+out:
+	for (i = 0; i < all.n; i++)
+		sum_free(all.v[i]);
+	free(all.v);
+	outset_free(&os);
+	jobs_free(jobs, nj);
+	return ok;
+}

@@ -1,0 +1,94 @@
+#!/bin/sh
+# The web site: every page of the sample is made; a case with a
+# <script> block, an inline event handler and a javascript: link renders
+# inert (escaped text, no link); the same input gives the same bytes,
+# with one worker or two; a second run reads and writes nothing, and
+# after one changed case only that meeting is read again and only the
+# files that show the change are written.
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/site
+S=content/regionstyrelsen/2026-12-08
+rm -rf "$T" && mkdir -p "$T/c/regionstyrelsen" || exit 2
+cp -R "$S" "$T/c/regionstyrelsen/" || exit 2
+M=$T/c/regionstyrelsen/2026-12-08
+fail() { echo "site: $*"; exit 1; }
+
+# A hostile case: raw HTML block and inline, an event handler, a
+# javascript: link, and the same in a title given in the manifest.
+C=$M/arenden/20-motion-laddstolpar.md
+cat >>"$C" <<'X'
+
+<script>alert("block")</script>
+
+Se <img src=x onerror=alert(1)> och [klicka här](javascript:alert(2)) eller
+[det här](JAVASCRIPT:alert(3)) och [den här](data:text/html,hej) men
+[regionens webbplats](https://www.norrbacka.example/a?b=1&c=2).
+X
+sed 's|<case file="arenden/21-borgensram-lanstrafiken.md"/>|<case file="arenden/21-borgensram-lanstrafiken.md" title="Borgensram \&lt;script\&gt;x()\&lt;/script\&gt;"/>|' \
+    "$M/meeting.xml" >"$T/x" && mv "$T/x" "$M/meeting.xml"
+grep -q 'title="Borgensram' "$M/meeting.xml" || fail "the sample's agenda changed: item 21 is gone"
+
+$WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" ||
+	{ cat "$T/err"; fail "site failed"; }
+grep -q "^$T/a: 1 meetings (1 read, 0 unchanged)" "$T/out" || { cat "$T/out"; fail "summary line"; }
+for p in index.html stil.css oppna-data.html sammantraden.atom register/arenden.html \
+    regionstyrelsen/index.html regionstyrelsen/2026-12-08/index.html \
+    regionstyrelsen/2026-12-08/arende-3.html regionstyrelsen/2026-12-08/arende-21.html \
+    regionstyrelsen/2026-12-08/handling-1.html data/arenden.csv data/sammantraden.csv \
+    data/oparl/system.json data/oparl/meeting/regionstyrelsen/2026-12-08.json; do
+	[ -s "$T/a/$p" ] || fail "$p was not written"
+done
+# Each agenda item with a case file has its page, and nothing else does.
+n=$(grep -c '<case ' "$M/meeting.xml")
+[ "$(ls "$T/a/regionstyrelsen/2026-12-08"/arende-*.html | wc -l)" -eq "$n" ] ||
+	fail "not one page per case ($n cases)"
+
+# Inert: no script element, no handler attribute, no javascript: or
+# data: link anywhere; the raw HTML is there as text.
+if grep -rIl -i '<script' "$T/a" --include='*.html'; then fail "a <script> element reached a page"; fi
+if grep -rIl -i 'onerror=' "$T/a" --include='*.html' | xargs -r grep -l -i '<img' ; then
+	fail "an <img> element reached a page"
+fi
+if grep -rIl -i 'href="javascript:\|href="data:' "$T/a"; then fail "a javascript: or data: link reached a page"; fi
+I=$T/a/regionstyrelsen/2026-12-08/arende-20.html
+grep -q '&lt;script&gt;alert(&quot;block&quot;)&lt;/script&gt;' "$I" || fail "the <script> block is not shown as text"
+grep -q '&lt;img src=x onerror=alert(1)&gt;' "$I" || fail "the inline <img> is not shown as text"
+grep -q 'klicka här' "$I" || fail "the javascript: link's text is gone"
+grep -q '<a href="https://www.norrbacka.example/a?b=1&amp;c=2">regionens webbplats</a>' "$I" ||
+	fail "the https link is not kept (escaped)"
+grep -q 'Borgensram &lt;script&gt;x()&lt;/script&gt;' "$T/a/regionstyrelsen/2026-12-08/index.html" ||
+	fail "a title from the manifest is not escaped"
+# Every page: lang="sv", one h1, a skip link to main.
+for f in $(find "$T/a" -name '*.html'); do
+	grep -q '<html lang="sv">' "$f" || fail "$f: no lang=\"sv\""
+	[ "$(grep -o '<h1[ >]' "$f" | wc -l)" -eq 1 ] || fail "$f: not exactly one h1"
+	grep -q 'href="#innehall"' "$f" && grep -q '<main id="innehall"' "$f" || fail "$f: no skip link"
+done
+
+# Same bytes: again from scratch, with two workers.
+$WRAP $B site "$T/c" -o "$T/b" --today 2026-12-01 -j 2 >/dev/null 2>"$T/err" ||
+	{ cat "$T/err"; fail "site -j 2 failed"; }
+diff -r -x .boardgen "$T/a" "$T/b" >"$T/diff" || { head -20 "$T/diff"; fail "two runs differ"; }
+SOURCE_DATE_EPOCH=1764547200 $WRAP $B site "$T/c" -o "$T/e" -j 1 >/dev/null 2>"$T/err" ||
+	{ cat "$T/err"; fail "site with SOURCE_DATE_EPOCH failed"; }
+diff -r -x .boardgen "$T/a" "$T/e" >"$T/diff" ||
+	{ head -20 "$T/diff"; fail "SOURCE_DATE_EPOCH of 2025-12-01 differs from --today 2025-12-01"; }
+
+# Nothing changed: nothing read, nothing written.
+touch -d '2001-01-01' "$T/a/index.html"
+$WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "rerun failed"; }
+grep -q "(0 read, 1 unchanged), 0 files written" "$T/out" || { cat "$T/out"; fail "a rerun without changes wrote files"; }
+[ "$(date -r "$T/a/index.html" +%Y)" = 2001 ] || fail "a rerun rewrote index.html"
+
+# One case changed: that meeting is read again; its page, its JSON and
+# the changed item are written, the rest is left alone.
+sed 's/^Regionfullmäktige överlämnade motionen/Fullmäktige överlämnade motionen/' "$C" >"$T/x" && mv "$T/x" "$C"
+touch -d '2001-01-01' "$T/a/regionstyrelsen/2026-12-08/arende-19.html"
+$WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "rebuild failed"; }
+grep -q "(1 read, 0 unchanged), 1 files written" "$T/out" || { cat "$T/out"; fail "after one changed case: not exactly its page written"; }
+grep -q 'Fullmäktige överlämnade motionen' "$I" || fail "the change is not on the item's page"
+[ "$(date -r "$T/a/regionstyrelsen/2026-12-08/arende-19.html" +%Y)" = 2001 ] || fail "an unchanged item page was rewritten"
+[ "$(date -r "$T/a/index.html" +%Y)" = 2001 ] || fail "the start page was rewritten"
+
+echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes 1 file after 1 changed case"
