@@ -37,6 +37,7 @@ struct lb_run {
 	const char	*text;		/* UTF-8 in the caller's arena */
 	float		 space_extra;	/* after each U+0020 */
 	bool		 hyphen_added;
+	const char	*link;		/* target of the link it is, or NULL */
 };
 
 /* The extent of a link on a line. */

@@ -807,6 +807,12 @@ addlink(struct lb *lb, struct lb_line *ln, const char *target, float x0,
 	ln->nlinks++;
 }
 
+static bool
+same_link(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 /* Turns the breaks into lines of runs. */
 static int
 emit(struct lb *lb, const struct lb_in *in, bool *emerg)
@@ -815,6 +821,7 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 	struct lb_run *run;
 	const struct lb_item *it, *br;
 	const struct lb_node *a, *z;
+	const char *lt;
 	size_t	 l, i, start;
 	double	 r, nat, L, extra, used;
 	float	 x, off;
@@ -859,9 +866,15 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 		for (i = start; i < z->pos; i++) {
 			it = &lb->it[i];
 			if (it->kind == I_BOX) {
-				if (run == NULL || run->face != it->face) {
+				/* A link's text is a run of its own: tagged,
+				 * it goes in the link's element. */
+				lt = it->span->flags & SPAN_LINK ?
+				    it->span->target : NULL;
+				if (run == NULL || run->face != it->face ||
+				    !same_link(run->link, lt)) {
 					endrun(lb, in, run, x);
 					run = newrun(lb, it->face, x);
+					run->link = lt;
 				}
 				buf_put(&lb->text, it->s, it->len);
 				if (it->span->flags & SPAN_LINK &&
