@@ -24,6 +24,14 @@ struct cstate {
 	long		 stroke;
 	long		 lwidth;	/* -1: unset */
 	bool		 path;		/* an unstroked path is open */
+	/* Marked content (tags.c): the open sequence's element or
+	 * TAG_ARTIFACT, and whether it began inside BT ... ET. */
+	struct pdf_writer *w;
+	size_t		 page;
+	const struct pitem *items;
+	bool		 mc_open;
+	bool		 mc_in_text;
+	int		 mc_elem;
 };
 
 static long
@@ -100,13 +108,78 @@ end_path(struct cstate *s)
 	}
 }
 
+/* A sequence begun inside a text object ends inside it. */
+static void
+end_mc(struct cstate *s)
+{
+	if (s->mc_open) {
+		put_op(s->b, "EMC\n");
+		s->mc_open = false;
+	}
+}
+
 static void
 end_text(struct cstate *s)
 {
 	if (s->in_text) {
+		if (s->mc_open && s->mc_in_text)
+			end_mc(s);
 		put_op(s->b, "ET\n");
 		s->in_text = false;
 	}
+}
+
+static void
+begin_text(struct cstate *s)
+{
+	if (!s->in_text) {
+		put_op(s->b, "BT\n");
+		s->in_text = true;
+		s->lx = s->ly = 0;
+	}
+}
+
+/*
+ * Puts the item in the marked-content sequence of its structure
+ * element (a new MCID), or in an Artifact.  Never inside a path: the
+ * open one is painted first.  A sequence begun outside a text object
+ * that holds one is closed after its ET.  Text items are left inside
+ * BT.
+ */
+static void
+mark(struct cstate *s, const struct pitem *it, bool text)
+{
+	struct pdf_writer *w = s->w;
+	int	 e, mcid;
+
+	if (w == NULL || w->tags == NULL)
+		goto out;
+	e = pdf_tag_elem(w, s->page, (size_t)(it - s->items));
+	if (s->mc_open && s->mc_elem == e)
+		goto out;
+	end_path(s);
+	if (s->mc_open) {
+		if (!s->mc_in_text && s->in_text)
+			end_text(s);
+		end_mc(s);
+	}
+	if (text)
+		begin_text(s);
+	if (e == TAG_NONE)
+		return;
+	if (e == TAG_ARTIFACT)
+		put_op(s->b, "/Artifact BMC\n");
+	else {
+		mcid = pdf_tag_mcid(w, s->page, e);
+		buf_printf(s->b, "/%s <</MCID %d>> BDC\n",
+		    pdf_tag_type(w, e), mcid);
+	}
+	s->mc_open = true;
+	s->mc_elem = e;
+	s->mc_in_text = s->in_text;
+out:
+	if (text)
+		begin_text(s);
 }
 
 static void
@@ -184,6 +257,8 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	uint32_t cp;
 	uint16_t code;
 	char	*p;
+	unsigned tf = 0;
+	bool	 split = false;
 
 	if (len == 0)
 		return 1;
@@ -191,11 +266,7 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 		return 0;
 	f = &w->faces[face];
 	end_path(s);
-	if (!s->in_text) {
-		put_op(b, "BT\n");
-		s->in_text = true;
-		s->lx = s->ly = 0;
-	}
+	mark(s, it, true);
 	size = fixed(it->size, 100);
 	if (face != s->face || size != s->size) {
 		if (w->fontnames[face] == NULL) {
@@ -229,8 +300,22 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	if (it->space_extra != 0 && it->size > 0)
 		adj = -fixed(it->space_extra * 1000.0 / it->size, 10);
 
+	/* Tagged: a hyphen layout added is no part of the word in the
+	 * logical text (an artifact: text extraction that ignores tags
+	 * still sees it and joins the word itself), and a line's last
+	 * word keeps the space that the line end took (a space glyph
+	 * after it). */
+	if (w->tags != NULL && s->mc_open && s->mc_in_text &&
+	    s->mc_elem >= 0) {
+		tf = pdf_tag_flags(w, page, (size_t)(it - s->items));
+		if (it->hyphen_added && len > 1 && t[len - 1] == '-') {
+			split = true;
+			len--;
+		}
+	}
+
 	/* Worst case: 4 bytes a character, 16 an adjustment. */
-	buf_grow(b, len * 20 + 16);
+	buf_grow(b, len * 20 + 64);
 	p = b->data + b->len;
 	*p++ = adj ? '[' : '(';
 	if (adj)
@@ -252,6 +337,10 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 			*p++ = '(';
 		}
 	}
+	if (tf & TAGF_SPACE) {
+		pdf_face_use(f, ' ');
+		put_code(&p, ' ');
+	}
 	*p++ = ')';
 	if (adj) {
 		memcpy(p, "]TJ\n", 4);
@@ -260,8 +349,21 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 		memcpy(p, "Tj\n", 3);
 		p += 3;
 	}
+	if (split) {
+		static const char hy[] = "EMC\n/Artifact BMC\n(";
+
+		memcpy(p, hy, sizeof(hy) - 1);
+		p += sizeof(hy) - 1;
+		pdf_face_use(f, '-');
+		put_code(&p, '-');
+		memcpy(p, ")Tj\nEMC\n", 8);
+		p += 8;
+	}
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = '\0';
+	/* The word goes on in a sequence of its own. */
+	if (split)
+		s->mc_open = false;
 	return 1;
 }
 
@@ -274,6 +376,7 @@ line(struct cstate *s, const struct pitem *it)
 	if (it->line_width < 0)
 		return;
 	end_text(s);
+	mark(s, it, false);
 	if (lw != s->lwidth || v != s->stroke)
 		end_path(s);
 	if (lw != s->lwidth) {
@@ -301,6 +404,7 @@ rect(struct cstate *s, const struct pitem *it)
 
 	end_text(s);
 	end_path(s);
+	mark(s, it, false);
 	set_fill(s, &it->color);
 	put_fixed(b, fixed(it->x, 100), 2);
 	put_fixed(b, fixed(it->y, 100), 2);
@@ -330,6 +434,7 @@ shape_begin(struct cstate *s, const struct pitem *it)
 		return false;
 	end_text(s);
 	end_path(s);
+	mark(s, it, false);
 	put_op(b, "q\n");
 	if (it->filled)
 		put_rgb(b, pack_rgb(&it->color), "rg\n");
@@ -431,6 +536,7 @@ image(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	}
 	end_text(s);
 	end_path(s);
+	mark(s, it, false);
 	put_op(b, "q ");
 	put_fixed(b, fixed(it->w, 100), 2);
 	put_op(b, "0 0 ");
@@ -452,6 +558,9 @@ pdf_page_content(struct pdf_writer *w, size_t page)
 
 	memset(&s, 0, sizeof(s));
 	s.b = &w->content;
+	s.w = w;
+	s.page = page;
+	s.items = pg->items;
 	s.face = -1;
 	s.fill = s.stroke = s.lwidth = -1;
 	buf_reset(s.b);
@@ -498,6 +607,9 @@ pdf_page_content(struct pdf_writer *w, size_t page)
 	}
 	end_path(&s);
 	end_text(&s);
+	end_mc(&s);
+	if (w->tags != NULL && !pdf_tag_page(w, page))
+		return 0;
 	if (s.b->len > 0 && HPDF_Stream_Write(attr->stream,
 	    (const HPDF_BYTE *)s.b->data, (HPDF_UINT)s.b->len) != HPDF_OK)
 		return pdf_ok(w, "writing page content");

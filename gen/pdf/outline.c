@@ -80,6 +80,9 @@ link(struct pdf_writer *w, size_t page, const struct pitem *it)
 	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 		HPDF_Dict_AddNumber(a, "F", 4);
+		if (w->tags != NULL && !pdf_tag_link(w, page,
+		    (size_t)(it - w->pages->v[page].items), a))
+			return 0;
 	}
 	return pdf_ok(w, "adding a link");
 }

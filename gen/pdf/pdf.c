@@ -113,13 +113,14 @@ build(struct pdf_writer *w)
 	}
 	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w->pdf);
-	if (!pdf_ok(w, "setting up libharu") || !add_pages(w))
+	if (!pdf_ok(w, "setting up libharu") || !add_pages(w) ||
+	    !pdf_tags_new(w))
 		return 0;
 	for (i = 0; i < w->pages->n; i++)
 		if (!pdf_page_content(w, i) || !pdf_links(w, i))
 			return 0;
 	return pdf_outline(w) && pdf_page_labels(w) && pdf_meta(w) &&
-	    pdf_fonts_finish(w) && pdf_id_add(w);
+	    pdf_tags_finish(w) && pdf_fonts_finish(w) && pdf_id_add(w);
 }
 
 int
@@ -149,6 +150,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 		HPDF_Free(w.pdf);
 	pdf_fonts_free(&w);
 	pdf_images_free(&w);
+	pdf_tags_free(&w);
 	buf_free(&w.content);
 	free(w.hpages);
 

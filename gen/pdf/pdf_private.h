@@ -10,6 +10,7 @@
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
  *   xmp.c      PDF/A: XMP metadata, sRGB output intent, document ID
+ *   tags.c     PDF/UA: structure tree, marked content, parent tree
  *
  * libharu's internals (dictionaries, streams, the font attributes) are
  * used directly where its public API is wrong for us; hpdf.h exposes
@@ -42,6 +43,8 @@ struct pdf_image {
 	HPDF_Image	 img;
 };
 
+struct pdf_tags;
+
 struct pdf_writer {
 	const char	*path;		/* output, for diagnostics */
 	const struct doc *doc;
@@ -62,6 +65,8 @@ struct pdf_writer {
 
 	struct buf	 content;	/* page content, reused */
 	const char	**fontnames;	/* per face, this page's resource name */
+
+	struct pdf_tags	*tags;		/* structure tree being built */
 };
 
 /* pdf.c */
@@ -115,6 +120,24 @@ int	 pdf_xmp(struct pdf_writer *, const struct pdf_xmp *);
 int	 pdf_output_intent(struct pdf_writer *);
 int	 pdf_id_add(struct pdf_writer *);
 int	 pdf_id_fill(struct pdf_writer *, char *data, size_t len);
+
+/* tags.c */
+#define TAG_NONE	(-1)	/* no content (a link's area) */
+#define TAG_ARTIFACT	(-2)	/* decoration, running header, ... */
+#define TAGF_SPACE	0x01u	/* a space follows in the logical text */
+#define TAGF_PAGELAST	0x02u	/* the element's last text on the page */
+int	 pdf_tags_new(struct pdf_writer *);
+/* The element of a page's item (or TAG_*), and its TAGF_* flags. */
+int	 pdf_tag_elem(const struct pdf_writer *, size_t page, size_t item);
+unsigned pdf_tag_flags(const struct pdf_writer *, size_t page, size_t item);
+const char *pdf_tag_type(const struct pdf_writer *, int elem);
+/* Starts a marked-content sequence of elem on page: its MCID. */
+int	 pdf_tag_mcid(struct pdf_writer *, size_t page, int elem);
+int	 pdf_tag_page(struct pdf_writer *, size_t page);
+int	 pdf_tag_link(struct pdf_writer *, size_t page, size_t item,
+	    HPDF_Annotation);
+int	 pdf_tags_finish(struct pdf_writer *);
+void	 pdf_tags_free(struct pdf_writer *);
 
 /* Longest text string written (bookmark titles, metadata), in bytes. */
 #define PDF_TEXT_MAX	4000

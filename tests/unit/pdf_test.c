@@ -1414,6 +1414,24 @@ find_elem(xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* The same, in the namespace ns only. */
+static xmlNode *
+find_elem_ns(xmlNode *n, const char *ns, const char *name)
+{
+	xmlNode *r;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, name) == 0 && n->ns != NULL &&
+		    strcmp((const char *)n->ns->href, ns) == 0)
+			return n;
+		if ((r = find_elem_ns(n->children, ns, name)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 static char *
 elem_text(xmlDoc *x, const char *outer, const char *inner)
 {
@@ -1474,6 +1492,14 @@ TEST(xmp_packet)
 		s = elem_text(x, "conformance", NULL);
 		CHECK_STR(s, "B");
 		free(s);
+		{
+			xmlNode *ua = find_elem_ns(xmlDocGetRootElement(x),
+			    "http://www.aiim.org/pdfua/ns/id/", "part");
+			xmlChar *c = ua != NULL ? xmlNodeGetContent(ua) : NULL;
+
+			CHECK(c != NULL && strcmp((char *)c, "1") == 0);
+			xmlFree(c);
+		}
 		xmlFreeDoc(x);
 	}
 	/* No date, no subject: those elements are left out. */
@@ -1486,8 +1512,8 @@ TEST(xmp_packet)
 	CHECK(x != NULL);
 	if (x != NULL) {
 		CHECK(find_elem(xmlDocGetRootElement(x), "CreateDate") == NULL);
-		CHECK(find_elem(xmlDocGetRootElement(x), "description") ==
-		    NULL);
+		CHECK(find_elem_ns(xmlDocGetRootElement(x),
+		    "http://purl.org/dc/elements/1.1/", "description") == NULL);
 		xmlFreeDoc(x);
 	}
 	buf_free(&b);

@@ -1,0 +1,878 @@
+/*
+ * Tagged PDF (PDF/UA-1): the structure tree, marked content and the
+ * parent tree, made from the structure the page model keeps.
+ *
+ * The elements come from the document tree, in its order, before any
+ * page is written: Document, a Part per document of the pack,
+ * headings, paragraphs, lists (L, LI, Lbl, LBody), tables (Table,
+ * Caption, THead, TBody, TR, TH, TD) and charts (Figure with /Alt).
+ * Then every item of every page is given its element (or Artifact);
+ * content.c wraps each run of items of one element in a marked-content
+ * sequence with its own MCID, and outline.c hands over link
+ * annotations, which get a Link element of their own holding the
+ * link's text and an OBJR.  The dictionaries are made at the end,
+ * for the elements that received content, so the tree holds no empty
+ * paragraphs; table cells stay even when empty, so that columns keep
+ * their places.
+ *
+ * Reading order is structure order, and structure order is the
+ * document tree's: a paragraph that goes on over a page is one
+ * element with content on both pages (MCR dictionaries for the
+ * pages other than its /Pg).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_private.h"
+
+enum kid_kind {
+	KID_ELEM,
+	KID_MCID,
+	KID_OBJR
+};
+
+struct tag_kid {
+	enum kid_kind	 kind;
+	int		 elem;		/* KID_ELEM */
+	size_t		 page;		/* KID_MCID, KID_OBJR */
+	int		 mcid;		/* KID_MCID */
+	HPDF_Annotation	 annot;		/* KID_OBJR */
+};
+
+struct tag_elem {
+	char		 type[12];	/* P, H1, LI, BlockQuote */
+	int		 parent;	/* -1: the root */
+	struct tag_kid	*kids;
+	size_t		 nkids, capkids;
+	const char	*alt;		/* Figure: doc tree's text */
+	const char	*scope;		/* TH: "Column" */
+	int		 rowspan, colspan;	/* table cells, > 1 only */
+	const char	*numbering;	/* L: ListNumbering */
+	char		*text;		/* Link: its text, for /Contents */
+	bool		 keep;		/* made even without content */
+	bool		 attached;	/* Link: in its parent's kids yet */
+	bool		 used;		/* has content, or a used child */
+	HPDF_Dict	 dict;
+};
+
+/* Pointer to element index, open addressing. */
+struct tag_map {
+	const void	**keys;
+	int		*vals;
+	size_t		 cap;		/* power of 2 */
+	size_t		 n;
+};
+
+struct tag_page {
+	int		*elem;		/* per item: element, TAG_* */
+	unsigned char	*flags;		/* per item: TAGF_* */
+	int		*mcids;		/* element of each MCID */
+	size_t		 nmcids, capmcids;
+};
+
+struct pdf_tags {
+	struct tag_elem	*e;
+	size_t		 ne, cape;
+	struct tag_map	 map;
+	struct tag_page	*pages;
+	size_t		 npages;
+	int		 link;		/* the last Link element, or -1 */
+	const char	*link_target;	/* its target */
+	/* Link annotations, with their element, for the parent tree. */
+	struct {
+		HPDF_Annotation annot;
+		int	 elem;
+	}		*annots;
+	size_t		 nannots, capannots;
+};
+
+/* ------------------------------------------------------------------ */
+
+static size_t
+hash_ptr(const void *p, size_t cap)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	v ^= v >> 17;
+	v *= (uintptr_t)0x9e3779b97f4a7c15ULL;
+	v ^= v >> 29;
+	return (size_t)v & (cap - 1);
+}
+
+static void
+map_put(struct tag_map *m, const void *key, int val)
+{
+	size_t	 i, j, ocap;
+	const void **okeys;
+	int	*ovals;
+
+	if (2 * (m->n + 1) > m->cap) {
+		okeys = m->keys;
+		ovals = m->vals;
+		ocap = m->cap;
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		m->n = 0;
+		for (j = 0; j < ocap; j++)
+			if (okeys[j] != NULL)
+				map_put(m, okeys[j], ovals[j]);
+		free(okeys);
+		free(ovals);
+	}
+	for (i = hash_ptr(key, m->cap); m->keys[i] != NULL &&
+	    m->keys[i] != key; i = (i + 1) & (m->cap - 1))
+		;
+	if (m->keys[i] == NULL)
+		m->n++;
+	m->keys[i] = key;
+	m->vals[i] = val;
+}
+
+static int
+map_get(const struct tag_map *m, const void *key)
+{
+	size_t	 i;
+
+	if (m->cap == 0 || key == NULL)
+		return -1;
+	for (i = hash_ptr(key, m->cap); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->keys[i] == key)
+			return m->vals[i];
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The elements, from the document tree. */
+
+static void
+kid_add(struct tag_elem *e, const struct tag_kid *k)
+{
+	if (e->nkids == e->capkids) {
+		e->capkids = e->capkids ? e->capkids * 2 : 4;
+		e->kids = xrealloc(e->kids, e->capkids * sizeof(*e->kids));
+	}
+	e->kids[e->nkids++] = *k;
+}
+
+static void
+attach(struct pdf_tags *T, int id)
+{
+	struct tag_kid k;
+
+	memset(&k, 0, sizeof(k));
+	k.kind = KID_ELEM;
+	k.elem = id;
+	if (T->e[id].parent >= 0)
+		kid_add(&T->e[T->e[id].parent], &k);
+	T->e[id].attached = true;
+}
+
+/* A new element under parent; key (a block or cell) finds it. */
+static int
+elem_new(struct pdf_tags *T, const char *type, int parent, const void *key,
+    bool now)
+{
+	struct tag_elem *e;
+	int	 id;
+
+	if (T->ne == T->cape) {
+		T->cape = T->cape ? T->cape * 2 : 256;
+		T->e = xrealloc(T->e, T->cape * sizeof(*T->e));
+	}
+	id = (int)T->ne++;
+	e = &T->e[id];
+	memset(e, 0, sizeof(*e));
+	snprintf(e->type, sizeof(e->type), "%s", type);
+	e->parent = parent;
+	if (now)
+		attach(T, id);
+	if (key != NULL)
+		map_put(&T->map, key, id);
+	return id;
+}
+
+static void walk(struct pdf_tags *, const struct block *, int parent);
+
+static void
+cell_elems(struct pdf_tags *T, const struct table_cell *c, int tr, bool head)
+{
+	int	 id = elem_new(T, head ? "TH" : "TD", tr, c, true);
+	struct tag_elem *e = &T->e[id];
+
+	e->keep = true;
+	if (head)
+		e->scope = "Column";
+	if (c->colspan > 1)
+		e->colspan = c->colspan;
+	if (c->rowspan > 1)
+		e->rowspan = c->rowspan;
+	/* A cell of one paragraph holds its text itself. */
+	if (c->blocks != NULL && c->blocks->next == NULL &&
+	    c->blocks->kind == BLOCK_PARA)
+		map_put(&T->map, c->blocks, id);
+	else
+		walk(T, c->blocks, id);
+}
+
+static void
+table_elems(struct pdf_tags *T, const struct block *b, int parent)
+{
+	const struct table *t = b->table;
+	int	 tab, head = -1, body = -1, sect, tr;
+	size_t	 r, c;
+
+	if (t == NULL)
+		return;
+	if (t->grid) {
+		/* A layout grid (signers side by side) is no table. */
+		tab = elem_new(T, "Div", parent, b, true);
+		for (r = 0; r < t->nrows; r++)
+			for (c = 0; c < t->rows[r].ncells; c++) {
+				sect = elem_new(T, "Div", tab,
+				    &t->rows[r].cells[c], true);
+				walk(T, t->rows[r].cells[c].blocks, sect);
+			}
+		walk(T, t->notes, parent);
+		return;
+	}
+	tab = elem_new(T, "Table", parent, b, true);
+	if (t->caption != NULL)
+		elem_new(T, "Caption", tab, t->caption, true);
+	for (r = 0; r < t->nrows; r++) {
+		bool	 ishead = r < t->nhead;
+
+		if (ishead && head < 0)
+			head = elem_new(T, "THead", tab, NULL, true);
+		if (!ishead && body < 0)
+			body = elem_new(T, "TBody", tab, NULL, true);
+		tr = elem_new(T, "TR", ishead ? head : body, NULL, true);
+		T->e[tr].keep = true;
+		for (c = 0; c < t->rows[r].ncells; c++)
+			cell_elems(T, &t->rows[r].cells[c], tr,
+			    t->rows[r].role == ROW_HEAD);
+	}
+	/* Source, unit, legend: paragraphs after the table. */
+	walk(T, t->notes, parent);
+}
+
+static void
+walk(struct pdf_tags *T, const struct block *b, int parent)
+{
+	char	 h[4];
+	int	 id, body;
+
+	for (; b != NULL; b = b->next) {
+		switch (b->kind) {
+		case BLOCK_PARA:
+		case BLOCK_CODE:
+			elem_new(T, "P", parent, b, true);
+			break;
+		case BLOCK_HEADING:
+			snprintf(h, sizeof(h), "H%d", b->level < 1 ? 1 :
+			    b->level > 6 ? 6 : b->level);
+			elem_new(T, h, parent, b, true);
+			break;
+		case BLOCK_LIST:
+			id = elem_new(T, "L", parent, b, true);
+			T->e[id].numbering = b->list_style == LIST_BULLET ?
+			    "Disc" : b->list_style == LIST_DECIMAL ?
+			    "Decimal" : "LowerAlpha";
+			walk(T, b->children, id);
+			break;
+		case BLOCK_ITEM:
+			id = elem_new(T, "LI", parent, NULL, true);
+			/* Text of the item itself is its marker. */
+			elem_new(T, "Lbl", id, b, true);
+			body = elem_new(T, "LBody", id, NULL, true);
+			walk(T, b->children, body);
+			break;
+		case BLOCK_QUOTE:
+			id = elem_new(T, "BlockQuote", parent, b, true);
+			walk(T, b->children, id);
+			break;
+		case BLOCK_TABLE:
+			table_elems(T, b, parent);
+			break;
+		case BLOCK_CHART:
+			id = elem_new(T, "Figure", parent, b, true);
+			T->e[id].alt = b->chart != NULL ? b->chart->alt : NULL;
+			break;
+		case BLOCK_RULE:
+		case BLOCK_PAGEBREAK:
+		case BLOCK_FIGURE:
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Items to elements. */
+
+/* The element of an item, or TAG_ARTIFACT / TAG_NONE. */
+static int
+item_elem(struct pdf_tags *T, const struct pitem *it, int part)
+{
+	int	 id;
+
+	if (it->kind == PITEM_LINK)
+		return TAG_NONE;
+	if (it->artifact)
+		return TAG_ARTIFACT;
+	switch (it->kind) {
+	case PITEM_TEXT:
+		if ((id = map_get(&T->map, it->node)) >= 0)
+			return id;
+		/* Text the tree does not know still reads, in place. */
+		if (it->node != NULL)
+			return elem_new(T, "P", part, it->node, true);
+		return elem_new(T, "P", part, NULL, true);
+	case PITEM_PATH:
+	case PITEM_CIRCLE:
+	case PITEM_IMAGE:
+		/* Shapes of a chart are its picture; a status symbol says
+		 * again what its cell's text says. */
+		id = map_get(&T->map, it->node);
+		if (id >= 0 && strcmp(T->e[id].type, "Figure") == 0)
+			return id;
+		return TAG_ARTIFACT;
+	default:
+		return TAG_ARTIFACT;
+	}
+}
+
+static bool
+ends_with_space(const char *s)
+{
+	size_t	 n = s != NULL ? strlen(s) : 0;
+
+	return n > 0 && s[n - 1] == ' ';
+}
+
+/* A link's element: the one before if it goes on (to a new line). */
+static int
+link_get(struct pdf_tags *T, int parent, const char *target)
+{
+	if (T->link >= 0 && T->e[T->link].parent == parent &&
+	    T->link_target != NULL && strcmp(T->link_target, target) == 0)
+		return T->link;
+	T->link = elem_new(T, "Link", parent, NULL, false);
+	T->link_target = target;
+	return T->link;
+}
+
+/*
+ * A link: its own element under the text's, holding the runs of text
+ * inside its area on its line (linebreak.c starts a new run where a
+ * link starts or ends).
+ */
+static void
+link_elem(struct pdf_writer *w, size_t page, size_t j)
+{
+	struct pdf_tags *T = w->tags;
+	const struct page *pg = &w->pages->v[page];
+	const struct pitem *lk = &pg->items[j], *it;
+	struct tag_page *tp = &T->pages[page];
+	struct buf text;
+	int	 parent, id = -1;
+	size_t	 i;
+	const float eps = 0.5f;
+
+	if (lk->target == NULL || lk->target[0] == '\0')
+		return;
+	if (lk->target[0] == '#' && pages_anchor(w->pages,
+	    lk->target + 1) == NULL)
+		return;
+	memset(&text, 0, sizeof(text));
+	parent = map_get(&T->map, lk->node);
+	for (i = j; i-- > 0;) {
+		it = &pg->items[i];
+		if (it->node != lk->node)
+			break;
+		if (it->kind != PITEM_TEXT)
+			continue;
+		if (it->y < lk->y - eps || it->y > lk->y + lk->h + eps)
+			break;
+		/* Runs start where links do; a hyphen may stick out. */
+		if (tp->elem[i] < 0 || it->x < lk->x - eps ||
+		    it->x > lk->x + lk->w - eps)
+			continue;
+		if (id < 0) {
+			if (parent < 0)
+				parent = tp->elem[i];
+			id = link_get(T, parent, lk->target);
+		}
+		tp->elem[i] = id;
+	}
+	if (id < 0) {
+		if (parent < 0)
+			return;
+		id = link_get(T, parent, lk->target);
+	}
+	/* Its text in reading order: the runs were found backwards. */
+	if (T->e[id].text != NULL)
+		buf_puts(&text, T->e[id].text);
+	for (i = 0; i < j; i++)
+		if (tp->elem[i] == id && pg->items[i].text != NULL) {
+			buf_puts(&text, pg->items[i].text);
+			if (pg->items[i].hyphen_added && text.len > 0 &&
+			    text.data[text.len - 1] == '-')
+				text.data[--text.len] = '\0';
+			if (tp->flags[i] & TAGF_SPACE)
+				buf_putc(&text, ' ');
+		}
+	free(T->e[id].text);
+	T->e[id].text = text.len > 0 ? buf_detach(&text) :
+	    xstrdup(lk->target);
+	buf_free(&text);
+	tp->elem[j] = id;	/* outline.c finds it here */
+}
+
+/*
+ * Words keep their spaces: where the next text of the same element is
+ * not right after an item (a new line, the text after a label), the
+ * item ends in a space; at a hyphen layout added, the word goes on
+ * without one.
+ */
+static void
+spaces(struct pdf_tags *T, const struct page *pg, struct tag_page *tp,
+    size_t *last)
+{
+	const struct pitem *a, *b;
+	size_t	 i, p;
+	int	 e;
+
+	for (i = 0; i < pg->nitems; i++) {
+		e = tp->elem[i];
+		if (e < 0 || pg->items[i].kind != PITEM_TEXT)
+			continue;
+		p = last[e];
+		last[e] = i;
+		if (p == (size_t)-1)
+			continue;
+		a = &pg->items[p];
+		b = &pg->items[i];
+		if (a->hyphen_added || ends_with_space(a->text) ||
+		    (b->text != NULL && b->text[0] == ' '))
+			continue;
+		if (a->y != b->y || b->x > a->x + a->w + 0.5f ||
+		    b->x < a->x)
+			tp->flags[p] |= TAGF_SPACE;
+	}
+	/* The last text of an element on a page goes on on the next. */
+	for (i = 0; i < pg->nitems; i++) {
+		e = tp->elem[i];
+		if (e < 0 || pg->items[i].kind != PITEM_TEXT)
+			continue;
+		if (last[e] == i) {
+			last[e] = (size_t)-1;
+			tp->flags[i] |= TAGF_PAGELAST;
+		}
+	}
+}
+
+/* Builds the elements and gives every item of every page its own. */
+int
+pdf_tags_new(struct pdf_writer *w)
+{
+	const struct doc *d = w->doc;
+	const struct pages *P = w->pages;
+	struct pdf_tags *T;
+	size_t	 i, k, n, *last;
+	int	 root, *parts;
+
+	T = w->tags = xcalloc(1, sizeof(*T));
+	T->link = -1;
+	root = elem_new(T, "Document", -1, NULL, true);
+	parts = xcalloc(d->nparts ? d->nparts : 1, sizeof(*parts));
+	for (i = 0; i < d->nparts; i++) {
+		parts[i] = elem_new(T, "Part", root, &d->parts[i], true);
+		walk(T, d->parts[i].blocks, parts[i]);
+	}
+	T->npages = P->n;
+	T->pages = xcalloc(P->n ? P->n : 1, sizeof(*T->pages));
+	for (i = 0; i < P->n; i++) {
+		const struct page *pg = &P->v[i];
+		struct tag_page *tp = &T->pages[i];
+		int	 part = pg->part < d->nparts ? parts[pg->part] : root;
+
+		n = pg->nitems ? pg->nitems : 1;
+		tp->elem = xcalloc(n, sizeof(*tp->elem));
+		tp->flags = xcalloc(n, 1);
+		for (k = 0; k < pg->nitems; k++)
+			tp->elem[k] = item_elem(T, &pg->items[k], part);
+	}
+	/* Spaces first (links take their text with them), then links. */
+	last = xcalloc(T->ne ? T->ne : 1, sizeof(*last));
+	memset(last, 0xff, (T->ne ? T->ne : 1) * sizeof(*last));
+	for (i = 0; i < P->n; i++) {
+		spaces(T, &P->v[i], &T->pages[i], last);
+		for (k = 0; k < P->v[i].nitems; k++)
+			if (P->v[i].items[k].kind == PITEM_LINK)
+				link_elem(w, i, k);
+	}
+	/* A page's last text of an element that goes on on a later
+	 * page: a space between, unless a hyphen joins the word. */
+	for (i = 0; i < T->ne; i++)
+		T->e[i].used = false;
+	for (i = P->n; i-- > 0;) {
+		const struct page *pg = &P->v[i];
+		struct tag_page *tp = &T->pages[i];
+
+		for (k = pg->nitems; k-- > 0;) {
+			int	 e = tp->elem[k];
+
+			if (e < 0 || pg->items[k].kind != PITEM_TEXT ||
+			    (size_t)e >= T->ne)
+				continue;
+			if ((tp->flags[k] & TAGF_PAGELAST) && T->e[e].used &&
+			    !pg->items[k].hyphen_added &&
+			    !ends_with_space(pg->items[k].text))
+				tp->flags[k] |= TAGF_SPACE;
+		}
+		for (k = 0; k < pg->nitems; k++)
+			if (tp->elem[k] >= 0 && (size_t)tp->elem[k] < T->ne)
+				T->e[tp->elem[k]].used = true;
+	}
+	for (i = 0; i < T->ne; i++)
+		T->e[i].used = false;
+	free(last);
+	free(parts);
+	return 1;
+}
+
+int
+pdf_tag_elem(const struct pdf_writer *w, size_t page, size_t item)
+{
+	return w->tags->pages[page].elem[item];
+}
+
+unsigned
+pdf_tag_flags(const struct pdf_writer *w, size_t page, size_t item)
+{
+	return w->tags->pages[page].flags[item];
+}
+
+const char *
+pdf_tag_type(const struct pdf_writer *w, int elem)
+{
+	return w->tags->e[elem].type;
+}
+
+/* A new marked-content sequence of elem on page: its MCID. */
+int
+pdf_tag_mcid(struct pdf_writer *w, size_t page, int elem)
+{
+	struct pdf_tags *T = w->tags;
+	struct tag_page *tp = &T->pages[page];
+	struct tag_kid k;
+
+	if (!T->e[elem].attached)
+		attach(T, elem);
+	if (tp->nmcids == tp->capmcids) {
+		tp->capmcids = tp->capmcids ? tp->capmcids * 2 : 64;
+		tp->mcids = xrealloc(tp->mcids,
+		    tp->capmcids * sizeof(*tp->mcids));
+	}
+	tp->mcids[tp->nmcids] = elem;
+	memset(&k, 0, sizeof(k));
+	k.kind = KID_MCID;
+	k.page = page;
+	k.mcid = (int)tp->nmcids;
+	kid_add(&T->e[elem], &k);
+	return (int)tp->nmcids++;
+}
+
+/* The page's entries: structure parents, tab order by structure. */
+int
+pdf_tag_page(struct pdf_writer *w, size_t page)
+{
+	HPDF_Page pg = w->hpages[page];
+
+	if (HPDF_Dict_AddNumber(pg, "StructParents", (HPDF_INT32)page) !=
+	    HPDF_OK || HPDF_Dict_AddName(pg, "Tabs", "S") != HPDF_OK)
+		return pdf_ok(w, "tagging a page");
+	return 1;
+}
+
+static void
+trim(char *s)
+{
+	size_t	 n = s != NULL ? strlen(s) : 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+}
+
+/* A link annotation: OBJR in its Link element, /Contents its text. */
+int
+pdf_tag_link(struct pdf_writer *w, size_t page, size_t item,
+    HPDF_Annotation a)
+{
+	struct pdf_tags *T = w->tags;
+	int	 id = T->pages[page].elem[item];
+	struct tag_kid k;
+	void	*s;
+
+	if (id < 0 || (size_t)id >= T->ne)
+		return 1;
+	if (!T->e[id].attached)
+		attach(T, id);
+	memset(&k, 0, sizeof(k));
+	k.kind = KID_OBJR;
+	k.page = page;
+	k.annot = a;
+	kid_add(&T->e[id], &k);
+	if (T->nannots == T->capannots) {
+		T->capannots = T->capannots ? T->capannots * 2 : 64;
+		T->annots = xrealloc(T->annots,
+		    T->capannots * sizeof(*T->annots));
+	}
+	T->annots[T->nannots].annot = a;
+	T->annots[T->nannots].elem = id;
+	if (HPDF_Dict_AddNumber(a, "StructParent",
+	    (HPDF_INT32)(T->npages + T->nannots)) != HPDF_OK)
+		return pdf_ok(w, "tagging a link");
+	T->nannots++;
+	trim(T->e[id].text);
+	if ((s = pdf_text_string(w, T->e[id].text ? T->e[id].text : "")) ==
+	    NULL || HPDF_Dict_Add(a, "Contents", s) != HPDF_OK)
+		return pdf_ok(w, "tagging a link");
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The dictionaries. */
+
+/* Marks elements with content and their ancestors as used. */
+static void
+mark_used(struct pdf_tags *T)
+{
+	size_t	 i;
+	int	 p;
+
+	for (i = T->ne; i-- > 0;) {
+		struct tag_elem *e = &T->e[i];
+		size_t	 k;
+
+		if (e->keep)
+			e->used = true;
+		for (k = 0; k < e->nkids && !e->used; k++)
+			if (e->kids[k].kind != KID_ELEM)
+				e->used = true;
+	}
+	/* Children have higher indices than their parents, except Link
+	 * elements made later: walk up from each. */
+	for (i = 0; i < T->ne; i++)
+		if (T->e[i].used)
+			for (p = T->e[i].parent; p >= 0 && !T->e[p].used;
+			    p = T->e[p].parent)
+				T->e[p].used = true;
+}
+
+static HPDF_Dict
+indirect(struct pdf_writer *w, HPDF_Dict d)
+{
+	HPDF_Doc_Rec *doc = w->pdf;
+
+	if (d == NULL || HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+static int
+attr_dict(struct pdf_writer *w, struct tag_elem *e)
+{
+	HPDF_Doc_Rec *doc = w->pdf;
+	HPDF_Dict a;
+	const char *owner = NULL;
+
+	if (e->scope != NULL || e->rowspan > 1 || e->colspan > 1)
+		owner = "Table";
+	else if (e->numbering != NULL)
+		owner = "List";
+	if (owner == NULL)
+		return 1;
+	if ((a = HPDF_Dict_New(doc->mmgr)) == NULL ||
+	    HPDF_Dict_AddName(a, "O", owner) != HPDF_OK)
+		return 0;
+	if (e->scope != NULL && HPDF_Dict_AddName(a, "Scope", e->scope) !=
+	    HPDF_OK)
+		return 0;
+	if (e->rowspan > 1 && HPDF_Dict_AddNumber(a, "RowSpan",
+	    e->rowspan) != HPDF_OK)
+		return 0;
+	if (e->colspan > 1 && HPDF_Dict_AddNumber(a, "ColSpan",
+	    e->colspan) != HPDF_OK)
+		return 0;
+	if (e->numbering != NULL && HPDF_Dict_AddName(a, "ListNumbering",
+	    e->numbering) != HPDF_OK)
+		return 0;
+	return HPDF_Dict_Add(e->dict, "A", a) == HPDF_OK;
+}
+
+static int
+elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
+{
+	struct pdf_tags *T = w->tags;
+	HPDF_Doc_Rec *doc = w->pdf;
+	HPDF_Array K;
+	HPDF_Dict r;
+	size_t	 k, pg = (size_t)-1;
+	void	*s;
+
+	for (k = 0; k < e->nkids && pg == (size_t)-1; k++)
+		if (e->kids[k].kind == KID_MCID)
+			pg = e->kids[k].page;
+	if (HPDF_Dict_AddName(e->dict, "Type", "StructElem") != HPDF_OK ||
+	    HPDF_Dict_AddName(e->dict, "S", e->type) != HPDF_OK ||
+	    HPDF_Dict_Add(e->dict, "P", e->parent >= 0 ?
+	    T->e[e->parent].dict : root) != HPDF_OK)
+		return 0;
+	if (pg != (size_t)-1 && HPDF_Dict_Add(e->dict, "Pg",
+	    w->hpages[pg]) != HPDF_OK)
+		return 0;
+	if (strcmp(e->type, "Figure") == 0) {
+		if ((s = pdf_text_string(w, e->alt != NULL && e->alt[0] !=
+		    '\0' ? e->alt : "Diagram")) == NULL ||
+		    HPDF_Dict_Add(e->dict, "Alt", s) != HPDF_OK)
+			return 0;
+	}
+	if (e->text != NULL && ((s = pdf_text_string(w, e->text)) == NULL ||
+	    HPDF_Dict_Add(e->dict, "Alt", s) != HPDF_OK))
+		return 0;
+	if (!attr_dict(w, e))
+		return 0;
+	if (e->nkids == 0)
+		return 1;
+	if ((K = HPDF_Array_New(doc->mmgr)) == NULL ||
+	    HPDF_Dict_Add(e->dict, "K", K) != HPDF_OK)
+		return 0;
+	for (k = 0; k < e->nkids; k++) {
+		const struct tag_kid *c = &e->kids[k];
+
+		switch (c->kind) {
+		case KID_ELEM:
+			if (!T->e[c->elem].used)
+				break;
+			if (HPDF_Array_Add(K, T->e[c->elem].dict) != HPDF_OK)
+				return 0;
+			break;
+		case KID_MCID:
+			if (c->page == pg) {
+				if (HPDF_Array_AddNumber(K, c->mcid) !=
+				    HPDF_OK)
+					return 0;
+				break;
+			}
+			if ((r = HPDF_Dict_New(doc->mmgr)) == NULL ||
+			    HPDF_Array_Add(K, r) != HPDF_OK ||
+			    HPDF_Dict_AddName(r, "Type", "MCR") != HPDF_OK ||
+			    HPDF_Dict_Add(r, "Pg", w->hpages[c->page]) !=
+			    HPDF_OK ||
+			    HPDF_Dict_AddNumber(r, "MCID", c->mcid) != HPDF_OK)
+				return 0;
+			break;
+		case KID_OBJR:
+			if ((r = HPDF_Dict_New(doc->mmgr)) == NULL ||
+			    HPDF_Array_Add(K, r) != HPDF_OK ||
+			    HPDF_Dict_AddName(r, "Type", "OBJR") != HPDF_OK ||
+			    HPDF_Dict_Add(r, "Pg", w->hpages[c->page]) !=
+			    HPDF_OK ||
+			    HPDF_Dict_Add(r, "Obj", c->annot) != HPDF_OK)
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
+/* The structure tree root, the parent tree, /MarkInfo. */
+int
+pdf_tags_finish(struct pdf_writer *w)
+{
+	struct pdf_tags *T = w->tags;
+	HPDF_Doc_Rec *doc = w->pdf;
+	HPDF_Dict root, ptree, mi;
+	HPDF_Array nums, a, K;
+	size_t	 i, k;
+	int	 ok = 1;
+
+	mark_used(T);
+	T->e[0].used = true;
+	ok = (root = indirect(w, HPDF_Dict_New(doc->mmgr))) != NULL;
+	for (i = 0; i < T->ne && ok; i++)
+		if (T->e[i].used)
+			ok = (T->e[i].dict = indirect(w,
+			    HPDF_Dict_New(doc->mmgr))) != NULL;
+	for (i = 0; i < T->ne && ok; i++)
+		if (T->e[i].used)
+			ok = elem_fill(w, &T->e[i], root);
+	ok = ok && HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ==
+	    HPDF_OK && (K = HPDF_Array_New(doc->mmgr)) != NULL &&
+	    HPDF_Array_Add(K, T->e[0].dict) == HPDF_OK &&
+	    HPDF_Dict_Add(root, "K", K) == HPDF_OK &&
+	    (ptree = HPDF_Dict_New(doc->mmgr)) != NULL &&
+	    (nums = HPDF_Array_New(doc->mmgr)) != NULL &&
+	    HPDF_Dict_Add(ptree, "Nums", nums) == HPDF_OK &&
+	    HPDF_Dict_Add(root, "ParentTree", ptree) == HPDF_OK;
+	/* One array per page, indexed by MCID; then the annotations. */
+	for (i = 0; i < T->npages && ok; i++) {
+		const struct tag_page *tp = &T->pages[i];
+
+		ok = HPDF_Array_AddNumber(nums, (HPDF_INT32)i) == HPDF_OK &&
+		    (a = HPDF_Array_New(doc->mmgr)) != NULL &&
+		    HPDF_Xref_Add(doc->xref, a) == HPDF_OK &&
+		    HPDF_Array_Add(nums, a) == HPDF_OK;
+		for (k = 0; k < tp->nmcids && ok; k++)
+			ok = HPDF_Array_Add(a, T->e[tp->mcids[k]].dict) ==
+			    HPDF_OK;
+	}
+	for (i = 0; i < T->nannots && ok; i++)
+		ok = HPDF_Array_AddNumber(nums,
+		    (HPDF_INT32)(T->npages + i)) == HPDF_OK &&
+		    HPDF_Array_Add(nums, T->e[T->annots[i].elem].dict) ==
+		    HPDF_OK;
+	ok = ok && HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+	    (HPDF_INT32)(T->npages + T->nannots)) == HPDF_OK &&
+	    HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root) == HPDF_OK &&
+	    (mi = HPDF_Dict_New(doc->mmgr)) != NULL &&
+	    HPDF_Dict_AddBoolean(mi, "Marked", HPDF_TRUE) == HPDF_OK &&
+	    HPDF_Dict_Add(doc->catalog, "MarkInfo", mi) == HPDF_OK;
+	/* /Tabs is PDF 1.5; PDF/UA-1 is defined on PDF 1.7. */
+	doc->pdf_version = HPDF_VER_17;
+	if (!ok && w->error == HPDF_OK) {
+		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
+		    "cannot write the structure tree");
+		return 0;
+	}
+	return pdf_ok(w, "writing the structure tree");
+}
+
+void
+pdf_tags_free(struct pdf_writer *w)
+{
+	struct pdf_tags *T = w->tags;
+	size_t	 i;
+
+	if (T == NULL)
+		return;
+	for (i = 0; i < T->ne; i++) {
+		free(T->e[i].kids);
+		free(T->e[i].text);
+	}
+	for (i = 0; i < T->npages; i++) {
+		free(T->pages[i].elem);
+		free(T->pages[i].flags);
+		free(T->pages[i].mcids);
+	}
+	free(T->e);
+	free(T->pages);
+	free(T->map.keys);
+	free(T->map.vals);
+	free(T->annots);
+	free(T);
+	w->tags = NULL;
+}
