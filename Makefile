@@ -27,7 +27,7 @@ NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
 	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev \
 	icc-profiles-free
-DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3
+DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3 python3-pikepdf
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
 	   gen/template/*.c gen/layout/*.c gen/pdf/*.c \

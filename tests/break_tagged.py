@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Writes a copy of a good tagged PDF with one deliberate fault, so that
+the test can show that check_tagged.py catches it.
+
+    break_tagged.py FAULT IN.pdf OUT.pdf
+    break_tagged.py --list       # FAULT<TAB>message check_tagged must print
+    break_tagged.py --prove DIR GOOD.pdf [FAULT=OTHER.pdf ...]
+
+--prove makes every broken copy in DIR (from GOOD.pdf, or the file given
+for that fault) and runs check_tagged on each: it must find the fault and
+say so.  Prints one line per fault that is not caught; exit 1 if any.
+"""
+import os
+import re
+import sys
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+# fault name, what check_tagged.py must say about it
+FAULTS = [
+    ("paint-outside", "paints outside marked content and outside an Artifact"),
+    ("emc-extra", "unbalanced: EMC without BDC or BMC"),
+    ("bdc-unclosed", "not closed at the end of the page"),
+    ("bdc-in-path", "marked content begins inside a path"),
+    ("mc-across-et", "is still open at ET"),
+    ("mcid-twice", "is used twice"),
+    ("parent-missing", "is not in the ParentTree"),
+    ("parent-wrong", "that does not hold it"),
+    ("struct-parents", "marked content but no /StructParents"),
+    ("mcid-dangling", "whose content has no such MCID"),
+    ("figure-alt", "Figure without /Alt"),
+    ("th-scope", "TH without /Scope"),
+    ("li-outside-list", "P inside L"),
+    ("lbl-outside-li", "Lbl inside P, not in LI"),
+    ("tr-outside-table", "wrong table nesting"),
+    ("th-outside-tr", "TH inside P, not in TR"),
+    ("wrong-parent", "/P of"),
+    ("no-lang", "no /Lang"),
+    ("no-displaydoctitle", "/DisplayDocTitle is not true"),
+    ("no-markinfo", "/MarkInfo /Marked is not true"),
+    ("no-dc-title", "XMP: no dc:title"),
+    ("no-pdfuaid", "XMP: no pdfuaid:part 1"),
+    ("no-tabs", "no /Tabs /S"),
+    ("link-contents", "link annotation without /Contents"),
+    ("link-objr", "link annotation not held (OBJR)"),
+    ("no-tounicode", "no ToUnicode map"),
+    ("tounicode-cidrange", "a ToUnicode map without bfrange or bfchar"),
+    ("tounicode-partial", "ToUnicode does not map"),
+    ("font-not-embedded", "not embedded"),
+]
+
+
+def elements(pdf):
+    out = []
+
+    def walk(e, depth):
+        if not isinstance(e, Dictionary) or depth > 200:
+            return
+        if "/S" in e:
+            out.append(e)
+        k = e.get("/K")
+        for kid in (list(k) if isinstance(k, Array) else [k]):
+            if isinstance(kid, Dictionary) and "/S" in kid:
+                walk(kid, depth + 1)
+    for k in pdf.Root.StructTreeRoot.K:
+        walk(k, 0)
+    return out
+
+
+def first(pdf, typ):
+    for e in elements(pdf):
+        if e.S == Name("/" + typ):
+            return e
+    raise SystemExit("break_tagged.py: the document has no %s" % typ)
+
+
+def page_parents(pdf, pno):
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    sp = int(pdf.pages[pno].obj.StructParents)
+    for i in range(0, len(nums), 2):
+        if int(nums[i]) == sp:
+            return nums[i + 1]
+    raise SystemExit("break_tagged.py: no parent tree entry")
+
+
+def add_content(pdf, page, data, prepend=False):
+    page.contents_add(pikepdf.Stream(pdf, data), prepend=prepend)
+
+
+def rewrite_content(pdf, page, fn):
+    data = b"".join(bytes(c.read_bytes()) for c in
+                    ([page.obj.Contents] if isinstance(page.obj.Contents,
+                     pikepdf.Stream) else list(page.obj.Contents)))
+    page.obj.Contents = pikepdf.Stream(pdf, fn(data))
+
+
+def xmp(pdf, fn):
+    data = pdf.Root.Metadata.read_bytes()
+    s = pikepdf.Stream(pdf, fn(data))
+    s.Type = Name.Metadata
+    s.Subtype = Name.XML
+    pdf.Root.Metadata = s
+
+
+def fonts(pdf):
+    for page in pdf.pages:
+        fr = page.obj.Resources.get("/Font")
+        if fr is not None:
+            for k in fr.keys():
+                yield fr[k]
+
+
+def a_font(pdf):
+    for f in fonts(pdf):
+        return f
+    raise SystemExit("break_tagged.py: no font")
+
+
+def a_link(pdf):
+    for page in pdf.pages:
+        for a in page.obj.get("/Annots", []):
+            if a.get("/Subtype") == Name.Link:
+                return a
+    raise SystemExit("break_tagged.py: no link")
+
+
+def apply(name, pdf):
+    p1 = pdf.pages[0]
+    if name == "paint-outside":
+        add_content(pdf, p1, b"q 0 0 m 10 10 l S Q\n", prepend=True)
+    elif name == "emc-extra":
+        add_content(pdf, p1, b"EMC\n")
+    elif name == "bdc-unclosed":
+        add_content(pdf, p1, b"/Span BMC\n")
+    elif name == "bdc-in-path":
+        add_content(pdf, p1, b"/Artifact BMC 0 0 m /Span BMC EMC 9 9 l S "
+                    b"EMC\n")
+    elif name == "mc-across-et":
+        add_content(pdf, p1, b"/Artifact BMC BT /Span BMC ET EMC EMC\n")
+    elif name == "mcid-twice":
+        rewrite_content(pdf, p1, lambda d: re.sub(
+            rb"<</MCID 1>>", b"<</MCID 0>>", d, count=1))
+    elif name == "parent-missing":
+        arr = page_parents(pdf, 0)
+        del arr[len(arr) - 1]
+    elif name == "parent-wrong":
+        arr = page_parents(pdf, 0)
+        for i in range(1, len(arr)):
+            if arr[i].objgen != arr[0].objgen:
+                a, b = arr[0], arr[i]
+                arr[0], arr[i] = b, a
+                break
+    elif name == "struct-parents":
+        del p1.obj["/StructParents"]
+    elif name == "mcid-dangling":
+        e = first(pdf, "P")
+        e.K.append(9999)
+    elif name == "figure-alt":
+        del first(pdf, "Figure")["/Alt"]
+    elif name == "th-scope":
+        del first(pdf, "TH")["/A"]
+    elif name == "li-outside-list":
+        first(pdf, "LI").S = Name.P
+    elif name == "lbl-outside-li":
+        first(pdf, "LI").S = Name.P
+    elif name == "tr-outside-table":
+        first(pdf, "TR").S = Name.P
+    elif name == "th-outside-tr":
+        first(pdf, "TR").S = Name.P
+    elif name == "wrong-parent":
+        e = first(pdf, "H1")
+        e.P = first(pdf, "Table")
+    elif name == "no-lang":
+        del pdf.Root["/Lang"]
+    elif name == "no-displaydoctitle":
+        del pdf.Root["/ViewerPreferences"]
+    elif name == "no-markinfo":
+        del pdf.Root["/MarkInfo"]
+    elif name == "no-dc-title":
+        xmp(pdf, lambda d: re.sub(rb"<dc:title>.*?</dc:title>", b"", d,
+                                  flags=re.S))
+    elif name == "no-pdfuaid":
+        xmp(pdf, lambda d: re.sub(rb"<pdfuaid:part>1</pdfuaid:part>", b"",
+                                  d))
+    elif name == "no-tabs":
+        del p1.obj["/Tabs"]
+    elif name == "link-contents":
+        del a_link(pdf)["/Contents"]
+    elif name == "link-objr":
+        a = a_link(pdf)
+        a.StructParent = int(pdf.pages[0].obj.StructParents)
+    elif name == "no-tounicode":
+        del a_font(pdf)["/ToUnicode"]
+    elif name == "tounicode-cidrange":
+        # What libharu 2.3.0 writes: an encoding CMap, no bfrange.
+        a_font(pdf).ToUnicode = pikepdf.Stream(pdf, (
+            b"/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+            b"begincmap\n1 begincodespacerange\n<0000> <FFFF>\n"
+            b"endcodespacerange\n1 begincidrange\n<0000> <FFFF> 0\n"
+            b"endcidrange\nendcmap\nend\nend\n"))
+    elif name == "tounicode-partial":
+        # A range cut short: its last code (one shown) is unmapped.
+        for f in fonts(pdf):
+            data = f.ToUnicode.read_bytes()
+            m = re.search(rb"<([0-9A-F]{4})> <([0-9A-F]{4})> <([0-9A-F]{4})>",
+                          data)
+            if m and m.group(1) != m.group(2):
+                cut = b"<%s> <%s> <%s>" % (m.group(1), m.group(1), m.group(3))
+                f.ToUnicode = pikepdf.Stream(pdf, data[:m.start()] + cut +
+                                             data[m.end():])
+                break
+    elif name == "font-not-embedded":
+        fd = a_font(pdf).DescendantFonts[0].FontDescriptor
+        del fd["/FontFile2"]
+    else:
+        raise SystemExit("break_tagged.py: no fault called %s" % name)
+
+
+def prove(outdir, good, other):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import check_tagged
+    found, _ = check_tagged.check(good)
+    if found:
+        print("the good file is not clean: %s" % found[0])
+        return 1
+    missed = 0
+    for name, msg in FAULTS:
+        src = other.get(name, good)
+        out = os.path.join(outdir, "broken-%s.pdf" % name)
+        pdf = pikepdf.open(src)
+        apply(name, pdf)
+        pdf.save(out)
+        pdf.close()
+        found, _ = check_tagged.check(out)
+        if not any(msg in f for f in found):
+            print("NOT CAUGHT %s: expected \"%s\", got: %s" %
+                  (name, msg, "; ".join(found[:3]) or "no fault"))
+            missed += 1
+    print("%d faults, %d caught" % (len(FAULTS), len(FAULTS) - missed))
+    return 1 if missed else 0
+
+
+def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == "--prove":
+        other = dict(a.split("=", 1) for a in sys.argv[4:])
+        return prove(sys.argv[2], sys.argv[3], other)
+    if sys.argv[1:] == ["--list"]:
+        for n, m in FAULTS:
+            print("%s\t%s" % (n, m))
+        return 0
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    pdf = pikepdf.open(sys.argv[2])
+    apply(sys.argv[1], pdf)
+    pdf.save(sys.argv[3])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,506 @@
+#!/usr/bin/env python3
+"""Checks the tagged-PDF (PDF/UA-1) rules a reader relies on, on one file.
+
+    check_tagged.py FILE.pdf
+
+Fails (exit 1, one line per fault) on:
+- content: a painting operator outside a marked-content sequence with an
+  MCID and outside an Artifact; unbalanced BDC/BMC and EMC; marked content
+  begun inside a path or overlapping BT/ET; an MCID used twice on a page
+  or nested in another;
+- the parent tree: a page with marked content and no /StructParents, an
+  MCID missing from the ParentTree, an entry pointing at an element that
+  does not hold that MCID or whose type is not the tag in the content;
+  an element naming an MCID that its page does not have;
+- the tree: /P not the parent, a Figure without /Alt, a TH without
+  /Scope, L/LI/Lbl/LBody or Table/THead/TBody/TFoot/TR/TH/TD nested
+  wrongly, a link annotation without /Contents or a Link element holding
+  its OBJR;
+- the catalog: no /MarkInfo /Marked true, no /Lang, no
+  /ViewerPreferences /DisplayDocTitle true, no dc:title or pdfuaid:part
+  in the XMP; a page without /Tabs /S;
+- fonts: not embedded, or without a ToUnicode map that maps every code
+  the pages show.
+
+Form XObjects drawn inside an Artifact (pages of attached PDFs) are not
+looked into: they are carried as they are.
+"""
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+PAINT_TEXT = {"Tj", "TJ", "'", '"'}
+PAINT_PATH = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"}
+PAINT_OTHER = {"Do", "sh", "INLINE IMAGE", "EI"}
+PATH_OPS = {"m", "l", "c", "v", "y", "h", "re"}
+
+LIST_KIDS = {"L": {"LI", "L", "Caption"}, "LI": {"Lbl", "LBody"}}
+LIST_PARENT = {"LI": {"L"}, "Lbl": {"LI"}, "LBody": {"LI"}}
+TABLE_KIDS = {
+    "Table": {"TR", "THead", "TBody", "TFoot", "Caption"},
+    "THead": {"TR"}, "TBody": {"TR"}, "TFoot": {"TR"},
+    "TR": {"TH", "TD"},
+}
+TABLE_PARENT = {
+    "TR": {"Table", "THead", "TBody", "TFoot"},
+    "THead": {"Table"}, "TBody": {"Table"}, "TFoot": {"Table"},
+    "TH": {"TR"}, "TD": {"TR"},
+}
+
+faults = []
+
+
+def fault(msg):
+    faults.append(msg)
+
+
+def key(obj):
+    """Identity of an indirect object."""
+    try:
+        return obj.objgen
+    except Exception:
+        return None
+
+
+def as_list(obj):
+    if obj is None:
+        return []
+    if isinstance(obj, Array):
+        return list(obj)
+    return [obj]
+
+
+def text_of(obj):
+    if obj is None:
+        return ""
+    try:
+        return str(obj)
+    except Exception:
+        return ""
+
+
+def numtree(node, out, depth=0):
+    if node is None or depth > 32:
+        return
+    nums = node.get("/Nums")
+    if nums is not None:
+        for i in range(0, len(nums) - 1, 2):
+            out[int(nums[i])] = nums[i + 1]
+    for kid in as_list(node.get("/Kids")):
+        numtree(kid, out, depth + 1)
+
+
+# ---------------------------------------------------------------------
+# The catalog and the XMP.
+
+XMP_NS = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+
+
+def check_catalog(pdf):
+    root = pdf.Root
+    mi = root.get("/MarkInfo")
+    if mi is None or not bool(mi.get("/Marked", False)):
+        fault("catalog: /MarkInfo /Marked is not true")
+    if not text_of(root.get("/Lang")).strip():
+        fault("catalog: no /Lang (the document's language)")
+    vp = root.get("/ViewerPreferences")
+    if vp is None or not bool(vp.get("/DisplayDocTitle", False)):
+        fault("catalog: /ViewerPreferences /DisplayDocTitle is not true")
+    meta = root.get("/Metadata")
+    if meta is None:
+        fault("catalog: no XMP metadata: no dc:title, no pdfuaid:part")
+        return
+    try:
+        x = ET.fromstring(meta.read_bytes())
+    except ET.ParseError as e:
+        fault("XMP: does not parse: %s" % e)
+        return
+    titles = [li.text for t in x.iter("{%s}title" % XMP_NS["dc"])
+              for li in t.iter("{%s}li" % XMP_NS["rdf"]) if li.text]
+    if not titles:
+        fault("XMP: no dc:title")
+    part = [e.text for e in x.iter("{%s}part" % XMP_NS["pdfuaid"])]
+    for d in x.iter("{%s}Description" % XMP_NS["rdf"]):
+        a = d.get("{%s}part" % XMP_NS["pdfuaid"])
+        if a is not None:
+            part.append(a)
+    if "1" not in [p.strip() for p in part if p]:
+        fault("XMP: no pdfuaid:part 1")
+    if "/StructTreeRoot" not in root:
+        fault("catalog: no /StructTreeRoot: the file is not tagged")
+
+
+# ---------------------------------------------------------------------
+# Fonts and their ToUnicode maps.
+
+HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def cmap_ranges(data):
+    """Code ranges a ToUnicode CMap maps: [(lo, hi)]."""
+    ranges = []
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for line in block.splitlines():
+            h = HEX.findall(line)
+            if len(h) >= 3 or (len(h) >= 2 and b"[" in line):
+                ranges.append((int(h[0], 16), int(h[1], 16)))
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for line in block.splitlines():
+            h = HEX.findall(line)
+            if len(h) >= 2:
+                c = int(h[0], 16)
+                ranges.append((c, c))
+    return ranges
+
+
+class FontInfo:
+    def __init__(self, font):
+        self.name = text_of(font.get("/BaseFont"))
+        self.two_byte = font.get("/Subtype") == Name("/Type0")
+        self.ranges = []
+        self.problem = None
+        tu = font.get("/ToUnicode")
+        if tu is None:
+            self.problem = "no ToUnicode map"
+        else:
+            try:
+                self.ranges = cmap_ranges(tu.read_bytes())
+            except Exception as e:
+                self.problem = "ToUnicode unreadable (%s)" % e
+            if not self.ranges and self.problem is None:
+                self.problem = "a ToUnicode map without bfrange or " \
+                    "bfchar entries"
+        desc = font
+        if self.two_byte:
+            d = as_list(font.get("/DescendantFonts"))
+            desc = d[0] if d else None
+        fd = desc.get("/FontDescriptor") if desc is not None else None
+        if fd is None or not any(k in fd for k in
+                                 ("/FontFile", "/FontFile2", "/FontFile3")):
+            self.embedded = False
+        else:
+            self.embedded = True
+        self.unmapped = set()
+
+    def covers(self, code):
+        for lo, hi in self.ranges:
+            if lo <= code <= hi:
+                return True
+        return False
+
+    def show(self, data):
+        if self.two_byte:
+            codes = [data[i] << 8 | data[i + 1]
+                     for i in range(0, len(data) - 1, 2)]
+        else:
+            codes = list(data)
+        for c in codes:
+            if self.ranges and not self.covers(c):
+                self.unmapped.add(c)
+
+
+# ---------------------------------------------------------------------
+# Content streams.
+
+def check_content(pdf, page, pno, fonts):
+    """MCIDs of the page's content: {mcid: tag}."""
+    res = page.obj.get("/Resources")
+    fontres = res.get("/Font") if res is not None else None
+    props = res.get("/Properties") if res is not None else None
+    stack = []          # (kind, tag, mcid, opened in text)
+    mcids = {}
+    in_text = False
+    in_path = False
+    font = None
+    outside = {}
+    try:
+        instrs = pikepdf.parse_content_stream(page)
+    except Exception as e:
+        fault("page %d: content does not parse: %s" % (pno, e))
+        return mcids
+    for ins in instrs:
+        op = str(ins.operator)
+        ops = ins.operands
+        if op in ("BDC", "BMC"):
+            if in_path:
+                fault("page %d: marked content begins inside a path" % pno)
+            tag = str(ops[0]) if ops else ""
+            pl = ops[1] if op == "BDC" and len(ops) > 1 else None
+            if isinstance(pl, Name) and props is not None:
+                pl = props.get(str(pl))
+            mcid = None
+            if isinstance(pl, Dictionary) and "/MCID" in pl:
+                mcid = int(pl.MCID)
+            if tag == "/Artifact":
+                stack.append(("artifact", tag, None, in_text))
+            elif mcid is not None:
+                if any(s[0] == "mcid" for s in stack):
+                    fault("page %d: MCID %d is nested in another "
+                          "marked-content sequence with an MCID" %
+                          (pno, mcid))
+                if mcid in mcids:
+                    fault("page %d: MCID %d is used twice" % (pno, mcid))
+                mcids[mcid] = tag[1:]
+                stack.append(("mcid", tag, mcid, in_text))
+            else:
+                stack.append(("other", tag, None, in_text))
+        elif op == "EMC":
+            if not stack:
+                fault("page %d: unbalanced: EMC without BDC or BMC" % pno)
+            else:
+                s = stack.pop()
+                if s[3] != in_text:
+                    fault("page %d: marked content %s and a text object "
+                          "(BT ... ET) overlap" % (pno, s[1]))
+        elif op == "BT":
+            in_text = True
+        elif op == "ET":
+            in_text = False
+            if stack and stack[-1][3]:
+                fault("page %d: marked content %s begun in a text object "
+                      "is still open at ET" % (pno, stack[-1][1]))
+        elif op in PATH_OPS:
+            in_path = True
+        elif op == "n":
+            in_path = False
+        elif op == "Tf" and ops:
+            f = fontres.get(str(ops[0])) if fontres is not None else None
+            if f is None:
+                font = None
+            else:
+                k = key(f)
+                if k not in fonts:
+                    fonts[k] = FontInfo(f)
+                font = fonts[k]
+        if op in PAINT_TEXT or op in PAINT_PATH or op in PAINT_OTHER:
+            if not any(s[0] in ("mcid", "artifact") for s in stack):
+                outside[op] = outside.get(op, 0) + 1
+            if op in PAINT_PATH:
+                in_path = False
+        if op in PAINT_TEXT and font is not None:
+            for o in ops:
+                items = list(o) if isinstance(o, Array) else [o]
+                for it in items:
+                    if isinstance(it, pikepdf.String):
+                        font.show(bytes(it))
+    for op, n in sorted(outside.items()):
+        fault("page %d: %d x %s paints outside marked content and outside "
+              "an Artifact" % (pno, n, op))
+    if stack:
+        fault("page %d: unbalanced: %d marked-content sequence(s) not "
+              "closed at the end of the page" % (pno, len(stack)))
+    return mcids
+
+
+# ---------------------------------------------------------------------
+# The structure tree.
+
+class Tree:
+    def __init__(self, pdf):
+        self.rolemap = {}
+        self.held = {}       # element key -> set of (page key, mcid)
+        self.types = {}      # element key -> type
+        self.mcrs = []       # (page key, mcid, element type)
+        self.objrs = {}      # annotation key -> element key
+        self.count = 0
+        root = pdf.Root.get("/StructTreeRoot")
+        rm = root.get("/RoleMap") if root is not None else None
+        if rm is not None:
+            for k in rm.keys():
+                self.rolemap[k[1:]] = str(rm[k])[1:]
+        if root is None:
+            return
+        self.root = root
+        seen = set()
+        for kid in as_list(root.get("/K")):
+            self.walk(kid, root, None, seen, 0)
+
+    def std(self, s):
+        n = 0
+        while s in self.rolemap and n < 8:
+            s = self.rolemap[s]
+            n += 1
+        return s
+
+    def walk(self, e, parent, ptype, seen, depth):
+        if not isinstance(e, Dictionary):
+            return
+        k = key(e)
+        if k in seen:
+            fault("structure: element %s appears twice in the tree" % (k,))
+            return
+        if depth > 200:
+            fault("structure: nesting deeper than 200")
+            return
+        seen.add(k)
+        self.count += 1
+        s = text_of(e.get("/S"))[1:]
+        t = self.std(s)
+        self.types[k] = t
+        p = e.get("/P")
+        if p is None or key(p) != key(parent):
+            fault("structure: /P of %s is not its parent" % s)
+        if t == "Figure" and not (text_of(e.get("/Alt")).strip() or
+                                  text_of(e.get("/ActualText")).strip()):
+            fault("structure: Figure without /Alt")
+        if t == "TH" and not self.has_scope(e):
+            fault("structure: TH without /Scope")
+        if ptype in LIST_KIDS and t not in LIST_KIDS[ptype]:
+            fault("structure: %s inside %s (a list holds LI, an LI holds "
+                  "Lbl and LBody)" % (t, ptype))
+        if t in LIST_PARENT and ptype not in LIST_PARENT[t]:
+            fault("structure: %s inside %s, not in %s" %
+                  (t, ptype, "/".join(sorted(LIST_PARENT[t]))))
+        if ptype in TABLE_KIDS and t not in TABLE_KIDS[ptype]:
+            fault("structure: %s inside %s (wrong table nesting)" %
+                  (t, ptype))
+        if t in TABLE_PARENT and ptype not in TABLE_PARENT[t]:
+            fault("structure: %s inside %s, not in %s (wrong table "
+                  "nesting)" % (t, ptype, "/".join(sorted(TABLE_PARENT[t]))))
+        pg = e.get("/Pg")
+        held = self.held.setdefault(k, set())
+        for kid in as_list(e.get("/K")):
+            if isinstance(kid, int) or (hasattr(kid, "is_integer") and
+                                        not isinstance(kid, Dictionary)):
+                try:
+                    m = int(kid)
+                except Exception:
+                    continue
+                if pg is None:
+                    fault("structure: %s holds MCID %d but has no /Pg" %
+                          (s, m))
+                    continue
+                held.add((key(pg), m))
+                self.mcrs.append((key(pg), m, t))
+            elif isinstance(kid, Dictionary):
+                typ = kid.get("/Type")
+                if typ == Name("/MCR"):
+                    kp = kid.get("/Pg", pg)
+                    m = int(kid.get("/MCID", -1))
+                    held.add((key(kp), m))
+                    self.mcrs.append((key(kp), m, t))
+                elif typ == Name("/OBJR"):
+                    self.objrs[key(kid.get("/Obj"))] = k
+                else:
+                    self.walk(kid, e, t, seen, depth + 1)
+
+    @staticmethod
+    def has_scope(e):
+        for a in as_list(e.get("/A")):
+            if isinstance(a, Dictionary) and text_of(a.get("/Scope")) in \
+                    ("/Row", "/Column", "/Both"):
+                return True
+        return False
+
+
+def check(path):
+    """The faults of a file, and a summary line if there are none."""
+    del faults[:]
+    try:
+        pdf = pikepdf.open(path)
+    except Exception as e:
+        return ["cannot open: %s" % e], None
+    summary = check_pdf(pdf)
+    return list(faults), summary
+
+
+def check_pdf(pdf):
+    check_catalog(pdf)
+    root = pdf.Root.get("/StructTreeRoot")
+    tree = Tree(pdf) if root is not None else None
+    ptree = {}
+    if root is not None:
+        numtree(root.get("/ParentTree"), ptree)
+    fonts = {}
+    content = set()
+    nmcid = 0
+    for i, page in enumerate(pdf.pages):
+        pno = i + 1
+        if page.obj.get("/Tabs") != Name("/S"):
+            fault("page %d: no /Tabs /S (tab order by structure)" % pno)
+        mcids = check_content(pdf, page, pno, fonts)
+        nmcid += len(mcids)
+        pk = key(page.obj)
+        for m in mcids:
+            content.add((pk, m))
+        if mcids and tree is not None:
+            sp = page.obj.get("/StructParents")
+            if sp is None:
+                fault("page %d: marked content but no /StructParents" % pno)
+            else:
+                arr = ptree.get(int(sp))
+                if not isinstance(arr, Array):
+                    fault("page %d: no ParentTree entry for /StructParents "
+                          "%d" % (pno, int(sp)))
+                else:
+                    for m, tag in sorted(mcids.items()):
+                        if m >= len(arr) or not isinstance(arr[m],
+                                                           Dictionary):
+                            fault("page %d: MCID %d is not in the "
+                                  "ParentTree" % (pno, m))
+                            continue
+                        ek = key(arr[m])
+                        if (pk, m) not in tree.held.get(ek, ()):
+                            fault("page %d: the ParentTree gives MCID %d to "
+                                  "an element (%s) that does not hold it" %
+                                  (pno, m, tree.types.get(ek, "?")))
+                        elif tree.std(tag) != tree.types.get(ek) and \
+                                tag != text_of(arr[m].get("/S"))[1:]:
+                            fault("page %d: MCID %d is tagged %s in the "
+                                  "content but its element is %s" %
+                                  (pno, m, tag, tree.types.get(ek)))
+        for a in as_list(page.obj.get("/Annots")):
+            if a.get("/Subtype") != Name("/Link"):
+                continue
+            if not text_of(a.get("/Contents")).strip():
+                fault("page %d: link annotation without /Contents" % pno)
+            if tree is None:
+                continue
+            sp = a.get("/StructParent")
+            el = ptree.get(int(sp)) if sp is not None else None
+            if el is None or tree.objrs.get(key(a)) != key(el) or \
+                    tree.types.get(key(el)) != "Link":
+                fault("page %d: link annotation not held (OBJR) by the "
+                      "Link element its /StructParent names" % pno)
+    if tree is not None:
+        for pk, m, t in tree.mcrs:
+            if (pk, m) not in content:
+                fault("structure: %s holds MCID %d of a page whose content "
+                      "has no such MCID" % (t, m))
+    for f in fonts.values():
+        if not f.embedded:
+            fault("font %s: not embedded" % f.name)
+        if f.problem:
+            fault("font %s: %s" % (f.name, f.problem))
+        elif f.unmapped:
+            fault("font %s: ToUnicode does not map %d code(s) shown, "
+                  "e.g. %04X" % (f.name, len(f.unmapped), min(f.unmapped)))
+    return "tagged: %d pages, %d elements, %d MCIDs, %d fonts" % (
+        len(pdf.pages), tree.count if tree else 0, nmcid, len(fonts))
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: check_tagged.py FILE.pdf", file=sys.stderr)
+        return 2
+    path = sys.argv[1]
+    found, summary = check(path)
+    if found:
+        for f in found[:50]:
+            print("%s: %s" % (path, f))
+        if len(found) > 50:
+            print("%s: ... and %d more" % (path, len(found) - 50))
+        return 1
+    print("%s: %s" % (path, summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+#!/bin/sh
+# Tagged PDF (PDF/UA-1).  Every template's sample document is rendered
+# alone, and the sample meeting and the test meeting are built as packs:
+# tests/check_tagged.py must pass on each (marked content, parent tree,
+# structure nesting, Alt, Scope, catalog, XMP, fonts), and each
+# document's structure tree with its text (pdfinfo -struct-text) must
+# equal the expected file in tests/regress/tagged/.  Then the checker
+# must reject each deliberately broken copy (tests/break_tagged.py) with
+# the message for that fault.
+#
+# After a deliberate change, review the differences and regenerate the
+# expected files with: UPDATE=1 sh tests/regress/tagged.sh
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/tagged
+D=tests/regress/tagged
+M=tests/regress/documents/meeting
+S=content/regionstyrelsen/2026-12-08
+mkdir -p "$T" "$D"
+n=0
+fail=0
+
+# The checker needs pikepdf (Debian: python3-pikepdf).
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import pikepdf' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+if [ -z "$PY" ]; then
+	echo "FAIL no python3 with pikepdf: install python3-pikepdf"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+check() {	# name
+	n=$((n + 1))
+	if ! "$PY" tests/check_tagged.py "$T/$1.pdf" >"$T/$1.check" 2>&1; then
+		echo "FAIL $1: check_tagged:"
+		head -n 20 "$T/$1.check"
+		fail=$((fail + 1))
+	fi
+}
+
+golden() {	# name file
+	n=$((n + 1))
+	if ! $WRAP $B render "$2" -o "$T/$1.pdf" >/dev/null 2>"$T/$1.err"
+	then
+		echo "FAIL $1: render $2 failed:"
+		cat "$T/$1.err"
+		fail=$((fail + 1))
+		return
+	fi
+	check "$1"
+	pdfinfo -struct-text "$T/$1.pdf" >"$T/$1.struct" 2>&1
+	[ -n "$UPDATE" ] && cp "$T/$1.struct" "$D/$1.struct"
+	if ! cmp -s "$D/$1.struct" "$T/$1.struct"; then
+		echo "FAIL $1: the structure differs from $D/$1.struct:"
+		diff -u "$D/$1.struct" "$T/$1.struct" | head -n 30
+		fail=$((fail + 1))
+	fi
+}
+
+golden tjansteskrivelse "$M/arenden/02-vardplatser.md"
+golden tjansteskrivelse-fil "$M/handlingar/ts-lokalforsorjning.md"
+golden rapport "$M/handlingar/rapport-vardplatser.md"
+golden brev "$M/handlingar/brev-ivo.md"
+golden program "$M/program.xml"
+golden manadsrapport "$S/handlingar/manadsrapport-oktober-2026.md"
+golden uppfoljning "$S/handlingar/uppfoljning-internkontrollplan-2026.md"
+golden remissvar "$S/handlingar/remissvar-sou-2026-12.md"
+
+for pack in "$M:testpack" "$S:sample"; do
+	n=$((n + 1))
+	if $WRAP $B build "${pack%%:*}" -o "$T/${pack#*:}.pdf" >/dev/null \
+	    2>"$T/${pack#*:}.err"; then
+		check "${pack#*:}"
+	else
+		echo "FAIL build ${pack%%:*}:"
+		cat "$T/${pack#*:}.err"
+		fail=$((fail + 1))
+	fi
+done
+
+# The checker catches each fault: broken copies of good documents.
+n=$((n + 1))
+if ! "$PY" tests/break_tagged.py --prove "$T" "$T/uppfoljning.pdf" \
+    figure-alt="$T/manadsrapport.pdf" >"$T/prove.out" 2>&1; then
+	echo "FAIL the checker misses faults:"
+	cat "$T/prove.out"
+	fail=$((fail + 1))
+fi
+tail -n 1 "$T/prove.out"
+
+echo "$((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]
