@@ -53,7 +53,10 @@ golden() {	# name file
 		return
 	fi
 	check "$1"
-	pdfinfo -struct-text "$T/$1.pdf" >"$T/$1.struct" 2>&1
+	# Object numbers of link annotations are no part of the structure.
+	pdfinfo -struct-text "$T/$1.pdf" 2>&1 |
+	    sed 's/^\( *\)Object [0-9]* [0-9]*$/\1Object (link annotation)/' \
+	    >"$T/$1.struct"
 	[ -n "$UPDATE" ] && cp "$T/$1.struct" "$D/$1.struct"
 	if ! cmp -s "$D/$1.struct" "$T/$1.struct"; then
 		echo "FAIL $1: the structure differs from $D/$1.struct:"
