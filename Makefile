@@ -37,8 +37,8 @@ MAIN	 = gen/main.o
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
 
-.PHONY: all deps demo test check sanitize valgrind bench install uninstall \
-	clean clean-objs
+.PHONY: all deps demo test check sanitize valgrind bench compare install \
+	uninstall clean clean-objs
 
 all: gen/boardgen
 
@@ -109,6 +109,11 @@ valgrind: all $(UNIT_BINS)
 
 bench: all
 	@sh tests/bench.sh
+
+# The same generated pack with Typst and pandoc + WeasyPrint, installed
+# by the script itself (Debian packages, an npm package in build/).
+compare: all
+	@sh tests/compare/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DOCDIR)
