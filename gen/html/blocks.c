@@ -159,16 +159,20 @@ static void
 figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
     bool head)
 {
-	const struct figure_cell *cell = &f->rows[r].cells[c];
+	const struct figure_row *fr = &f->rows[r];
+	const struct figure_cell *cell = &fr->cells[c];
 	bool	 num = f->cols[c].type == FIGCOL_NUMBER ||
 	    f->cols[c].type == FIGCOL_PERCENT;
-	const char *tag = head || c == 0 ? "th" : "td";
+	bool	 group = fr->role == ROW_GROUP;
+	const char *tag = head || group || c == 0 ? "th" : "td";
 	char	*t;
 
 	buf_printf(h->b, "<%s", tag);
-	if (head)
+	if (group)
+		buf_puts(h->b, " scope=\"rowgroup\"");
+	else if (head)
 		buf_puts(h->b, cell->colspan > 1 ? " scope=\"colgroup\"" :
-		    " scope=\"col\"");
+		    num ? " scope=\"col\" class=\"num\"" : " scope=\"col\"");
 	else if (c == 0)
 		buf_puts(h->b, cell->rowspan > 1 ? " scope=\"rowgroup\"" :
 		    " scope=\"row\"");
@@ -179,7 +183,9 @@ figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
 	if (cell->rowspan > 1)
 		buf_printf(h->b, " rowspan=\"%d\"", cell->rowspan);
 	buf_puts(h->b, ">");
-	t = cell_text(f, r, c);
+	/* Header and group rows hold words as written. */
+	t = head || group ? xstrdup(cell->text ? cell->text : "") :
+	    cell_text(f, r, c);
 	html_text(h, t);
 	free(t);
 	buf_printf(h->b, "</%s>", tag);
@@ -198,9 +204,16 @@ figure_table(struct hctx *h, const struct block *ref)
 
 	if (f == NULL || f->ncols == 0)
 		return;
-	cap = f->caption && f->unit ? xasprintf("%s (%s)", f->caption,
-	    f->unit) : xstrdup(f->caption ? f->caption : f->unit ?
-	    f->unit : "Tabell");
+	/* The alt text of the reference replaces the caption, as in the
+	 * pack. */
+	{
+		char	*c0 = ref->spans != NULL ? spans_text(ref->spans) :
+		    xstrdup(f->caption ? f->caption : "Tabell");
+
+		cap = f->unit ? xasprintf("%s (%s)", c0, f->unit) :
+		    xstrdup(c0);
+		free(c0);
+	}
 	buf_puts(b, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
 	    "aria-label=\"");
 	html_text(h, cap);
@@ -218,7 +231,8 @@ figure_table(struct hctx *h, const struct block *ref)
 			    "<tbody>\n");
 		buf_puts(b, fr->role == ROW_TOTAL ? "<tr class=\"total\">" :
 		    fr->role == ROW_SUBTOTAL ? "<tr class=\"subtotal\">" :
-		    "<tr>");
+		    fr->role == ROW_PART ? "<tr class=\"part\">" :
+		    fr->role == ROW_GROUP ? "<tr class=\"group\">" : "<tr>");
 		for (c = 0; c < f->ncols; c++)
 			if (!fr->cells[c].covered)
 				figure_cell(h, f, r, c, r < f->nhead);

@@ -77,6 +77,14 @@ outset_free(struct outset *os)
 	memset(os, 0, sizeof(*os));
 }
 
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Reads a whole file without reporting; 0 if it cannot be read. */
 static int
 read_quiet(const char *path, char **data, size_t *len)
@@ -107,23 +115,37 @@ read_quiet(const char *path, char **data, size_t *len)
 	return 1;
 }
 
-/* mkdir -p for the folders above path. */
+/* mkdir -p for the folders above path.  The last folder made is
+ * remembered: a meeting's files share theirs. */
 static int
 make_parents(const char *path)
 {
-	char	*p = xstrdup(path), *s;
+	static char *last;
+	const char *slash = strrchr(path, '/');
+	char	*p, *s;
 
-	for (s = strchr(p + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
-			diag(DIAG_ERROR, p, 0, 0, "cannot create the folder: "
-			    "%s", strerror(errno));
-			free(p);
-			return 0;
+	if (slash == NULL)
+		return 1;
+	if (last != NULL && strlen(last) == (size_t)(slash - path) &&
+	    strncmp(last, path, (size_t)(slash - path)) == 0)
+		return 1;
+	p = xstrndup(path, (size_t)(slash - path));
+	if (!is_dir(p))
+		for (s = strchr(p + 1, '/'); ; s = strchr(s + 1, '/')) {
+			if (s != NULL)
+				*s = '\0';
+			if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+				diag(DIAG_ERROR, p, 0, 0, "cannot create the "
+				    "folder: %s", strerror(errno));
+				free(p);
+				return 0;
+			}
+			if (s == NULL)
+				break;
+			*s = '/';
 		}
-		*s = '/';
-	}
-	free(p);
+	free(last);
+	last = p;
 	return 1;
 }
 
@@ -182,14 +204,6 @@ static int
 name_cmp(const struct dirent **a, const struct dirent **b)
 {
 	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static int
