@@ -66,6 +66,37 @@ for f in $(find "$T/a" -name '*.html'); do
 	grep -q 'href="#innehall"' "$f" && grep -q '<main id="innehall"' "$f" || fail "$f: no skip link"
 done
 
+# Open data: every JSON file valid against the schema kept in the repo
+# (and the check catches a broken one); the CSV has its columns.
+PY=/usr/bin/python3
+[ -x $PY ] || PY=python3
+$PY tests/check_oparl.py templates/schema/oparl.json "$T/a" >"$T/log" || { cat "$T/log"; fail "JSON not valid"; }
+mkdir -p "$T/broken/data/oparl" && cp -R "$T/a/data/oparl/." "$T/broken/data/oparl/"
+sed 's/"paperType": "Beslutsärende"/"paperType": "Motion"/' "$T/a/data/oparl/paper/regionstyrelsen/2026-12-08/7.json" \
+    >"$T/broken/data/oparl/paper/regionstyrelsen/2026-12-08/7.json"
+if $PY tests/check_oparl.py templates/schema/oparl.json "$T/broken" >"$T/log"; then
+	fail "the JSON check passed a Paper with a paperType the schema does not allow"
+fi
+$PY - "$T/a" "$(grep -c '<case ' "$M/meeting.xml")" <<'PYX' || fail "CSV"
+import csv, re, sys
+site, ncases = sys.argv[1], int(sys.argv[2])
+with open(site + "/data/arenden.csv", newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+want = ["diarienummer", "titel", "typ", "organ", "sammantrade", "arendenummer", "sida"]
+assert rows[0] == want, rows[0]
+# Informationer and the director's report have no dnr.
+assert len(rows) - 1 == ncases - 2, (len(rows) - 1, ncases)
+for r in rows[1:]:
+    assert len(r) == len(want), r
+    assert re.fullmatch(r"[A-ZÅÄÖ]{1,10}/[1-9][0-9]{0,5}/[0-9]{4}", r[0]), r
+    assert r[4] == "2026-12-08" and r[6].endswith("arende-%s.html" % r[5]), r
+assert any("Borgensram <script>" in r[1] for r in rows), "a title lost its text"
+with open(site + "/data/sammantraden.csv", newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+assert rows[0] == ["organ", "datum", "borjar", "slutar", "plats", "oppet", "antal_punkter", "sida"], rows[0]
+assert [r[5] for r in rows[1:]] == ["ja", "nej"], rows
+PYX
+
 # Same bytes: again from scratch, with two workers.
 $WRAP $B site "$T/c" -o "$T/b" --today 2026-12-01 -j 2 >/dev/null 2>"$T/err" ||
 	{ cat "$T/err"; fail "site -j 2 failed"; }
