@@ -27,7 +27,8 @@ NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-dev \
 	libhyphen-dev hyphen-sv fonts-liberation2 fonts-dejavu-core zlib1g-dev \
 	icc-profiles-free
-DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3 python3-pikepdf
+DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3 python3-pikepdf \
+	python3-jsonschema chromium nodejs
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
 	   gen/template/*.c gen/layout/*.c gen/pdf/*.c \
@@ -76,7 +77,7 @@ test: deps
 
 # Every test, assuming the packages are there.
 check: all $(UNIT_BINS)
-	@sh tests/run-all.sh
+	@BROWSER_TEST=1 sh tests/run-all.sh
 
 # The whole suite again, built with AddressSanitizer + UBSan (in build/,
 # so the ordinary build stays as it is).
@@ -109,6 +110,7 @@ valgrind: all $(UNIT_BINS)
 
 bench: all
 	@sh tests/bench.sh
+	@sh tests/bench-site.sh
 
 # The same generated pack with Typst and pandoc + WeasyPrint, installed
 # by the script itself (Debian packages, an npm package in build/).

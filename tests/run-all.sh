@@ -48,5 +48,14 @@ for t in tests/regress/*.sh tests/bad/run.sh; do
 	result "$(basename "$(dirname "$t")")/$(basename "$t" .sh): $(tail -n 1 "$tmp/t.log")" $st
 done
 
+# The site in a real browser: once, in the normal pass (make check sets
+# BROWSER_TEST), not again under the sanitizers or valgrind.
+if [ -n "$BROWSER_TEST" ]; then
+	sh tests/browser/run.sh >"$tmp/t.log" 2>&1
+	st=$?
+	[ $st -eq 0 ] || cat "$tmp/t.log"
+	result "browser/site: $(tail -n 1 "$tmp/t.log")" $st
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,171 @@
+// The web site in a real browser (Debian's chromium through
+// playwright-core): axe-core on every page type at WCAG 2.1 A and AA,
+// desktop and phone width; the skip link and a visible focus; no
+// sideways scrolling on a phone; and a reader's path, with JavaScript
+// off, from the start page to a meeting, to an item, to its PDF.
+//
+// usage: node site.test.mjs SITE-FOLDER
+// Prints one line per check and "N passed, N failed"; exit 1 on failure.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const site = path.resolve(process.argv[2] || '../../out/site');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let passed = 0, failed = 0;
+function check(ok, what, detail) {
+	if (ok) {
+		passed++;
+		console.log(`ok   ${what}`);
+	} else {
+		failed++;
+		console.log(`FAIL ${what}${detail ? '\n     ' + detail : ''}`);
+	}
+}
+
+const types = {
+	'.html': 'text/html; charset=utf-8', '.css': 'text/css',
+	'.pdf': 'application/pdf', '.json': 'application/json',
+	'.csv': 'text/csv; charset=utf-8', '.atom': 'application/atom+xml',
+};
+
+// A static file server on the loopback address, as any web server
+// would serve the folder.
+const server = createServer(async (req, res) => {
+	try {
+		const u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+		let f = path.join(site, path.normalize(u));
+		if (!f.startsWith(site)) throw new Error('outside');
+		if ((await stat(f)).isDirectory()) f = path.join(f, 'index.html');
+		const body = await readFile(f);
+		res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+		res.end(body);
+	} catch {
+		res.writeHead(404, { 'content-type': 'text/plain' });
+		res.end('not found');
+	}
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+	executablePath: chromiumPath,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+// The check itself: on a copy of the site made worse on purpose (grey
+// text, no lang), axe must find violations on the start page.
+if (process.argv[3] === '--expect-violations') {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(base + 'index.html');
+	await page.addScriptTag({ path: axePath });
+	const ids = await page.evaluate(async () => (await axe.run(document, {
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+	})).violations.map((v) => v.id));
+	await browser.close();
+	server.close();
+	const ok = ids.includes('color-contrast') && ids.includes('html-has-lang');
+	console.log(`browser: axe on a spoilt start page finds ${ids.join(', ') || 'nothing'}`);
+	process.exit(ok ? 0 : 1);
+}
+
+// One page of each type.
+const pages = {
+	'start page': 'index.html',
+	'body page': 'regionstyrelsen/index.html',
+	'meeting page': 'regionstyrelsen/2026-12-08/index.html',
+	'item page': 'regionstyrelsen/2026-12-08/arende-5.html',
+	'item page with a register': 'regionstyrelsen/2026-12-08/arende-14.html',
+	'document page': 'regionstyrelsen/2026-12-08/handling-1.html',
+	'register of cases': 'register/arenden.html',
+	'register of cases, a year': 'register/arenden-2026.html',
+	'open data page': 'oppna-data.html',
+};
+for (const extra of ['register/inkomna-handlingar.html', 'register/delegationsbeslut.html'])
+	try { await stat(path.join(site, extra)); pages['register ' + extra] = extra; } catch {}
+
+try {
+	for (const [width, height, label] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
+		const ctx = await browser.newContext({ viewport: { width, height } });
+		const page = await ctx.newPage();
+		for (const [name, rel] of Object.entries(pages)) {
+			const resp = await page.goto(base + rel);
+			if (!resp || resp.status() !== 200) {
+				check(false, `${label} ${name}: loads`, `${rel}: ${resp && resp.status()}`);
+				continue;
+			}
+			await page.addScriptTag({ path: axePath });
+			const r = await page.evaluate(async () => await axe.run(document, {
+				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			}));
+			const v = r.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0].target.join(' ')}`);
+			check(v.length === 0, `${label} ${name}: axe, ${r.passes.length} rules pass, 0 violations`, v.join('\n     '));
+			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			check(wide <= 0, `${label} ${name}: no sideways scrolling`, `${wide} px too wide`);
+			const h = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((e) => +e.tagName[1]));
+			const jump = h.findIndex((lv, i) => i > 0 && lv > h[i - 1] + 1);
+			check(h[0] === 1 && h.filter((x) => x === 1).length === 1 && jump < 0,
+			    `${label} ${name}: one h1 first, no heading level skipped`, JSON.stringify(h));
+		}
+		// The first Tab reaches the skip link, which shows, with a focus
+		// ring; Enter moves to the main content.
+		await page.goto(base + pages['meeting page']);
+		await page.keyboard.press('Tab');
+		const skip = await page.evaluate(() => {
+			const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+			return { cls: e.className, outline: s.outlineStyle + ' ' + s.outlineWidth, top: r.top, h: r.height };
+		});
+		check(skip.cls === 'skip' && skip.top >= 0 && skip.h > 0 && !skip.outline.startsWith('none'),
+		    `${label} skip link: first in tab order, visible, focus ring`, JSON.stringify(skip));
+		await page.keyboard.press('Enter');
+		const at = await page.evaluate(() => document.activeElement.id);
+		check(at === 'innehall', `${label} skip link: leads to the main content`, `focus on #${at}`);
+		await page.keyboard.press('Tab');
+		const ring = await page.evaluate(() => {
+			const s = getComputedStyle(document.activeElement);
+			return document.activeElement.tagName + ' ' + s.outlineStyle + ' ' + s.outlineWidth;
+		});
+		check(/^A solid [1-9]/.test(ring), `${label} focus: the next link shows a ring`, ring);
+		await ctx.close();
+	}
+
+	// A reader's path, with JavaScript off: start page -> meeting ->
+	// item -> the pack PDF.
+	const ctx = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+	const page = await ctx.newPage();
+	await page.goto(base + 'index.html');
+	await page.getByRole('link', { name: /Regionstyrelsen, tisdag 8 december 2026/ }).first().click();
+	check(page.url().endsWith('/regionstyrelsen/2026-12-08/index.html'), 'path: start page to the meeting', page.url());
+	await page.getByRole('link', { name: 'Upphandling av ambulanshelikoptertjänster 2028–2036' }).first().click();
+	check(page.url().endsWith('/arende-7.html'), 'path: meeting to item 7', page.url());
+	const h1 = await page.locator('h1').innerText();
+	check(h1.includes('7. Upphandling av ambulanshelikoptertjänster'), 'path: the item page says what it is', h1);
+	const link = page.getByRole('link', { name: /Kallelse med handlingar.*PDF/ });
+	check(await link.count() === 1, 'path: the item page links the pack');
+	// The click either opens chromium's PDF viewer or downloads the
+	// file; either way the address is the pack, served as a PDF.
+	const [got] = await Promise.all([
+		Promise.race([
+			page.waitForEvent('download').then((d) => ({ url: d.url(), type: 'download' })),
+			page.waitForResponse((r) => r.url().endsWith('.pdf')).then((r) => ({
+				url: r.url(), type: r.headers()['content-type'], status: r.status(),
+			})),
+		]),
+		link.click(),
+	]);
+	const body = await (await ctx.request.get(got.url)).body();
+	check((got.type === 'download' || (got.status === 200 && got.type === 'application/pdf')) &&
+	    body.subarray(0, 5).toString() === '%PDF-' && body.length > 10000,
+	    `path: the link gives the pack, ${body.length} bytes of PDF`, JSON.stringify(got));
+	await ctx.close();
+} finally {
+	await browser.close();
+	server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
