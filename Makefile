@@ -15,7 +15,7 @@ MANDIR	 = $(PREFIX)/share/man
 CC	?= gcc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wno-unused-parameter
-PKGS	 = libxml-2.0 libcmark
+PKGS	 = libxml-2.0 libcmark libqpdf
 CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DBOARDGEN_VERSION='"$(VERSION)"' -DBOARDGEN_DATADIR='"$(DATADIR)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -29,6 +29,8 @@ DEB_BUILD = gcc make pkg-config libxml2-dev libxml2-utils libhpdf-dev libcmark-d
 	icc-profiles-free
 DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3 python3-pikepdf \
 	python3-jsonschema chromium nodejs
+# PDF files made elsewhere are read and merged with libqpdf.
+DEB_BUILD += libqpdf-dev
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
 	   gen/template/*.c gen/layout/*.c gen/pdf/*.c \

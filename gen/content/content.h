@@ -67,6 +67,12 @@ struct document	*document_load(const char *path,
 struct document	*document_from_case(const struct casefile *,
 		    const struct organisation *, const char *body,
 		    const char *date);
+/* A PDF file made elsewhere (path as resolved; shown as messages name
+ * it), its pages counted and measured with libqpdf.  An encrypted,
+ * damaged, page-less file or one that is no PDF is reported at `at'
+ * (the Beslutsunderlag entry); NULL. */
+struct document	*document_external(const char *path, const char *shown,
+		    const char *title, const struct srcpos *at);
 /* Finds the profile and the documents each case's Beslutsunderlag
  * names (items' docs, m->documents).  Returns 0 after an error. */
 int		 meeting_documents(struct meeting *, const char *schema_dir);

@@ -644,7 +644,8 @@ file_link(const char *t)
  * meeting folder; inside the meeting folder either way.  NULL if it
  * names no file there. */
 static char *
-resolve(const struct meeting *m, const char *from, const char *target)
+resolve_at(const struct meeting *m, const char *from, const char *target,
+    bool *outside)
 {
 	char	*dir = xstrdup(from), *slash, *cand[2], *rdir, *r, *out = NULL;
 	struct stat st;
@@ -663,13 +664,32 @@ resolve(const struct meeting *m, const char *from, const char *target)
 		if (strncmp(r, rdir, strlen(rdir)) == 0 &&
 		    r[strlen(rdir)] == '/')
 			out = r;
-		else
+		else {
+			/* Through "..", or a symbolic link. */
+			if (outside != NULL)
+				*outside = true;
 			free(r);
+		}
 	}
 	free(rdir);
 	free(cand[0]);
 	free(cand[1]);
 	return out;
+}
+
+static char *
+resolve(const struct meeting *m, const char *from, const char *target)
+{
+	return resolve_at(m, from, target, NULL);
+}
+
+/* True if the link names a PDF file. */
+static bool
+pdf_link(const char *t)
+{
+	size_t	 n = strlen(t);
+
+	return n > 4 && strcasecmp(t + n - 4, ".pdf") == 0;
 }
 
 /* The first ISO date in s, or NULL. */
@@ -727,6 +747,53 @@ attach(struct agenda_item *it, struct document *d, const struct srcpos *pos)
 	it->docs[it->ndocs++] = d;
 }
 
+/* A resolved path as messages name it: inside the meeting folder, as
+ * the user sees it. */
+static char *
+shown_path(const struct meeting *m, const char *real)
+{
+	char	*rdir = realpath(m->dir, NULL), *shown;
+	size_t	 n = strlen(m->dir);
+
+	while (n > 1 && m->dir[n - 1] == '/')
+		n--;
+	shown = xasprintf("%.*s%s", (int)n, m->dir,
+	    rdir ? real + strlen(rdir) : "");
+	free(rdir);
+	return shown;
+}
+
+/* The document of a PDF file, read once however many entries name
+ * it; titled by the first entry's text. */
+static struct document *
+external_entry(struct dload *dl, const char *real, const char *text,
+    const struct srcpos *at)
+{
+	struct meeting *m = dl->m;
+	struct document *d = NULL;
+	char	*shown, *date;
+	size_t	 i;
+
+	for (i = 0; i < m->ndocuments; i++)
+		if (dl->real[i] != NULL && strcmp(dl->real[i], real) == 0)
+			return m->documents[i];
+	shown = shown_path(m, real);
+	if ((d = document_external(real, shown, text, at)) != NULL) {
+		if ((date = date_in(text)) != NULL)
+			d->date = date;
+		add_document(dl, d, real);
+		/* A scan: placed, but nobody can search it or hear it. */
+		if (!d->ext_text)
+			diag(DIAG_WARNING, at->file, at->line, at->col, "\"%s\" "
+			    "has no text, only images (a scan?): it cannot be "
+			    "searched or read aloud; ask the sender for the PDF "
+			    "with its text, or run text recognition (OCR) on it",
+			    shown);
+	}
+	free(shown);
+	return d;
+}
+
 /* One Beslutsunderlag entry. */
 static void
 entry(struct dload *dl, struct agenda_item *it, const struct block *para,
@@ -754,18 +821,28 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 			    DOC_MAX_MEETING);
 		dl->full = true;
 	} else if (link != NULL) {
-		if ((real = resolve(m, it->cs->path, link->target)) == NULL)
+		bool	 outside = false;
+
+		if ((real = resolve_at(m, it->cs->path, link->target,
+		    &outside)) == NULL && outside && pdf_link(link->target))
+			diag(DIAG_ERROR, link->pos.file, link->pos.line,
+			    link->pos.col, "\"%s\" leads out of the meeting "
+			    "folder: copy the file into it (e.g. into "
+			    "bilagor/) and link it there", link->target);
+		else if (real == NULL)
 			diag(DIAG_WARNING, link->pos.file, link->pos.line,
 			    link->pos.col, "\"%s\" does not exist in the "
 			    "meeting folder: correct the link (relative to "
 			    "the case file); until then the document is not "
 			    "in the pack", link->target);
+		else if (pdf_link(real))
+			d = external_entry(dl, real, text, &link->pos);
 		else if (strlen(real) < 3 ||
 		    strcasecmp(real + strlen(real) - 3, ".md") != 0)
 			diag(DIAG_WARNING, link->pos.file, link->pos.line,
-			    link->pos.col, "\"%s\" is not a document file "
-			    "(.md): it is listed but not placed in the pack",
-			    link->target);
+			    link->pos.col, "\"%s\" is neither a document "
+			    "file (.md) nor a PDF: it is listed but not placed "
+			    "in the pack", link->target);
 		else {
 			for (i = 0; i < m->ndocuments && d == NULL; i++)
 				if (dl->real[i] != NULL &&

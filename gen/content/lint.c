@@ -1692,6 +1692,16 @@ lint_document(struct lint *l, const struct document *d)
 		    "the %s has no signer: add "
 		    "\"undertecknare: Namn, Titel\" to the header",
 		    document_label(d->kind));
+	/* A PDF made elsewhere with text but no tags is read aloud
+	 * without its structure (one without text was warned about when
+	 * it was read). */
+	if (d->kind == DOCUMENT_EXTERNAL) {
+		if (d->ext_text && !d->ext_tagged)
+			report(l, DIAG_NOTE, pos.file, pos.line, pos.col,
+			    "\"%s\" is not a tagged PDF (no structure tree): "
+			    "a screen reader gets its text without headings, "
+			    "lists or reading order", d->path);
+	}
 	for (i = 0; i < d->nsigners; i++)
 		if (d->signers[i].name == NULL || *d->signers[i].name == '\0')
 			report(l, DIAG_ERROR, d->signers[i].pos.file ?

@@ -238,12 +238,15 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 	struct pitem p;
 	char	*t[3] = { NULL, NULL, NULL };
 	size_t	 i, k;
-	float	 x, w[3] = { 0, 0, 0 }, tw, gap, mid, maxw, ell;
+	float	 x, w[3] = { 0, 0, 0 }, pw, tw, gap, mid, maxw, ell;
 	int	 ok = 0;
 
 	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
 		return 1;
-	tw = ps->width - ps->margin_left - ps->margin_right;
+	/* The page's own width: pages of a PDF made elsewhere have their
+	 * own sizes. */
+	pw = pg->width;
+	tw = pw - ps->margin_left - ps->margin_right;
 	gap = r->style->size;
 	mid = ps->margin_left + tw / 2;
 	if ((ell = slot_line(lb, &scratch, r, "…")) < 0)
@@ -269,7 +272,7 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 	/* The centre: clear of the right slot on both sides of the
 	 * middle. */
 	if (t[1] != NULL) {
-		maxw = 2 * (ps->width - ps->margin_right - w[2] -
+		maxw = 2 * (pw - ps->margin_right - w[2] -
 		    (w[2] > 0 ? gap : 0) - mid);
 		if (maxw < ell) {
 			free(t[1]);
@@ -301,7 +304,7 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 		else if (i == 1)
 			x = mid - w[1] / 2;
 		else
-			x = ps->width - ps->margin_right - w[2];
+			x = pw - ps->margin_right - w[2];
 		for (k = 0; k < lb->lines[0].nruns; k++) {
 			const struct lb_run *run = &lb->runs[k];
 

@@ -711,6 +711,33 @@ cut(struct lay *L)
 		fill(L, 0, 0);
 }
 
+/* A PDF made elsewhere: its pages, each of its own size, empty until
+ * the running lines (the stamp) are set and the pdf stage draws the
+ * file's page under them. */
+static int
+external_pages(const struct part *pt, struct arena *arena,
+    struct part_out *out)
+{
+	const struct document *d = pt->external;
+	const char *file = arena_strdup(arena, d->path);
+	size_t	 i;
+
+	if (d->nextpages == 0) {
+		diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col,
+		    "\"%s\" has no pages", d->path);
+		return 0;
+	}
+	out->pages = xcalloc(d->nextpages, sizeof(*out->pages));
+	out->npages = d->nextpages;
+	for (i = 0; i < d->nextpages; i++) {
+		out->pages[i].width = d->extpages[i].width;
+		out->pages[i].height = d->extpages[i].height;
+		out->pages[i].external = file;
+		out->pages[i].external_page = (int)i + 1;
+	}
+	return 1;
+}
+
 int
 paginate_part(const struct doc *d, struct fontset *fs, struct lb *lb,
     struct arena *arena, size_t part, const struct anchor *known,
@@ -735,6 +762,8 @@ paginate_part(const struct doc *d, struct fontset *fs, struct lb *lb,
 		    "style", part + 1);
 		return 0;
 	}
+	if (pt->external != NULL)
+		return external_pages(pt, arena, out);
 	L.x0 = L.ps->margin_left;
 	L.x1 = L.ps->width - L.ps->margin_right;
 	if (L.x1 - L.x0 < 36 || L.ps->height - L.ps->margin_top -

@@ -333,6 +333,7 @@ document_free(struct document *d)
 	free(d->meta);
 	blocks_free(d->blocks);
 	program_free(d->program);
+	free(d->extpages);
 	free(d);
 }
 

@@ -325,6 +325,11 @@ struct program {
 	char		*notice;	/* closing notice for the public */
 };
 
+/* A page of a PDF made elsewhere, as shown: its /Rotate applied. */
+struct external_page {
+	float		 width, height;
+};
+
 struct document {
 	enum document_kind kind;
 	char		*path;		/* source file; for a tjänsteskrivelse
@@ -345,6 +350,12 @@ struct document {
 	struct block	*blocks;	/* body (reports, letters) */
 	const struct casefile *cs;	/* tjänsteskrivelse: its case */
 	struct program	*program;	/* DOCUMENT_PROGRAM */
+	/* DOCUMENT_EXTERNAL: the file's pages, whether any page shows
+	 * text (not images only, as a scan), whether it is tagged. */
+	struct external_page *extpages;
+	size_t		 nextpages;
+	bool		 ext_text;
+	bool		 ext_tagged;
 	struct srcpos	 pos;
 };
 
@@ -470,6 +481,9 @@ struct page_style {
 	struct running	 first_footer;
 	char		*logo;
 	float		 logo_x, logo_y, logo_w, logo_h;
+	/* Pages of a PDF made elsewhere: strips along the edges kept
+	 * free for the stamp (the page is scaled to fit inside them). */
+	float		 stamp_top, stamp_bottom, stamp_left, stamp_right;
 };
 
 /* One document of the pack: the cover with the agenda, one agenda
@@ -480,6 +494,8 @@ struct part {
 	char		*anchor;	/* destination of its first page */
 	char		*outline;	/* bookmark title, or NULL */
 	int		 outline_level;
+	/* A PDF made elsewhere: one page per page of it, no blocks. */
+	const struct document *external;
 };
 
 /* Tables in the document tree.  The template stage builds them (from
@@ -657,6 +673,10 @@ struct page {
 	size_t		 part;		/* index into doc->parts */
 	int		 docpage;	/* 1-based page within its part */
 	int		 docpages;
+	/* The page of a PDF made elsewhere drawn under this one's items:
+	 * its file (in the pages' arena) and page, 1-based; NULL, 0. */
+	const char	*external;
+	int		 external_page;
 };
 
 struct anchor {

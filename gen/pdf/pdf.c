@@ -143,7 +143,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 		rc = 0;
 	} else
 		rc = build(&w) && save(&w, &data, &len) &&
-		    pdf_id_fill(&w, data, len);
+		    pdf_attach(&w, &data, &len) && pdf_id_fill(&w, data, len);
 
 	/* libharu's memory goes first: the faces only point into it. */
 	if (w.pdf != NULL)

@@ -139,6 +139,12 @@ int	 pdf_tag_link(struct pdf_writer *, size_t page, size_t item,
 int	 pdf_tags_finish(struct pdf_writer *);
 void	 pdf_tags_free(struct pdf_writer *);
 
+/* attach.c */
+/* Draws the pages of PDF files made elsewhere under the pages laid out
+ * for them (page->external), in the saved document; *data is replaced
+ * by the merged file, with the ID placeholders for pdf_id_fill. */
+int	 pdf_attach(struct pdf_writer *, char **data, size_t *len);
+
 /* Longest text string written (bookmark titles, metadata), in bytes. */
 #define PDF_TEXT_MAX	4000
 

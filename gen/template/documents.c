@@ -11,7 +11,8 @@
 #include "template_private.h"
 
 static const char *const roles[TDOC__MAX] = {
-	"tjansteskrivelse", "rapport", "uppfoljning", "brev", "program"
+	"tjansteskrivelse", "rapport", "uppfoljning", "brev", "program",
+	"bilaga"
 };
 
 int
@@ -37,6 +38,8 @@ tmpl_doc_kind_role(enum document_kind k)
 		return TDOC_BREV;
 	case DOCUMENT_PROGRAM:
 		return TDOC_PROGRAM;
+	case DOCUMENT_EXTERNAL:
+		return TDOC_BILAGA;
 	default:
 		return TDOC_RAPPORT;
 	}
@@ -52,6 +55,8 @@ tmpl_doc_file(enum document_kind k)
 		return "brev.xml";
 	case DOCUMENT_PROGRAM:
 		return "program.xml";
+	case DOCUMENT_EXTERNAL:
+		return "bilaga.xml";
 	default:
 		return "rapport.xml";
 	}

@@ -1351,6 +1351,9 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 	}
 	if (ok)
 		ok &= make_part(c, node);
+	/* Its pages are the file's: the template gives the stamp. */
+	if (ok && d->kind == DOCUMENT_EXTERNAL)
+		c->t->doc->parts[c->t->doc->nparts - 1].external = d;
 	blocks_free(c->body);
 	c->body = NULL;
 	c->placed = NULL;

@@ -449,6 +449,11 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 			ok &= load_running(t, c, &ps->first_header);
 		else if (xml_is(c, "first-footer"))
 			ok &= load_running(t, c, &ps->first_footer);
+		else if (xml_is(c, "stamp-margin"))
+			ok &= attr_length(t, c, "top", &ps->stamp_top) &
+			    attr_length(t, c, "bottom", &ps->stamp_bottom) &
+			    attr_length(t, c, "left", &ps->stamp_left) &
+			    attr_length(t, c, "right", &ps->stamp_right);
 		else if (xml_is(c, "logo"))
 			ok &= attr_length(t, c, "x", &ps->logo_x) &
 			    attr_length(t, c, "y", &ps->logo_y) &

@@ -64,6 +64,7 @@ enum tmpl_doc {
 	TDOC_UPPFOLJNING,	/* role="uppfoljning" (else rapport's) */
 	TDOC_BREV,		/* role="brev" */
 	TDOC_PROGRAM,		/* role="program" */
+	TDOC_BILAGA,		/* role="bilaga": a PDF made elsewhere */
 	TDOC__MAX
 };
 

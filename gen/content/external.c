@@ -1,0 +1,169 @@
+/*
+ * PDF files made elsewhere (a protocol extract, a motion, a consultant's
+ * report), named by a Beslutsunderlag entry.  libqpdf reads them here
+ * once: the pages are counted and measured so that the pack can be
+ * paginated with them, and a file that cannot be placed is refused now,
+ * before anything is written.  The pdf stage merges the pages.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/pdfin.h"
+#include "extern.h"
+
+/* Bounds on hostile files: pages, nesting of the form XObjects looked
+ * into for text (the bytes read are bounded in pdfin.c). */
+#define EXT_MAX_PAGES	2000
+#define EXT_MAX_DEPTH	4
+
+/* True if the resources (or a form XObject's, a few levels down) hold
+ * a font: the page shows text, not only images. */
+static bool
+has_fonts(qpdf_data q, qpdf_oh res, int depth)
+{
+	qpdf_oh	 fonts, xobjs, x;
+	const char *key;
+	bool	 found = false;
+
+	if (depth > EXT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
+		return false;
+	fonts = qpdf_oh_get_key(q, res, "/Font");
+	if (qpdf_oh_is_dictionary(q, fonts)) {
+		qpdf_oh_begin_dict_key_iter(q, fonts);
+		if (qpdf_oh_dict_more_keys(q))
+			return true;
+	}
+	xobjs = qpdf_oh_get_key(q, res, "/XObject");
+	if (!qpdf_oh_is_dictionary(q, xobjs))
+		return false;
+	/* The key iteration is qpdf's single cursor: collect first. */
+	{
+		char	**keys = NULL;
+		size_t	 n = 0, i;
+
+		qpdf_oh_begin_dict_key_iter(q, xobjs);
+		while (qpdf_oh_dict_more_keys(q) && n < 256) {
+			key = qpdf_oh_dict_next_key(q);
+			keys = xrealloc(keys, (n + 1) * sizeof(*keys));
+			keys[n++] = xstrdup(key);
+		}
+		for (i = 0; i < n; i++) {
+			x = qpdf_oh_get_key(q, xobjs, keys[i]);
+			if (!found && qpdf_oh_is_stream(q, x) &&
+			    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q,
+			    qpdf_oh_get_dict(q, x), "/Subtype"), "/Form"))
+				found = has_fonts(q, qpdf_oh_get_key(q,
+				    qpdf_oh_get_dict(q, x), "/Resources"),
+				    depth + 1);
+			free(keys[i]);
+		}
+		free(keys);
+	}
+	return found;
+}
+
+static bool
+is_tagged(qpdf_data q)
+{
+	qpdf_oh	 root = qpdf_get_root(q), mi, marked;
+
+	mi = qpdf_oh_get_key(q, root, "/MarkInfo");
+	marked = qpdf_oh_is_dictionary(q, mi) ?
+	    qpdf_oh_get_key(q, mi, "/Marked") : 0;
+	return marked != 0 && qpdf_oh_is_bool(q, marked) &&
+	    qpdf_oh_get_bool_value(q, marked) &&
+	    qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, root,
+	    "/StructTreeRoot"));
+}
+
+struct document *
+document_external(const char *path, const char *shown, const char *title,
+    const struct srcpos *at)
+{
+	struct document *d = NULL;
+	qpdf_data q = qpdf_init();
+	qpdf_oh	 page;
+	char	*data = NULL;
+	unsigned char *content;
+	size_t	 clen;
+	double	 box[4];
+	int	 n, i, rot, ok = 0;
+
+	if (!pdfin_open(q, path, shown, at, &data))
+		goto out;
+	n = qpdf_get_num_pages(q);
+	if (qpdf_has_error(q) || n < 0) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "
+		    "damaged PDF file (its page tree: %s): ask the sender for "
+		    "a new copy", shown, pdfin_reason(q));
+		goto out;
+	}
+	if (n == 0) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" has no "
+		    "pages: link the complete document", shown);
+		goto out;
+	}
+	if (n > EXT_MAX_PAGES) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" has %d "
+		    "pages; at most %d are placed from one file: split it",
+		    shown, n, EXT_MAX_PAGES);
+		goto out;
+	}
+	if (qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "
+		    "damaged PDF file (its page tree: %s): ask the sender for "
+		    "a new copy", shown, pdfin_reason(q));
+		goto out;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->kind = DOCUMENT_EXTERNAL;
+	d->path = xstrdup(shown);
+	d->title = content_typeset(title);
+	d->pos = *at;
+	d->extpages = xcalloc((size_t)n, sizeof(*d->extpages));
+	d->nextpages = (size_t)n;
+	for (i = 0; i < n; i++) {
+		page = qpdf_get_page_n(q, (size_t)i);
+		if (!pdfin_page_box(q, page, box, &rot)) {
+			diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" "
+			    "page %d has no valid size (MediaBox): ask the "
+			    "sender for a new copy", shown, i + 1);
+			goto out;
+		}
+		d->extpages[i].width = (float)(rot % 180 ? box[3] - box[1] :
+		    box[2] - box[0]);
+		d->extpages[i].height = (float)(rot % 180 ? box[2] - box[0] :
+		    box[3] - box[1]);
+		/* Every content stream must decode now: the merge must not
+		 * be the first to find a broken one. */
+		content = NULL;
+		if (qpdf_oh_get_page_content_data(q, page, &content, &clen) &
+		    QPDF_ERRORS) {
+			free(content);
+			diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" "
+			    "is a damaged PDF file (page %d: %s): ask the "
+			    "sender for a new copy", shown, i + 1,
+			    pdfin_reason(q));
+			goto out;
+		}
+		free(content);
+		if (!d->ext_text)
+			d->ext_text = has_fonts(q, qpdf_oh_get_key(q, page,
+			    "/Resources"), 0);
+		qpdf_oh_release_all(q);
+	}
+	d->ext_tagged = is_tagged(q);
+	ok = !qpdf_has_error(q);
+	if (!ok)
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "
+		    "damaged PDF file (%s): ask the sender for a new copy",
+		    shown, pdfin_reason(q));
+out:
+	qpdf_cleanup(&q);
+	free(data);
+	if (!ok) {
+		document_free(d);
+		return NULL;
+	}
+	return d;
+}

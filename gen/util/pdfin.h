@@ -1,0 +1,28 @@
+/*
+ * PDF files made elsewhere, read with libqpdf's C API (pdfin.c).
+ */
+#ifndef BOARDGEN_PDFIN_H
+#define BOARDGEN_PDFIN_H
+
+#include <qpdf/qpdf-c.h>
+
+#include "../model/model.h"
+
+/* Largest file read, in bytes. */
+#define PDFIN_MAX_BYTES	(64u * 1024u * 1024u)
+
+/* Reads the file at path into *data (the caller frees it after
+ * qpdf_cleanup: q reads from it) and opens it in q.  A file that is
+ * not a PDF, a damaged one (no repair is attempted) and an encrypted
+ * one are reported at `at', naming the file as `shown'; returns 0. */
+int		 pdfin_open(qpdf_data q, const char *path, const char *shown,
+		    const struct srcpos *at, char **data);
+/* The box a viewer shows of a page (CropBox inside MediaBox) and its
+ * /Rotate as 0, 90, 180 or 270.  Returns 0 if the page has no usable
+ * size (under 1 or over 14 400 points a side). */
+int		 pdfin_page_box(qpdf_data q, qpdf_oh page, double box[4],
+		    int *rotate);
+/* qpdf's reason for its last error. */
+const char	*pdfin_reason(qpdf_data q);
+
+#endif /* BOARDGEN_PDFIN_H */
