@@ -4,8 +4,12 @@
 - every page's footer says "Sida N av M" with N its place in the file and
   M the number of pages;
 - every page but the cover's first carries its document's own "x(y)" in
-  the running header: x starts at 1 on a document's first page, grows by
-  one per page, and y is the number of pages that document has;
+  the running header, or (the stamp on a page of a PDF made elsewhere)
+  in the footer: x starts at 1 on a document's first page, grows by one
+  per page, and y is the number of pages that document has;
+- header and footer are the top 60 and the bottom 72 points of each page
+  at its own size (landscape pages too); where a band holds several,
+  the last drawn counts: the stamp is drawn over the page it numbers;
 - with --starts "TITLE" ...: the bookmarks with those titles (documents
   behind items) lead to pages where x is 1.
 
@@ -25,14 +29,28 @@ def problem(msg):
     print("problem: " + msg)
 
 
-def band(pdf, y, h):
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-x", "0", "-y",
-                          str(y), "-W", "900", "-H", str(h), pdf, "-"],
-                         check=True, capture_output=True).stdout
-    pages = out.decode("utf-8").split("\f")
-    if pages and pages[-1].strip() == "":
-        pages.pop()
-    return pages
+def bands(pdf, top=60.0, bottom=72.0):
+    """The header and footer text of every page, words in drawing
+    order, from the word boxes of pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    heads, feet = [], []
+    height = 0.0
+    for m in re.finditer(r'<page width="[\d.]+" height="([\d.]+)"|'
+                         r'<word xMin="[\d.]+" yMin="([\d.]+)" '
+                         r'xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+                         html):
+        if m.group(1):
+            height = float(m.group(1))
+            heads.append([])
+            feet.append([])
+            continue
+        word = m.group(4).replace("&amp;", "&")
+        if float(m.group(3)) <= top:
+            heads[-1].append(word)
+        elif float(m.group(2)) >= height - bottom:
+            feet[-1].append(word)
+    return [" ".join(h) for h in heads], [" ".join(f) for f in feet]
 
 
 def bookmarks(pdf):
@@ -52,16 +70,16 @@ def main():
     pdf = sys.argv[1]
     starts = sys.argv[3:] if len(sys.argv) > 2 and sys.argv[2] == "--starts" \
         else []
-    heads = band(pdf, 0, 60)      # above the text area: headers
-    feet = band(pdf, 770, 80)     # below it: footers
+    heads, feet = bands(pdf)
     total = len(heads)
     xy = []
     for i, (h, f) in enumerate(zip(heads, feet)):
-        m = re.search(r"Sida (\d+) av (\d+)", f)
-        if not m or int(m.group(1)) != i + 1 or int(m.group(2)) != total:
+        m = re.findall(r"Sida (\d+) av (\d+)", f)
+        if not m or int(m[-1][0]) != i + 1 or int(m[-1][1]) != total:
             problem("page %d: footer %r, want \"Sida %d av %d\""
                     % (i + 1, f.strip()[-30:], i + 1, total))
-        m = re.findall(r"(\d+)\((\d+)\)", h)
+        m = re.findall(r"(\d+)\((\d+)\)", f) or \
+            re.findall(r"(\d+)\((\d+)\)", h)
         xy.append((int(m[-1][0]), int(m[-1][1])) if m else None)
     prev = None
     for i, cur in enumerate(xy):

@@ -11,9 +11,12 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
   one) and one per case item, with the right titles, pointing at the right
   pages, each with one bookmark per section of the case and then one per
   document its Beslutsunderlag names (the tjänsteskrivelse, linked
-  document files), in that order;
+  document files, linked PDF files by the entry's text), in that order;
+- each linked PDF file has as many pages in the pack as in the file,
+  behind its bookmark, each of the size the file shows;
 - no word lies outside the text area's left and right margins (word boxes
-  from pdftotext -bbox; margins of the default templates, 25 mm);
+  from pdftotext -bbox; margins of the default templates, 25 mm), except
+  on the pages of linked PDF files, which keep their own layout;
 - the agenda lines link to the pages of their items;
 - qpdf --check passes.
 Prints one line per problem and exits 1 if there is any.
@@ -75,13 +78,19 @@ def documents(folder, case, body):
     file's title."""
     meta, _ = front_matter(os.path.join(folder, case))
     out = []
+    external = []
     for line in section_raw(body, "Beslutsunderlag").splitlines():
         m = re.match(r"\s*[-*]\s+(.*)", line)
         if not m:
             continue
         entry = m.group(1)
         link = re.search(r"\]\(([^)]*\.md)\)", entry)
-        if link:
+        pdf = re.search(r"\[([^\]]*)\]\(([^)]*\.pdf)\)", entry)
+        if pdf:
+            out.append(pdf.group(1))
+            external.append((pdf.group(1), os.path.normpath(os.path.join(
+                os.path.dirname(os.path.join(folder, case)), pdf.group(2)))))
+        elif link:
             path = os.path.normpath(os.path.join(
                 os.path.dirname(os.path.join(folder, case)), link.group(1)))
             dmeta, _ = front_matter(path)
@@ -92,7 +101,7 @@ def documents(folder, case, body):
             date = re.search(r"\d{4}-\d{2}-\d{2}", entry)
             out.append("Tjänsteskrivelse " + meta.get(
                 "datum", date.group(0) if date else ""))
-    return out
+    return out, external
 
 
 def section_raw(body, name):
@@ -119,7 +128,8 @@ def load_items(folder):
             it["proposal"] = section(body, "Förslag till beslut")
             it["sections"] = [line[2:].strip() for line in body.splitlines()
                               if line.startswith("# ")]
-            it["docs"] = documents(folder, el.get("file"), body)
+            it["docs"], it["external"] = documents(folder, el.get("file"),
+                                                   body)
         else:
             it["title"] = " ".join((el.text or "").split())
         items.append(it)
@@ -157,8 +167,48 @@ def agenda_numbers(text):
     return found
 
 
-def check_margins(pdf, left=70.87, right=70.87, slack=0.75):
-    """Every word box within [left, width - right] on every page."""
+def page_sizes(pdf):
+    """(width, height) of every page as a viewer shows it."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", pdf],
+                         check=True, capture_output=True).stdout.decode()
+    sizes, rot = {}, {}
+    for m in re.finditer(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", out):
+        sizes[int(m.group(1))] = (float(m.group(2)), float(m.group(3)))
+    for m in re.finditer(r"Page\s+(\d+) rot:\s+(\d+)", out):
+        rot[int(m.group(1))] = int(m.group(2))
+    return [(h, w) if rot.get(i, 0) % 180 else (w, h)
+            for i, (w, h) in sorted(sizes.items())]
+
+
+def check_external(items, top, nprog, sizes):
+    """The pages of each linked PDF: behind its bookmark, as many as the
+    file has, each of the file's size.  Returns the set of those pages."""
+    pages = set()
+    cases = [it for it in items if it["kind"] == "case"]
+    for ol, it in zip(top[1 + nprog:], cases):
+        kids = {k.get("title"): k.get("destpageposfrom1")
+                for k in ol.get("kids", [])}
+        for title, path in it["external"]:
+            start = kids.get(title)
+            if start is None:
+                continue        # reported with the bookmarks
+            want = page_sizes(path)
+            for k, (w, h) in enumerate(want):
+                p = start + k
+                pages.add(p)
+                if p > len(sizes):
+                    problem("%s: page %d is missing" % (path, k + 1))
+                    break
+                gw, gh = sizes[p - 1]
+                if abs(gw - w) > 0.5 or abs(gh - h) > 0.5:
+                    problem("page %d (%s page %d) is %.1f x %.1f, the file's "
+                            "page %.1f x %.1f" % (p, path, k + 1, gw, gh, w, h))
+    return pages
+
+
+def check_margins(pdf, left=70.87, right=70.87, slack=0.75, skip=()):
+    """Every word box within [left, width - right] on every page but
+    those in skip."""
     html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True,
                           capture_output=True).stdout.decode("utf-8")
     page, width, bad = 0, 0.0, 0
@@ -170,6 +220,8 @@ def check_margins(pdf, left=70.87, right=70.87, slack=0.75):
             width = float(m.group(1))
             continue
         x0, x1 = float(m.group(2)), float(m.group(3))
+        if page in skip:
+            continue
         if x0 < left - slack or x1 > width - right + slack:
             bad += 1
             if bad <= 5:
@@ -308,7 +360,8 @@ def main():
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))
 
-    check_margins(pdf)
+    external = check_external(items, top, nprog, page_sizes(pdf))
+    check_margins(pdf, skip=external)
 
     chk = subprocess.run(["qpdf", "--check", pdf], capture_output=True)
     if chk.returncode != 0:

@@ -13,7 +13,10 @@ python3 tests/check_pack.py $M "$T/sample.pdf" || exit 1
 python3 tests/check_numbering.py "$T/sample.pdf" --starts \
     "Uppföljning av internkontrollplan 2026" \
     "Yttrande över betänkandet En sammanhållen akutsjukvårdskedja (SOU 2026:12)" \
-    "Tjänsteskrivelse 2026-11-12" || exit 1
+    "Tjänsteskrivelse 2026-11-12" \
+    "Skrivelse från Norrbacka Länstrafik AB 2026-10-16" \
+    "Delårsrapport januari–september 2026 för Norrbacka Länstrafik AB" \
+    "Motion om fler laddstolpar vid vårdcentralerna, 2025-11-25" || exit 1
 python3 tests/check_toc.py "$T/sample.pdf" || exit 1
 $WRAP $B build $M -o "$T/sample2.pdf" || exit 1
 cmp "$T/sample.pdf" "$T/sample2.pdf" || { echo "two builds differ"; exit 1; }
