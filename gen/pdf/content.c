@@ -552,7 +552,6 @@ int
 pdf_page_content(struct pdf_writer *w, size_t page)
 {
 	const struct page *pg = &w->pages->v[page];
-	HPDF_PageAttr attr = ((HPDF_Dict)w->hpages[page])->attr;
 	struct cstate s;
 	size_t	 i;
 
@@ -610,8 +609,7 @@ pdf_page_content(struct pdf_writer *w, size_t page)
 	end_mc(&s);
 	if (w->tags != NULL && !pdf_tag_page(w, page))
 		return 0;
-	if (s.b->len > 0 && HPDF_Stream_Write(attr->stream,
-	    (const HPDF_BYTE *)s.b->data, (HPDF_UINT)s.b->len) != HPDF_OK)
-		return pdf_ok(w, "writing page content");
+	if (!pdf_content_put(w, page, s.b->data, s.b->len))
+		return 0;
 	return pdf_ok(w, "writing page content");
 }

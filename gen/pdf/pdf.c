@@ -120,7 +120,8 @@ build(struct pdf_writer *w)
 		if (!pdf_page_content(w, i) || !pdf_links(w, i))
 			return 0;
 	return pdf_outline(w) && pdf_page_labels(w) && pdf_meta(w) &&
-	    pdf_tags_finish(w) && pdf_fonts_finish(w) && pdf_id_add(w);
+	    pdf_tags_finish(w) && pdf_fonts_finish(w) &&
+	    pdf_content_finish(w) && pdf_id_add(w);
 }
 
 int
@@ -151,6 +152,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 	pdf_fonts_free(&w);
 	pdf_images_free(&w);
 	pdf_tags_free(&w);
+	pdf_content_free(&w);
 	buf_free(&w.content);
 	free(w.hpages);
 

@@ -7,6 +7,7 @@
  *   image.c    PNG images: checked, decoded, embedded once for all pages
  *   fonts.c    loading faces, marking glyphs, the font objects
  *   ttf.c      TrueType files: metrics, glyphs, subset font programs
+ *   deflate.c  page content compressed on a second thread
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
  *   xmp.c      PDF/A: XMP metadata, sRGB output intent, document ID
@@ -64,6 +65,7 @@ struct pdf_writer {
 	size_t		 nimages;
 
 	struct buf	 content;	/* page content, reused */
+	struct pdf_deflate *deflate;	/* compressing it, deflate.c */
 	const char	**fontnames;	/* per face, this page's resource name */
 
 	struct pdf_tags	*tags;		/* structure tree being built */
@@ -71,6 +73,13 @@ struct pdf_writer {
 
 /* pdf.c */
 int	 pdf_ok(struct pdf_writer *, const char *what);
+
+/* deflate.c: a page's content, compressed while the next is made;
+ * finish puts every page's into its stream, free stops the thread. */
+int	 pdf_content_put(struct pdf_writer *, size_t page, const char *data,
+	    size_t len);
+int	 pdf_content_finish(struct pdf_writer *);
+void	 pdf_content_free(struct pdf_writer *);
 
 /* content.c */
 int	 pdf_page_content(struct pdf_writer *, size_t page);
