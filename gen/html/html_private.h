@@ -87,6 +87,10 @@ struct sum_meeting {
 	size_t		 nsessions;
 	struct sum_item	*items;
 	size_t		 nitems;
+	char		**files;	/* what the meeting wrote, relative to
+					 * the site: removed when no longer
+					 * made */
+	size_t		 nfiles;
 };
 
 struct sum_meeting *sum_from_meeting(const struct meeting *,
@@ -94,6 +98,7 @@ struct sum_meeting *sum_from_meeting(const struct meeting *,
 void	 sum_free(struct sum_meeting *);
 /* Text form, one record a line, fields separated by tabs. */
 void	 sum_write(struct buf *, const struct sum_meeting *);
+void	 sum_add_file(struct sum_meeting *, const char *path);
 /* NULL if data is not a summary this version wrote. */
 struct sum_meeting *sum_read(const char *data, size_t len);
 

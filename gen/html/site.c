@@ -412,6 +412,45 @@ summary_load(const struct site_options *o, const struct job *j)
 }
 
 /* ------------------------------------------------------------------ */
+/* Files no longer made.  Only names the site itself recorded as
+ * written are removed, and the folders they leave empty. */
+
+static bool
+listed(char *const *v, size_t n, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+static void
+remove_stale(const struct site_options *o, char *const *was, size_t nwas,
+    char *const *now_, size_t nnow)
+{
+	size_t	 i;
+	char	*p, *slash;
+
+	for (i = 0; i < nwas; i++) {
+		/* Never outside the site, whatever a damaged record says. */
+		if (listed(now_, nnow, was[i]) || was[i][0] == '/' ||
+		    strstr(was[i], "..") != NULL)
+			continue;
+		p = xasprintf("%s/%s", o->out, was[i]);
+		if (unlink(p) == 0)
+			while ((slash = strrchr(p, '/')) != NULL &&
+			    (size_t)(slash - p) > strlen(o->out)) {
+				*slash = '\0';
+				if (rmdir(p) != 0)
+					break;
+			}
+		free(p);
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* One meeting. */
 
 static int
@@ -424,19 +463,19 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct hctx h = { 0 };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
-	size_t	 errors = diag_errors();
+	size_t	 errors = diag_errors(), i;
 	int	 ok = 0;
 
-	if (!o->force && (old = summary_load(o, j)) != NULL) {
+	if ((old = summary_load(o, j)) != NULL && !o->force) {
 		int	 same = strcmp(old->stamp, stamp) == 0;
 
 		p = xasprintf("%s/%s/%s/index.html", o->out, j->body_slug,
 		    j->date_slug);
 		same = same && is_file(p);
 		free(p);
-		sum_free(old);
 		if (same) {
 			c->unchanged++;
+			sum_free(old);
 			free(stamp);
 			return 1;
 		}
@@ -477,7 +516,19 @@ do_meeting(const struct site_options *o, const struct job *j,
 		if (!ok)
 			goto out;
 		ok = 0;
+		f = pack_file(j->body_slug, j->date_slug);
+		p = xasprintf("%s/%s/%s", j->body_slug, j->date_slug, f);
+		sum_add_file(sum, p);
+		free(p);
+		free(f);
 	}
+	for (i = 0; i < os.n; i++)
+		sum_add_file(sum, os.v[i]->path);
+	/* What the meeting made last time and no longer makes (an item
+	 * taken off the agenda, a document no longer named). */
+	if (old != NULL)
+		remove_stale(o, old->files, old->nfiles, sum->files,
+		    sum->nfiles);
 	sum_write(&sb, sum);
 	p = summary_path(o, j);
 	ok = make_parents(p) && file_write_atomic(p, sb.data, sb.len);
@@ -486,6 +537,7 @@ out:
 	if (!ok)
 		c->failed++;
 	buf_free(&sb);
+	sum_free(old);
 	sum_free(sum);
 	outset_free(&os);
 	meeting_free(m);
@@ -674,6 +726,96 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 	return ok;
 }
 
+/* Meetings whose folders are gone: their files and their records. */
+static void
+remove_gone(const struct site_options *o, const struct job *jobs,
+    size_t nj)
+{
+	struct dirent **bv, **mv;
+	char	*sd = xasprintf("%s/" SITE_STATE, o->out), *bd, *p, *data;
+	int	 nb, nm, i, k;
+	size_t	 q, len;
+
+	if ((nb = scandir(sd, &bv, NULL, name_cmp)) < 0) {
+		free(sd);
+		return;
+	}
+	for (i = 0; i < nb; i++) {
+		bd = xasprintf("%s/%s", sd, bv[i]->d_name);
+		nm = bv[i]->d_name[0] == '.' || !is_dir(bd) ? -1 :
+		    scandir(bd, &mv, NULL, name_cmp);
+		for (k = 0; k < nm; k++) {
+			const char *n = mv[k]->d_name;
+			size_t	 l = strlen(n);
+			bool	 live = false;
+
+			for (q = 0; q < nj && !live; q++)
+				live = strcmp(jobs[q].body_slug,
+				    bv[i]->d_name) == 0 &&
+				    strlen(jobs[q].date_slug) + 8 == l &&
+				    strncmp(jobs[q].date_slug, n, l - 8) == 0;
+			if (live || l <= 8 || strcmp(n + l - 8, ".summary") != 0) {
+				free(mv[k]);
+				continue;
+			}
+			p = xasprintf("%s/%s", bd, n);
+			if (read_quiet(p, &data, &len)) {
+				struct sum_meeting *gone = sum_read(data, len);
+
+				if (gone != NULL)
+					remove_stale(o, gone->files,
+					    gone->nfiles, NULL, 0);
+				sum_free(gone);
+				free(data);
+			}
+			unlink(p);
+			free(p);
+			free(mv[k]);
+		}
+		if (nm >= 0) {
+			free(mv);
+			rmdir(bd);
+		}
+		free(bd);
+		free(bv[i]);
+	}
+	free(bv);
+	free(sd);
+}
+
+/* The site-wide pages that are no longer made (a body gone, a year of
+ * the register empty), from the list of the last run. */
+static int
+aggregates_done(const struct site_options *o, const struct outset *os)
+{
+	char	*p = xasprintf("%s/" SITE_STATE "/site.files", o->out);
+	char	*data = NULL, **was = NULL, **now_, *line, *save;
+	size_t	 len, nwas = 0, i;
+	struct buf b = { 0 };
+	int	 ok;
+
+	if (read_quiet(p, &data, &len))
+		for (line = strtok_r(data, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			was = xrealloc(was, (nwas + 1) * sizeof(*was));
+			was[nwas++] = line;
+		}
+	now_ = xcalloc(os->n + 1, sizeof(*now_));
+	for (i = 0; i < os->n; i++) {
+		now_[i] = os->v[i]->path;
+		buf_printf(&b, "%s\n", os->v[i]->path);
+	}
+	remove_stale(o, was, nwas, now_, os->n);
+	buf_put(&b, "", 0);
+	ok = make_parents(p) && file_write_atomic(p, b.data, b.len);
+	buf_free(&b);
+	free(now_);
+	free(was);
+	free(data);
+	free(p);
+	return ok;
+}
+
 static int
 by_body_date(const void *a, const void *b)
 {
@@ -713,6 +855,7 @@ site_build(const struct site_options *o)
 		    c.failed == 1 ? "" : "s");
 		goto out;
 	}
+	remove_gone(o, jobs, nj);
 	all.opts = o;
 	all.v = xcalloc(nj + 1, sizeof(*all.v));
 	for (i = 0; i < nj; i++) {
@@ -731,7 +874,8 @@ site_build(const struct site_options *o)
 	csv_registers(&all, &os);
 	json_site(&all, &os);
 	atom_feed(&all, &os);
-	if (diag_errors() > 0 || !outset_put(&os, o->out, &c))
+	if (diag_errors() > 0 || !outset_put(&os, o->out, &c) ||
+	    !aggregates_done(o, &os))
 		goto out;
 	ok = 1;
 	printf("%s: %zu meetings (%zu read, %zu unchanged), %zu files "

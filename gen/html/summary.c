@@ -66,6 +66,9 @@ sum_free(struct sum_meeting *s)
 		free(s->items[i].dnr);
 		free(s->items[i].casekind);
 	}
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
 	free(s->sessions);
 	free(s->items);
 	free(s->body_slug);
@@ -134,6 +137,18 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 		field(b, it->page ? "1" : "0");
 		buf_putc(b, '\n');
 	}
+	for (i = 0; i < s->nfiles; i++) {
+		buf_puts(b, "F");
+		field(b, s->files[i]);
+		buf_putc(b, '\n');
+	}
+}
+
+void
+sum_add_file(struct sum_meeting *s, const char *path)
+{
+	s->files = xrealloc(s->files, (s->nfiles + 1) * sizeof(*s->files));
+	s->files[s->nfiles++] = xstrdup(path);
 }
 
 /* Splits one line into at most max unescaped fields after the record
@@ -235,6 +250,10 @@ sum_read(const char *data, size_t len)
 			free(f[1]);
 			free(f[5]);
 			free(f[6]);
+		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
+			s->files = xrealloc(s->files,
+			    (s->nfiles + 1) * sizeof(*s->files));
+			s->files[s->nfiles++] = f[0];
 		} else {
 			for (i = 0; i < n; i++)
 				free(f[i]);

@@ -122,4 +122,22 @@ grep -q 'Fullmäktige överlämnade motionen' "$I" || fail "the change is not on
 [ "$(date -r "$T/a/regionstyrelsen/2026-12-08/arende-19.html" +%Y)" = 2001 ] || fail "an unchanged item page was rewritten"
 [ "$(date -r "$T/a/index.html" +%Y)" = 2001 ] || fail "the start page was rewritten"
 
-echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes 1 file after 1 changed case"
+# Taken away: an item off the agenda loses its page; a meeting folder
+# that is gone loses its folder and its place in the lists.  Nothing
+# else in the site is touched.
+cp -R "$M" "$T/c/regionstyrelsen/2026-10-27" &&
+    sed -i 's/date="2026-12-08"/date="2026-10-27"/' "$T/c/regionstyrelsen/2026-10-27/meeting.xml" || exit 2
+echo keep >"$T/a/egen-fil.txt"
+$WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "with a second meeting"; }
+grep -q 'regionstyrelsen/2026-10-27/index.html' "$T/a/index.html" || fail "the second meeting is not on the start page"
+grep -v 'arenden/21-borgensram' "$M/meeting.xml" >"$T/x" && mv "$T/x" "$M/meeting.xml"
+rm -rf "$T/c/regionstyrelsen/2026-10-27"
+$WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "after taking away"; }
+[ ! -e "$T/a/regionstyrelsen/2026-12-08/arende-21.html" ] || fail "the page of an item taken off the agenda is still there"
+[ ! -e "$T/a/data/oparl/paper/regionstyrelsen/2026-12-08/21.json" ] || fail "the Paper of an item taken off the agenda is still there"
+[ ! -e "$T/a/regionstyrelsen/2026-10-27" ] || fail "the folder of a meeting that is gone is still there"
+[ ! -e "$T/a/data/oparl/meeting/regionstyrelsen/2026-10-27.json" ] || fail "the JSON of a meeting that is gone is still there"
+if grep -q '2026-10-27' "$T/a/index.html" "$T/a/regionstyrelsen/index.html"; then fail "a meeting that is gone is still listed"; fi
+[ -s "$T/a/regionstyrelsen/2026-12-08/arende-20.html" ] && [ -f "$T/a/egen-fil.txt" ] || fail "a file that should stay was removed"
+
+echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes 1 file after 1 changed case; pages of what was taken away removed"
