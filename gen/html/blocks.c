@@ -40,7 +40,7 @@ document_link(struct hctx *h, const char *target)
 	for (i = 0; real != NULL && i < m->ndocuments && hit == NULL; i++) {
 		const struct document *d = m->documents[i];
 
-		if (d->path == NULL || d->kind == DOCUMENT_TJANSTESKRIVELSE)
+		if (d->path == NULL || !web_document(d))
 			continue;
 		if ((dreal = realpath(d->path, NULL)) != NULL &&
 		    strcmp(dreal, real) == 0)

@@ -107,6 +107,16 @@ item_page(struct hctx *h, const struct agenda_item *it,
 			    "sidan</li>\n");
 			continue;
 		}
+		if (d->kind == DOCUMENT_EXTERNAL) {
+			/* A PDF made elsewhere is published inside the pack
+			 * only, where it has passed the same checks. */
+			buf_puts(b, "<li>");
+			html_text(h, d->title);
+			buf_puts(b, h->opts->pdf ? " (PDF): finns i kallelsen "
+			    "med handlingar ovan</li>\n" : " (PDF): finns i "
+			    "kallelsen med handlingar</li>\n");
+			continue;
+		}
 		if (!web_document(d) || j == (size_t)-1)
 			continue;
 		f = document_file(m, j);

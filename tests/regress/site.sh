@@ -97,6 +97,13 @@ assert rows[0] == ["organ", "datum", "borjar", "slutar", "plats", "oppet", "anta
 assert [r[5] for r in rows[1:]] == ["ja", "nej"], rows
 PYX
 
+# Every relative link leads to a file of the site.
+for f in $(find "$T/a" -name '*.html'); do
+	for l in $(grep -o 'href="[^"#:]*"' "$f" | sed 's/^href="//; s/"$//'); do
+		[ -e "$(dirname "$f")/$l" ] || fail "$f: the link $l leads nowhere"
+	done
+done
+
 # Same bytes: again from scratch, with two workers.
 $WRAP $B site "$T/c" -o "$T/b" --today 2026-12-01 -j 2 >/dev/null 2>"$T/err" ||
 	{ cat "$T/err"; fail "site -j 2 failed"; }
