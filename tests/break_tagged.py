@@ -155,6 +155,8 @@ def apply(name, pdf):
         del p1.obj["/StructParents"]
     elif name == "mcid-dangling":
         e = first(pdf, "P")
+        k = e.get("/K")
+        e.K = Array(list(k) if isinstance(k, Array) else [k])
         e.K.append(9999)
     elif name == "figure-alt":
         del first(pdf, "Figure")["/Alt"]

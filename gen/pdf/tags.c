@@ -726,8 +726,9 @@ elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
 	for (k = 0; k < e->nkids && pg == (size_t)-1; k++)
 		if (e->kids[k].kind == KID_MCID)
 			pg = e->kids[k].page;
-	if (HPDF_Dict_AddName(e->dict, "Type", "StructElem") != HPDF_OK ||
-	    HPDF_Dict_AddName(e->dict, "S", e->type) != HPDF_OK ||
+	/* /Type /StructElem is optional: 18 bytes an element, and a
+	 * table of numbers has thousands. */
+	if (HPDF_Dict_AddName(e->dict, "S", e->type) != HPDF_OK ||
 	    HPDF_Dict_Add(e->dict, "P", e->parent >= 0 ?
 	    T->e[e->parent].dict : root) != HPDF_OK)
 		return 0;
@@ -747,6 +748,11 @@ elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
 		return 0;
 	if (e->nkids == 0)
 		return 1;
+	/* The common case, a cell or a line: one MCID on its page. */
+	if (e->nkids == 1 && e->kids[0].kind == KID_MCID &&
+	    e->kids[0].page == pg)
+		return HPDF_Dict_AddNumber(e->dict, "K", e->kids[0].mcid) ==
+		    HPDF_OK;
 	if ((K = HPDF_Array_New(doc->mmgr)) == NULL ||
 	    HPDF_Dict_Add(e->dict, "K", K) != HPDF_OK)
 		return 0;
