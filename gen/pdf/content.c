@@ -171,8 +171,11 @@ mark(struct cstate *s, const struct pitem *it, bool text)
 		put_op(s->b, "/Artifact BMC\n");
 	else {
 		mcid = pdf_tag_mcid(w, s->page, e);
-		buf_printf(s->b, "/%s <</MCID %d>> BDC\n",
-		    pdf_tag_type(w, e), mcid);
+		buf_putc(s->b, '/');
+		buf_puts(s->b, pdf_tag_type(w, e));
+		buf_puts(s->b, " <</MCID ");
+		put_fixed(s->b, mcid, 0);
+		put_op(s->b, ">> BDC\n");
 	}
 	s->mc_open = true;
 	s->mc_elem = e;
