@@ -140,7 +140,7 @@ def apply(name, pdf):
         add_content(pdf, p1, b"/Artifact BMC BT /Span BMC ET EMC EMC\n")
     elif name == "mcid-twice":
         rewrite_content(pdf, p1, lambda d: re.sub(
-            rb"<</MCID 1>>", b"<</MCID 0>>", d, count=1))
+            rb"<</MCID 1 ?>>", b"<</MCID 0>>", d, count=1))
     elif name == "parent-missing":
         arr = page_parents(pdf, 0)
         del arr[len(arr) - 1]
