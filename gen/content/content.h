@@ -44,6 +44,9 @@ char		*content_clean_text(const char *);
  * schema_dir/organisation.rng); NULL after reporting. */
 struct organisation *organisation_load(const char *path,
 		    const char *schema_dir);
+/* Same from memory (fuzzing); a logo is looked for beside path. */
+struct organisation *organisation_parse(const char *path, const char *data,
+		    size_t len, const char *schema_dir);
 /* Looks for organisation.xml in dir, then one and two folders above.
  * Sets *out (NULL if there is none); returns 0 after reporting a
  * profile that cannot be read. */

@@ -123,6 +123,21 @@ person(struct organisation *o, const char *file, xmlNodePtr n)
 struct organisation *
 organisation_load(const char *path, const char *schema_dir)
 {
+	struct organisation *o;
+	char	*data;
+	size_t	 len;
+
+	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len))
+		return NULL;
+	o = organisation_parse(path, data, len, schema_dir);
+	free(data);
+	return o;
+}
+
+struct organisation *
+organisation_parse(const char *path, const char *data, size_t len,
+    const char *schema_dir)
+{
 	static const struct xml_hint hints[] = {
 		{ "email", "write an e-mail address such as "
 		    "region@region.example" },
@@ -136,15 +151,12 @@ organisation_load(const char *path, const char *schema_dir)
 	struct organisation *o;
 	xmlDocPtr doc;
 	xmlNodePtr n, c;
-	size_t	 errors = diag_errors(), len;
-	char	*schema, *data;
+	size_t	 errors = diag_errors();
+	char	*schema;
 
-	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len))
-		return NULL;
 	schema = xasprintf("%s/organisation.rng", schema_dir);
 	doc = xml_load_memory(intern(path), data, len, schema, hints);
 	free(schema);
-	free(data);
 	if (doc == NULL)
 		return NULL;
 	o = xcalloc(1, sizeof(*o));
