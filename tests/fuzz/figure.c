@@ -1,6 +1,6 @@
 /* Fuzz target: an XML figure file (validated against figure.rng, with
- * a CSV file beside it for <csv href="data.csv">), its computed cells
- * and checks. */
+ * CSV files beside it for <csv href="data.csv"> and the seeds' names),
+ * its computed cells and checks. */
 #include "fuzz.h"
 #include "../../gen/content/content.h"
 
@@ -20,6 +20,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sdir = xasprintf("%s/schema", fuzz_templates());
 		path = xasprintf("%s/figur.xml", dir);
 		fuzz_write_str(dir, "data.csv", beside);
+		/* The CSV files the seeds name. */
+		fuzz_copy(FUZZ_SRCDIR "/content/regionstyrelsen/2026-12-08/"
+		    "figurer", dir, ".csv");
+		fuzz_copy(FUZZ_SRCDIR "/tests/regress/figures/checks/figurer",
+		    dir, ".csv");
 	}
 	f = figure_parse(path, (const char *)data, size, sdir);
 	figure_free(f);

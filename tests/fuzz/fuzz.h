@@ -131,10 +131,17 @@ fuzz_setup(void)
 	xml_setup();
 }
 
-/* After each input: nothing carried over to the next. */
+/* After each input: nothing carried over to the next.  FUZZ_DIAG=1
+ * prints the diagnostics of each input (to see what a seed reaches). */
 static inline void
 fuzz_reset(void)
 {
+	static const char *show;
+
+	if (show == NULL)
+		show = getenv("FUZZ_DIAG") ? "1" : "";
+	if (*show == '1')
+		diag_flush(stderr);
 	diag_clear();
 }
 

@@ -23,7 +23,9 @@ for t in "$@"; do
 	export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	if [ "$secs" -eq 0 ]; then
-		set -- "$seeds"
+		rm -rf build/fuzz/smoke/$t
+		mkdir -p build/fuzz/smoke/$t
+		set -- build/fuzz/smoke/$t "$seeds"
 		[ -d "tests/fuzz/regress/$t" ] && set -- "$@" "tests/fuzz/regress/$t"
 		"$bin" -runs=0 $opts "$@" >"$log" 2>&1
 		st=$?

@@ -30,6 +30,8 @@ seed pack $(find tests -path '*/arenden/*.md') \
     content/regionstyrelsen/2026-12-08/arenden/20-motion-laddstolpar.md \
     content/regionstyrelsen/2026-12-08/arenden/05-manadsrapport-oktober-2026.md \
     content/regionstyrelsen/2026-12-08/arenden/03-informationer.md
+seed program $(find content tests -name 'program.xml')
+seed organisation $(find content tests -name 'organisation.xml')
 for d in "$C"/*; do
 	echo "$(basename "$d"): $(ls "$d" | wc -l) seeds"
 done
