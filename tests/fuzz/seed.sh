@@ -26,6 +26,7 @@ seed csv $(find content tests -name '*.csv')
 seed figure $(grep -l '<figure' $(find content tests -name '*.xml'))
 seed manifest $(find content tests -name 'meeting.xml')
 seed template templates/*.xml tests/unit/data/bad-template/*.xml
+seed html $(find content tests -path "*/arenden/*.md")
 seed pack $(find tests -path '*/arenden/*.md') \
     content/regionstyrelsen/2026-12-08/arenden/20-motion-laddstolpar.md \
     content/regionstyrelsen/2026-12-08/arenden/05-manadsrapport-oktober-2026.md \
