@@ -33,6 +33,14 @@ seed pack $(find tests -path '*/arenden/*.md') \
     content/regionstyrelsen/2026-12-08/arenden/03-informationer.md
 seed program $(find content tests -name 'program.xml')
 seed organisation $(find content tests -name 'organisation.xml')
+# The summaries the site keeps (needs gen/boardgen).
+site=$(mktemp -d)
+if gen/boardgen site content -o "$site/s" -j 1 >/dev/null 2>&1; then
+	seed summary $(find "$site/s/.boardgen" -name '*.summary')
+else
+	echo "seed.sh: gen/boardgen site failed: no summary seeds" >&2
+fi
+rm -rf "$site"
 for d in "$C"/*; do
 	echo "$(basename "$d"): $(ls "$d" | wc -l) seeds"
 done
