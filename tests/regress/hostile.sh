@@ -9,6 +9,9 @@ B=${BOARDGEN:-gen/boardgen}
 T=${TEST_TMP:-$(mktemp -d)}/hostile
 LIMIT=20
 [ -n "$WRAP" ] && LIMIT=900
+# The ordinary build must also stay within 1 GiB of address space.
+MEM=""
+[ -z "$BOARDGEN" ] && [ -z "$WRAP" ] && MEM="ulimit -v 1048576;"
 fail=0
 pass=0
 
@@ -29,7 +32,7 @@ XML
 }
 
 run() {	# name, expected status, expected first stderr line (or "")
-	timeout $LIMIT $WRAP $B check "$T/$1" >/dev/null 2>"$T/$1.err"
+	sh -c "$MEM exec timeout $LIMIT $WRAP $B check \"$T/$1\"" >/dev/null 2>"$T/$1.err"
 	st=$?
 	got=$(head -n 1 "$T/$1.err")
 	if [ $st -eq 124 ]; then
