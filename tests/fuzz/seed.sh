@@ -33,6 +33,10 @@ seed pack $(find tests -path '*/arenden/*.md') \
     content/regionstyrelsen/2026-12-08/arenden/03-informationer.md
 seed program $(find content tests -name 'program.xml')
 seed organisation $(find content tests -name 'organisation.xml')
+# A small TrueType font made for the purpose.
+mkdir -p "$C/ttf"
+python3 tests/fuzz/mkttf.py "$C/ttf/seed.ttf" &&
+    mv "$C/ttf/seed.ttf" "$C/ttf/$(sha1sum <"$C/ttf/seed.ttf" | cut -c1-40)"
 # The summaries the site keeps (needs gen/boardgen).
 site=$(mktemp -d)
 if gen/boardgen site content -o "$site/s" -j 1 >/dev/null 2>&1; then
