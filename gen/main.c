@@ -230,6 +230,10 @@ run(const char *cmd, const char *dir, const char *out, const char *tdir,
 		goto out;
 	if ((p = layout_doc(d, fs)) == NULL)
 		goto out;
+	/* The pages need no font data: what layout read is not kept
+	 * while the writer reads the fonts it embeds. */
+	fontset_free(fs);
+	fs = NULL;
 	t3 = now();
 	if (strcmp(cmd, "build") == 0) {
 		if (!pdf_write(out, d, p))
@@ -352,8 +356,11 @@ cmd_render(const char *file, const char *out, const char *tdir, int stats)
 	if ((doc = document_of_file(m, file, &own, &owncase)) == NULL)
 		goto out;
 	if ((d = template_document(m, doc, tdir, sdir)) == NULL ||
-	    (fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL ||
-	    !pdf_write(out, d, p))
+	    (fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL)
+		goto out;
+	fontset_free(fs);
+	fs = NULL;
+	if (!pdf_write(out, d, p))
 		goto out;
 	printf("%s: %zu pages\n", out, p->n);
 	ok = diag_errors() == 0;
