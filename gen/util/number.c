@@ -13,6 +13,33 @@
 /* Longest digit string handled: a double's exponent is below 309. */
 #define NUM_MAXDIGITS	340
 
+/* Powers of ten that are exact doubles. */
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/*
+ * True only if v's nearest decimal of p digits (v about 10^e) surely
+ * reads back as another double: it lies well away from v, far beyond
+ * the half unit that reading back allows and the rounding of this
+ * test.  Saves printing and reading back most of the digit counts
+ * tried; when unsure it says false and the exact test decides.
+ */
+static bool
+cannot_read_back(double v, int e, int p)
+{
+	int	 k = p - e;
+	double	 q;
+
+	if (k > 22 || k < -22)
+		return false;
+	q = k >= 0 ? v * pow10_exact[k] : v / pow10_exact[-k];
+	if (!(q < 9e15))
+		return false;
+	return fabs(q - nearbyint(q)) > q * 1e-12;
+}
+
 /*
  * The shortest decimal digits that read back as v (what a reader sees
  * of the number), as digits d[0..n) and exponent e: v = 0.d0d1... * 10^e.
@@ -24,7 +51,11 @@ shortest_digits(double v, char *d, int *e)
 	size_t	 n = 0;
 	int	 prec, x;
 
+	snprintf(s, sizeof(s), "%.16e", v);
+	x = (p = strchr(s, 'e')) != NULL ? atoi(p + 1) : 0;
 	for (prec = 1; prec <= 17; prec++) {
+		if (prec < 17 && cannot_read_back(v, x + 1, prec))
+			continue;
 		snprintf(s, sizeof(s), "%.*e", prec - 1, v);
 		if (strtod(s, NULL) == v)
 			break;
