@@ -61,11 +61,11 @@ file_of(struct merge *g, const char *path)
 	a->q = qpdf_init();
 	/* Read again: what was measured must still be there. */
 	at.file = path;
-	if (!pdfin_open(a->q, path, path, &at, &a->data) ||
-	    (qpdf_push_inherited_attributes_to_page(a->q) & QPDF_ERRORS) ||
+	if (!pdfin_open(a->q, path, path, &at, &a->data))
+		return NULL;
+	if ((qpdf_push_inherited_attributes_to_page(a->q) & QPDF_ERRORS) ||
 	    (a->npages = qpdf_get_num_pages(a->q)) <= 0) {
-		if (diag_errors() == 0 || qpdf_has_error(a->q))
-			failed(g, a->q, path);
+		failed(g, a->q, path);
 		return NULL;
 	}
 	v = qpdf_get_pdf_version(a->q);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pdfin.h"
 
@@ -99,9 +100,18 @@ int
 pdfin_open(qpdf_data q, const char *path, const char *shown,
     const struct srcpos *at, char **data)
 {
+	struct stat st;
 	size_t	 len;
+	bool	 encrypted = false;
 
 	*data = NULL;
+	if (stat(path, &st) == 0 && st.st_size > (off_t)PDFIN_MAX_BYTES) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is "
+		    "%lld bytes; at most %u are read from one file: ask for a "
+		    "smaller copy (a scan at a lower resolution)", shown,
+		    (long long)st.st_size, PDFIN_MAX_BYTES);
+		return 0;
+	}
 	if (!file_read(path, PDFIN_MAX_BYTES, data, &len))
 		return 0;
 	if (!looks_like_pdf(*data, len)) {
@@ -115,12 +125,24 @@ pdfin_open(qpdf_data q, const char *path, const char *shown,
 	/* A damaged file is refused, not silently repaired. */
 	qpdf_set_attempt_recovery(q, QPDF_FALSE);
 	if (qpdf_read_memory(q, shown, *data, len, "") & QPDF_ERRORS) {
-		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "
-		    "damaged PDF file (%s): ask the sender for a new copy",
-		    shown, pdfin_reason(q));
-		return 0;
+		/* Taking qpdf's error clears it: read it once. */
+		qpdf_error e = qpdf_get_error(q);
+		const char *why = e ? qpdf_get_error_message_detail(q, e) :
+		    NULL;
+
+		if (e == NULL || qpdf_get_error_code(q, e) !=
+		    qpdf_e_password) {
+			diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" "
+			    "is a damaged PDF file (%s): ask the sender for a "
+			    "new copy", shown, why && *why ? why :
+			    "unknown error");
+			return 0;
+		}
+		encrypted = true;
 	}
-	if (qpdf_is_encrypted(q)) {
+	/* A password to open it, or only restrictions: either way the
+	 * pages are not ours to copy. */
+	if (encrypted || qpdf_is_encrypted(q)) {
 		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is "
 		    "encrypted: its pages cannot be placed in the pack; ask "
 		    "the sender for a copy without a password or "
