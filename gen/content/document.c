@@ -16,6 +16,10 @@
 #define DOC_MAX_META		100	/* header fields */
 #define DOC_MAX_PER_ITEM	100	/* documents behind one item */
 #define DOC_MAX_MEETING		1000	/* documents in one meeting */
+/* PDF files made elsewhere in one meeting: all are held in memory
+ * while the pack is merged. */
+#define DOC_MAX_EXT_BYTES	(512ull * 1024u * 1024u)
+#define DOC_MAX_EXT_PAGES	10000
 
 static bool
 key_is(const char *key, const char *want)
@@ -711,6 +715,8 @@ struct dload {
 	struct meeting	*m;
 	char		**real;		/* resolved path of each document */
 	bool		 full;		/* DOC_MAX_MEETING reported */
+	unsigned long long ext_bytes;	/* PDF files made elsewhere, so far */
+	size_t		 ext_pages;
 };
 
 static struct document *
@@ -771,6 +777,7 @@ external_entry(struct dload *dl, const char *real, const char *text,
 {
 	struct meeting *m = dl->m;
 	struct document *d = NULL;
+	struct stat st;
 	char	*shown, *date;
 	size_t	 i;
 
@@ -778,7 +785,26 @@ external_entry(struct dload *dl, const char *real, const char *text,
 		if (dl->real[i] != NULL && strcmp(dl->real[i], real) == 0)
 			return m->documents[i];
 	shown = shown_path(m, real);
-	if ((d = document_external(real, shown, text, at)) != NULL) {
+	if (stat(real, &st) == 0)
+		dl->ext_bytes += (unsigned long long)st.st_size;
+	if (dl->ext_bytes > DOC_MAX_EXT_BYTES) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "with \"%s\" "
+		    "the PDF files behind the items come to more than %llu "
+		    "MiB: link smaller copies", shown,
+		    DOC_MAX_EXT_BYTES >> 20);
+		free(shown);
+		return NULL;
+	}
+	if ((d = document_external(real, shown, text, at)) != NULL &&
+	    (dl->ext_pages += d->nextpages) > DOC_MAX_EXT_PAGES) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "with \"%s\" "
+		    "the PDF files behind the items have more than %d pages: "
+		    "split the meeting's documents", shown,
+		    DOC_MAX_EXT_PAGES);
+		document_free(d);
+		d = NULL;
+	}
+	if (d != NULL) {
 		if ((date = date_in(text)) != NULL)
 			d->date = date;
 		add_document(dl, d, real);
@@ -931,7 +957,7 @@ relink(struct dload *dl, const char *from, struct block *b)
 int
 meeting_documents(struct meeting *m, const char *schema_dir)
 {
-	struct dload dl = { m, NULL, false };
+	struct dload dl = { m, NULL, false, 0, 0 };
 	struct agenda_item *it;
 	const struct block *b, *c;
 	size_t	 errors = diag_errors(), i, k;
@@ -1023,6 +1049,13 @@ document_of_file(struct meeting *m, const char *path, struct document **own,
 
 	*own = NULL;
 	*owncase = NULL;
+	if (pdf_link(path)) {
+		diag(DIAG_ERROR, path, 0, 0, "a PDF file is not rendered: "
+		    "render previews a Markdown document; a PDF file goes "
+		    "into the pack as it is, linked from a case's "
+		    "Beslutsunderlag");
+		return NULL;
+	}
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i]->cs == NULL ||
 		    strcmp(m->documents[i]->path, m->documents[i]->cs->path) != 0)
