@@ -140,4 +140,18 @@ char	*sv_number(double v, int decimals, unsigned flags);
 bool	 sv_parse_number(const char *s, char decimal, double *value,
 	    int *decimals, bool *percent);
 
+/* Personal identity numbers (pnr.c): personnummer and samordningsnummer
+ * (day + 60), 10 or 12 digits, with or without '-' or '+' before the
+ * last four, a real date and a Luhn check digit, not part of a longer
+ * number.  pnr_find sets the first one's byte offset and length in
+ * s[0..len) and whether it is a samordningsnummer (coord may be NULL). */
+bool	 pnr_find(const char *s, size_t len, size_t *off, size_t *n,
+	    bool *coord);
+/* Reports every one in text as `level' at its own position: text
+ * starts at file:line:col (col 0: unknown) and lines and columns are
+ * counted on through it.  `what' says where it is ("public text").
+ * The message shows the date part only.  Returns how many. */
+size_t	 pnr_report(enum diag_level, const char *text, const char *file,
+	    int line, int col, const char *what);
+
 #endif /* BOARDGEN_UTIL_H */
