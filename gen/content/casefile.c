@@ -166,6 +166,16 @@ header(struct mdctx *ctx, struct casefile *cs)
 		} else if ((strcmp(key, "handläggare") == 0 ||
 		    strcmp(key, "handlaggare") == 0) && *value != '\0')
 			cs->handlaggare = content_typeset(value);
+		else if (strcmp(key, "sekretess") == 0) {
+			/* The item is secret: the public sees its number
+			 * and title only. */
+			if (!secrecy_ground_valid(value))
+				diag(DIAG_ERROR, ctx->file, vpos.line, vpos.col,
+				    "sekretess \"%s\": give the legal ground "
+				    "as \"OSL 18 kap. 8 \xc2\xa7\"", value);
+			else
+				cs->secret = xstrdup(value);
+		}
 		free(key);
 		free(value);
 	}

@@ -153,4 +153,55 @@ struct figure	*figure_parse(const char *path, const char *data, size_t len,
  * when allowed, as warnings.  Returns how many failed. */
 size_t		 figures_report(const struct meeting *, bool allow);
 
+/* Registers (register.c; docs/content-format.md, "Registers").  A
+ * case places a register file with ![](../register/x.xml "register"):
+ * <incoming-documents> or <delegation-decisions>, validated against
+ * schema_dir/register.rng. */
+#define CONTENT_MAX_REGISTER	5000	/* entries of one register file */
+/* Reads the register files the meeting's case texts place into
+ * m->registers (each once), sets each BLOCK_REGISTER's reg and its
+ * children (the lists, everything shown), and each register's item.
+ * Returns 0 after reporting. */
+int		 registers_load(struct meeting *, const char *schema_dir);
+struct register_file *register_load(const char *path,
+		    const char *schema_dir);
+struct register_file *register_parse(const char *path, const char *data,
+		    size_t len, const char *schema_dir);
+/* One entry as one line of the pack's list: "Sender, title, date,
+ * dnr." (incoming), "Title[ under perioden from–to], date, dnr."
+ * (decisions).  With
+ * public, secret fields are their notes; without, their text followed
+ * by "(sekretess enligt GROUND)".  Caller frees. */
+char		*register_entry_text(const struct register_file *,
+		    const struct register_entry *, bool public);
+/* The register as model blocks: per group its heading (level 1) and a
+ * numbered list of register_entry_text() lines. */
+struct block	*register_blocks(const struct register_file *, bool public);
+/* "OSL 25 kap. 1 §", "OSL 18 kap. 8 §", "OSL 21 kap. 3 a §". */
+bool		 secrecy_ground_valid(const char *);
+
+/* Secrecy and the public view (redact.c; docs/content-format.md,
+ * "Secrecy").  Every public output (the public pack, the site, its
+ * open data) is made from a redacted meeting, so that no writer can
+ * forget a field:
+ *   - closed items (closed="yes" in the manifest, or "sekretess:" in the
+ *     case file) keep number, title and dnr; their case text and
+ *     documents are dropped (m->closed_items == CLOSED_OMIT: the item
+ *     is dropped from m->items; numbers stay as they were);
+ *   - secret register fields hold their note instead of their text
+ *     (register_field_public() gives the same on an unredacted meeting);
+ *   - without m->publish_contacts, officials' direct phone numbers and
+ *     e-mail addresses (secretary, staff directory, documents' authors
+ *     and signers) are dropped.
+ * Sets m->redacted.  Returns 0 after reporting. */
+int		 meeting_redact(struct meeting *);
+/* Reports every personnummer and samordningsnummer in the meeting's
+ * texts as `level' at its file:line:col: with public_only, in what a
+ * redacted meeting publishes (the case and document files of items
+ * that are not closed, the manifest, the program, public register
+ * fields), else in every case file and register field.  Returns how
+ * many. */
+size_t		 meeting_pnr_scan(const struct meeting *, enum diag_level,
+		    bool public_only);
+
 #endif /* BOARDGEN_CONTENT_H */

@@ -19,6 +19,10 @@ char	*content_fold(const char *, size_t);
 char	*content_xml_text(xmlNodePtr);
 char	*content_xml_attr(xmlNodePtr, const char *name);
 
+/* "a/arenden/../figurer/x.xml" -> "a/figurer/x.xml" in place, for
+ * messages (figure.c). */
+void	 content_path_normalise(char *);
+
 /* Deepest nesting of block quotes and lists a case may use. */
 #define CONTENT_MAX_NEST	32
 

@@ -1072,8 +1072,8 @@ struct figload {
  */
 /* "a/arenden/../figurer/x.xml" -> "a/figurer/x.xml", for messages;
  * leading ".." stay. */
-static void
-normalise(char *path)
+void
+content_path_normalise(char *path)
 {
 	char	*seg[256], *p, *out;
 	size_t	 n = 0, i;
@@ -1118,7 +1118,7 @@ figure_path(struct figload *fl, const struct block *b)
 	slash = file ? strrchr(file, '/') : NULL;
 	path = slash ? xasprintf("%.*s/%s", (int)(slash - file), file, ref) :
 	    xstrdup(ref);
-	normalise(path);
+	content_path_normalise(path);
 	if ((real = realpath(path, NULL)) == NULL) {
 		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col, "figure "
 		    "\"%s\" does not exist: the path is relative to this "

@@ -1814,6 +1814,9 @@ meeting_lint(const struct meeting *m)
 		if (m->figures[i]->csv != NULL)
 			scan_plain(&l, m->figures[i]->csv);
 	}
+	/* Personal identity numbers anywhere: a warning here, an error
+	 * in what is published (meeting_pnr_scan with public_only). */
+	meeting_pnr_scan(m, DIAG_WARNING, false);
 	for (i = 0; i < l.ntexts; i++) {
 		free(l.texts[i].data);
 		free(l.texts[i].lines);

@@ -233,6 +233,9 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 	}
 	it->kind = AGENDA_CASE;
 	it->title = content_xml_attr(n, "title");
+	if ((file = xml_attr(n, "closed")) != NULL)
+		it->closed = strcmp(file, "yes") == 0;
+	free(file);
 	if ((file = xml_attr(n, "file")) == NULL)
 		return;		/* the schema requires it */
 	if ((path = case_path(ml, n, file)) != NULL) {
@@ -257,6 +260,10 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 		it->title = xstrdup(it->cs->title);
 	if (it->cs->dnr != NULL)
 		it->dnr = xstrdup(it->cs->dnr);
+	if (it->cs->secret != NULL) {
+		it->closed = true;
+		it->secret = it->cs->secret;
+	}
 }
 
 /* Titles written in the manifest have the case files' limit. */
@@ -426,7 +433,13 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	xmlFreeDoc(doc);
 	/* The organisation profile and the documents behind the items. */
 	meeting_documents(m, schema_dir);
+	if (m->org != NULL) {
+		m->closed_items = m->org->closed_items;
+		m->publish_contacts = m->org->publish_contacts;
+	}
 	/* The figure files their texts place. */
 	figures_load(m, schema_dir);
+	/* The registers they place. */
+	registers_load(m, schema_dir);
 	return m;
 }

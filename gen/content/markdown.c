@@ -629,7 +629,8 @@ literal_lines(struct mdctx *ctx, const char *lit, unsigned flags,
  * A paragraph holding only an image whose destination is a .csv or .xml
  * file places a figure: ![](../figurer/x.xml) its table,
  * ![](../figurer/x.xml "diagram") its first chart, "diagram: NAME" the
- * chart NAME.  Alt text, if any, replaces the caption.
+ * chart NAME.  Alt text, if any, replaces the caption.  The title
+ * "register" places a register file instead.
  */
 static struct block *
 figure_ref(struct mdctx *ctx, cmark_node *n)
@@ -646,9 +647,15 @@ figure_ref(struct mdctx *ctx, cmark_node *n)
 	    (ul = strlen(url)) < 5 || (strcasecmp(url + ul - 4, ".csv") != 0 &&
 	    strcasecmp(url + ul - 4, ".xml") != 0))
 		return NULL;
+	title = cmark_node_get_title(img);
+	/* "register": a register file (register.c) placed here. */
+	if (title != NULL && strcmp(title, "register") == 0) {
+		b = new_block(ctx, BLOCK_REGISTER, n);
+		b->figure_ref = xstrdup(url);
+		return b;
+	}
 	b = new_block(ctx, BLOCK_FIGURE, n);
 	b->figure_ref = xstrdup(url);
-	title = cmark_node_get_title(img);
 	if (title != NULL && strncmp(title, "diagram", 7) == 0 &&
 	    (title[7] == '\0' || title[7] == ':')) {
 		b->figure_view = FIGVIEW_CHART;

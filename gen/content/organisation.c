@@ -145,7 +145,7 @@ organisation_parse(const char *path, const char *data, size_t len,
 		{ "organisation", "the elements of <organisation> come in "
 		    "this order: name, logo, visit-address, postal-address, "
 		    "phone, email, web, orgnr, bankgiro, director-title, "
-		    "proposal-heading, people" },
+		    "proposal-heading, people, publishing" },
 		{ NULL, NULL }
 	};
 	struct organisation *o;
@@ -201,10 +201,22 @@ organisation_parse(const char *path, const char *data, size_t len,
 		}
 		else if (xml_is(n, "logo"))
 			o->logo = logo_path(path, n);
-		else if (xml_is(n, "people"))
+		else if (xml_is(n, "people")) {
 			for (c = n->children; c; c = c->next)
 				if (xml_is(c, "person"))
 					person(o, o->pos.file, c);
+		} else if (xml_is(n, "publishing")) {
+			char	*ci = xml_attr(n, "closed-items");
+			char	*ct = xml_attr(n, "contacts");
+
+			/* The schema allows these values only. */
+			if (ci != NULL && strcmp(ci, "omit") == 0)
+				o->closed_items = CLOSED_OMIT;
+			o->publish_contacts = ct != NULL &&
+			    strcmp(ct, "yes") == 0;
+			free(ci);
+			free(ct);
+		}
 		if (dst != NULL) {
 			free(*dst);
 			*dst = content_xml_text(n);

@@ -516,6 +516,11 @@ block(struct lay *L, const struct block *b)
 		    "figure reference \"%s\" was not resolved",
 		    b->figure_ref ? b->figure_ref : "");
 		return 0;
+	case BLOCK_REGISTER:
+		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
+		    "register reference \"%s\" was not resolved",
+		    b->figure_ref ? b->figure_ref : "");
+		return 0;
 	}
 	if (st != NULL)
 		lay_space(L, st->space_after);

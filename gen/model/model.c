@@ -234,6 +234,7 @@ casefile_free(struct casefile *cs)
 	free(cs->title);
 	free(cs->kind);
 	free(cs->handlaggare);
+	free(cs->secret);
 	for (i = 0; i < cs->nmeta; i++) {
 		free(cs->meta[i].key);
 		free(cs->meta[i].value);
@@ -337,6 +338,54 @@ document_free(struct document *d)
 	free(d);
 }
 
+static void
+register_field_free(struct register_field *f)
+{
+	free(f->text);
+	free(f->secret);
+	free(f->note);
+}
+
+void
+register_file_free(struct register_file *r)
+{
+	size_t	 g, i;
+
+	if (r == NULL)
+		return;
+	for (g = 0; g < r->ngroups; g++) {
+		struct register_group *gr = &r->groups[g];
+
+		for (i = 0; i < gr->nentries; i++) {
+			struct register_entry *e = &gr->entries[i];
+
+			free(e->date);
+			free(e->from);
+			free(e->to);
+			free(e->dnr);
+			free(e->type);
+			register_field_free(&e->sender);
+			register_field_free(&e->title);
+		}
+		free(gr->entries);
+		free(gr->heading);
+		free(gr->level);
+	}
+	free(r->groups);
+	free(r->path);
+	free(r->from);
+	free(r->to);
+	free(r);
+}
+
+const char *
+register_field_public(const struct register_field *f)
+{
+	if (f->secret != NULL)
+		return f->note;
+	return f->text;
+}
+
 void
 meeting_free(struct meeting *m)
 {
@@ -366,6 +415,9 @@ meeting_free(struct meeting *m)
 	for (i = 0; i < m->nfigures; i++)
 		figure_free(m->figures[i]);
 	free(m->figures);
+	for (i = 0; i < m->nregisters; i++)
+		register_file_free(m->registers[i]);
+	free(m->registers);
 	organisation_free(m->org);
 	contact_free(&m->secretary);
 	contact_free(&m->chair);

@@ -62,7 +62,10 @@ enum block_kind {
 	BLOCK_PAGEBREAK,	/* start a new page (template only) */
 	BLOCK_FIGURE,		/* model: a figure file placed by reference */
 	BLOCK_TABLE,		/* document tree: `table' */
-	BLOCK_CHART		/* document tree: `chart' */
+	BLOCK_CHART,		/* document tree: `chart' */
+	BLOCK_REGISTER		/* model: a register file placed by
+				 * reference; its children are the
+				 * numbered lists it shows */
 };
 
 enum list_style {
@@ -75,6 +78,7 @@ struct style;			/* below: set only in the document tree */
 struct figure;			/* a figure file (content/ reads it) */
 struct table;			/* document tree: a laid-out-able table */
 struct chart;			/* document tree: a chart */
+struct register_file;		/* a register file (content/ reads it) */
 
 /* What a figure reference asks for. */
 enum figure_view {
@@ -101,6 +105,11 @@ struct block {
 	const struct figure *figure;
 	enum figure_view figure_view;
 	char		*figure_chart;
+	/* BLOCK_REGISTER (model): the reference as written is in
+	 * figure_ref; the register, owned by the meeting.  children hold
+	 * the register as headings and numbered lists (public text only
+	 * once the meeting is redacted). */
+	const struct register_file *reg;
 
 	/* Document tree only (NULL/0 in the model). */
 	const struct style *style;
@@ -245,6 +254,70 @@ struct meta_field {
 	struct srcpos	 pos;
 };
 
+/* ------------------------------------------------------------------ */
+/* Secrecy and registers (docs/content-format.md, "Registers" and
+ * "Secrecy").  A field that may be secret keeps its legal ground; the
+ * text the public may see is register_field_public(), and
+ * meeting_redact() (content/) replaces every secret text in the
+ * model by its note before any public writer runs. */
+
+struct register_field {
+	char		*text;		/* as written (cleaned); NULL: not
+					 * given.  After redaction of a secret
+					 * field: the note */
+	char		*secret;	/* legal ground "OSL 25 kap. 1 §", or
+					 * NULL: public */
+	char		*note;		/* secret: "Sekretess enligt OSL 25
+					 * kap. 1 §"; NULL otherwise */
+	struct srcpos	 pos;		/* of the text in its file */
+};
+
+enum register_kind {
+	REGISTER_INCOMING,	/* anmälan av inkomna handlingar */
+	REGISTER_DELEGATION	/* anmälan av delegationsbeslut */
+};
+
+/* One incoming document or one delegation decision.  Dates are ISO;
+ * a decision has a date or a period (from, to). */
+struct register_entry {
+	int		 number;	/* 1.. as printed, within its group */
+	char		*date;		/* received / decided, or NULL */
+	char		*from, *to;	/* period, or NULL */
+	char		*dnr;		/* validated; NULL: none */
+	char		*type;		/* incoming: "protokoll", "cirkulär",
+					 * ...; NULL for decisions */
+	struct register_field sender;	/* incoming: who sent it */
+	struct register_field title;	/* the document or decision */
+	struct srcpos	 pos;
+};
+
+/* Incoming documents form one group (heading NULL); decisions are
+ * grouped by delegate. */
+struct register_group {
+	char		*heading;	/* "Beslut av regiondirektören" */
+	char		*level;		/* delegate: "regiondirektör" */
+	struct register_entry *entries;
+	size_t		 nentries;
+	struct srcpos	 pos;
+};
+
+struct register_file {
+	enum register_kind kind;
+	char		*path;
+	char		*from, *to;	/* period the register covers, or NULL */
+	struct register_group *groups;
+	size_t		 ngroups;
+	int		 item;		/* agenda number of the item placing it */
+	struct srcpos	 pos;
+};
+
+/* Closed agenda items in public output (organisation.xml
+ * <publishing closed-items="..."/>). */
+enum closed_items {
+	CLOSED_TITLE,		/* number and title only (default) */
+	CLOSED_OMIT		/* left out altogether */
+};
+
 /* One case file: metadata header + sections. */
 struct casefile {
 	char		*path;		/* as given: meeting dir + relative name */
@@ -252,6 +325,7 @@ struct casefile {
 	char		*title;
 	char		*kind;		/* "beslut" | "information"; default beslut */
 	char		*handlaggare;	/* optional */
+	char		*secret;	/* "sekretess:" legal ground, or NULL */
 	struct meta_field *meta;	/* every header field, in order */
 	size_t		 nmeta;
 	struct section	 sections[SECTION__MAX];
@@ -292,6 +366,10 @@ struct organisation {
 	char		*proposal_heading;	/* "Regiondirektörens förslag" */
 	struct contact	*people;	/* staff: name, title, phone, e-mail */
 	size_t		 npeople;
+	/* <publishing>: what public output shows (copied to the
+	 * meeting's settings, below). */
+	enum closed_items closed_items;
+	bool		 publish_contacts;
 	struct srcpos	 pos;
 };
 
@@ -372,6 +450,11 @@ struct agenda_item {
 	char		*dnr;		/* case dnr, or NULL */
 	struct casefile	*cs;		/* AGENDA_CASE only */
 	char		*note;		/* optional procedural text */
+	/* Closed: handled behind closed doors (manifest closed="yes") or
+	 * secret (the case's "sekretess:", whose ground is `secret').  The
+	 * public sees number and title only, or nothing. */
+	bool		 closed;
+	const char	*secret;	/* the case's ground, or NULL */
 	/* Documents behind the item, in the order of its
 	 * Beslutsunderlag; owned by the meeting. */
 	struct document	**docs;
@@ -399,6 +482,14 @@ struct meeting {
 					 * follows the agenda */
 	struct figure	**figures;	/* every figure file read, owned */
 	size_t		 nfigures;
+	struct register_file **registers;	/* every register read, owned */
+	size_t		 nregisters;
+	/* Publishing settings (organisation.xml <publishing>). */
+	enum closed_items closed_items;
+	bool		 publish_contacts;	/* officials' direct phone and
+						 * e-mail; default false */
+	bool		 redacted;	/* meeting_redact() has run: this is
+					 * the public view */
 };
 
 /* ------------------------------------------------------------------ */
@@ -726,6 +817,11 @@ void		 document_free(struct document *);
 void		 program_free(struct program *);
 void		 contact_free(struct contact *);	/* members only */
 void		 figure_free(struct figure *);	/* content/figure.c */
+void		 register_file_free(struct register_file *);
+/* The text of a register field the public may see: its note when it
+ * is secret, else its text (NULL: not given).  Every public writer
+ * takes field texts through this. */
+const char	*register_field_public(const struct register_field *);
 void		 meeting_free(struct meeting *);
 void		 doc_free(struct doc *);
 void		 pages_free(struct pages *);

@@ -116,7 +116,8 @@ style_one(const struct content_map *m, const struct block *src, int depth,
 		b->style = m->rule;
 		break;
 	case BLOCK_FIGURE:
-		break;		/* style_chain makes its blocks */
+	case BLOCK_REGISTER:
+		break;		/* style_chain makes their blocks */
 	case BLOCK_TABLE:
 	case BLOCK_CHART:
 		/* Already styled (document-tree blocks): copied. */
@@ -139,6 +140,13 @@ style_chain(const struct content_map *m, const struct block *src, int depth,
 		if (src->kind == BLOCK_FIGURE) {
 			/* A table, or a chart and its table: several. */
 			*tail = tmpl_figure(m->fig, src);
+			while (*tail != NULL)
+				tail = &(*tail)->next;
+			continue;
+		}
+		if (src->kind == BLOCK_REGISTER) {
+			/* Its lists, made when it was read. */
+			*tail = style_chain(m, src->children, depth, where);
 			while (*tail != NULL)
 				tail = &(*tail)->next;
 			continue;

@@ -1,0 +1,371 @@
+/*
+ * The public view of a meeting.  Redaction happens in the data, before
+ * any writer sees it: a closed item loses its text and documents, a
+ * secret register field its text, an official his direct phone number
+ * and e-mail address (unless the profile publishes them).  What is
+ * dropped is freed, so no public writer can show it by mistake.  And
+ * the scan for personal identity numbers, over the files as written so
+ * that every hit has its exact file:line:col.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+/* Meta keys holding an official's direct contact data. */
+static bool
+contact_key(const char *key)
+{
+	char	*k = content_fold(key, strlen(key));
+	bool	 r = strcmp(k, "telefon") == 0 || strcmp(k, "tfn") == 0 ||
+	    strcmp(k, "e-post") == 0 || strcmp(k, "epost") == 0 ||
+	    strcmp(k, "email") == 0 || strcmp(k, "e-mail") == 0;
+
+	free(k);
+	return r;
+}
+
+static void
+meta_drop_contacts(struct meta_field *v, size_t *n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < *n; i++) {
+		if (v[i].key != NULL && contact_key(v[i].key)) {
+			free(v[i].key);
+			free(v[i].value);
+			continue;
+		}
+		v[k++] = v[i];
+	}
+	*n = k;
+}
+
+static void
+contact_drop(struct contact *c)
+{
+	free(c->phone);
+	free(c->email);
+	c->phone = c->email = NULL;
+}
+
+static void
+document_drop_contacts(struct document *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	contact_drop(&d->author);
+	for (i = 0; i < d->nsigners; i++)
+		contact_drop(&d->signers[i]);
+	meta_drop_contacts(d->meta, &d->nmeta);
+}
+
+/* What stands in a closed item's place: why its text is not shown. */
+static void
+casefile_close(struct casefile *cs, const struct agenda_item *it)
+{
+	struct block *b;
+	char	*t;
+	size_t	 s, i;
+
+	for (s = 0; s < SECTION__MAX; s++) {
+		blocks_free(cs->sections[s].blocks);
+		cs->sections[s].blocks = NULL;
+		cs->sections[s].present = false;
+	}
+	for (i = 0; i < cs->nmeta; i++) {
+		free(cs->meta[i].key);
+		free(cs->meta[i].value);
+	}
+	free(cs->meta);
+	cs->meta = NULL;
+	cs->nmeta = 0;
+	free(cs->handlaggare);
+	cs->handlaggare = NULL;
+	t = it->secret != NULL ? xasprintf("Ärendet omfattas av sekretess "
+	    "enligt %s.", it->secret) :
+	    xstrdup("Ärendet behandlas inom stängda dörrar.");
+	b = block_new(BLOCK_PARA);
+	b->pos = cs->pos;
+	b->spans = span_new(SPAN_TEXT, 0, t);
+	b->spans->pos = cs->pos;
+	free(t);
+	cs->sections[SECTION_DESCRIPTION].present = true;
+	cs->sections[SECTION_DESCRIPTION].pos = cs->pos;
+	cs->sections[SECTION_DESCRIPTION].blocks = b;
+}
+
+static void
+item_free(struct agenda_item *it)
+{
+	free(it->title);
+	free(it->dnr);
+	free(it->note);
+	casefile_free(it->cs);
+	free(it->docs);
+}
+
+/* Marks in keep[] the figures and registers blocks still place, and
+ * gives register blocks their public lists. */
+struct keep {
+	const struct meeting *m;
+	bool	*figures;
+	bool	*registers;
+};
+
+static void
+keep_blocks(struct keep *k, struct block *b)
+{
+	size_t	 i;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_FIGURE && b->figure != NULL)
+			for (i = 0; i < k->m->nfigures; i++)
+				if (k->m->figures[i] == b->figure)
+					k->figures[i] = true;
+		if (b->kind == BLOCK_REGISTER && b->reg != NULL) {
+			for (i = 0; i < k->m->nregisters; i++)
+				if (k->m->registers[i] == b->reg)
+					k->registers[i] = true;
+			blocks_free(b->children);
+			b->children = register_blocks(b->reg, true);
+			continue;
+		}
+		keep_blocks(k, b->children);
+	}
+}
+
+static void
+register_redact(struct register_file *r)
+{
+	size_t	 g, i;
+
+	for (g = 0; g < r->ngroups; g++)
+		for (i = 0; i < r->groups[g].nentries; i++) {
+			struct register_entry *e = &r->groups[g].entries[i];
+			struct register_field *f[2] = { &e->sender, &e->title };
+			int	 j;
+
+			for (j = 0; j < 2; j++)
+				if (f[j]->secret != NULL) {
+					free(f[j]->text);
+					f[j]->text = xstrdup(f[j]->note);
+				}
+		}
+}
+
+int
+meeting_redact(struct meeting *m)
+{
+	struct keep k;
+	bool	*docs;
+	size_t	 i, j, n;
+
+	if (m->redacted)
+		return 1;
+	/* Closed items: number, title and dnr. */
+	for (i = 0; i < m->nitems; i++) {
+		struct agenda_item *it = &m->items[i];
+
+		if (!it->closed)
+			continue;
+		if (it->cs != NULL)
+			casefile_close(it->cs, it);
+		free(it->docs);
+		it->docs = NULL;
+		it->ndocs = 0;
+	}
+	if (m->closed_items == CLOSED_OMIT) {
+		for (i = n = 0; i < m->nitems; i++) {
+			if (m->items[i].closed) {
+				if (m->program_item == m->items[i].number)
+					m->program_item = 0;
+				item_free(&m->items[i]);
+				continue;
+			}
+			m->items[n++] = m->items[i];
+		}
+		m->nitems = n;
+	}
+	/* Documents no open item leads to any more. */
+	docs = xcalloc(m->ndocuments + 1, sizeof(*docs));
+	for (i = 0; i < m->nitems; i++)
+		for (j = 0; j < m->items[i].ndocs; j++)
+			for (n = 0; n < m->ndocuments; n++)
+				if (m->documents[n] == m->items[i].docs[j])
+					docs[n] = true;
+	for (i = n = 0; i < m->ndocuments; i++) {
+		if (!docs[i]) {
+			document_free(m->documents[i]);
+			continue;
+		}
+		m->documents[n++] = m->documents[i];
+	}
+	m->ndocuments = n;
+	free(docs);
+	/* Secret register fields; figures and registers left unplaced. */
+	for (i = 0; i < m->nregisters; i++)
+		register_redact(m->registers[i]);
+	k.m = m;
+	k.figures = xcalloc(m->nfigures + 1, sizeof(bool));
+	k.registers = xcalloc(m->nregisters + 1, sizeof(bool));
+	for (i = 0; i < m->nitems; i++)
+		if (m->items[i].cs != NULL)
+			for (j = 0; j < SECTION__MAX; j++)
+				keep_blocks(&k, m->items[i].cs->sections[j].blocks);
+	for (i = 0; i < m->ndocuments; i++)
+		keep_blocks(&k, m->documents[i]->blocks);
+	for (i = n = 0; i < m->nfigures; i++) {
+		if (!k.figures[i]) {
+			figure_free(m->figures[i]);
+			continue;
+		}
+		m->figures[n++] = m->figures[i];
+	}
+	m->nfigures = n;
+	for (i = n = 0; i < m->nregisters; i++) {
+		if (!k.registers[i]) {
+			register_file_free(m->registers[i]);
+			continue;
+		}
+		m->registers[n++] = m->registers[i];
+	}
+	m->nregisters = n;
+	free(k.figures);
+	free(k.registers);
+	/* Officials' direct phone numbers and e-mail addresses. */
+	if (!m->publish_contacts) {
+		contact_drop(&m->secretary);
+		if (m->org != NULL)
+			for (i = 0; i < m->org->npeople; i++)
+				contact_drop(&m->org->people[i]);
+		for (i = 0; i < m->ndocuments; i++)
+			document_drop_contacts(m->documents[i]);
+		document_drop_contacts(m->program);
+		for (i = 0; i < m->nitems; i++)
+			if (m->items[i].cs != NULL)
+				meta_drop_contacts(m->items[i].cs->meta,
+				    &m->items[i].cs->nmeta);
+	}
+	m->redacted = true;
+	return 1;
+}
+
+/* Scans a file as written; a byte order mark is not a column. */
+static size_t
+scan_file(const char *path, enum diag_level level, const char *what)
+{
+	char	*data;
+	size_t	 len, n;
+	const char *t;
+
+	if (path == NULL || !file_read(path, CONTENT_MAX_CASE * 8, &data,
+	    &len))
+		return 0;
+	t = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? data + 3 : data;
+	n = pnr_report(level, t, intern(path), 1, 1, what);
+	free(data);
+	return n;
+}
+
+/* Each path once. */
+struct seen {
+	const char **v;
+	size_t	 n;
+};
+
+static bool
+first_time(struct seen *s, const char *path)
+{
+	size_t	 i;
+
+	if (path == NULL)
+		return false;
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], path) == 0)
+			return false;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	s->v[s->n++] = path;
+	return true;
+}
+
+static size_t
+scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
+    bool public_only, const char *what)
+{
+	const struct register_file *r;
+	size_t	 n = 0, g, i;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_FIGURE && b->figure != NULL) {
+			if (first_time(s, b->figure->path))
+				n += scan_file(b->figure->path, level, what);
+			if (first_time(s, b->figure->csv))
+				n += scan_file(b->figure->csv, level, what);
+		}
+		if (b->kind == BLOCK_REGISTER && (r = b->reg) != NULL &&
+		    first_time(s, r->path)) {
+			for (g = 0; g < r->ngroups; g++)
+				for (i = 0; i < r->groups[g].nentries; i++) {
+					const struct register_entry *e =
+					    &r->groups[g].entries[i];
+					const struct register_field *f[2] =
+					    { &e->sender, &e->title };
+					int	 j;
+
+					for (j = 0; j < 2; j++)
+						if (f[j]->text != NULL &&
+						    (!public_only ||
+						    f[j]->secret == NULL))
+							n += pnr_report(level,
+							    f[j]->text,
+							    f[j]->pos.file,
+							    f[j]->pos.line,
+							    f[j]->pos.col, what);
+				}
+			continue;
+		}
+		n += scan_blocks(b->children, s, level, public_only, what);
+	}
+	return n;
+}
+
+size_t
+meeting_pnr_scan(const struct meeting *m, enum diag_level level,
+    bool public_only)
+{
+	struct seen s = { NULL, 0 };
+	const char *what = public_only ? "public text" : "the meeting's text";
+	size_t	 n = 0, i, j, k;
+
+	if (first_time(&s, m->manifest))
+		n += scan_file(m->manifest, level, what);
+	if (m->program != NULL && first_time(&s, m->program->path))
+		n += scan_file(m->program->path, level, what);
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		/* A closed item's files are not published (a redacted
+		 * meeting no longer has their text). */
+		if (it->cs == NULL || (public_only && it->closed))
+			continue;
+		if (first_time(&s, it->cs->path))
+			n += scan_file(it->cs->path, level, what);
+		for (k = 0; k < SECTION__MAX; k++)
+			n += scan_blocks(it->cs->sections[k].blocks, &s, level,
+			    public_only, what);
+		for (j = 0; j < it->ndocs; j++) {
+			const struct document *d = it->docs[j];
+
+			if (d->kind != DOCUMENT_EXTERNAL &&
+			    first_time(&s, d->path))
+				n += scan_file(d->path, level, what);
+			n += scan_blocks(d->blocks, &s, level, public_only,
+			    what);
+		}
+	}
+	free(s.v);
+	return n;
+}

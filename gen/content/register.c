@@ -1,0 +1,473 @@
+/*
+ * Register files: the incoming documents (<incoming-documents>) and the
+ * delegation decisions (<delegation-decisions>) the secretariat keeps,
+ * validated against register.rng.  A case places one in its text with
+ * ![](../register/inkomna.xml "register"); the pack shows it there as
+ * the numbered lists of the item (grouped by delegate), the site as a
+ * register.  Fields may be secret (secret="OSL 25 kap. 1 §").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xml.h"
+#include "extern.h"
+
+struct rload {
+	const char	*file;		/* interned */
+	const char	*data;
+	size_t		 len;
+	struct register_file *r;
+	size_t		 nentries;
+};
+
+bool
+secrecy_ground_valid(const char *g)
+{
+	const char *p = g;
+	int	 n;
+
+	/* OSL N kap. N §, N kap. N a §: what the schema asks. */
+	if (strncmp(p, "OSL ", 4) != 0)
+		return false;
+	p += 4;
+	for (n = 0; *p >= '0' && *p <= '9'; p++, n++)
+		;
+	if (n < 1 || n > 2 || strncmp(p, " kap. ", 6) != 0)
+		return false;
+	p += 6;
+	for (n = 0; *p >= '0' && *p <= '9'; p++, n++)
+		;
+	if (n < 1 || n > 2)
+		return false;
+	if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+		p += 2;
+	return strncmp(p, " \xc2\xa7", 3) == 0;
+}
+
+/* Column of the text of the first <tag> that starts on `line', or 0. */
+static int
+text_col(const struct rload *rl, int line, const char *tag)
+{
+	const char *p = rl->data, *e = rl->data + rl->len, *nl, *t;
+	size_t	 tl = strlen(tag);
+	int	 l;
+
+	for (l = 1; l < line && p < e; l++) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			return 0;
+		p = nl + 1;
+	}
+	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+		nl = e;
+	for (t = p; t + tl + 1 < nl; t++) {
+		if (t[0] != '<' || memcmp(t + 1, tag, tl) != 0 ||
+		    (t[tl + 1] != '>' && t[tl + 1] != ' '))
+			continue;
+		if ((t = memchr(t, '>', (size_t)(nl - t))) == NULL)
+			return 0;
+		for (t++; t < nl && (*t == ' ' || *t == '\t'); t++)
+			;
+		return (int)utf8_length(p, (size_t)(t - p)) + 1;
+	}
+	return 0;
+}
+
+static void
+field(struct rload *rl, xmlNodePtr n, struct register_field *f)
+{
+	f->pos.file = rl->file;
+	f->pos.line = xml_line(n);
+	f->pos.col = text_col(rl, f->pos.line, (const char *)n->name);
+	f->text = content_xml_text(n);
+	f->secret = xml_attr(n, "secret");
+	if (f->secret == NULL)
+		return;
+	if (!secrecy_ground_valid(f->secret))
+		diag(DIAG_ERROR, rl->file, f->pos.line, 0, "secret=\"%s\": "
+		    "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"",
+		    f->secret);
+	f->note = xasprintf("Sekretess enligt %s", f->secret);
+}
+
+/* A date attribute: a real calendar date (the schema has the form). */
+static char *
+date_attr(struct rload *rl, xmlNodePtr n, const char *name)
+{
+	char	*v = xml_attr(n, name);
+
+	if (v != NULL && !iso_date_valid(v))
+		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "%s=\"%s\" is not a "
+		    "real date: write it as YYYY-MM-DD, e.g. 2026-11-24", name,
+		    v);
+	return v;
+}
+
+static void
+period_check(struct rload *rl, xmlNodePtr n, const char *from,
+    const char *to)
+{
+	if (from != NULL && to != NULL && strcmp(to, from) < 0)
+		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "the period ends "
+		    "(%s) before it starts (%s): check from and to", to, from);
+}
+
+static struct register_entry *
+entry_new(struct rload *rl, struct register_group *g, xmlNodePtr n)
+{
+	struct register_entry *e;
+	char	*dnr;
+
+	if (++rl->nentries > CONTENT_MAX_REGISTER) {
+		if (rl->nentries == CONTENT_MAX_REGISTER + 1)
+			diag(DIAG_ERROR, rl->file, xml_line(n), 0, "more than "
+			    "%d entries: split the register", CONTENT_MAX_REGISTER);
+		return NULL;
+	}
+	g->entries = xrealloc(g->entries, (g->nentries + 1) *
+	    sizeof(*g->entries));
+	e = &g->entries[g->nentries++];
+	memset(e, 0, sizeof(*e));
+	e->number = (int)g->nentries;
+	e->pos.file = rl->file;
+	e->pos.line = xml_line(n);
+	e->date = date_attr(rl, n, "date");
+	e->from = date_attr(rl, n, "from");
+	e->to = date_attr(rl, n, "to");
+	period_check(rl, n, e->from, e->to);
+	if ((dnr = xml_attr(n, "dnr")) != NULL && !dnr_valid(dnr))
+		diag(DIAG_ERROR, rl->file, e->pos.line, 0, "dnr \"%s\" is not "
+		    "SERIES/NUMBER/YEAR: write it as RS/1234/2026", dnr);
+	e->dnr = dnr;
+	return e;
+}
+
+static void
+entry_fields(struct rload *rl, struct register_entry *e, xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(c, "sender"))
+			field(rl, c, &e->sender);
+		else if (xml_is(c, "title"))
+			field(rl, c, &e->title);
+	}
+}
+
+static struct register_group *
+group_new(struct register_file *r, const char *file, xmlNodePtr n)
+{
+	struct register_group *g;
+
+	r->groups = xrealloc(r->groups, (r->ngroups + 1) * sizeof(*r->groups));
+	g = &r->groups[r->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->pos.file = file;
+	g->pos.line = xml_line(n);
+	return g;
+}
+
+static const struct xml_hint register_hints[] = {
+	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-11-24" },
+	{ "from", "write the date as YYYY-MM-DD, e.g. 2026-10-27" },
+	{ "to", "write the date as YYYY-MM-DD, e.g. 2026-11-25" },
+	{ "type", "write protokoll, protokollsutdrag, cirkulär, beslut, dom, "
+	    "rapport, skrivelse, remiss, yttrande, avtal or övrigt" },
+	{ "secret", "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"" },
+	{ "document", "a <document date=\"...\" type=\"...\"> holds <sender> "
+	    "and then <title>" },
+	{ "decision", "a <decision> has date=\"...\" (or from=\"...\" and "
+	    "to=\"...\"), an optional dnr and a <title>" },
+	{ "delegate", "a <delegate level=\"...\" heading=\"...\"> holds "
+	    "<decision> entries" },
+	{ NULL, NULL }
+};
+
+struct register_file *
+register_parse(const char *path, const char *data, size_t len,
+    const char *schema_dir)
+{
+	struct register_file *r;
+	struct register_group *g;
+	struct register_entry *e;
+	struct rload rl;
+	xmlDocPtr doc;
+	xmlNodePtr root, n, c;
+	char	*schema;
+	size_t	 errors = diag_errors();
+
+	schema = xasprintf("%s/register.rng", schema_dir);
+	doc = xml_load_memory(path, data, len, schema, register_hints);
+	free(schema);
+	if (doc == NULL)
+		return NULL;
+	r = xcalloc(1, sizeof(*r));
+	r->path = xstrdup(path);
+	memset(&rl, 0, sizeof(rl));
+	rl.file = intern(path);
+	rl.data = data;
+	rl.len = len;
+	rl.r = r;
+	root = xmlDocGetRootElement(doc);
+	r->pos.file = rl.file;
+	r->pos.line = xml_line(root);
+	r->kind = xml_is(root, "incoming-documents") ? REGISTER_INCOMING :
+	    REGISTER_DELEGATION;
+	r->from = date_attr(&rl, root, "from");
+	r->to = date_attr(&rl, root, "to");
+	period_check(&rl, root, r->from, r->to);
+	g = r->kind == REGISTER_INCOMING ? group_new(r, rl.file, root) : NULL;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (r->kind == REGISTER_INCOMING) {
+			if ((e = entry_new(&rl, g, n)) == NULL)
+				break;
+			e->type = xml_attr(n, "type");
+			entry_fields(&rl, e, n);
+			continue;
+		}
+		g = group_new(r, rl.file, n);
+		g->level = content_xml_attr(n, "level");
+		g->heading = content_xml_attr(n, "heading");
+		for (c = n->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			if ((e = entry_new(&rl, g, c)) == NULL)
+				break;
+			entry_fields(&rl, e, c);
+		}
+	}
+	xmlFreeDoc(doc);
+	if (diag_errors() > errors) {
+		register_file_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct register_file *
+register_load(const char *path, const char *schema_dir)
+{
+	struct register_file *r;
+	char	*data;
+	size_t	 len;
+
+	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len))
+		return NULL;
+	r = register_parse(path, data, len, schema_dir);
+	free(data);
+	return r;
+}
+
+/* One field as the pack or the site shows it: the public text, or (in
+ * the internal pack) the text with its ground after it. */
+static void
+put_field(struct buf *b, const struct register_field *f, bool public)
+{
+	if (f->secret != NULL && !public)
+		buf_printf(b, "%s (sekretess enligt %s)", f->text, f->secret);
+	else
+		buf_puts(b, register_field_public(f));
+}
+
+char *
+register_entry_text(const struct register_file *r,
+    const struct register_entry *e, bool public)
+{
+	struct buf b = { 0 };
+
+	if (r->kind == REGISTER_INCOMING && e->sender.text != NULL) {
+		put_field(&b, &e->sender, public);
+		buf_puts(&b, ", ");
+	}
+	put_field(&b, &e->title, public);
+	if (e->from != NULL && e->to != NULL)
+		buf_printf(&b, " under perioden %s\xe2\x80\x93%s", e->from,
+		    e->to);
+	if (e->date != NULL)
+		buf_printf(&b, ", %s", e->date);
+	if (e->dnr != NULL)
+		buf_printf(&b, ", %s", e->dnr);
+	buf_putc(&b, '.');
+	return buf_detach(&b);
+}
+
+static struct block *
+text_block(enum block_kind kind, const char *text, struct srcpos pos)
+{
+	struct block *b = block_new(kind);
+
+	b->pos = pos;
+	b->spans = span_new(SPAN_TEXT, 0, text);
+	b->spans->pos = pos;
+	return b;
+}
+
+struct block *
+register_blocks(const struct register_file *r, bool public)
+{
+	struct block *head = NULL, **tail = &head, *list, **item;
+	size_t	 g, i;
+	char	*t;
+
+	for (g = 0; g < r->ngroups; g++) {
+		const struct register_group *gr = &r->groups[g];
+
+		if (gr->nentries == 0)
+			continue;
+		if (gr->heading != NULL) {
+			*tail = text_block(BLOCK_HEADING, gr->heading, gr->pos);
+			(*tail)->level = 1;
+			tail = &(*tail)->next;
+		}
+		list = block_new(BLOCK_LIST);
+		list->list_style = LIST_DECIMAL;
+		list->tight = true;
+		list->pos = gr->pos;
+		item = &list->children;
+		for (i = 0; i < gr->nentries; i++) {
+			const struct register_entry *e = &gr->entries[i];
+
+			*item = block_new(BLOCK_ITEM);
+			(*item)->pos = e->pos;
+			t = register_entry_text(r, e, public);
+			(*item)->children = text_block(BLOCK_PARA, t, e->pos);
+			free(t);
+			item = &(*item)->next;
+		}
+		*tail = list;
+		tail = &list->next;
+	}
+	return head;
+}
+
+/* The register a reference names: relative to the file it is written
+ * in, inside the meeting folder; each file read once. */
+static const struct register_file *
+register_get(struct meeting *m, const struct block *b,
+    const char *schema_dir)
+{
+	const char *ref = b->figure_ref, *file = b->pos.file, *slash;
+	struct register_file *r;
+	char	*path, *real, *other;
+	size_t	 i;
+
+	if (ref[0] == '/' || strchr(ref, '\\') != NULL ||
+	    strstr(ref, "://") != NULL) {
+		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
+		    "\"%s\": write the path relative to this file with '/', "
+		    "e.g. ../register/inkomna.xml", ref);
+		return NULL;
+	}
+	slash = file ? strrchr(file, '/') : NULL;
+	path = slash ? xasprintf("%.*s/%s", (int)(slash - file), file, ref) :
+	    xstrdup(ref);
+	content_path_normalise(path);
+	if ((real = realpath(path, NULL)) == NULL) {
+		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
+		    "\"%s\" does not exist: the path is relative to this "
+		    "file's folder", ref);
+		free(path);
+		return NULL;
+	}
+	if (!path_inside(m->dir, path)) {
+		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
+		    "\"%s\" is outside the meeting folder: keep register files "
+		    "inside it (e.g. in register/)", ref);
+		free(path);
+		free(real);
+		return NULL;
+	}
+	for (i = 0; i < m->nregisters; i++) {
+		other = realpath(m->registers[i]->path, NULL);
+		if (other != NULL && strcmp(other, real) == 0) {
+			free(other);
+			free(real);
+			free(path);
+			diag(DIAG_ERROR, file, b->pos.line, b->pos.col,
+			    "register \"%s\" is placed twice: place each "
+			    "register once", ref);
+			return NULL;
+		}
+		free(other);
+	}
+	free(real);
+	r = register_load(path, schema_dir);
+	free(path);
+	if (r == NULL) {
+		diag(DIAG_NOTE, file, b->pos.line, b->pos.col, "the register "
+		    "is placed here");
+		return NULL;
+	}
+	m->registers = xrealloc(m->registers, (m->nregisters + 1) *
+	    sizeof(*m->registers));
+	m->registers[m->nregisters++] = r;
+	return r;
+}
+
+static int
+resolve(struct meeting *m, struct block *b, int item, const char *schema_dir)
+{
+	struct register_file *r;
+	int	 ok = 1;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind != BLOCK_REGISTER) {
+			ok &= resolve(m, b->children, item, schema_dir);
+			continue;
+		}
+		if (b->reg != NULL)
+			continue;
+		if (register_get(m, b, schema_dir) == NULL) {
+			ok = 0;
+			continue;
+		}
+		r = m->registers[m->nregisters - 1];
+		r->item = item;
+		b->reg = r;
+		b->children = register_blocks(r, false);
+	}
+	return ok;
+}
+
+/* A register belongs to the item whose case places it. */
+static int
+in_document(const struct block *b)
+{
+	int	 ok = 1;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_REGISTER) {
+			diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col,
+			    "register \"%s\" is placed in a document: place "
+			    "registers in the case file of their item",
+			    b->figure_ref);
+			ok = 0;
+		} else
+			ok &= in_document(b->children);
+	}
+	return ok;
+}
+
+int
+registers_load(struct meeting *m, const char *schema_dir)
+{
+	size_t	 i, s;
+	int	 ok = 1;
+
+	for (i = 0; i < m->nitems; i++) {
+		if (m->items[i].cs == NULL)
+			continue;
+		for (s = 0; s < SECTION__MAX; s++)
+			ok &= resolve(m, m->items[i].cs->sections[s].blocks,
+			    m->items[i].number, schema_dir);
+	}
+	for (i = 0; i < m->ndocuments; i++)
+		if (m->documents[i] != NULL &&
+		    m->documents[i]->kind != DOCUMENT_TJANSTESKRIVELSE)
+			ok &= in_document(m->documents[i]->blocks);
+	return ok;
+}
