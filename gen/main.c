@@ -39,7 +39,7 @@ enum {
 
 static const char usage_text[] =
 "usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
-"                     [--allow-failed-checks]\n"
+"                     [--allow-failed-checks] [--public]\n"
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
@@ -88,6 +88,11 @@ static const char help_text[] =
 "                             page, and link it\n"
 "  -j, --jobs N               site: worker processes (default: one per core)\n"
 "      --force                site: read every meeting again\n"
+"      --public               build the public pack: closed items as number\n"
+"                             and title, secret fields as their notes,\n"
+"                             officials' direct contacts left out (see\n"
+"                             <publishing> in organisation.xml); a\n"
+"                             personnummer in what it shows is an error\n"
 "  -h, --help                 this text\n"
 "  -V, --version              the version\n"
 "\n"
@@ -98,6 +103,8 @@ static const char help_text[] =
 
 /* --allow-failed-checks: failed figure checks become warnings. */
 static bool allow_failed_checks;
+/* --public: the pack as it may be published. */
+static bool public_pack;
 
 static int
 is_dir(const char *p)
@@ -216,6 +223,10 @@ run(const char *cmd, const char *dir, const char *out, const char *tdir,
 		if (diag_errors() > 0)
 			goto out;
 	} else if ((m = meeting_load(dir, sdir)) == NULL)
+		goto out;
+	/* Redacted in the data, before anything is laid out. */
+	if (public_pack && (!meeting_redact(m) ||
+	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0))
 		goto out;
 	/* A figure whose check fails stops the build unless allowed; the
 	 * pack then says so under the table and in its metadata. */
@@ -503,6 +514,7 @@ main(int argc, char *argv[])
 		{ "pdf", no_argument, NULL, 'P' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "public", no_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -546,6 +558,9 @@ main(int argc, char *argv[])
 			break;
 		case 'F':
 			allow_failed_checks = true;
+			break;
+		case 'U':
+			public_pack = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a rendered meeting pack against its sources, as a secretary would.
 
-usage: check_pack.py MEETING-FOLDER PACK.pdf
+usage: check_pack.py MEETING-FOLDER PACK.pdf [--public]
 
 - every case item's heading "N. Title (dnr)" starts a page, and its
   proposal text follows it, in agenda order;
@@ -19,6 +19,9 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf
   on the pages of linked PDF files, which keep their own layout;
 - the agenda lines link to the pages of their items;
 - qpdf --check passes.
+With --public (the pack of build --public), a closed item (closed="yes",
+or a case with "sekretess:") has only the note in its description: no
+proposal, no other section, no documents.
 Prints one line per problem and exits 1 if there is any.
 """
 import json
@@ -115,7 +118,7 @@ def section_raw(body, name):
     return "\n".join(out)
 
 
-def load_items(folder):
+def load_items(folder, public=False):
     root = ET.parse(os.path.join(folder, "meeting.xml")).getroot()
     items, n = [], 0
     for el in root.find("agenda"):
@@ -130,6 +133,10 @@ def load_items(folder):
                               if line.startswith("# ")]
             it["docs"], it["external"] = documents(folder, el.get("file"),
                                                    body)
+            if public and (el.get("closed") == "yes" or meta.get("sekretess")):
+                it["proposal"] = ""
+                it["sections"] = ["Ärendebeskrivning"]
+                it["docs"], it["external"] = [], []
         else:
             it["title"] = " ".join((el.text or "").split())
         items.append(it)
@@ -264,7 +271,7 @@ def outlines(pdf):
 
 def main():
     folder, pdf = sys.argv[1], sys.argv[2]
-    items = load_items(folder)
+    items = load_items(folder, "--public" in sys.argv[3:])
     cases = [it for it in items if it["kind"] == "case"]
     pages = page_texts(pdf)
     flat = [alnum(p) for p in pages]

@@ -294,6 +294,8 @@ field(const struct ctx *c, const char *name, char **out)
 		*out = xstrdup(nz(m->secretary.email));
 	else if (strcmp(name, "chair-name") == 0)
 		*out = xstrdup(nz(m->chair.name));
+	else if (strcmp(name, "public") == 0)
+		*out = xstrdup(m->redacted ? "yes" : "");
 	else if (strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||
 	    strcmp(name, "place") == 0 || strcmp(name, "open") == 0 ||
 	    strcmp(name, "session-note") == 0) {
@@ -313,6 +315,7 @@ field(const struct ctx *c, const char *name, char **out)
 	    strcmp(name, "dnr") == 0 || strcmp(name, "kind") == 0 ||
 	    strcmp(name, "case-kind") == 0 || strcmp(name, "handlaggare") == 0 ||
 	    strcmp(name, "anchor") == 0 || strcmp(name, "note") == 0 ||
+	    strcmp(name, "closed") == 0 || strcmp(name, "secret") == 0 ||
 	    strncmp(name, "meta:", 5) == 0) {
 		if (it == NULL)
 			return FV_OUT_OF_CONTEXT;
@@ -334,6 +337,10 @@ field(const struct ctx *c, const char *name, char **out)
 			*out = item_anchor(it);
 		else if (strcmp(name, "note") == 0)
 			*out = xstrdup(nz(it->note));
+		else if (strcmp(name, "closed") == 0)
+			*out = xstrdup(it->closed ? "yes" : "");
+		else if (strcmp(name, "secret") == 0)
+			*out = xstrdup(nz(it->secret));
 		else {
 			*out = xstrdup("");
 			for (i = 0; it->cs && i < it->cs->nmeta; i++)

@@ -1,0 +1,130 @@
+#!/bin/sh
+# Secrecy and personal data in public output.  The sample has a secret
+# sender among the incoming documents, a secret decision title among the
+# delegation decisions and a secret item (7).  The public pack (build
+# --public) must hold none of their text, must keep each register line
+# with the note "Sekretess enligt OSL 25 kap. 1 §" in the field's place,
+# must show the secret item's number and title only, must leave out the
+# officials' direct phone numbers and e-mail addresses, and must keep
+# everything else (agenda page numbers, proposals, bookmarks:
+# check_pack.py --public).  The internal pack has it all.  Every public
+# output the build writes is searched (PUBLIC_OUTPUTS lists them).
+# A personnummer planted in a copy of a case stops build --public at its
+# file:line:col; one with a wrong check digit does not.
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/public
+M=content/regionstyrelsen/2026-12-08
+rm -rf "$T"
+mkdir -p "$T"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# What must never be published, and what stands in its place.
+SECRETS="Göran Lundmark|Maja Lindgren|Regionens nuvarande avtal om ambulanshelikoptertjänster|elin.sandstrom@norrbacka.example|010-481 22 35"
+
+$WRAP $B build $M -o "$T/internal.pdf" >/dev/null 2>&1 || { echo "internal build failed"; exit 1; }
+$WRAP $B build --public $M -o "$T/public.pdf" 2>"$T/err" >/dev/null ||
+    { cat "$T/err"; echo "public build failed"; exit 1; }
+pdftotext "$T/internal.pdf" "$T/internal.txt"
+pdftotext "$T/public.pdf" "$T/public.txt"
+# pdftotext joins lines; compare with line breaks as spaces.
+flat() { tr '\n' ' ' <"$1" | sed 's/- \([a-zåäö]\)/\1/g; s/  */ /g'; }
+flat "$T/internal.txt" >"$T/internal.flat"
+flat "$T/public.txt" >"$T/public.flat"
+
+# The checker sees the secrets in the internal pack: it can find them.
+n=$(grep -c -E "$SECRETS" "$T/internal.flat")
+[ "$n" -ge 1 ] && ok || no "the secret texts are not in the internal pack"
+for s in "Göran Lundmark" "Maja Lindgren" "Regionens nuvarande avtal om ambulanshelikoptertjänster"; do
+	grep -q "$s" "$T/internal.flat" && ok || no "internal pack lacks \"$s\""
+done
+
+# Every public output: the PDF's text and its raw bytes (compressed
+# streams hide nothing from pdftotext, metadata is searched raw).
+PUBLIC_OUTPUTS="$T/public.flat $T/public.txt"
+qpdf --qdf --object-streams=disable "$T/public.pdf" "$T/public.qdf" 2>/dev/null
+PUBLIC_OUTPUTS="$PUBLIC_OUTPUTS $T/public.qdf"
+for f in $PUBLIC_OUTPUTS; do
+	if grep -a -n -E "$SECRETS" "$f" >"$T/hits"; then
+		no "secret text in $(basename "$f"): $(head -c 300 "$T/hits")"
+	else
+		ok
+	fi
+done
+
+# The register lines stay, with the note in the secret field's place.
+grep -q "5\. Sekretess enligt OSL 25 kap\. 1 §, skrivelse om väntetiden till ortopedmottagningen vid Norrbacka sjukhus, 2026-11-09, RS/1461/2026\." "$T/public.flat" &&
+    ok || no "public pack: incoming document 5 is not there with its note"
+grep -q "4\. Sekretess enligt OSL 25 kap\. 1 §, 2026-11-23, RS/1489/2026\." "$T/public.flat" &&
+    ok || no "public pack: regiondirektörens decision 4 is not there with its note"
+# ... and the public lines around them.
+for s in "4. Länsstyrelsen i Norrbacka län, protokoll från länets krishanteringsråd, 2026-11-05, RS/212/2026." \
+    "6. Fjellmark fylkeskommune, protokoll fra fylkesutvalget" \
+    "3. Avtal om ekonomiskt stöd till Norrbacka Vintersportförening" \
+    "sjukvårdsdirektör under perioden 2026-12-21–2027-01-06, 2026-11-10, RS/1498/2026. 2. Ändring av regionens riktlinjer" \
+    "Beslut av fastighetschefen 1. Hyresavtal för vårdcentralen i Storbacka, 2026-11-04, RS/1366/2026." \
+    "7. Upphandling av ambulanshelikoptertjänster 2028–2036 (RS/1190/2026)" \
+    "Ärendet omfattas av sekretess enligt OSL 19 kap. 3 §." \
+    "Offentlig version." \
+    "Sekreterare Elin Sandström, Nämndsekreterare"; do
+	grep -qF "$s" "$T/public.flat" && ok || no "public pack lacks \"$s\""
+done
+# The internal pack marks the secret fields.
+grep -qF "Göran Lundmark, Storbacka (sekretess enligt OSL 25 kap. 1 §)" "$T/internal.flat" &&
+    ok || no "internal pack: the secret sender is not marked"
+grep -qF "Offentlig version." "$T/internal.flat" && no "internal pack says it is the public version" || ok
+
+# Same numbering rules: agenda page numbers, bookmarks, order.
+python3 tests/check_pack.py $M "$T/public.pdf" --public >"$T/check" 2>&1 &&
+    ok || { cat "$T/check"; no "check_pack.py --public on the public pack"; }
+# The checker notices a missing proposal (the secret item's).
+python3 tests/check_pack.py $M "$T/public.pdf" >"$T/check" 2>&1 &&
+    no "check_pack.py without --public accepts the public pack" || ok
+python3 tests/check_numbering.py "$T/public.pdf" >"$T/check" 2>&1 &&
+    ok || { cat "$T/check"; no "page numbers of the public pack"; }
+$WRAP $B build --public $M -o "$T/public2.pdf" >/dev/null 2>&1
+cmp -s "$T/public.pdf" "$T/public2.pdf" && ok || no "two public builds differ"
+
+# A personnummer planted in a copy of a case.
+C="$T/copy"
+cp -r $M "$C"
+F="$C/arenden/20-motion-laddstolpar.md"
+line=$(grep -n -m 1 '^# Ärendebeskrivning' "$F" | cut -d: -f1)
+line=$((line + 2))
+sed -i "${line}s/^/Motionären, 19811218-9876, vill ha svar. /" "$F"
+printf 'previous\n' >"$T/prev.pdf"
+$WRAP $B build --public "$C" -o "$T/prev.pdf" 2>"$T/err" >/dev/null
+st=$?
+[ $st -eq 1 ] && ok || no "build --public with a personnummer: exit status $st, want 1"
+want="$F:$line:13: error: personnummer 19811218-XXXX in public text: personal identity numbers are never published; remove it, or mark the field or the item secret"
+got=$(grep -m 1 ': error: ' "$T/err")
+[ "$got" = "$want" ] && ok || no "build --public: error \"$got\", want \"$want\""
+[ "$(grep -c ': error: ' "$T/err")" -eq 1 ] && ok || no "build --public: more than one error"
+[ "$(cat "$T/prev.pdf")" = "previous" ] && ok || no "the previous output was changed"
+# The internal pack is built (it is not published); check warns.
+$WRAP $B build "$C" -o "$T/c.pdf" 2>/dev/null >/dev/null && ok || no "internal build of the copy failed"
+$WRAP $B check "$C" 2>"$T/err" >/dev/null
+grep -qF "$F:$line:13: warning: personnummer 19811218-XXXX" "$T/err" && ok ||
+    no "check does not warn about the personnummer"
+# The same number with a wrong check digit is not one.
+sed -i "${line}s/19811218-9876/19811218-9875/" "$F"
+$WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null && ok ||
+    { head -n 3 "$T/err"; no "build --public refuses a number with a wrong check digit"; }
+# In a public register field: reported at the field; in a secret one
+# it is not published.
+R="$C/register/inkomna.xml"
+sed -i "s|<sender>Storbacka kommun</sender>|<sender>Storbacka kommun, 640823-3234</sender>|" "$R"
+rline=$(grep -n "640823-3234" "$R" | cut -d: -f1)
+$WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null
+grep -q "^$R:$rline:31: error: personnummer 640823-XXXX in public text" "$T/err" && ok ||
+    no "register field: \"$(grep -m 1 ': error: ' "$T/err")\""
+sed -i "s|<sender>Storbacka kommun, 640823-3234</sender>|<sender>Storbacka kommun</sender>|; s|Göran Lundmark, Storbacka|Göran Lundmark, 640823-3234|" "$R"
+$WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null && ok ||
+    { head -n 3 "$T/err"; no "a personnummer in a secret field stops the public build"; }
+pdftotext "$T/c.pdf" - | grep -q "640823" && no "the secret field's personnummer is in the public pack" || ok
+
+echo "public: $pass passed, $fail failed"
+[ $fail -eq 0 ]
