@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../content/content.h"
 #include "html_private.h"
 
 void
@@ -322,6 +323,17 @@ html_blocks(struct hctx *h, const struct block *bl, int hbase)
 			break;
 		case BLOCK_FIGURE:
 			figure_table(h, bl);
+			break;
+		case BLOCK_REGISTER:
+			/* Made afresh with every secret field as its note,
+			 * whether or not the meeting was redacted. */
+			if (bl->reg != NULL) {
+				struct block *pub = register_blocks(bl->reg,
+				    true);
+
+				html_blocks(h, pub, hbase);
+				blocks_free(pub);
+			}
 			break;
 		case BLOCK_PAGEBREAK:
 		case BLOCK_TABLE:

@@ -486,6 +486,10 @@ do_meeting(const struct site_options *o, const struct job *j,
 	free(sdir);
 	if (m == NULL)
 		goto out;
+	/* The public view, redacted in the data (content.h); a
+	 * personnummer in what it publishes is an error at its place. */
+	if (!meeting_redact(m) || meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+		goto out;
 	/* A figure whose check fails is not published, as it is not
 	 * printed. */
 	if (figures_report(m, false) > 0)

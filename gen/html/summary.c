@@ -45,6 +45,7 @@ sum_from_meeting(const struct meeting *m, const char *body_slug,
 		si->casekind = it->cs && it->cs->kind ?
 		    xstrdup(it->cs->kind) : NULL;
 		si->page = it->kind == AGENDA_CASE && it->cs != NULL;
+		si->closed = it->closed;
 	}
 	return s;
 }

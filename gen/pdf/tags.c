@@ -303,6 +303,7 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 		case BLOCK_RULE:
 		case BLOCK_PAGEBREAK:
 		case BLOCK_FIGURE:
+		case BLOCK_REGISTER:	/* model only */
 			break;
 		}
 	}

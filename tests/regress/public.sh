@@ -8,9 +8,10 @@
 # officials' direct phone numbers and e-mail addresses, and must keep
 # everything else (agenda page numbers, proposals, bookmarks:
 # check_pack.py --public).  The internal pack has it all.  Every public
-# output the build writes is searched (PUBLIC_OUTPUTS lists them).
-# A personnummer planted in a copy of a case stops build --public at its
-# file:line:col; one with a wrong check digit does not.
+# output is searched (PUBLIC_OUTPUTS lists them): the public pack, and
+# every file the site writes (HTML, JSON, CSV, the feed, its PDFs).
+# A personnummer planted in a copy of a case stops build --public and
+# site at its file:line:col; one with a wrong check digit does not.
 cd "$(dirname "$0")/../.." || exit 2
 B=${BOARDGEN:-gen/boardgen}
 T=${TEST_TMP:-$(mktemp -d)}/public
@@ -55,6 +56,39 @@ for f in $PUBLIC_OUTPUTS; do
 	fi
 done
 
+# The web site of the sample, with its packs: every file it writes.
+mkdir -p "$T/tree/regionstyrelsen"
+cp -R $M "$T/tree/regionstyrelsen/"
+$WRAP $B site "$T/tree" -o "$T/site" --today 2026-12-01 --pdf -j 1 >/dev/null 2>"$T/err" ||
+    { cat "$T/err"; no "site of the sample failed"; }
+nsite=0
+for f in $(find "$T/site" -type f | sort); do
+	case $f in
+	*.pdf)	pdftotext "$f" "$f.txt"
+		qpdf --qdf --object-streams=disable "$f" "$f.qdf" 2>/dev/null
+		PUBLIC_OUTPUTS="$PUBLIC_OUTPUTS $f.txt $f.qdf" ;;
+	*)	PUBLIC_OUTPUTS="$PUBLIC_OUTPUTS $f" ;;
+	esac
+	nsite=$((nsite + 1))
+done
+[ $nsite -ge 20 ] && ok || no "the site has $nsite files"
+for f in $PUBLIC_OUTPUTS; do
+	if grep -a -n -E "$SECRETS" "$f" >"$T/hits"; then
+		no "secret text in ${f#$T/}: $(head -c 300 "$T/hits")"
+	else
+		ok
+	fi
+done
+# The site's pages of items 14 and 15 hold the register lines with the
+# notes, and item 7 its number and title.
+I=$T/site/regionstyrelsen/2026-12-08
+grep -q "<li>Sekretess enligt OSL 25 kap. 1 §, skrivelse om väntetiden" "$I/arende-15.html" &&
+    ok || no "arende-15.html: incoming document 5 is not there with its note"
+grep -q "<li>Sekretess enligt OSL 25 kap. 1 §, 2026-11-23, RS/1489/2026.</li>" "$I/arende-14.html" &&
+    ok || no "arende-14.html: decision 4 is not there with its note"
+grep -q "Upphandling av ambulanshelikoptertjänster" "$I/index.html" &&
+    ok || no "the meeting page does not list item 7"
+
 # The register lines stay, with the note in the secret field's place.
 grep -q "5\. Sekretess enligt OSL 25 kap\. 1 §, skrivelse om väntetiden till ortopedmottagningen vid Norrbacka sjukhus, 2026-11-09, RS/1461/2026\." "$T/public.flat" &&
     ok || no "public pack: incoming document 5 is not there with its note"
@@ -89,7 +123,8 @@ $WRAP $B build --public $M -o "$T/public2.pdf" >/dev/null 2>&1
 cmp -s "$T/public.pdf" "$T/public2.pdf" && ok || no "two public builds differ"
 
 # A personnummer planted in a copy of a case.
-C="$T/copy"
+C="$T/ptree/regionstyrelsen/2026-12-08"
+mkdir -p "$T/ptree/regionstyrelsen"
 cp -r $M "$C"
 F="$C/arenden/20-motion-laddstolpar.md"
 line=$(grep -n -m 1 '^# Ärendebeskrivning' "$F" | cut -d: -f1)
@@ -104,6 +139,14 @@ got=$(grep -m 1 ': error: ' "$T/err")
 [ "$got" = "$want" ] && ok || no "build --public: error \"$got\", want \"$want\""
 [ "$(grep -c ': error: ' "$T/err")" -eq 1 ] && ok || no "build --public: more than one error"
 [ "$(cat "$T/prev.pdf")" = "previous" ] && ok || no "the previous output was changed"
+# The site stops at the same place and writes no page of the meeting.
+$WRAP $B site "$T/ptree" -o "$T/psite" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err"
+st=$?
+[ $st -eq 1 ] && ok || no "site with a personnummer: exit status $st, want 1"
+got=$(grep -m 1 ': error: ' "$T/err")
+[ "$got" = "$want" ] && ok || no "site: error \"$got\", want \"$want\""
+[ -e "$T/psite/regionstyrelsen/2026-12-08/arende-20.html" ] &&
+    no "site wrote the page of the case with the personnummer" || ok
 # The internal pack is built (it is not published); check warns.
 $WRAP $B build "$C" -o "$T/c.pdf" 2>/dev/null >/dev/null && ok || no "internal build of the copy failed"
 $WRAP $B check "$C" 2>"$T/err" >/dev/null
@@ -113,6 +156,10 @@ grep -qF "$F:$line:13: warning: personnummer 19811218-XXXX" "$T/err" && ok ||
 sed -i "${line}s/19811218-9876/19811218-9875/" "$F"
 $WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null && ok ||
     { head -n 3 "$T/err"; no "build --public refuses a number with a wrong check digit"; }
+$WRAP $B site "$T/ptree" -o "$T/psite" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" && ok ||
+    { head -n 3 "$T/err"; no "site refuses a number with a wrong check digit"; }
+grep -q "19811218-9875" "$T/psite/regionstyrelsen/2026-12-08/arende-20.html" && ok ||
+    no "the number with a wrong check digit is not on the page"
 # In a public register field: reported at the field; in a secret one
 # it is not published.
 R="$C/register/inkomna.xml"
