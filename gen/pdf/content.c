@@ -308,10 +308,11 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	 * still sees it and joins the word itself), and a line's last
 	 * word keeps the space that the line end took (a space glyph
 	 * after it). */
-	if (w->tags != NULL && s->mc_open && s->mc_in_text &&
-	    s->mc_elem >= 0) {
+	if (w->tags != NULL) {
 		tf = pdf_tag_flags(w, page, (size_t)(it - s->items));
-		if (it->hyphen_added && len > 1 && t[len - 1] == '-') {
+		/* The element's sequence must end inside this BT. */
+		if (it->hyphen_added && len > 1 && t[len - 1] == '-' &&
+		    s->mc_open && s->mc_in_text && s->mc_elem >= 0) {
 			split = true;
 			len--;
 		}

@@ -51,6 +51,9 @@ struct tag_elem {
 	const char	*numbering;	/* L: ListNumbering */
 	char		*text;		/* Link: its text, for /Contents */
 	bool		 keep;		/* made even without content */
+	bool		 external;	/* Figure naming a PDF made elsewhere:
+					 * /Pg its part's first page */
+	size_t		 page0;
 	bool		 attached;	/* Link: in its parent's kids yet */
 	bool		 used;		/* has content, or a used child */
 	HPDF_Dict	 dict;
@@ -309,6 +312,29 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 	}
 }
 
+/*
+ * A PDF made elsewhere is drawn as it is, inside an Artifact (attach.c):
+ * its own tags, if it has any, are not merged.  A Figure naming it
+ * tells a reader that it is there and what it is.
+ */
+static void
+external_elem(struct pdf_tags *T, const struct part *pt, int parent)
+{
+	const struct document *x = pt->external;
+	const char *name = x->title, *slash;
+	int	 id;
+
+	if (name == NULL || name[0] == '\0') {
+		name = x->path != NULL ? x->path : "PDF";
+		if ((slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
+			name = slash + 1;
+	}
+	id = elem_new(T, "Figure", parent, NULL, true);
+	T->e[id].alt = name;
+	T->e[id].keep = true;
+	T->e[id].external = true;
+}
+
 /* ------------------------------------------------------------------ */
 /* Items to elements. */
 
@@ -491,7 +517,17 @@ pdf_tags_new(struct pdf_writer *w)
 	for (i = 0; i < d->nparts; i++) {
 		parts[i] = elem_new(T, "Part", root, &d->parts[i], true);
 		walk(T, d->parts[i].blocks, parts[i]);
+		if (d->parts[i].external != NULL)
+			external_elem(T, &d->parts[i], parts[i]);
 	}
+	/* A PDF made elsewhere: its Figure is on its first page. */
+	for (i = P->n; i-- > 0;)
+		if (P->v[i].part < d->nparts &&
+		    d->parts[P->v[i].part].external != NULL)
+			for (k = (size_t)parts[P->v[i].part] + 1; k < T->ne &&
+			    T->e[k].parent == parts[P->v[i].part]; k++)
+				if (T->e[k].external)
+					T->e[k].page0 = i;
 	T->npages = P->n;
 	T->pages = xcalloc(P->n ? P->n : 1, sizeof(*T->pages));
 	for (i = 0; i < P->n; i++) {
@@ -727,6 +763,8 @@ elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
 	for (k = 0; k < e->nkids && pg == (size_t)-1; k++)
 		if (e->kids[k].kind == KID_MCID)
 			pg = e->kids[k].page;
+	if (e->external)
+		pg = e->page0;
 	/* /Type /StructElem is optional: 18 bytes an element, and a
 	 * table of numbers has thousands. */
 	if (HPDF_Dict_AddName(e->dict, "S", e->type) != HPDF_OK ||

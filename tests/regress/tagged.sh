@@ -57,6 +57,15 @@ golden() {	# name file
 	pdfinfo -struct-text "$T/$1.pdf" 2>&1 |
 	    sed 's/^\( *\)Object [0-9]* [0-9]*$/\1Object (link annotation)/' \
 	    >"$T/$1.struct"
+	# Words keep their spaces, hyphenated words read whole.
+	n=$((n + 1))
+	pdftotext -enc UTF-8 "$T/$1.pdf" "$T/$1.txt"
+	if ! "$PY" tests/check_words.py "$T/$1.struct" "$T/$1.txt" \
+	    >"$T/$1.words"; then
+		echo "FAIL $1: words of the structure's text run together:"
+		cat "$T/$1.words"
+		fail=$((fail + 1))
+	fi
 	[ -n "$UPDATE" ] && cp "$T/$1.struct" "$D/$1.struct"
 	if ! cmp -s "$D/$1.struct" "$T/$1.struct"; then
 		echo "FAIL $1: the structure differs from $D/$1.struct:"
@@ -85,6 +94,20 @@ for pack in "$M:testpack" "$S:sample"; do
 		fail=$((fail + 1))
 	fi
 done
+
+# The word check catches words run together: a line end without its
+# space in a structure dump.
+n=$((n + 1))
+if [ -f "$T/tjansteskrivelse.txt" ]; then
+	sed '0,/^\( *"[^" ]*\) \([^" ]*"\)$/s//\1\2/; 0,/^\( *"[^"]*[[:alpha:]]\) \([[:alpha:]][^"]*"\)$/s//\1\2/' \
+	    "$D/tjansteskrivelse.struct" >"$T/joined.struct"
+	if cmp -s "$T/joined.struct" "$D/tjansteskrivelse.struct" ||
+	    "$PY" tests/check_words.py "$T/joined.struct" \
+	    "$T/tjansteskrivelse.txt" >/dev/null; then
+		echo "FAIL the word check misses two words run together"
+		fail=$((fail + 1))
+	fi
+fi
 
 # The checker catches each fault: broken copies of good documents.
 n=$((n + 1))
