@@ -4,7 +4,9 @@
 # a letter from the region's bus company (its own letterhead, two
 # pages), the company's landscape summary of its interim report, a
 # committee's protocol extract, and a motion as a scan (pictures of
-# its pages, no text).  The same sources give the same files.
+# its pages, no text).  The same sources and the same boardgen give the
+# same files; the committed ones are inputs, like documents received,
+# and need not follow every change of the writer.
 #
 #   sh tests/bilagor/make.sh [FOLDER]   (default: the sample's bilagor/)
 #
