@@ -37,6 +37,10 @@ seed organisation $(find content tests -name 'organisation.xml')
 mkdir -p "$C/ttf"
 python3 tests/fuzz/mkttf.py "$C/ttf/seed.ttf" &&
     mv "$C/ttf/seed.ttf" "$C/ttf/$(sha1sum <"$C/ttf/seed.ttf" | cut -c1-40)"
+# PDF files made elsewhere, and a small one made for the purpose.
+seed external $(find content tests -name '*.pdf')
+python3 tests/fuzz/mkpdf.py "$C/external/seed.pdf" &&
+    mv "$C/external/seed.pdf" "$C/external/$(sha1sum <"$C/external/seed.pdf" | cut -c1-40)"
 # The summaries the site keeps (needs gen/boardgen).
 site=$(mktemp -d)
 if gen/boardgen site content -o "$site/s" -j 1 >/dev/null 2>&1; then
