@@ -19,7 +19,11 @@ for t in "$@"; do
 	mkdir -p "$work" "$found"
 	dict=""
 	[ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
-	opts="-rss_limit_mb=2048 -timeout=10 -report_slow_units=1 -artifact_prefix=$found/"
+	# A unit over 1 s is a finding; the single run over the seeds
+	# (make test, on a machine that may be busy) reports only past 5 s.
+	slow=1
+	[ "$secs" -eq 0 ] && slow=5
+	opts="-rss_limit_mb=2048 -timeout=10 -report_slow_units=$slow -artifact_prefix=$found/"
 	export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	if [ "$secs" -eq 0 ]; then
@@ -45,7 +49,7 @@ for t in "$@"; do
 			ms=$((($(date +%s%N) - t0) / 1000000))
 			[ -z "$best" ] || [ $ms -lt $best ] && best=$ms
 		done
-		if [ $best -lt 1000 ]; then
+		if [ $best -lt $((slow * 1000)) ]; then
 			echo "note $t: $(basename "$u") takes $best ms alone: not slow"
 			mkdir -p "$found/not-slow"
 			mv "$u" "$found/not-slow/"
@@ -53,8 +57,8 @@ for t in "$@"; do
 	done
 	runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 runs in \2 s/p' "$log" | tail -n 1)
 	inputs=$(sed -n 's/^#[0-9]*[[:space:]]*\(INITED\|DONE\).* corp: \([0-9]*\)\/.*/\2/p' "$log" | tail -n 1)
-	slow=$(ls "$found" | grep -c '^slow-unit-')
-	if [ $st -ne 0 ] || [ "$slow" -gt 0 ] || grep -q "^SUMMARY\|ERROR: " "$log"; then
+	nslow=$(ls "$found" | grep -c '^slow-unit-')
+	if [ $st -ne 0 ] || [ "$nslow" -gt 0 ] || grep -q "^SUMMARY\|ERROR: " "$log"; then
 		fail=$((fail + 1))
 		echo "FAIL $t: status $st, see $log:"
 		grep -m 5 "^SUMMARY\|ERROR: \|Test unit written" "$log" | sed 's/^/  /'
