@@ -37,6 +37,7 @@ seed organisation $(find content tests -name 'organisation.xml')
 mkdir -p "$C/ttf"
 python3 tests/fuzz/mkttf.py "$C/ttf/seed.ttf" &&
     mv "$C/ttf/seed.ttf" "$C/ttf/$(sha1sum <"$C/ttf/seed.ttf" | cut -c1-40)"
+seed register $(find content tests -path '*/register/*.xml')
 # PDF files made elsewhere, and a small one made for the purpose.
 seed external $(find content tests -name '*.pdf')
 python3 tests/fuzz/mkpdf.py "$C/external/seed.pdf" &&
