@@ -173,5 +173,41 @@ $WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null && ok ||
     { head -n 3 "$T/err"; no "a personnummer in a secret field stops the public build"; }
 pdftotext "$T/c.pdf" - | grep -q "640823" && no "the secret field's personnummer is in the public pack" || ok
 
+# The settings: closed items left out, contacts published; an item
+# closed in the manifest.
+O="$T/otree/regionstyrelsen/2026-12-08"
+mkdir -p "$T/otree/regionstyrelsen"
+cp -r $M "$O"
+sed -i 's|</people>|</people>\n  <publishing closed-items="omit" contacts="yes"/>|' "$O/organisation.xml"
+sed -i 's|<case file="arenden/08-gransregional-samverkan-norge.md"/>|<case file="arenden/08-gransregional-samverkan-norge.md" closed="yes"/>|' "$O/meeting.xml"
+grep -q 'closed="yes"' "$O/meeting.xml" && grep -q '<publishing' "$O/organisation.xml" ||
+    no "the copy's settings were not written"
+$WRAP $B build --public "$O" -o "$T/o.pdf" >/dev/null 2>"$T/err" ||
+    { head -n 3 "$T/err"; no "build --public with closed-items=omit"; }
+pdftotext "$T/o.pdf" - | tr '\n' ' ' | sed 's/  */ /g' >"$T/o.flat"
+for s in "Upphandling av ambulanshelikoptertjänster" "Samarbetsavtal med Fjellmark" \
+    "Ärendet behandlas inom stängda dörrar"; do
+	grep -qF "$s" "$T/o.flat" && no "omit: \"$s\" is in the public pack" || ok
+done
+# The others keep their numbers; the secretary's contacts are published.
+for s in "6. Remissvar på betänkandet" "9. Handlingsplan för samiska" \
+    "elin.sandstrom@norrbacka.example" "Göran" ; do
+	case $s in
+	Göran) grep -qF "$s" "$T/o.flat" && no "omit: the secret sender is in the public pack" || ok ;;
+	*) grep -qF "$s" "$T/o.flat" && ok || no "omit: \"$s\" is not in the public pack" ;;
+	esac
+done
+python3 tests/check_numbering.py "$T/o.pdf" >"$T/check" 2>&1 &&
+    ok || { cat "$T/check"; no "page numbers of the pack without closed items"; }
+# The internal pack marks the closed item; with closed-items="title" the
+# public one shows its note.
+$WRAP $B build "$O" -o "$T/oi.pdf" >/dev/null 2>&1
+pdftotext "$T/oi.pdf" - | grep -q "Behandlas inom stängda dörrar" && ok ||
+    no "the internal pack does not mark the closed item"
+sed -i 's|closed-items="omit" ||' "$O/organisation.xml"
+$WRAP $B build --public "$O" -o "$T/o.pdf" >/dev/null 2>&1
+pdftotext "$T/o.pdf" - | tr '\n' ' ' | grep -q "8. Samarbetsavtal med Fjellmark.*Ärendet behandlas inom stängda dörrar." && ok ||
+    no "a closed item does not show its note"
+
 echo "public: $pass passed, $fail failed"
 [ $fail -eq 0 ]
