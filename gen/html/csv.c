@@ -22,6 +22,62 @@ page_url(struct buf *b, const struct site_options *o, const char *rel)
 	free(u);
 }
 
+static void
+reg_csv(const struct site_all *all, int kind, const char *path,
+    struct outset *os)
+{
+	struct reg_row *v;
+	struct buf *b = outset_add(os, path);
+	size_t	 n, i;
+	char	*rel;
+	bool	 inc = kind == REGISTER_INCOMING;
+
+	/* A secret field holds its note, and the column beside it says
+	 * so, for whoever reads the file by machine. */
+	buf_puts(b, inc ? "datum,diarienummer,avsandare,avsandare_sekretess,"
+	    "handling,handling_sekretess,typ,organ,sammantrade,arendenummer,"
+	    "sida\r\n" : "datum,fran,till,diarienummer,delegat,beslut,"
+	    "beslut_sekretess,organ,sammantrade,arendenummer,sida\r\n");
+	v = reg_rows(all, kind, &n);
+	for (i = 0; i < n; i++) {
+		const struct sum_reg *r = v[i].r;
+
+		csv_field(b, r->date);
+		buf_putc(b, ',');
+		if (inc) {
+			csv_field(b, r->dnr);
+			buf_putc(b, ',');
+			csv_field(b, r->sender);
+			buf_puts(b, r->sender_secret ? ",ja," : ",nej,");
+			csv_field(b, r->title);
+			buf_puts(b, r->title_secret ? ",ja," : ",nej,");
+			csv_field(b, r->type);
+		} else {
+			csv_field(b, r->from);
+			buf_putc(b, ',');
+			csv_field(b, r->to);
+			buf_putc(b, ',');
+			csv_field(b, r->dnr);
+			buf_putc(b, ',');
+			csv_field(b, r->level);
+			buf_putc(b, ',');
+			csv_field(b, r->title);
+			buf_puts(b, r->title_secret ? ",ja" : ",nej");
+		}
+		buf_putc(b, ',');
+		csv_field(b, v[i].m->body);
+		buf_putc(b, ',');
+		csv_field(b, v[i].m->date);
+		buf_printf(b, ",%d,", r->item);
+		rel = xasprintf("%s/%s/arende-%d.html", v[i].m->body_slug,
+		    v[i].m->date_slug, r->item);
+		page_url(b, all->opts, rel);
+		free(rel);
+		row_end(b);
+	}
+	free(v);
+}
+
 void
 csv_registers(const struct site_all *all, struct outset *os)
 {
@@ -30,6 +86,8 @@ csv_registers(const struct site_all *all, struct outset *os)
 	size_t	 n, i, k;
 	char	 num[32], *rel;
 
+	reg_csv(all, REGISTER_INCOMING, "data/inkomna-handlingar.csv", os);
+	reg_csv(all, REGISTER_DELEGATION, "data/delegationsbeslut.csv", os);
 	v = case_rows(all, &n);
 	b = outset_add(os, "data/arenden.csv");
 	buf_puts(b, "diarienummer,titel,typ,organ,sammantrade,"

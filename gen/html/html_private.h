@@ -76,6 +76,18 @@ struct sum_item {
 	bool		 page;		/* has a page of its own */
 };
 
+/* One line of a register as the public may see it: a secret field
+ * holds its note ("Sekretess enligt OSL 25 kap. 1 §"). */
+struct sum_reg {
+	int		 kind;		/* enum register_kind */
+	int		 item;		/* agenda number it was reported under */
+	int		 number;	/* within its group, as printed */
+	char		*level;		/* delegate, or NULL */
+	char		*date, *from, *to, *dnr, *type;	/* or NULL */
+	char		*sender, *title;	/* public text, or NULL */
+	bool		 sender_secret, title_secret;
+};
+
 struct sum_meeting {
 	char		*body_slug;	/* folder name: "regionstyrelsen" */
 	char		*date_slug;	/* folder name: "2026-12-08" */
@@ -87,6 +99,8 @@ struct sum_meeting {
 	size_t		 nsessions;
 	struct sum_item	*items;
 	size_t		 nitems;
+	struct sum_reg	*regs;
+	size_t		 nregs;
 	char		**files;	/* what the meeting wrote, relative to
 					 * the site: removed when no longer
 					 * made */
@@ -170,6 +184,13 @@ struct case_row {
 	long		 number, year;
 };
 struct case_row *case_rows(const struct site_all *, size_t *n);
+/* Register entries of one kind (enum register_kind) by date (caller
+ * frees). */
+struct reg_row {
+	const struct sum_meeting *m;
+	const struct sum_reg *r;
+};
+struct reg_row *reg_rows(const struct site_all *, int kind, size_t *n);
 
 void	 start_pages(const struct site_all *, struct outset *);
 void	 register_pages(const struct site_all *, struct outset *);

@@ -81,6 +81,7 @@ const char html_css[] =
 "tr.group th{background:#eef4fa}\n"
 "thead th{vertical-align:bottom}\n"
 ".secret{font-style:italic;color:#3d3d3d}\n"
+".nw{white-space:nowrap}\n"
 ".meetings{padding-left:1.2rem}\n"
 ".meetings li{margin:0 0 .35rem}\n"
 ".files{padding-left:1.2rem}\n"
@@ -118,8 +119,13 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	buf_printf(b, "<nav aria-label=\"Webbplatsen\"><ul>"
 	    "<li><a href=\"%sindex.html\">Start</a></li>"
 	    "<li><a href=\"%sregister/arenden.html\">Ärenden</a></li>"
+	    "<li><a href=\"%sregister/inkomna-handlingar.html\">Inkomna "
+	    "handlingar</a></li>"
+	    "<li><a href=\"%sregister/delegationsbeslut.html\">"
+	    "Delegationsbeslut</a></li>"
 	    "<li><a href=\"%soppna-data.html\">Öppna data</a></li>"
-	    "</ul></nav>\n</header>\n", h->root, h->root, h->root);
+	    "</ul></nav>\n</header>\n", h->root, h->root, h->root, h->root,
+	    h->root);
 	if (ncrumbs > 0) {
 		buf_puts(b, "<nav class=\"crumbs\" aria-label=\"Du är här\">"
 		    "<ol>");

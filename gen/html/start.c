@@ -210,9 +210,15 @@ open_data_page(const struct site_all *all, struct outset *os)
 	    "<h2>CSV</h2>\n<ul class=\"files\">\n"
 	    "<li><a href=\"data/arenden.csv\">Ärenden efter "
 	    "diarienummer</a></li>\n"
+	    "<li><a href=\"data/inkomna-handlingar.csv\">Inkomna "
+	    "handlingar</a></li>\n"
+	    "<li><a href=\"data/delegationsbeslut.csv\">"
+	    "Delegationsbeslut</a></li>\n"
 	    "<li><a href=\"data/sammantraden.csv\">Sammanträden</a></li>\n"
 	    "</ul>\n<p>Filerna är UTF-8 med kommatecken som avgränsare "
-	    "och en rubrikrad.</p>\n"
+	    "och en rubrikrad. En sekretessbelagd uppgift står som en "
+	    "upplysning om sekretessen, och kolumnen bredvid säger "
+	    "<q>ja</q>.</p>\n"
 	    "<h2>Flöde</h2>\n<p><a href=\"sammantraden.atom\">Sammanträden "
 	    "som Atom-flöde</a>.</p>\n");
 	page_end(&h);

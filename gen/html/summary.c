@@ -9,7 +9,51 @@
 
 #include "html_private.h"
 
-#define SUM_VERSION	"boardgen-site-summary 1"
+#define SUM_VERSION	"boardgen-site-summary 2"
+
+static char *
+dup_or_null(const char *v)
+{
+	return v != NULL ? xstrdup(v) : NULL;
+}
+
+/* The registers the meeting reported, public text only. */
+static void
+sum_regs(struct sum_meeting *s, const struct meeting *m)
+{
+	size_t	 i, g, e, n = 0;
+
+	for (i = 0; i < m->nregisters; i++)
+		for (g = 0; g < m->registers[i]->ngroups; g++)
+			n += m->registers[i]->groups[g].nentries;
+	s->regs = xcalloc(n + 1, sizeof(*s->regs));
+	for (i = 0; i < m->nregisters; i++) {
+		const struct register_file *r = m->registers[i];
+
+		for (g = 0; g < r->ngroups; g++)
+			for (e = 0; e < r->groups[g].nentries; e++) {
+				const struct register_entry *en =
+				    &r->groups[g].entries[e];
+				struct sum_reg *sr = &s->regs[s->nregs++];
+
+				sr->kind = r->kind;
+				sr->item = r->item;
+				sr->number = en->number;
+				sr->level = dup_or_null(r->groups[g].level);
+				sr->date = dup_or_null(en->date);
+				sr->from = dup_or_null(en->from);
+				sr->to = dup_or_null(en->to);
+				sr->dnr = dup_or_null(en->dnr);
+				sr->type = dup_or_null(en->type);
+				sr->sender = dup_or_null(
+				    register_field_public(&en->sender));
+				sr->title = dup_or_null(
+				    register_field_public(&en->title));
+				sr->sender_secret = en->sender.secret != NULL;
+				sr->title_secret = en->title.secret != NULL;
+			}
+	}
+}
 
 struct sum_meeting *
 sum_from_meeting(const struct meeting *m, const char *body_slug,
@@ -46,7 +90,10 @@ sum_from_meeting(const struct meeting *m, const char *body_slug,
 		    xstrdup(it->cs->kind) : NULL;
 		si->page = it->kind == AGENDA_CASE && it->cs != NULL;
 		si->closed = it->closed;
+		if (si->closed)
+			si->page = false;
 	}
+	sum_regs(s, m);
 	return s;
 }
 
@@ -70,6 +117,19 @@ sum_free(struct sum_meeting *s)
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);
+	for (i = 0; i < s->nregs; i++) {
+		struct sum_reg *r = &s->regs[i];
+
+		free(r->level);
+		free(r->date);
+		free(r->from);
+		free(r->to);
+		free(r->dnr);
+		free(r->type);
+		free(r->sender);
+		free(r->title);
+	}
+	free(s->regs);
 	free(s->sessions);
 	free(s->items);
 	free(s->body_slug);
@@ -138,6 +198,22 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 		field(b, it->page ? "1" : "0");
 		buf_putc(b, '\n');
 	}
+	for (i = 0; i < s->nregs; i++) {
+		const struct sum_reg *r = &s->regs[i];
+
+		buf_printf(b, "R\t%d\t%d\t%d", r->kind, r->item, r->number);
+		field(b, r->level);
+		field(b, r->date);
+		field(b, r->from);
+		field(b, r->to);
+		field(b, r->dnr);
+		field(b, r->type);
+		field(b, r->sender);
+		field(b, r->sender_secret ? "1" : "0");
+		field(b, r->title);
+		field(b, r->title_secret ? "1" : "0");
+		buf_putc(b, '\n');
+	}
 	for (i = 0; i < s->nfiles; i++) {
 		buf_puts(b, "F");
 		field(b, s->files[i]);
@@ -200,7 +276,7 @@ sum_read(const char *data, size_t len)
 {
 	struct sum_meeting *s;
 	const char *p = data, *end = data + len, *nl;
-	char	*f[8];
+	char	*f[16];
 	int	 n, i;
 	size_t	 vl = strlen(SUM_VERSION);
 
@@ -210,7 +286,7 @@ sum_read(const char *data, size_t len)
 	for (p += vl + 1; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			goto bad;
-		n = split(p + 1, nl, f, 8);
+		n = split(p + 1, nl, f, 16);
 		if (n < 0)
 			goto bad;
 		if (*p == 'T' && n == 1 && s->stamp == NULL)
@@ -251,6 +327,31 @@ sum_read(const char *data, size_t len)
 			free(f[1]);
 			free(f[5]);
 			free(f[6]);
+		} else if (*p == 'R' && n == 13 && f[0] && f[1] && f[2] &&
+		    f[10] && f[12]) {
+			struct sum_reg *r;
+
+			s->regs = xrealloc(s->regs,
+			    (s->nregs + 1) * sizeof(*s->regs));
+			r = &s->regs[s->nregs++];
+			r->kind = atoi(f[0]);
+			r->item = atoi(f[1]);
+			r->number = atoi(f[2]);
+			r->level = f[3];
+			r->date = f[4];
+			r->from = f[5];
+			r->to = f[6];
+			r->dnr = f[7];
+			r->type = f[8];
+			r->sender = f[9];
+			r->sender_secret = strcmp(f[10], "1") == 0;
+			r->title = f[11];
+			r->title_secret = strcmp(f[12], "1") == 0;
+			free(f[0]);
+			free(f[1]);
+			free(f[2]);
+			free(f[10]);
+			free(f[12]);
 		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
 			s->files = xrealloc(s->files,
 			    (s->nfiles + 1) * sizeof(*s->files));
