@@ -232,12 +232,12 @@ item_pages(struct hctx *h, struct outset *os)
 	for (i = 0; i < m->nitems; i++) {
 		const struct agenda_item *it = &m->items[i];
 
-		if (it->kind != AGENDA_CASE || it->cs == NULL)
+		if (it->kind != AGENDA_CASE || it->cs == NULL || it->closed)
 			continue;
 		for (next = NULL, j = i + 1; j < m->nitems && next == NULL;
 		    j++)
 			if (m->items[j].kind == AGENDA_CASE &&
-			    m->items[j].cs != NULL)
+			    m->items[j].cs != NULL && !m->items[j].closed)
 				next = &m->items[j];
 		item_page(h, it, prev, next, os);
 		prev = it;

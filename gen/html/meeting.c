@@ -13,7 +13,7 @@
 static bool
 has_page(const struct agenda_item *it)
 {
-	return it->kind == AGENDA_CASE && it->cs != NULL;
+	return it->kind == AGENDA_CASE && it->cs != NULL && !it->closed;
 }
 
 static void
@@ -77,7 +77,19 @@ agenda(struct hctx *h)
 			html_text(h, it->dnr);
 			buf_puts(b, ")</span>");
 		}
-		if (it->cs != NULL && it->cs->kind != NULL &&
+		if (it->closed) {
+			/* Number and title only, and why. */
+			buf_puts(b, "<span class=\"note closed\">");
+			if (it->secret != NULL) {
+				buf_puts(b, "Ärendet omfattas av sekretess "
+				    "enligt ");
+				html_text(h, it->secret);
+				buf_puts(b, ".");
+			} else
+				buf_puts(b, "Ärendet behandlas inom stängda "
+				    "dörrar.");
+			buf_puts(b, "</span>");
+		} else if (it->cs != NULL && it->cs->kind != NULL &&
 		    strcmp(it->cs->kind, "information") == 0)
 			buf_puts(b, "<span class=\"tag\">Information</span>");
 		if (it->note != NULL) {
@@ -220,6 +232,21 @@ meeting_page(struct hctx *h, struct outset *os)
 		if (m->secretary.role != NULL) {
 			buf_puts(b, ", ");
 			html_text(h, m->secretary.role);
+		}
+		/* Left in the public view only where the organisation
+		 * publishes officials' direct numbers and addresses. */
+		if (m->secretary.phone != NULL) {
+			buf_puts(b, ", telefon ");
+			html_text(h, m->secretary.phone);
+		}
+		if (m->secretary.email != NULL &&
+		    html_url_safe(m->secretary.email) &&
+		    strchr(m->secretary.email, ':') == NULL) {
+			buf_puts(b, ", <a href=\"mailto:");
+			html_esc(b, m->secretary.email);
+			buf_puts(b, "\">");
+			html_text(h, m->secretary.email);
+			buf_puts(b, "</a>");
 		}
 		buf_puts(b, "</dd>\n");
 	}

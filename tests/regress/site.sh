@@ -39,10 +39,25 @@ for p in index.html stil.css oppna-data.html sammantraden.atom register/arenden.
     data/oparl/system.json data/oparl/meeting/regionstyrelsen/2026-12-08.json; do
 	[ -s "$T/a/$p" ] || fail "$p was not written"
 done
-# Each agenda item with a case file has its page, and nothing else does.
+# Each open agenda item with a case file has its page, and nothing else
+# does: a secret or closed item is its number and title, with why.
 n=$(grep -c '<case ' "$M/meeting.xml")
-[ "$(ls "$T/a/regionstyrelsen/2026-12-08"/arende-*.html | wc -l)" -eq "$n" ] ||
-	fail "not one page per case ($n cases)"
+nsecret=$(grep -l '^sekretess:' "$M"/arenden/*.md | wc -l)
+nclosed=$(grep -c '<case [^>]*closed="yes"' "$M/meeting.xml")
+[ "$nsecret" -ge 1 ] || fail "the sample has no secret item"
+[ "$(ls "$T/a/regionstyrelsen/2026-12-08"/arende-*.html | wc -l)" -eq $((n - nsecret - nclosed)) ] ||
+	fail "not one page per open case ($n cases, $nsecret secret, $nclosed closed)"
+[ ! -e "$T/a/regionstyrelsen/2026-12-08/arende-7.html" ] || fail "secret item 7 has a page"
+grep -q '<span class="no">7.</span>Upphandling av ambulanshelikoptertjänster 2028–2036 <span class="meta">(RS/1190/2026)</span><span class="note closed">Ärendet omfattas av sekretess enligt OSL 19 kap. 3 §.</span>' \
+    "$T/a/regionstyrelsen/2026-12-08/index.html" || fail "secret item 7 is not its number, title and ground on the meeting page"
+# The registers: the secret fields' lines are there, with the note.
+for r in inkomna-handlingar delegationsbeslut; do
+	[ -s "$T/a/register/$r-2026.html" ] || fail "register/$r-2026.html was not written"
+	grep -q '<span class="secret">Sekretess enligt OSL 25 kap. 1 §</span>' "$T/a/register/$r-2026.html" ||
+		fail "register/$r-2026.html: no line with the secrecy note"
+done
+grep -q '^2026-11-23,,,RS/1489/2026,regiondirektör,Sekretess enligt OSL 25 kap. 1 §,ja,Regionstyrelsen,2026-12-08,14,regionstyrelsen/2026-12-08/arende-14.html' \
+    "$T/a/data/delegationsbeslut.csv" || fail "delegationsbeslut.csv: the secret decision's line"
 
 # Inert: no script element, no handler attribute, no javascript: or
 # data: link anywhere; the raw HTML is there as text.
@@ -93,6 +108,10 @@ for r in rows[1:]:
     assert r[4] == "2026-12-08" and (r[6] == "" if r[5] == "7" else
                                      r[6].endswith("arende-%s.html" % r[5])), r
 assert any("Borgensram <script>" in r[1] for r in rows), "a title lost its text"
+for name, cols in (("inkomna-handlingar", 11), ("delegationsbeslut", 11)):
+    with open(site + "/data/%s.csv" % name, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) > 5 and all(len(r) == cols for r in rows), name
 with open(site + "/data/sammantraden.csv", newline="", encoding="utf-8") as f:
     rows = list(csv.reader(f))
 assert rows[0] == ["organ", "datum", "borjar", "slutar", "plats", "oppet", "antal_punkter", "sida"], rows[0]
