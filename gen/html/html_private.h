@@ -50,6 +50,9 @@ struct outset {
 
 struct buf *outset_add(struct outset *, const char *path);
 void	 outset_free(struct outset *);
+/* 0, after an error at the file, line and column, if any file holds a
+ * personnummer or samordningsnummer. */
+int	 outset_pnr_free(const struct outset *);
 /* Writes each file under dir whose bytes differ from what is there
  * (temp file and rename), making folders as needed.  Adds to *written
  * and *same.  Returns 0 after reporting. */

@@ -170,6 +170,27 @@ write_if_changed(const char *path, const struct buf *b, struct counts *c)
 	return 1;
 }
 
+/* The last guard: no file of the site may hold a personnummer, even
+ * one that came by a way the scan of the inputs does not know. */
+int
+outset_pnr_free(const struct outset *os)
+{
+	size_t	 i, off, n;
+	int	 line, col;
+
+	for (i = 0; i < os->n; i++)
+		if (pnr_find(os->v[i]->data.data, os->v[i]->data.len, &off,
+		    &n, NULL)) {
+			text_position(os->v[i]->data.data, off, &line, &col);
+			diag(DIAG_ERROR, os->v[i]->path, line, col, "a "
+			    "personnummer would be published here, from an "
+			    "input the check did not cover: nothing of it is "
+			    "written; report this as a fault of boardgen");
+			return 0;
+		}
+	return 1;
+}
+
 static int
 outset_put(const struct outset *os, const char *dir, struct counts *c)
 {
@@ -505,7 +526,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 	stamp = NULL;
 	json_meeting(o, m, sum, &os);
 	/* Nothing of a meeting with an error in its public text. */
-	if (diag_errors() > errors)
+	if (diag_errors() > errors || !outset_pnr_free(&os))
 		goto out;
 	if (!outset_put(&os, o->out, c))
 		goto out;
@@ -878,7 +899,8 @@ site_build(const struct site_options *o)
 	csv_registers(&all, &os);
 	json_site(&all, &os);
 	atom_feed(&all, &os);
-	if (diag_errors() > 0 || !outset_put(&os, o->out, &c) ||
+	if (diag_errors() > 0 || !outset_pnr_free(&os) ||
+	    !outset_put(&os, o->out, &c) ||
 	    !aggregates_done(o, &os))
 		goto out;
 	ok = 1;

@@ -168,4 +168,18 @@ $WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || {
 if grep -q '2026-10-27' "$T/a/index.html" "$T/a/regionstyrelsen/index.html"; then fail "a meeting that is gone is still listed"; fi
 [ -s "$T/a/regionstyrelsen/2026-12-08/arende-20.html" ] && [ -f "$T/a/egen-fil.txt" ] || fail "a file that should stay was removed"
 
+# The profile's publishing settings: by default no direct number; with
+# contacts="yes" the secretary's number and address are there, and with
+# closed-items="omit" the secret item is not listed at all.
+grep -q '010-481 22 35' "$T/a/regionstyrelsen/2026-12-08/index.html" && fail "the secretary's direct number is published by default"
+sed -i 's|</people>|</people>\n  <publishing closed-items="omit" contacts="yes"/>|' "$M/organisation.xml"
+grep -q '<publishing' "$M/organisation.xml" || fail "the sample's profile has no </people>"
+$WRAP $B site "$T/c" -o "$T/p" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" || { cat "$T/err"; fail "with <publishing>"; }
+P=$T/p/regionstyrelsen/2026-12-08/index.html
+grep -q 'telefon 010-481 22 35, <a href="mailto:elin.sandstrom@norrbacka.example">' "$P" || fail "contacts=\"yes\": no secretary's number and address"
+if grep -q 'ambulanshelikopter' "$P" "$T/p/data/arenden.csv" "$T/p/register/arenden-2026.html"; then
+	fail "closed-items=\"omit\": the secret item is still listed"
+fi
+grep -q '<span class="no">8.</span>' "$P" || fail "closed-items=\"omit\": the numbers after it changed"
+
 echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes 1 file after 1 changed case; pages of what was taken away removed"

@@ -143,6 +143,26 @@ TEST(summer_time)
 	CHECK_STR(se_utc_offset("2026-12-08"), "+01:00");
 }
 
+TEST(no_personnummer_in_output)
+{
+	struct outset os = { 0 };
+
+	buf_puts(outset_add(&os, "a/index.html"), "<p>Inget här.</p>\n");
+	buf_puts(outset_add(&os, "a/arende-3.html"), "<p>Rad ett</p>\n"
+	    "<p>Sökande 19811218-9875 har fel kontrollsiffra.</p>\n");
+	diag_clear();
+	CHECK(outset_pnr_free(&os));
+	CHECK_INT(diag_errors(), 0);
+	buf_puts(outset_add(&os, "a/arende-4.html"), "<p>Rad ett</p>\n"
+	    "<p>Sökande 811218-9876 bor i Storbacka.</p>\n");
+	CHECK(!outset_pnr_free(&os));
+	CHECK_INT(diag_errors(), 1);
+	CHECK(diag_first() != NULL && strncmp(diag_first(),
+	    "a/arende-4.html:2:12: error: a personnummer", 43) == 0);
+	diag_clear();
+	outset_free(&os);
+}
+
 int
 main(void)
 {
@@ -153,5 +173,6 @@ main(void)
 	RUN(slugs);
 	RUN(summary_round_trip);
 	RUN(summer_time);
+	RUN(no_personnummer_in_output);
 	TEST_END();
 }
