@@ -51,12 +51,14 @@ u32(const struct ttf *t, size_t off)
 	    (uint32_t)t->data[off + 2] << 8 | t->data[off + 3];
 }
 
-/* Finds a table; its length is checked against the file. */
+/* Finds a table; its length is checked against the file.  *off and
+ * *len are set only if it is found inside the file: the optional
+ * tables are looked up without checking the result. */
 static bool
 table(const struct ttf *t, const char *tag, size_t *off, size_t *len)
 {
 	unsigned i, n = u16(t, 4);
-	size_t	 e;
+	size_t	 e, o, l;
 
 	for (i = 0; i < n; i++) {
 		e = 12 + 16 * (size_t)i;
@@ -64,9 +66,13 @@ table(const struct ttf *t, const char *tag, size_t *off, size_t *len)
 			return false;
 		if (memcmp(t->data + e, tag, 4) != 0)
 			continue;
-		*off = u32(t, e + 8);
-		*len = u32(t, e + 12);
-		return *off <= t->len && *len <= t->len - *off;
+		o = u32(t, e + 8);
+		l = u32(t, e + 12);
+		if (o > t->len || l > t->len - o)
+			return false;
+		*off = o;
+		*len = l;
+		return true;
 	}
 	return false;
 }
