@@ -366,6 +366,11 @@ cmd_render(const char *file, const char *out, const char *tdir, int stats)
 	}
 	if ((doc = document_of_file(m, file, &own, &owncase)) == NULL)
 		goto out;
+	/* A document no case names: its figures were not loaded with the
+	 * meeting. */
+	if ((own != NULL || owncase != NULL) &&
+	    !figures_load_alone(m, own, owncase, sdir))
+		goto out;
 	if ((d = template_document(m, doc, tdir, sdir)) == NULL ||
 	    (fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL)
 		goto out;

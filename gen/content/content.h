@@ -142,6 +142,13 @@ char		*case_slug(const char *title);
  * are kept in the figure, not reported (figures_report).  Returns 0
  * after reporting a figure that cannot be read. */
 int		 figures_load(struct meeting *, const char *schema_dir);
+/* The same for a document rendered alone, which no case of the meeting
+ * names: the figures placed by `d' (a document file) and by `cs' (a case
+ * file read on its own), either may be NULL; reports their failed
+ * checks as errors, as a build does.  Returns 0 after an error or a
+ * failed check. */
+int		 figures_load_alone(struct meeting *, struct document *d,
+		    struct casefile *cs, const char *schema_dir);
 /* One figure file: .xml (validated against schema_dir/figure.rng) or
  * a bare .csv.  NULL after reporting. */
 struct figure	*figure_load(const char *path, const char *schema_dir);

@@ -1209,21 +1209,41 @@ resolve_blocks(struct figload *fl, struct block *b)
 	}
 }
 
+static int
+figload_begin(struct figload *fl, struct meeting *m, const char *schema_dir)
+{
+	memset(fl, 0, sizeof(*fl));
+	fl->m = m;
+	fl->schema_dir = schema_dir;
+	fl->ok = 1;
+	if ((fl->rdir = realpath(m->dir, NULL)) == NULL) {
+		diag(DIAG_ERROR, m->dir, 0, 0, "cannot resolve the meeting "
+		    "folder: %s", strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+static int
+figload_end(struct figload *fl)
+{
+	size_t	 i;
+
+	for (i = 0; i < fl->nreal; i++)
+		free(fl->real[i]);
+	free(fl->real);
+	free(fl->rdir);
+	return fl->ok;
+}
+
 int
 figures_load(struct meeting *m, const char *schema_dir)
 {
 	struct figload fl;
 	size_t	 i, s;
 
-	memset(&fl, 0, sizeof(fl));
-	fl.m = m;
-	fl.schema_dir = schema_dir;
-	fl.ok = 1;
-	if ((fl.rdir = realpath(m->dir, NULL)) == NULL) {
-		diag(DIAG_ERROR, m->dir, 0, 0, "cannot resolve the meeting "
-		    "folder: %s", strerror(errno));
+	if (!figload_begin(&fl, m, schema_dir))
 		return 0;
-	}
 	for (i = 0; i < m->nitems; i++) {
 		if (m->items[i].cs == NULL)
 			continue;
@@ -1233,11 +1253,62 @@ figures_load(struct meeting *m, const char *schema_dir)
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			resolve_blocks(&fl, m->documents[i]->blocks);
-	for (i = 0; i < fl.nreal; i++)
-		free(fl.real[i]);
-	free(fl.real);
-	free(fl.rdir);
-	return fl.ok;
+	return figload_end(&fl);
+}
+
+/* Reports the failed checks of the figures `b' places, each figure once
+ * (`seen' holds those already reported). */
+static void
+report_placed(const struct block *b, const struct figure ***seen,
+    size_t *nseen)
+{
+	size_t	 i, k;
+
+	for (; b != NULL; b = b->next) {
+		report_placed(b->children, seen, nseen);
+		if (b->kind != BLOCK_FIGURE || b->figure == NULL)
+			continue;
+		for (i = 0; i < *nseen; i++)
+			if ((*seen)[i] == b->figure)
+				break;
+		if (i < *nseen)
+			continue;
+		*seen = xrealloc(*seen, (*nseen + 1) * sizeof(**seen));
+		(*seen)[(*nseen)++] = b->figure;
+		for (k = 0; k < b->figure->nfailures; k++)
+			diag(DIAG_ERROR, b->figure->failures[k].pos.file,
+			    b->figure->failures[k].pos.line,
+			    b->figure->failures[k].pos.col, "%s",
+			    b->figure->failures[k].message);
+	}
+}
+
+int
+figures_load_alone(struct meeting *m, struct document *d,
+    struct casefile *cs, const char *schema_dir)
+{
+	struct figload fl;
+	const struct figure **seen = NULL;
+	size_t	 nseen = 0, s, errors;
+	int	 ok;
+
+	if (!figload_begin(&fl, m, schema_dir))
+		return 0;
+	if (d != NULL && d->cs == NULL)
+		resolve_blocks(&fl, d->blocks);
+	if (cs != NULL)
+		for (s = 0; s < SECTION__MAX; s++)
+			resolve_blocks(&fl, cs->sections[s].blocks);
+	ok = figload_end(&fl);
+	errors = diag_errors();
+	if (d != NULL && d->cs == NULL)
+		report_placed(d->blocks, &seen, &nseen);
+	if (cs != NULL)
+		for (s = 0; s < SECTION__MAX; s++)
+			report_placed(cs->sections[s].blocks, &seen, &nseen);
+	free(seen);
+	/* A failed check stops the preview as it stops a build. */
+	return ok && diag_errors() == errors;
 }
 
 size_t
