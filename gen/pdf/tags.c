@@ -56,7 +56,8 @@ struct tag_elem {
 	size_t		 page0;
 	bool		 attached;	/* Link: in its parent's kids yet */
 	bool		 used;		/* has content, or a used child */
-	HPDF_Dict	 dict;
+	HPDF_Dict	 dict;		/* its entries: elem_write() */
+	struct pdf_tags	*tags;		/* for elem_write() */
 };
 
 /* Pointer to element index, open addressing. */
@@ -88,6 +89,8 @@ struct pdf_tags {
 		int	 elem;
 	}		*annots;
 	size_t		 nannots, capannots;
+	struct pdf_writer *w;		/* for elem_write() */
+	HPDF_Dict	 root;		/* StructTreeRoot */
 };
 
 /* ------------------------------------------------------------------ */
@@ -719,46 +722,180 @@ indirect(struct pdf_writer *w, HPDF_Dict d)
 	return d;
 }
 
-static int
-attr_dict(struct pdf_writer *w, struct tag_elem *e)
+/*
+ * An element's dictionary has no entries of its own: libharu keeps
+ * about 280 bytes for each entry, and a pack has tens of thousands of
+ * elements.  Its entries are written from the element as libharu
+ * writes the dictionary, in the form libharu would give them.
+ */
+static HPDF_STATUS
+put_str(HPDF_Stream s, const char *str)
+{
+	return HPDF_Stream_WriteStr(s, str);
+}
+
+static HPDF_STATUS
+put_key(HPDF_Stream s, const char *key)
+{
+	HPDF_STATUS st;
+
+	if ((st = HPDF_Stream_WriteEscapeName(s, key)) != HPDF_OK)
+		return st;
+	return HPDF_Stream_WriteChar(s, ' ');
+}
+
+static HPDF_STATUS
+put_ref(HPDF_Stream s, const void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	HPDF_STATUS st;
+
+	if ((st = HPDF_Stream_WriteUInt(s, h->obj_id & 0x00FFFFFF)) !=
+	    HPDF_OK || (st = HPDF_Stream_WriteChar(s, ' ')) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteUInt(s, h->gen_no)) != HPDF_OK)
+		return st;
+	return put_str(s, " R");
+}
+
+/* key value, one entry of a dictionary, as HPDF_Dict_Write ends it. */
+static HPDF_STATUS
+entry_name(HPDF_Stream s, const char *key, const char *name)
+{
+	HPDF_STATUS st;
+
+	if ((st = put_key(s, key)) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteEscapeName(s, name)) != HPDF_OK)
+		return st;
+	return put_str(s, "\012");
+}
+
+static HPDF_STATUS
+entry_int(HPDF_Stream s, const char *key, int n)
+{
+	HPDF_STATUS st;
+
+	if ((st = put_key(s, key)) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteInt(s, n)) != HPDF_OK)
+		return st;
+	return put_str(s, "\012");
+}
+
+static HPDF_STATUS
+entry_ref(HPDF_Stream s, const char *key, const void *obj)
+{
+	HPDF_STATUS st;
+
+	if ((st = put_key(s, key)) != HPDF_OK || (st = put_ref(s, obj)) !=
+	    HPDF_OK)
+		return st;
+	return put_str(s, "\012");
+}
+
+/* A text string made and written by libharu, then given back. */
+static HPDF_STATUS
+entry_text(struct pdf_writer *w, HPDF_Stream s, const char *key,
+    const char *text)
 {
 	HPDF_Doc_Rec *doc = w->pdf;
-	HPDF_Dict a;
+	HPDF_STATUS st;
+	void	*str;
+
+	if ((str = pdf_text_string(w, text)) == NULL)
+		return HPDF_Error_GetCode(&doc->error) != HPDF_OK ?
+		    HPDF_Error_GetCode(&doc->error) : HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = put_key(s, key)) == HPDF_OK &&
+	    (st = HPDF_Obj_Write(str, s, NULL)) == HPDF_OK)
+		st = put_str(s, "\012");
+	HPDF_Obj_Free(doc->mmgr, str);
+	return st;
+}
+
+/* /A: the attributes of a table cell or a list. */
+static HPDF_STATUS
+attr_write(HPDF_Stream s, const struct tag_elem *e)
+{
 	const char *owner = NULL;
+	HPDF_STATUS st;
 
 	if (e->scope != NULL || e->rowspan > 1 || e->colspan > 1)
 		owner = "Table";
 	else if (e->numbering != NULL)
 		owner = "List";
 	if (owner == NULL)
-		return 1;
-	if ((a = HPDF_Dict_New(doc->mmgr)) == NULL ||
-	    HPDF_Dict_AddName(a, "O", owner) != HPDF_OK)
-		return 0;
-	if (e->scope != NULL && HPDF_Dict_AddName(a, "Scope", e->scope) !=
+		return HPDF_OK;
+	if ((st = put_key(s, "A")) != HPDF_OK ||
+	    (st = put_str(s, "<<\012")) != HPDF_OK ||
+	    (st = entry_name(s, "O", owner)) != HPDF_OK)
+		return st;
+	if (e->scope != NULL && (st = entry_name(s, "Scope", e->scope)) !=
 	    HPDF_OK)
-		return 0;
-	if (e->rowspan > 1 && HPDF_Dict_AddNumber(a, "RowSpan",
-	    e->rowspan) != HPDF_OK)
-		return 0;
-	if (e->colspan > 1 && HPDF_Dict_AddNumber(a, "ColSpan",
-	    e->colspan) != HPDF_OK)
-		return 0;
-	if (e->numbering != NULL && HPDF_Dict_AddName(a, "ListNumbering",
-	    e->numbering) != HPDF_OK)
-		return 0;
-	return HPDF_Dict_Add(e->dict, "A", a) == HPDF_OK;
+		return st;
+	if (e->rowspan > 1 && (st = entry_int(s, "RowSpan", e->rowspan)) !=
+	    HPDF_OK)
+		return st;
+	if (e->colspan > 1 && (st = entry_int(s, "ColSpan", e->colspan)) !=
+	    HPDF_OK)
+		return st;
+	if (e->numbering != NULL && (st = entry_name(s, "ListNumbering",
+	    e->numbering)) != HPDF_OK)
+		return st;
+	return put_str(s, ">>\012");
 }
 
-static int
-elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
+/* One kid in /K: an element, an MCID, an MCR or an OBJR. */
+static HPDF_STATUS
+kid_write(struct pdf_writer *w, HPDF_Stream s, const struct tag_kid *c,
+    size_t pg)
 {
 	struct pdf_tags *T = w->tags;
-	HPDF_Doc_Rec *doc = w->pdf;
-	HPDF_Array K;
-	HPDF_Dict r;
+	HPDF_STATUS st;
+
+	switch (c->kind) {
+	case KID_ELEM:
+		if (!T->e[c->elem].used)
+			return HPDF_OK;
+		st = put_ref(s, T->e[c->elem].dict);
+		break;
+	case KID_MCID:
+		if (c->page == pg) {
+			st = HPDF_Stream_WriteInt(s, c->mcid);
+			break;
+		}
+		if ((st = put_str(s, "<<\012")) != HPDF_OK ||
+		    (st = entry_name(s, "Type", "MCR")) != HPDF_OK ||
+		    (st = entry_ref(s, "Pg", w->hpages[c->page])) !=
+		    HPDF_OK ||
+		    (st = entry_int(s, "MCID", c->mcid)) != HPDF_OK)
+			return st;
+		st = put_str(s, ">>");
+		break;
+	case KID_OBJR:
+		if ((st = put_str(s, "<<\012")) != HPDF_OK ||
+		    (st = entry_name(s, "Type", "OBJR")) != HPDF_OK ||
+		    (st = entry_ref(s, "Pg", w->hpages[c->page])) !=
+		    HPDF_OK ||
+		    (st = entry_ref(s, "Obj", c->annot)) != HPDF_OK)
+			return st;
+		st = put_str(s, ">>");
+		break;
+	default:
+		return HPDF_OK;
+	}
+	if (st != HPDF_OK)
+		return st;
+	return HPDF_Stream_WriteChar(s, ' ');
+}
+
+/* libharu's write hook of an element's dictionary: all its entries. */
+static HPDF_STATUS
+elem_write(HPDF_Dict d, HPDF_Stream s)
+{
+	const struct tag_elem *e = d->attr;
+	struct pdf_tags *T = e->tags;
+	struct pdf_writer *w = T->w;
+	const char *alt = NULL;
 	size_t	 k, pg = (size_t)-1;
-	void	*s;
+	HPDF_STATUS st;
 
 	for (k = 0; k < e->nkids && pg == (size_t)-1; k++)
 		if (e->kids[k].kind == KID_MCID)
@@ -767,71 +904,32 @@ elem_fill(struct pdf_writer *w, struct tag_elem *e, HPDF_Dict root)
 		pg = e->page0;
 	/* /Type /StructElem is optional: 18 bytes an element, and a
 	 * table of numbers has thousands. */
-	if (HPDF_Dict_AddName(e->dict, "S", e->type) != HPDF_OK ||
-	    HPDF_Dict_Add(e->dict, "P", e->parent >= 0 ?
-	    T->e[e->parent].dict : root) != HPDF_OK)
-		return 0;
-	if (pg != (size_t)-1 && HPDF_Dict_Add(e->dict, "Pg",
-	    w->hpages[pg]) != HPDF_OK)
-		return 0;
-	if (strcmp(e->type, "Figure") == 0) {
-		if ((s = pdf_text_string(w, e->alt != NULL && e->alt[0] !=
-		    '\0' ? e->alt : "Diagram")) == NULL ||
-		    HPDF_Dict_Add(e->dict, "Alt", s) != HPDF_OK)
-			return 0;
-	}
-	if (e->text != NULL && ((s = pdf_text_string(w, e->text)) == NULL ||
-	    HPDF_Dict_Add(e->dict, "Alt", s) != HPDF_OK))
-		return 0;
-	if (!attr_dict(w, e))
-		return 0;
-	if (e->nkids == 0)
-		return 1;
+	if ((st = entry_name(s, "S", e->type)) != HPDF_OK ||
+	    (st = entry_ref(s, "P", e->parent >= 0 ?
+	    (void *)T->e[e->parent].dict : (void *)T->root)) != HPDF_OK)
+		return st;
+	if (pg != (size_t)-1 && (st = entry_ref(s, "Pg", w->hpages[pg])) !=
+	    HPDF_OK)
+		return st;
+	if (strcmp(e->type, "Figure") == 0)
+		alt = e->alt != NULL && e->alt[0] != '\0' ? e->alt : "Diagram";
+	if (e->text != NULL)
+		alt = e->text;
+	if (alt != NULL && (st = entry_text(w, s, "Alt", alt)) != HPDF_OK)
+		return st;
+	if ((st = attr_write(s, e)) != HPDF_OK || e->nkids == 0)
+		return st;
 	/* The common case, a cell or a line: one MCID on its page. */
 	if (e->nkids == 1 && e->kids[0].kind == KID_MCID &&
 	    e->kids[0].page == pg)
-		return HPDF_Dict_AddNumber(e->dict, "K", e->kids[0].mcid) ==
-		    HPDF_OK;
-	if ((K = HPDF_Array_New(doc->mmgr)) == NULL ||
-	    HPDF_Dict_Add(e->dict, "K", K) != HPDF_OK)
-		return 0;
-	for (k = 0; k < e->nkids; k++) {
-		const struct tag_kid *c = &e->kids[k];
-
-		switch (c->kind) {
-		case KID_ELEM:
-			if (!T->e[c->elem].used)
-				break;
-			if (HPDF_Array_Add(K, T->e[c->elem].dict) != HPDF_OK)
-				return 0;
-			break;
-		case KID_MCID:
-			if (c->page == pg) {
-				if (HPDF_Array_AddNumber(K, c->mcid) !=
-				    HPDF_OK)
-					return 0;
-				break;
-			}
-			if ((r = HPDF_Dict_New(doc->mmgr)) == NULL ||
-			    HPDF_Array_Add(K, r) != HPDF_OK ||
-			    HPDF_Dict_AddName(r, "Type", "MCR") != HPDF_OK ||
-			    HPDF_Dict_Add(r, "Pg", w->hpages[c->page]) !=
-			    HPDF_OK ||
-			    HPDF_Dict_AddNumber(r, "MCID", c->mcid) != HPDF_OK)
-				return 0;
-			break;
-		case KID_OBJR:
-			if ((r = HPDF_Dict_New(doc->mmgr)) == NULL ||
-			    HPDF_Array_Add(K, r) != HPDF_OK ||
-			    HPDF_Dict_AddName(r, "Type", "OBJR") != HPDF_OK ||
-			    HPDF_Dict_Add(r, "Pg", w->hpages[c->page]) !=
-			    HPDF_OK ||
-			    HPDF_Dict_Add(r, "Obj", c->annot) != HPDF_OK)
-				return 0;
-			break;
-		}
-	}
-	return 1;
+		return entry_int(s, "K", e->kids[0].mcid);
+	if ((st = put_key(s, "K")) != HPDF_OK ||
+	    (st = put_str(s, "[ ")) != HPDF_OK)
+		return st;
+	for (k = 0; k < e->nkids; k++)
+		if ((st = kid_write(w, s, &e->kids[k], pg)) != HPDF_OK)
+			return st;
+	return put_str(s, "]\012");
 }
 
 /* The structure tree root, the parent tree, /MarkInfo. */
@@ -847,14 +945,19 @@ pdf_tags_finish(struct pdf_writer *w)
 
 	mark_used(T);
 	T->e[0].used = true;
-	ok = (root = indirect(w, HPDF_Dict_New(doc->mmgr))) != NULL;
+	T->w = w;
+	ok = (T->root = root = indirect(w, HPDF_Dict_New(doc->mmgr))) !=
+	    NULL;
 	for (i = 0; i < T->ne && ok; i++)
-		if (T->e[i].used)
+		if (T->e[i].used) {
 			ok = (T->e[i].dict = indirect(w,
 			    HPDF_Dict_New(doc->mmgr))) != NULL;
-	for (i = 0; i < T->ne && ok; i++)
-		if (T->e[i].used)
-			ok = elem_fill(w, &T->e[i], root);
+			if (!ok)
+				break;
+			T->e[i].tags = T;
+			T->e[i].dict->attr = &T->e[i];
+			T->e[i].dict->write_fn = elem_write;
+		}
 	ok = ok && HPDF_Dict_AddName(root, "Type", "StructTreeRoot") ==
 	    HPDF_OK && (K = HPDF_Array_New(doc->mmgr)) != NULL &&
 	    HPDF_Array_Add(K, T->e[0].dict) == HPDF_OK &&
