@@ -29,6 +29,7 @@ FAULTS = [
     ("parent-wrong", "that does not hold it"),
     ("struct-parents", "marked content but no /StructParents"),
     ("mcid-dangling", "whose content has no such MCID"),
+    ("heading-skip", "heading level skipped"),
     ("figure-alt", "Figure without /Alt"),
     ("th-scope", "TH without /Scope"),
     ("li-outside-list", "P inside L"),
@@ -212,6 +213,8 @@ def apply(name, pdf):
                 f.ToUnicode = pikepdf.Stream(pdf, data[:m.start()] + cut +
                                              data[m.end():])
                 break
+    elif name == "heading-skip":
+        first(pdf, "H2").S = Name("/H4")
     elif name == "font-not-embedded":
         fd = a_font(pdf).DescendantFonts[0].FontDescriptor
         del fd["/FontFile2"]

@@ -12,8 +12,8 @@ Fails (exit 1, one line per fault) on:
   MCID missing from the ParentTree, an entry pointing at an element that
   does not hold that MCID or whose type is not the tag in the content;
   an element naming an MCID that its page does not have;
-- the tree: /P not the parent, a Figure without /Alt, a TH without
-  /Scope, L/LI/Lbl/LBody or Table/THead/TBody/TFoot/TR/TH/TD nested
+- the tree: /P not the parent, a heading level skipped within a document
+  (H1 then H3), a Figure without /Alt, a TH without /Scope, L/LI/Lbl/LBody or Table/THead/TBody/TFoot/TR/TH/TD nested
   wrongly, a link annotation without /Contents or a Link element holding
   its OBJR;
 - the catalog: no /MarkInfo /Marked true, no /Lang, no
@@ -310,6 +310,7 @@ class Tree:
         self.mcrs = []       # (page key, mcid, element type)
         self.objrs = {}      # annotation key -> element key
         self.count = 0
+        self.heading = 0     # level of the last heading in this Part
         root = pdf.Root.get("/StructTreeRoot")
         rm = root.get("/RoleMap") if root is not None else None
         if rm is not None:
@@ -347,6 +348,15 @@ class Tree:
         p = e.get("/P")
         if p is None or key(p) != key(parent):
             fault("structure: /P of %s is not its parent" % s)
+        if t == "Part":
+            self.heading = 0
+        if re.fullmatch(r"H[1-6]", t):
+            lvl = int(t[1])
+            if lvl > self.heading + 1:
+                fault("structure: heading level skipped: H%d after %s" %
+                      (lvl, "H%d" % self.heading if self.heading else
+                       "the start of its document"))
+            self.heading = lvl
         if t == "Figure" and not (text_of(e.get("/Alt")).strip() or
                                   text_of(e.get("/ActualText")).strip()):
             fault("structure: Figure without /Alt")

@@ -81,6 +81,9 @@ struct pdf_tags {
 	struct tag_map	 map;
 	struct tag_page	*pages;
 	size_t		 npages;
+	/* The part's open headings: level given, level written. */
+	int		 hgiven[6], hmade[6];
+	int		 nheadings;
 	int		 link;		/* the last Link element, or -1 */
 	const char	*link_target;	/* its target */
 	/* Link annotations, with their element, for the parent tree. */
@@ -267,8 +270,8 @@ table_elems(struct pdf_tags *T, const struct block *b, int parent)
 static void
 walk(struct pdf_tags *T, const struct block *b, int parent)
 {
-	char	 h[4];
-	int	 id, body;
+	char	 h[16];
+	int	 id, body, level;
 
 	for (; b != NULL; b = b->next) {
 		switch (b->kind) {
@@ -277,8 +280,23 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 			elem_new(T, "P", parent, b, true);
 			break;
 		case BLOCK_HEADING:
-			snprintf(h, sizeof(h), "H%d", b->level < 1 ? 1 :
-			    b->level > 6 ? 6 : b->level);
+			/*
+			 * A template may style a letter's headings below
+			 * its title as level 4; a reader's outline must
+			 * not skip levels (PDF/UA), so a heading is one
+			 * level below the nearest open heading given a
+			 * higher level, and siblings stay siblings.
+			 */
+			level = b->level < 1 ? 1 : b->level > 6 ? 6 :
+			    b->level;
+			while (T->nheadings > 0 &&
+			    T->hgiven[T->nheadings - 1] >= level)
+				T->nheadings--;
+			T->hgiven[T->nheadings] = level;
+			level = T->nheadings == 0 ? 1 :
+			    T->hmade[T->nheadings - 1] + 1;
+			T->hmade[T->nheadings++] = level;
+			snprintf(h, sizeof(h), "H%d", level);
 			elem_new(T, h, parent, b, true);
 			break;
 		case BLOCK_LIST:
@@ -519,6 +537,7 @@ pdf_tags_new(struct pdf_writer *w)
 	parts = xcalloc(d->nparts ? d->nparts : 1, sizeof(*parts));
 	for (i = 0; i < d->nparts; i++) {
 		parts[i] = elem_new(T, "Part", root, &d->parts[i], true);
+		T->nheadings = 0;
 		walk(T, d->parts[i].blocks, parts[i]);
 		if (d->parts[i].external != NULL)
 			external_elem(T, &d->parts[i], parts[i]);
