@@ -133,29 +133,6 @@ html_spans(struct hctx *h, const struct span *s)
 		buf_puts(b, "</a>");
 }
 
-/* The text a cell shows: numbers the Swedish way, statuses as words. */
-static char *
-cell_text(const struct figure *f, size_t r, size_t c)
-{
-	const struct figure_cell *cell = &f->rows[r].cells[c];
-
-	switch (cell->kind) {
-	case FIGVAL_NUMBER:
-		return sv_number(cell->value, f->cols[c].decimals,
-		    f->cols[c].type == FIGCOL_PERCENT ? SVNUM_PERCENT : 0);
-	case FIGVAL_STATUS:
-		if (cell->status >= 1 && cell->status <= STATUS_LEVELS &&
-		    f->levels[cell->status - 1] != NULL)
-			return xstrdup(f->levels[cell->status - 1]);
-		return xstrdup("");
-	case FIGVAL_EMPTY:
-		return xstrdup("");
-	case FIGVAL_WORD:
-		break;
-	}
-	return xstrdup(cell->text ? cell->text : "");
-}
-
 static void
 figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
     bool head)
@@ -186,7 +163,7 @@ figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
 	buf_puts(h->b, ">");
 	/* Header and group rows hold words as written. */
 	t = head || group ? xstrdup(cell->text ? cell->text : "") :
-	    cell_text(f, r, c);
+	    figure_cell_text(f, r, c);
 	html_text(h, t);
 	free(t);
 	buf_printf(h->b, "</%s>", tag);

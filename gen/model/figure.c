@@ -46,3 +46,25 @@ figure_free(struct figure *f)
 	free(f->charts);
 	free(f);
 }
+
+char *
+figure_cell_text(const struct figure *f, size_t r, size_t c)
+{
+	const struct figure_cell *cell = &f->rows[r].cells[c];
+
+	switch (cell->kind) {
+	case FIGVAL_NUMBER:
+		return sv_number(cell->value, f->cols[c].decimals,
+		    f->cols[c].type == FIGCOL_PERCENT ? SVNUM_PERCENT : 0);
+	case FIGVAL_STATUS:
+		if (cell->status >= 1 && cell->status <= STATUS_LEVELS &&
+		    f->levels[cell->status - 1] != NULL)
+			return xstrdup(f->levels[cell->status - 1]);
+		return xstrdup("");
+	case FIGVAL_EMPTY:
+		return xstrdup("");
+	case FIGVAL_WORD:
+		break;
+	}
+	return xstrdup(cell->text ? cell->text : "");
+}

@@ -817,6 +817,9 @@ void		 document_free(struct document *);
 void		 program_free(struct program *);
 void		 contact_free(struct contact *);	/* members only */
 void		 figure_free(struct figure *);	/* content/figure.c */
+/* The text cell (r, c) shows, in the PDF and on the site alike:
+ * numbers in sv-SE form, statuses as their level's word. */
+char		*figure_cell_text(const struct figure *, size_t r, size_t c);
 void		 register_file_free(struct register_file *);
 /* The text of a register field the public may see: its note when it
  * is secret, else its text (NULL: not given).  Every public writer

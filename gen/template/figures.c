@@ -231,26 +231,6 @@ caption_text(const struct figure_map *fm, const char *caption,
 	return buf_detach(&b);
 }
 
-/* The text a cell shows: numbers in sv-SE form, statuses as words. */
-static char *
-cell_text(const struct figure *f, size_t r, size_t c)
-{
-	const struct figure_cell *cell = &f->rows[r].cells[c];
-
-	switch (cell->kind) {
-	case FIGVAL_NUMBER:
-		return sv_number(cell->value, f->cols[c].decimals,
-		    f->cols[c].type == FIGCOL_PERCENT ? SVNUM_PERCENT : 0);
-	case FIGVAL_STATUS:
-		return xstrdup(f->levels[cell->status - 1]);
-	case FIGVAL_EMPTY:
-		return xstrdup("");
-	case FIGVAL_WORD:
-		break;
-	}
-	return xstrdup(cell->text ? cell->text : "");
-}
-
 static const struct style *
 row_style(const struct figure_map *fm, int role)
 {
@@ -338,7 +318,7 @@ figure_table(const struct figure_map *fm, const struct figure *f,
 				ps = fm->cell;
 			text = fr->role == ROW_HEAD || fr->role == ROW_GROUP ?
 			    xstrdup(fc->text ? fc->text : "") :
-			    cell_text(f, r, c);
+			    figure_cell_text(f, r, c);
 			if (*text != '\0')
 				tc->blocks = text_para(ps, text,
 				    num ? SPAN_NOBREAK : 0, fc->pos);
