@@ -125,8 +125,12 @@ expand(const char *s, size_t page, size_t pages, int docpage, int docpages)
 static void
 additem(struct page *pg, const struct pitem *p)
 {
+	/* A page comes from pagination with room for its body alone;
+	 * only the few items of running headers, footers and the logo
+	 * are added here, so grow by a little, not by doubling: a
+	 * doubled array on every page of a pack is megabytes unused. */
 	if (pg->nitems == pg->capitems) {
-		pg->capitems = pg->capitems ? pg->capitems * 2 : 16;
+		pg->capitems += 16;
 		pg->items = xrealloc(pg->items,
 		    pg->capitems * sizeof(*pg->items));
 	}

@@ -37,35 +37,59 @@ struct pdf_deflate {
 	size_t		 next;		/* the first job nobody has taken */
 };
 
+/* One compressor for each thread that compresses, kept from page to
+ * page: a fresh zlib state and a worst-case output buffer for every
+ * page would leave the second thread's heap full of holes. */
+struct zctx {
+	z_stream	 z;
+	bool		 ready;
+	unsigned char	*scratch;
+	uLong		 cap;
+};
+
 static void
-compress_job(unsigned char *in, size_t inlen, unsigned char **out,
-    size_t *outlen)
+compress_job(struct zctx *c, unsigned char *in, size_t inlen,
+    unsigned char **out, size_t *outlen)
 {
-	z_stream z;
-	uLong	 cap;
+	uLong	 need;
 
 	*out = NULL;
 	*outlen = 0;
-	memset(&z, 0, sizeof(z));
-	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+	if (!c->ready) {
+		memset(&c->z, 0, sizeof(c->z));
+		if (deflateInit(&c->z, Z_DEFAULT_COMPRESSION) != Z_OK)
+			return;
+		c->ready = true;
+	} else if (deflateReset(&c->z) != Z_OK)
 		return;
-	cap = deflateBound(&z, (uLong)inlen);
-	*out = xmalloc(cap);
-	z.next_in = in;
-	z.avail_in = (uInt)inlen;
-	z.next_out = *out;
-	z.avail_out = (uInt)cap;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
-		free(*out);
-		*out = NULL;
-	} else
-		*outlen = z.total_out;
-	deflateEnd(&z);
+	need = deflateBound(&c->z, (uLong)inlen);
+	if (need > c->cap) {
+		free(c->scratch);
+		c->scratch = xmalloc(need);
+		c->cap = need;
+	}
+	c->z.next_in = in;
+	c->z.avail_in = (uInt)inlen;
+	c->z.next_out = c->scratch;
+	c->z.avail_out = (uInt)c->cap;
+	if (deflate(&c->z, Z_FINISH) != Z_STREAM_END)
+		return;
+	*outlen = c->z.total_out;
+	*out = xmalloc(*outlen > 0 ? *outlen : 1);
+	memcpy(*out, c->scratch, *outlen);
+}
+
+static void
+zctx_free(struct zctx *c)
+{
+	if (c->ready)
+		deflateEnd(&c->z);
+	free(c->scratch);
 }
 
 /* Takes the next job and does it; false if there is none. */
 static bool
-work_one(struct pdf_deflate *z, bool wait)
+work_one(struct pdf_deflate *z, struct zctx *c, bool wait)
 {
 	unsigned char *in, *out;
 	size_t	 j, inlen, outlen;
@@ -82,7 +106,7 @@ work_one(struct pdf_deflate *z, bool wait)
 	inlen = z->jobs[j].inlen;
 	pthread_mutex_unlock(&z->mu);
 
-	compress_job(in, inlen, &out, &outlen);
+	compress_job(c, in, inlen, &out, &outlen);
 	free(in);
 
 	pthread_mutex_lock(&z->mu);
@@ -97,8 +121,12 @@ work_one(struct pdf_deflate *z, bool wait)
 static void *
 worker(void *arg)
 {
-	while (work_one(arg, true))
+	struct zctx c;
+
+	memset(&c, 0, sizeof(c));
+	while (work_one(arg, &c, true))
 		continue;
+	zctx_free(&c);
 	return NULL;
 }
 
@@ -145,8 +173,12 @@ write_filter(HPDF_Dict d, HPDF_Stream s)
 static void
 drain(struct pdf_deflate *z)
 {
-	while (work_one(z, false))
+	struct zctx c;
+
+	memset(&c, 0, sizeof(c));
+	while (work_one(z, &c, false))
 		continue;
+	zctx_free(&c);
 	pthread_mutex_lock(&z->mu);
 	z->closing = true;
 	pthread_cond_broadcast(&z->cv);
