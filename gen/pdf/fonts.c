@@ -423,4 +423,5 @@ pdf_fonts_free(struct pdf_writer *w)
 	free(w->fontnames);
 	w->faces = NULL;
 	w->fontnames = NULL;
+	w->nfaces = 0;
 }

@@ -1,10 +1,12 @@
 /*
  * pdf_write: builds the libharu document from laid-out pages, fixes
- * what libharu gets wrong, saves to memory and writes the file
- * atomically.
+ * what libharu gets wrong, saves and writes the file atomically.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pdf_private.h"
 
@@ -61,44 +63,55 @@ add_pages(struct pdf_writer *w)
 	return pdf_ok(w, "adding pages");
 }
 
+/* Everything the writer holds for libharu, libharu's memory first: the
+ * faces only point into it.  Safe to call twice. */
+static void
+release(struct pdf_writer *w)
+{
+	if (w->pdf != NULL)
+		HPDF_Free(w->pdf);
+	w->pdf = NULL;
+	pdf_fonts_free(w);
+	pdf_images_free(w);
+	pdf_tags_free(w);
+	pdf_content_free(w);
+	buf_free(&w->content);
+	free(w->hpages);
+	w->hpages = NULL;
+}
+
 /*
- * The saved document, copied from libharu's memory stream.  Its buffers
- * are read directly: HPDF_ReadFromStream reports reaching the end as
- * an error through the handler.
+ * The saved document.  libharu saves to a file beside the output, not
+ * to its memory stream: a copy of the whole PDF in libharu's memory
+ * and another in ours, beside the document's objects, was the peak of
+ * a run.  Its objects are freed before the file is read back, for the
+ * ID and for merging PDFs made elsewhere.
  */
 static int
 save(struct pdf_writer *w, char **data, size_t *len)
 {
-	HPDF_Doc_Rec *d = w->pdf;
-	struct buf b;
-	HPDF_UINT i, count, n;
-	HPDF_BYTE *p;
+	char	*tmp = xasprintf("%s.tmp.XXXXXX", w->path);
+	int	 fd, ok = 0;
 
-	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || w->error != HPDF_OK) {
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag(DIAG_ERROR, w->path, 0, 0, "cannot create output: %s",
+		    strerror(errno));
+		free(tmp);
+		return 0;
+	}
+	close(fd);
+	if (HPDF_SaveToFile(w->pdf, tmp) != HPDF_OK ||
+	    w->error != HPDF_OK) {
 		if (pdf_ok(w, "saving"))
 			diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
 			    "libharu could not save the document");
-		return 0;
+	} else {
+		release(w);
+		ok = file_read(tmp, SIZE_MAX - 1, data, len);
 	}
-	memset(&b, 0, sizeof(b));
-	buf_grow(&b, HPDF_GetStreamSize(w->pdf));
-	count = HPDF_MemStream_GetBufCount(d->stream);
-	for (i = 0; i < count; i++) {
-		if ((p = HPDF_MemStream_GetBufPtr(d->stream, i, &n)) == NULL)
-			break;
-		buf_put(&b, p, n);
-	}
-	if (!pdf_ok(w, "reading the saved document") ||
-	    b.len != HPDF_GetStreamSize(w->pdf)) {
-		if (w->error == HPDF_OK)
-			diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
-			    "short read from libharu's stream");
-		buf_free(&b);
-		return 0;
-	}
-	*len = b.len;
-	*data = buf_detach(&b);
-	return 1;
+	unlink(tmp);
+	free(tmp);
+	return ok;
 }
 
 static int
@@ -146,15 +159,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 		rc = build(&w) && save(&w, &data, &len) &&
 		    pdf_attach(&w, &data, &len) && pdf_id_fill(&w, data, len);
 
-	/* libharu's memory goes first: the faces only point into it. */
-	if (w.pdf != NULL)
-		HPDF_Free(w.pdf);
-	pdf_fonts_free(&w);
-	pdf_images_free(&w);
-	pdf_tags_free(&w);
-	pdf_content_free(&w);
-	buf_free(&w.content);
-	free(w.hpages);
+	release(&w);
 
 	if (rc)
 		rc = file_write_atomic(path, data, len);
