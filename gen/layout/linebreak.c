@@ -692,6 +692,14 @@ kp(struct lb *lb, const struct lb_in *in, double tol)
 				act[keep++] = act[j];
 			if (r < -1)
 				continue;
+			/* A word broken between characters fills its line:
+			 * no break where the next character fits too.
+			 * Otherwise every character of a long word is a
+			 * node, each compared with all those a line back. */
+			if (it->disc == D_EMERG && i + 1 < n &&
+			    nat + lb->it[i + 1].w <
+			    (a->line == 0 ? in->width0 : in->width) - 1e-3)
+				continue;
 			b = badness(r);
 			if (tol >= 0 && b > tol)
 				continue;

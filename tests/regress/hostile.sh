@@ -107,5 +107,12 @@ cmark_case autolinks "'<http://a' * (50000 // $K)"
 cmark_case flatlist "'- punkt\\n' * (50000 // $K)"
 cmark_case emphasis "'**a ' * (100000 // $K)"
 
+# 800 KB of unclosed link openers: one word, broken between characters
+# on some 7 000 lines; a line breaker that weighs every character
+# against each one a line back takes seconds.
+meeting "$T/brackets"
+python3 -c "import sys; sys.stdout.write('$header' + '[a](' * (200000 // $K) + '\n')" >"$T/brackets/arenden/01.md"
+run brackets 0 "$T/brackets/arenden/01.md:9:1: warning: a word is wider than the line and was broken between two characters"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -578,6 +578,45 @@ TEST(break_overlong)
 	spans_free(sp);
 }
 
+/* A word many lines long, broken between characters: each line but
+ * the last is full, the next character would not fit on it. */
+TEST(break_overlong_fills)
+{
+	static const char *const words[] = { "a", "[a](" };
+	struct buf w = { 0 };
+	struct span *sp;
+	size_t	 i, k, l;
+	float	 cw;
+	int	 st;
+	char	*j;
+
+	cw = (float)fontset_width(fs, lb_face(gd, &gd->styles[S_BODY], 0),
+	    'a') * 11 / 1000;	/* the widest of them */
+	CHECK(cw > 0);
+	for (k = 0; k < 2; k++) {
+		buf_reset(&w);
+		for (i = 0; i < 3000; i++)
+			buf_puts(&w, words[k]);
+		for (st = S_BODY; st <= S_RAGGED; st++) {
+			sp = txt(w.data, 0);
+			diag_clear();
+			CHECK(brk(&gd->styles[st], sp, 90));
+			CHECK(lb->nlines > 20);
+			for (l = 0; l + 1 < lb->nlines; l++) {
+				CHECK(lb->lines[l].width <= 90 + EPS);
+				CHECK(lb->lines[l].width > 90 - cw);
+			}
+			CHECK(diag_warnings() == 1);
+			j = joined();
+			CHECK(same(j, sp->text));
+			free(j);
+			diag_clear();
+			spans_free(sp);
+		}
+	}
+	buf_free(&w);
+}
+
 TEST(break_hyphenates)
 {
 	struct span *sp = txt("Nettokostnadsutvecklingen "
@@ -1519,6 +1558,7 @@ main(void)
 	RUN(break_loose_lines);
 	RUN(break_dates_names);
 	RUN(break_overlong);
+	RUN(break_overlong_fills);
 	RUN(break_hyphenates);
 	RUN(break_explicit_hyphen);
 	RUN(break_soft_hyphen);
