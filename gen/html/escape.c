@@ -72,6 +72,14 @@ html_url_safe(const char *t)
 	return t[i] != ':';
 }
 
+bool
+html_base_url_ok(const char *u)
+{
+	return u != NULL && utf8_validate(u, strlen(u)) == (size_t)-1 &&
+	    html_url_safe(u) && (strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "https://", 8) == 0);
+}
+
 void
 json_str(struct buf *b, const char *s)
 {

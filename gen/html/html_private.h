@@ -23,6 +23,9 @@ void	 html_escn(struct buf *, const char *s, size_t len);
  * mailto: or a relative reference (no scheme, no backslash, no
  * control or space characters). */
 bool	 html_url_safe(const char *target);
+/* True if u may be --base-url: an http: or https: address, UTF-8,
+ * with nothing html_url_safe() refuses. */
+bool	 html_base_url_ok(const char *u);
 /* Appends s escaped for XML text and attributes (the feed). */
 void	 xml_esc(struct buf *, const char *s);
 /* Appends s as a JSON string, quotes included. */

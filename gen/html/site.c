@@ -867,6 +867,12 @@ site_build(const struct site_options *o)
 		    "YYYY-MM-DD");
 		return 0;
 	}
+	/* It goes into the feed and the open data as it is. */
+	if (o->base_url != NULL && !html_base_url_ok(o->base_url)) {
+		diag(DIAG_ERROR, o->base_url, 0, 0, "--base-url wants the "
+		    "site's address, as https://example.se/protokoll/");
+		return 0;
+	}
 	if (!list_meetings(o->content, &jobs, &nj))
 		goto out;
 	if (mkdir(o->out, 0777) == -1 && errno != EEXIST) {

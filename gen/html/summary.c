@@ -282,6 +282,15 @@ sum_read(const char *data, size_t len)
 
 	if (len < vl + 1 || memcmp(data, SUM_VERSION "\n", vl + 1) != 0)
 		return NULL;
+	/* Its fields go into pages, open data and paths as they are: a
+	 * damaged file is refused, not trusted to be UTF-8 without
+	 * control characters (sum_write escapes tab, CR and LF). */
+	if (utf8_validate(data, len) != (size_t)-1)
+		return NULL;
+	for (p = data; p < end; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n')
+			return NULL;
+	p = data;
 	s = xcalloc(1, sizeof(*s));
 	for (p += vl + 1; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -362,7 +371,9 @@ sum_read(const char *data, size_t len)
 			goto bad;
 		}
 	}
-	if (s->body_slug == NULL || s->stamp == NULL)
+	if (s->body_slug == NULL || s->stamp == NULL ||
+	    !html_slug_ok(s->body_slug) || !html_slug_ok(s->date_slug) ||
+	    !iso_date_valid(s->date))
 		goto bad;
 	return s;
 bad:

@@ -38,6 +38,25 @@ mkdir -p "$C/ttf"
 python3 tests/fuzz/mkttf.py "$C/ttf/seed.ttf" &&
     mv "$C/ttf/seed.ttf" "$C/ttf/$(sha1sum <"$C/ttf/seed.ttf" | cut -c1-40)"
 seed register $(find content tests -path '*/register/*.xml')
+# Case files for the public view; for the personnummer search the same,
+# and text with numbers that are one and numbers that only look so.
+seed redact $(find content tests -path '*/arenden/*.md')
+# One that places a register of its own, given after the line "\f".
+r=content/regionstyrelsen/2026-12-08
+{
+	sed 's#register/inkomna.xml#register/fuzz.xml#' \
+	    $r/arenden/15-anmalan-inkomna-handlingar.md
+	printf '\f\n'
+	cat $r/register/inkomna.xml
+} >"$C/redact/register"
+mv "$C/redact/register" \
+    "$C/redact/$(sha1sum <"$C/redact/register" | cut -c1-40)"
+seed pnr $(find content tests -path '*/arenden/*.md')
+printf '%s\n' 'Säljaren 19800101-0001, 800101-0001, 198001010001,' \
+    '8001010001; samordningsnummer 800161-0008 och 800161–0008.' \
+    'Inga: 12-800101-0001, 800101-0001.5, 556677-8899, 16556677-8899.' \
+    >"$C/pnr/numbers"
+mv "$C/pnr/numbers" "$C/pnr/$(sha1sum <"$C/pnr/numbers" | cut -c1-40)"
 # PDF files made elsewhere, and a small one made for the purpose.
 seed external $(find content tests -name '*.pdf')
 python3 tests/fuzz/mkpdf.py "$C/external/seed.pdf" &&
@@ -46,6 +65,17 @@ python3 tests/fuzz/mkpdf.py "$C/external/seed.pdf" &&
 site=$(mktemp -d)
 if gen/boardgen site content -o "$site/s" -j 1 >/dev/null 2>&1; then
 	seed summary $(find "$site/s/.boardgen" -name '*.summary')
+	seed opendata $(find "$site/s/.boardgen" -name '*.summary')
+	# All of them in one input, with a base address.
+	{
+		echo 'base https://example.se/protokoll/'
+		for f in $(find "$site/s/.boardgen" -name '*.summary' | sort); do
+			printf '\f\n'
+			cat "$f"
+		done
+	} >"$C/opendata/all"
+	mv "$C/opendata/all" \
+	    "$C/opendata/$(sha1sum <"$C/opendata/all" | cut -c1-40)"
 else
 	echo "seed.sh: gen/boardgen site failed: no summary seeds" >&2
 fi

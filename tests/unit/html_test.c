@@ -70,6 +70,14 @@ TEST(url_allow_list)
 	CHECK(!html_url_safe("https://"));
 	CHECK(!html_url_safe(""));
 	CHECK(!html_url_safe(NULL));
+	/* --base-url: absolute, and UTF-8 (it goes into JSON and XML). */
+	CHECK(html_base_url_ok("https://norrbacka.example/protokoll/"));
+	CHECK(html_base_url_ok("http://example.se/n\xc3\xa4mnder/"));
+	CHECK(!html_base_url_ok("protokoll/"));
+	CHECK(!html_base_url_ok("mailto:region@norrbacka.example"));
+	CHECK(!html_base_url_ok("https://example.se/\xc1\x81/"));
+	CHECK(!html_base_url_ok("https://example.se/a b/"));
+	CHECK(!html_base_url_ok(""));
 }
 
 TEST(slugs)

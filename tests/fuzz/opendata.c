@@ -1,0 +1,387 @@
+/* Fuzz target: the site's open data, written from the summaries of its
+ * meetings (what the site keeps between runs): the OParl JSON, the CSV
+ * of the registers, meetings and cases, and the Atom feed.  The input
+ * is one or more summaries, each after a line "\f"; a first part
+ * "base URL\n" gives --base-url (if site_build would take it).  Every
+ * JSON file must be JSON (RFC 8259, checked strictly here), every CSV
+ * file rows of as many fields as its header (RFC 4180), the feed
+ * well-formed XML whose root is an Atom feed; anything else stops the
+ * run. */
+#include <libxml/parser.h>
+
+#include "fuzz.h"
+#include "../../gen/html/html.h"
+#include "../../gen/html/html_private.h"
+
+#define MAX_MEETINGS	8
+
+static void
+refuse(const struct outfile *f, size_t at, const char *why)
+{
+	size_t	 from = at > 40 ? at - 40 : 0;
+
+	fprintf(stderr, "%s: %s at byte %zu:\n%.*s\n", f->path, why, at,
+	    (int)(f->data.len - from < 120 ? f->data.len - from : 120),
+	    f->data.data + from);
+	abort();
+}
+
+/* ---- JSON, strictly ------------------------------------------------ */
+
+struct js {
+	const struct outfile *f;
+	const unsigned char *s;
+	size_t	 i, n;
+	int	 depth;
+};
+
+static void
+js_ws(struct js *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
+	    j->s[j->i] == '\n' || j->s[j->i] == '\r'))
+		j->i++;
+}
+
+static void
+js_lit(struct js *j, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	if (j->n - j->i < n || memcmp(j->s + j->i, w, n) != 0)
+		refuse(j->f, j->i, "not a JSON value");
+	j->i += n;
+}
+
+static bool
+js_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+static void
+js_string(struct js *j)
+{
+	uint32_t c;
+	size_t	 k;
+
+	j->i++;		/* the opening quote */
+	for (;;) {
+		if (j->i >= j->n)
+			refuse(j->f, j->i, "a JSON string not closed");
+		if (j->s[j->i] == '"') {
+			j->i++;
+			return;
+		}
+		if (j->s[j->i] < 0x20)
+			refuse(j->f, j->i, "a control character in a JSON "
+			    "string");
+		if (j->s[j->i] == '\\') {
+			if (j->i + 1 >= j->n)
+				refuse(j->f, j->i, "a JSON escape cut off");
+			switch (j->s[j->i + 1]) {
+			case '"': case '\\': case '/': case 'b': case 'f':
+			case 'n': case 'r': case 't':
+				j->i += 2;
+				continue;
+			case 'u':
+				for (k = 2; k < 6; k++)
+					if (j->i + k >= j->n ||
+					    !js_hex(j->s[j->i + k]))
+						refuse(j->f, j->i,
+						    "a bad \\u escape");
+				j->i += 6;
+				continue;
+			default:
+				refuse(j->f, j->i, "an unknown JSON escape");
+			}
+		}
+		if ((k = utf8_decode((const char *)j->s + j->i, j->n - j->i,
+		    &c)) == 0)
+			refuse(j->f, j->i, "invalid UTF-8 in a JSON string");
+		j->i += k;
+	}
+}
+
+static void
+js_number(struct js *j)
+{
+	size_t	 d;
+
+	if (j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->n && j->s[j->i] == '0')
+		j->i++;
+	else {
+		for (d = 0; j->i < j->n && j->s[j->i] >= '0' &&
+		    j->s[j->i] <= '9'; d++)
+			j->i++;
+		if (d == 0)
+			refuse(j->f, j->i, "a JSON number without digits");
+	}
+	if (j->i < j->n && j->s[j->i] == '.') {
+		j->i++;
+		for (d = 0; j->i < j->n && j->s[j->i] >= '0' &&
+		    j->s[j->i] <= '9'; d++)
+			j->i++;
+		if (d == 0)
+			refuse(j->f, j->i, "a JSON fraction without digits");
+	}
+	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		for (d = 0; j->i < j->n && j->s[j->i] >= '0' &&
+		    j->s[j->i] <= '9'; d++)
+			j->i++;
+		if (d == 0)
+			refuse(j->f, j->i, "a JSON exponent without digits");
+	}
+}
+
+static void
+js_value(struct js *j)
+{
+	bool	 first;
+
+	js_ws(j);
+	if (j->i >= j->n)
+		refuse(j->f, j->i, "a JSON value missing");
+	if (++j->depth > 64)
+		refuse(j->f, j->i, "JSON nested too deep");
+	switch (j->s[j->i]) {
+	case '{':
+		j->i++;
+		for (first = true;; first = false) {
+			js_ws(j);
+			if (first && j->i < j->n && j->s[j->i] == '}')
+				break;
+			if (j->i >= j->n || j->s[j->i] != '"')
+				refuse(j->f, j->i, "a JSON key missing");
+			js_string(j);
+			js_ws(j);
+			if (j->i >= j->n || j->s[j->i] != ':')
+				refuse(j->f, j->i, "':' missing after a key");
+			j->i++;
+			js_value(j);
+			js_ws(j);
+			if (j->i < j->n && j->s[j->i] == ',') {
+				j->i++;
+				continue;
+			}
+			if (j->i < j->n && j->s[j->i] == '}')
+				break;
+			refuse(j->f, j->i, "',' or '}' missing");
+		}
+		j->i++;
+		break;
+	case '[':
+		j->i++;
+		for (first = true;; first = false) {
+			js_ws(j);
+			if (first && j->i < j->n && j->s[j->i] == ']')
+				break;
+			js_value(j);
+			js_ws(j);
+			if (j->i < j->n && j->s[j->i] == ',') {
+				j->i++;
+				continue;
+			}
+			if (j->i < j->n && j->s[j->i] == ']')
+				break;
+			refuse(j->f, j->i, "',' or ']' missing");
+		}
+		j->i++;
+		break;
+	case '"':
+		js_string(j);
+		break;
+	case 't':
+		js_lit(j, "true");
+		break;
+	case 'f':
+		js_lit(j, "false");
+		break;
+	case 'n':
+		js_lit(j, "null");
+		break;
+	default:
+		if (j->s[j->i] != '-' && (j->s[j->i] < '0' || j->s[j->i] > '9'))
+			refuse(j->f, j->i, "not a JSON value");
+		js_number(j);
+	}
+	j->depth--;
+}
+
+static void
+check_json(const struct outfile *f)
+{
+	struct js j = { f, (const unsigned char *)f->data.data, 0,
+	    f->data.len, 0 };
+
+	js_value(&j);
+	js_ws(&j);
+	if (j.i != j.n)
+		refuse(f, j.i, "more after the JSON value");
+}
+
+/* ---- CSV ----------------------------------------------------------- */
+
+/* RFC 4180: fields plain (no quote, comma or line break) or quoted
+ * (quotes doubled), rows ended by CRLF, each with the header's number
+ * of fields. */
+static void
+check_csv(const struct outfile *f)
+{
+	const char *s = f->data.data;
+	size_t	 n = f->data.len, i = 0, fields, want = 0;
+	bool	 header = true;
+
+	if (n == 0)
+		refuse(f, 0, "an empty CSV file (no header)");
+	while (i < n) {
+		for (fields = 1;; fields++) {
+			if (i < n && s[i] == '"') {
+				for (i++;; i++) {
+					if (i >= n)
+						refuse(f, i, "a quoted field "
+						    "not closed");
+					if (s[i] == '"' && i + 1 < n &&
+					    s[i + 1] == '"')
+						i++;
+					else if (s[i] == '"')
+						break;
+				}
+				i++;
+			} else
+				while (i < n && s[i] != ',' && s[i] != '"' &&
+				    s[i] != '\r' && s[i] != '\n')
+					i++;
+			if (i < n && s[i] == ',') {
+				i++;
+				continue;
+			}
+			if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+				break;
+			refuse(f, i, "a field not ended by ',' or CRLF");
+		}
+		i += 2;
+		if (header)
+			want = fields;
+		else if (fields != want) {
+			fprintf(stderr, "%s: a row of %zu fields under a "
+			    "header of %zu\n", f->path, fields, want);
+			refuse(f, i - 2, "a row of another width");
+		}
+		header = false;
+	}
+}
+
+/* ---- Atom ---------------------------------------------------------- */
+
+static void
+ignore(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+check_atom(const struct outfile *f)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+
+	xmlSetGenericErrorFunc(NULL, ignore);
+	doc = xmlReadMemory(f->data.data, (int)f->data.len, f->path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL) {
+		const xmlError *e = xmlGetLastError();
+
+		fprintf(stderr, "%s: not well-formed XML: %s", f->path,
+		    e != NULL && e->message != NULL ? e->message : "?\n");
+		refuse(f, 0, "not XML");
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || strcmp((const char *)root->name, "feed") != 0 ||
+	    root->ns == NULL || strcmp((const char *)root->ns->href,
+	    "http://www.w3.org/2005/Atom") != 0)
+		refuse(f, 0, "the root is no Atom feed");
+	xmlFreeDoc(doc);
+	xmlSetGenericErrorFunc(NULL, NULL);
+}
+
+static bool
+ends(const char *s, const char *end)
+{
+	size_t	 n = strlen(s), k = strlen(end);
+
+	return n >= k && strcmp(s + n - k, end) == 0;
+}
+
+static int
+by_body_date(const void *a, const void *b)
+{
+	const struct sum_meeting *x = *(const struct sum_meeting *const *)a;
+	const struct sum_meeting *y = *(const struct sum_meeting *const *)b;
+	int	 r = strcmp(x->body_slug, y->body_slug);
+
+	return r != 0 ? r : strcmp(x->date, y->date);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct site_options opts;
+	struct sum_meeting *v[MAX_MEETINGS];
+	struct site_all all = { &opts, v, 0 };
+	struct outset os = { 0 };
+	const char *s = (const char *)data, *end = s + size, *e, *nl;
+	char	*base = NULL;
+	size_t	 i;
+
+	fuzz_setup();
+	memset(&opts, 0, sizeof(opts));
+	opts.jobs = 1;
+	/* Parts: each up to the next line "\f". */
+	for (; s < end && all.n < MAX_MEETINGS; s = e + (e < end ? 2 : 0)) {
+		for (e = s; e < end; e++)
+			if (*e == '\f' && (e == s || e[-1] == '\n') &&
+			    e + 1 < end && e[1] == '\n')
+				break;
+		if (s == (const char *)data && e - s > 5 &&
+		    memcmp(s, "base ", 5) == 0 && base == NULL) {
+			nl = memchr(s, '\n', (size_t)(e - s));
+			base = xstrndup(s + 5, (size_t)((nl ? nl : e) - s - 5));
+			/* As site_build refuses one. */
+			if (!html_base_url_ok(base))
+				goto out;
+			opts.base_url = base;
+			continue;
+		}
+		if ((v[all.n] = sum_read(s, (size_t)(e - s))) != NULL)
+			all.n++;
+	}
+	qsort(v, all.n, sizeof(*v), by_body_date);
+	csv_registers(&all, &os);
+	json_site(&all, &os);
+	atom_feed(&all, &os);
+	for (i = 0; i < os.n; i++) {
+		if (ends(os.v[i]->path, ".json"))
+			check_json(os.v[i]);
+		else if (ends(os.v[i]->path, ".csv"))
+			check_csv(os.v[i]);
+		else if (ends(os.v[i]->path, ".atom"))
+			check_atom(os.v[i]);
+		else
+			refuse(os.v[i], 0, "a file of no kind checked here");
+	}
+	outset_free(&os);
+out:
+	for (i = 0; i < all.n; i++)
+		sum_free(v[i]);
+	free(base);
+	fuzz_reset();
+	return 0;
+}
