@@ -62,26 +62,41 @@ document_drop_contacts(struct document *d)
 	meta_drop_contacts(d->meta, &d->nmeta);
 }
 
+/* Header fields of a closed case that are still published. */
+static bool
+kept_key(const char *key)
+{
+	char	*k = content_fold(key, strlen(key));
+	bool	 r = strcmp(k, "title") == 0 || strcmp(k, "sekretess") == 0;
+
+	free(k);
+	return r;
+}
+
 /* What stands in a closed item's place: why its text is not shown. */
 static void
 casefile_close(struct casefile *cs, const struct agenda_item *it)
 {
 	struct block *b;
 	char	*t;
-	size_t	 s, i;
+	size_t	 s, i, k;
 
 	for (s = 0; s < SECTION__MAX; s++) {
 		blocks_free(cs->sections[s].blocks);
 		cs->sections[s].blocks = NULL;
 		cs->sections[s].present = false;
 	}
-	for (i = 0; i < cs->nmeta; i++) {
+	/* The title and the legal ground stay public: their fields are
+	 * kept, with their places, for the personnummer scan. */
+	for (i = k = 0; i < cs->nmeta; i++) {
+		if (kept_key(cs->meta[i].key)) {
+			cs->meta[k++] = cs->meta[i];
+			continue;
+		}
 		free(cs->meta[i].key);
 		free(cs->meta[i].value);
 	}
-	free(cs->meta);
-	cs->meta = NULL;
-	cs->nmeta = 0;
+	cs->nmeta = k;
 	free(cs->handlaggare);
 	cs->handlaggare = NULL;
 	t = it->secret != NULL ? xasprintf("Ärendet omfattas av sekretess "
@@ -324,6 +339,15 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 							    f[j]->pos.file,
 							    f[j]->pos.line,
 							    f[j]->pos.col, what);
+						/* Its note, published in
+						 * its place, names the
+						 * ground as written. */
+						else if (f[j]->secret != NULL)
+							n += pnr_report(level,
+							    f[j]->secret,
+							    f[j]->pos.file,
+							    f[j]->pos.line, 0,
+							    what);
 				}
 			continue;
 		}
@@ -347,10 +371,21 @@ meeting_pnr_scan(const struct meeting *m, enum diag_level level,
 	for (i = 0; i < m->nitems; i++) {
 		const struct agenda_item *it = &m->items[i];
 
-		/* A closed item's files are not published (a redacted
-		 * meeting no longer has their text). */
-		if (it->cs == NULL || (public_only && it->closed))
+		if (it->cs == NULL)
 			continue;
+		/* A closed item's files are not published (a redacted
+		 * meeting no longer has their text), but its title and
+		 * legal ground are. */
+		if (public_only && it->closed) {
+			for (k = 0; k < it->cs->nmeta; k++)
+				if (kept_key(it->cs->meta[k].key))
+					n += pnr_report(level,
+					    it->cs->meta[k].value,
+					    it->cs->meta[k].pos.file,
+					    it->cs->meta[k].pos.line,
+					    it->cs->meta[k].pos.col, what);
+			continue;
+		}
 		if (first_time(&s, it->cs->path))
 			n += scan_file(it->cs->path, level, what);
 		for (k = 0; k < SECTION__MAX; k++)
