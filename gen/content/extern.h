@@ -22,6 +22,18 @@ char	*content_xml_attr(xmlNodePtr, const char *name);
 /* "a/arenden/../figurer/x.xml" -> "a/figurer/x.xml" in place, for
  * messages (figure.c). */
 void	 content_path_normalise(char *);
+/*
+ * The file a reference names (figure.c): relative to the folder of the
+ * text at pos, inside the meeting folder dir: no absolute path,
+ * backslash or address, nothing missing, no ".." or symbolic link
+ * leading out.  The messages name it as `what' ("figure"), with an
+ * example path and the folder such files go in ("figurer/").  Returns
+ * the path, normalised, and sets *realp (if not NULL) to it resolved;
+ * NULL after reporting.
+ */
+char	*content_ref_path(const char *ref, const struct srcpos *pos,
+	    const char *dir, const char *what, const char *example,
+	    const char *folder, char **realp);
 
 /* Deepest nesting of block quotes and lists a case may use. */
 #define CONTENT_MAX_NEST	32

@@ -1065,11 +1065,6 @@ struct figload {
 	int		 ok;
 };
 
-/*
- * The file a reference names: relative to the text's folder, inside the
- * meeting folder (no absolute path, no ".." above it, no symbolic link
- * out of it).  NULL after reporting.
- */
 /* "a/arenden/../figurer/x.xml" -> "a/figurer/x.xml", for messages;
  * leading ".." stay. */
 void
@@ -1101,18 +1096,18 @@ content_path_normalise(char *path)
 	free(out);
 }
 
-static char *
-figure_path(struct figload *fl, const struct block *b)
+char *
+content_ref_path(const char *ref, const struct srcpos *pos, const char *dir,
+    const char *what, const char *example, const char *folder, char **realp)
 {
-	const char *ref = b->figure_ref, *file = b->pos.file, *slash;
+	const char *file = pos->file, *slash;
 	char	*path, *real;
-	size_t	 dl;
 
 	if (ref[0] == '/' || strchr(ref, '\\') != NULL ||
 	    strstr(ref, "://") != NULL) {
-		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col, "figure "
-		    "\"%s\": write the path relative to this file with '/', "
-		    "e.g. ../figurer/kostnader.xml", ref);
+		diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\": write "
+		    "the path relative to this file with '/', e.g. %s", what,
+		    ref, example);
 		return NULL;
 	}
 	slash = file ? strrchr(file, '/') : NULL;
@@ -1120,23 +1115,32 @@ figure_path(struct figload *fl, const struct block *b)
 	    xstrdup(ref);
 	content_path_normalise(path);
 	if ((real = realpath(path, NULL)) == NULL) {
-		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col, "figure "
-		    "\"%s\" does not exist: the path is relative to this "
-		    "file's folder", ref);
+		diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\" does "
+		    "not exist: the path is relative to this file's folder",
+		    what, ref);
 		free(path);
 		return NULL;
 	}
-	dl = strlen(fl->rdir);
-	if (strncmp(real, fl->rdir, dl) != 0 || real[dl] != '/') {
-		diag(DIAG_ERROR, b->pos.file, b->pos.line, b->pos.col, "figure "
-		    "\"%s\" is outside the meeting folder: keep figure files "
-		    "inside it (e.g. in figurer/)", ref);
+	if (!path_inside(dir, real)) {
+		diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\" is "
+		    "outside the meeting folder: keep %s files inside it (e.g. "
+		    "in %s)", what, ref, what, folder);
 		free(path);
 		free(real);
 		return NULL;
 	}
-	free(real);
+	if (realp != NULL)
+		*realp = real;
+	else
+		free(real);
 	return path;
+}
+
+static char *
+figure_path(struct figload *fl, const struct block *b)
+{
+	return content_ref_path(b->figure_ref, &b->pos, fl->rdir, "figure",
+	    "../figurer/kostnader.xml", "figurer/", NULL);
 }
 
 static const struct figure *

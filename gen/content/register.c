@@ -350,37 +350,14 @@ static const struct register_file *
 register_get(struct meeting *m, const struct block *b,
     const char *schema_dir)
 {
-	const char *ref = b->figure_ref, *file = b->pos.file, *slash;
+	const char *ref = b->figure_ref, *file = b->pos.file;
 	struct register_file *r;
 	char	*path, *real, *other;
 	size_t	 i;
 
-	if (ref[0] == '/' || strchr(ref, '\\') != NULL ||
-	    strstr(ref, "://") != NULL) {
-		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
-		    "\"%s\": write the path relative to this file with '/', "
-		    "e.g. ../register/inkomna.xml", ref);
+	if ((path = content_ref_path(ref, &b->pos, m->dir, "register",
+	    "../register/inkomna.xml", "register/", &real)) == NULL)
 		return NULL;
-	}
-	slash = file ? strrchr(file, '/') : NULL;
-	path = slash ? xasprintf("%.*s/%s", (int)(slash - file), file, ref) :
-	    xstrdup(ref);
-	content_path_normalise(path);
-	if ((real = realpath(path, NULL)) == NULL) {
-		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
-		    "\"%s\" does not exist: the path is relative to this "
-		    "file's folder", ref);
-		free(path);
-		return NULL;
-	}
-	if (!path_inside(m->dir, path)) {
-		diag(DIAG_ERROR, file, b->pos.line, b->pos.col, "register "
-		    "\"%s\" is outside the meeting folder: keep register files "
-		    "inside it (e.g. in register/)", ref);
-		free(path);
-		free(real);
-		return NULL;
-	}
 	for (i = 0; i < m->nregisters; i++) {
 		other = realpath(m->registers[i]->path, NULL);
 		if (other != NULL && strcmp(other, real) == 0) {
