@@ -121,6 +121,9 @@ void	 sum_write(struct buf *, const struct sum_meeting *);
 void	 sum_add_file(struct sum_meeting *, const char *path);
 /* NULL if data is not a summary this version wrote. */
 struct sum_meeting *sum_read(const char *data, size_t len);
+/* qsort order of summaries (pointers to them): by body, then date,
+ * as the site lists them. */
+int	 sum_by_body_date(const void *, const void *);
 
 /* ------------------------------------------------------------------ */
 /* Page context. */

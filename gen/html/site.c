@@ -841,16 +841,6 @@ aggregates_done(const struct site_options *o, const struct outset *os)
 	return ok;
 }
 
-static int
-by_body_date(const void *a, const void *b)
-{
-	const struct sum_meeting *x = *(const struct sum_meeting *const *)a;
-	const struct sum_meeting *y = *(const struct sum_meeting *const *)b;
-	int	 r = strcmp(x->body_slug, y->body_slug);
-
-	return r != 0 ? r : strcmp(x->date, y->date);
-}
-
 int
 site_build(const struct site_options *o)
 {
@@ -898,7 +888,7 @@ site_build(const struct site_options *o)
 		}
 		all.n++;
 	}
-	qsort(all.v, all.n, sizeof(*all.v), by_body_date);
+	qsort(all.v, all.n, sizeof(*all.v), sum_by_body_date);
 	buf_puts(outset_add(&os, "stil.css"), html_css);
 	start_pages(&all, &os);
 	register_pages(&all, &os);

@@ -221,6 +221,16 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 	}
 }
 
+int
+sum_by_body_date(const void *a, const void *b)
+{
+	const struct sum_meeting *x = *(const struct sum_meeting *const *)a;
+	const struct sum_meeting *y = *(const struct sum_meeting *const *)b;
+	int	 r = strcmp(x->body_slug, y->body_slug);
+
+	return r != 0 ? r : strcmp(x->date, y->date);
+}
+
 void
 sum_add_file(struct sum_meeting *s, const char *path)
 {

@@ -320,16 +320,6 @@ ends(const char *s, const char *end)
 	return n >= k && strcmp(s + n - k, end) == 0;
 }
 
-static int
-by_body_date(const void *a, const void *b)
-{
-	const struct sum_meeting *x = *(const struct sum_meeting *const *)a;
-	const struct sum_meeting *y = *(const struct sum_meeting *const *)b;
-	int	 r = strcmp(x->body_slug, y->body_slug);
-
-	return r != 0 ? r : strcmp(x->date, y->date);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -363,7 +353,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((v[all.n] = sum_read(s, (size_t)(e - s))) != NULL)
 			all.n++;
 	}
-	qsort(v, all.n, sizeof(*v), by_body_date);
+	qsort(v, all.n, sizeof(*v), sum_by_body_date);
 	csv_registers(&all, &os);
 	json_site(&all, &os);
 	atom_feed(&all, &os);
