@@ -907,9 +907,8 @@ figure_from_xml(const char *path, xmlDocPtr doc)
 	f = figure_new(path);
 	root = xmlDocGetRootElement(doc);
 	f->pos.line = xml_line(root);
-	for (n = root->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
+	for (n = xmlFirstElementChild(root); n != NULL;
+	    n = xmlNextElementSibling(n)) {
 		if (xml_is(n, "caption"))
 			f->caption = xml_text(n);
 		else if (xml_is(n, "unit"))

@@ -400,9 +400,8 @@ meeting_parse(const char *dir, const char *data, size_t len,
 		diag(DIAG_ERROR, ml.file, xml_line(root), 0, "meeting date "
 		    "\"%s\" is not a real date: write it as YYYY-MM-DD, e.g. "
 		    "2026-12-08", m->date ? m->date : "");
-	for (n = root->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
+	for (n = xmlFirstElementChild(root); n != NULL;
+	    n = xmlNextElementSibling(n)) {
 		if (xml_is(n, "organisation"))
 			m->organisation = name_text(&ml, n);
 		else if (xml_is(n, "body"))

@@ -163,11 +163,10 @@ organisation_parse(const char *path, const char *data, size_t len,
 	o->path = xstrdup(path);
 	o->pos.file = intern(path);
 	o->pos.line = 1;
-	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+	for (n = xmlFirstElementChild(xmlDocGetRootElement(doc)); n != NULL;
+	    n = xmlNextElementSibling(n)) {
 		char	**dst = NULL;
 
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
 		if (xml_is(n, "name"))
 			dst = &o->name;
 		else if (xml_is(n, "visit-address"))

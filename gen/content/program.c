@@ -37,9 +37,8 @@ slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
 {
 	xmlNodePtr c;
 
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (c = xmlFirstElementChild(n); c != NULL;
+	    c = xmlNextElementSibling(c)) {
 		if (xml_is(c, "topic")) {
 			free(s->topic);
 			s->topic = content_xml_text(c);

@@ -146,9 +146,8 @@ entry_fields(struct rload *rl, struct register_entry *e, xmlNodePtr n)
 {
 	xmlNodePtr c;
 
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (c = xmlFirstElementChild(n); c != NULL;
+	    c = xmlNextElementSibling(c)) {
 		if (xml_is(c, "sender"))
 			field(rl, c, &e->sender);
 		else if (xml_is(c, "title"))
@@ -219,9 +218,8 @@ register_parse(const char *path, const char *data, size_t len,
 	r->to = date_attr(&rl, root, "to");
 	period_check(&rl, root, r->from, r->to);
 	g = r->kind == REGISTER_INCOMING ? group_new(r, rl.file, root) : NULL;
-	for (n = root->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
+	for (n = xmlFirstElementChild(root); n != NULL;
+	    n = xmlNextElementSibling(n)) {
 		if (r->kind == REGISTER_INCOMING) {
 			if ((e = entry_new(&rl, g, n)) == NULL)
 				break;
@@ -232,9 +230,8 @@ register_parse(const char *path, const char *data, size_t len,
 		g = group_new(r, rl.file, n);
 		g->level = content_xml_attr(n, "level");
 		g->heading = content_xml_attr(n, "heading");
-		for (c = n->children; c != NULL; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE)
-				continue;
+		for (c = xmlFirstElementChild(n); c != NULL;
+		    c = xmlNextElementSibling(c)) {
 			if ((e = entry_new(&rl, g, c)) == NULL)
 				break;
 			entry_fields(&rl, e, c);

@@ -1184,9 +1184,8 @@ blocks(struct ctx *c, xmlNodePtr parent, struct block ***tail)
 	bool	 truth;
 	int	 ok = 1;
 
-	for (n = parent->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
+	for (n = xmlFirstElementChild(parent); n != NULL;
+	    n = xmlNextElementSibling(n)) {
 		if (xml_is(n, "p") || xml_is(n, "h"))
 			ok &= paragraph(c, n, tail);
 		else if (xml_is(n, "for-each"))
