@@ -7,6 +7,14 @@
 
 #include "html_private.h"
 
+/* A field and the comma after it. */
+static void
+cell(struct buf *b, const char *s)
+{
+	csv_field(b, s);
+	buf_putc(b, ',');
+}
+
 static void
 row_end(struct buf *b)
 {
@@ -42,31 +50,24 @@ reg_csv(const struct site_all *all, int kind, const char *path,
 	for (i = 0; i < n; i++) {
 		const struct sum_reg *r = v[i].r;
 
-		csv_field(b, r->date);
-		buf_putc(b, ',');
+		cell(b, r->date);
 		if (inc) {
-			csv_field(b, r->dnr);
-			buf_putc(b, ',');
+			cell(b, r->dnr);
 			csv_field(b, r->sender);
 			buf_puts(b, r->sender_secret ? ",ja," : ",nej,");
 			csv_field(b, r->title);
 			buf_puts(b, r->title_secret ? ",ja," : ",nej,");
 			csv_field(b, r->type);
 		} else {
-			csv_field(b, r->from);
-			buf_putc(b, ',');
-			csv_field(b, r->to);
-			buf_putc(b, ',');
-			csv_field(b, r->dnr);
-			buf_putc(b, ',');
-			csv_field(b, r->level);
-			buf_putc(b, ',');
+			cell(b, r->from);
+			cell(b, r->to);
+			cell(b, r->dnr);
+			cell(b, r->level);
 			csv_field(b, r->title);
 			buf_puts(b, r->title_secret ? ",ja" : ",nej");
 		}
 		buf_putc(b, ',');
-		csv_field(b, v[i].m->body);
-		buf_putc(b, ',');
+		cell(b, v[i].m->body);
 		csv_field(b, v[i].m->date);
 		buf_printf(b, ",%d,", r->item);
 		rel = xasprintf("%s/%s/arende-%d.html", v[i].m->body_slug,
@@ -93,14 +94,10 @@ csv_registers(const struct site_all *all, struct outset *os)
 	buf_puts(b, "diarienummer,titel,typ,organ,sammantrade,"
 	    "arendenummer,sida\r\n");
 	for (i = 0; i < n; i++) {
-		csv_field(b, v[i].it->dnr);
-		buf_putc(b, ',');
-		csv_field(b, v[i].it->title);
-		buf_putc(b, ',');
-		csv_field(b, v[i].it->casekind);
-		buf_putc(b, ',');
-		csv_field(b, v[i].m->body);
-		buf_putc(b, ',');
+		cell(b, v[i].it->dnr);
+		cell(b, v[i].it->title);
+		cell(b, v[i].it->casekind);
+		cell(b, v[i].m->body);
 		csv_field(b, v[i].m->date);
 		snprintf(num, sizeof(num), ",%d,", v[i].it->number);
 		buf_puts(b, num);
@@ -123,14 +120,10 @@ csv_registers(const struct site_all *all, struct outset *os)
 		for (k = 0; k < m->nsessions; k++) {
 			const struct sum_session *s = &m->sessions[k];
 
-			csv_field(b, m->body);
-			buf_putc(b, ',');
-			csv_field(b, m->date);
-			buf_putc(b, ',');
-			csv_field(b, s->start);
-			buf_putc(b, ',');
-			csv_field(b, s->end);
-			buf_putc(b, ',');
+			cell(b, m->body);
+			cell(b, m->date);
+			cell(b, s->start);
+			cell(b, s->end);
 			csv_field(b, s->place);
 			buf_puts(b, s->open ? ",ja," : ",nej,");
 			snprintf(num, sizeof(num), "%zu,", m->nitems);
