@@ -38,6 +38,8 @@ FAULTS = [
     ("th-outside-tr", "TH inside P, not in TR"),
     ("wrong-parent", "/P of"),
     ("no-lang", "no /Lang"),
+    ("lang-malformed", "of Span is not a well-formed language tag"),
+    ("catalog-lang-malformed", "catalog: /Lang \"sv_SE\" is not a well"),
     ("no-displaydoctitle", "/DisplayDocTitle is not true"),
     ("no-markinfo", "/MarkInfo /Marked is not true"),
     ("no-dc-title", "XMP: no dc:title"),
@@ -176,6 +178,11 @@ def apply(name, pdf):
         e.P = first(pdf, "Table")
     elif name == "no-lang":
         del pdf.Root["/Lang"]
+    elif name == "lang-malformed":
+        # A locale name, as software writes it, is no language tag.
+        first(pdf, "Span").Lang = pikepdf.String("nb_NO")
+    elif name == "catalog-lang-malformed":
+        pdf.Root.Lang = pikepdf.String("sv_SE")
     elif name == "no-displaydoctitle":
         del pdf.Root["/ViewerPreferences"]
     elif name == "no-markinfo":

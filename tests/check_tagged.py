@@ -2,6 +2,7 @@
 """Checks the tagged-PDF (PDF/UA-1) rules a reader relies on, on one file.
 
     check_tagged.py FILE.pdf
+    check_tagged.py --langs FILE.pdf   # also lists each element's /Lang
 
 Fails (exit 1, one line per fault) on:
 - content: a painting operator outside a marked-content sequence with an
@@ -16,6 +17,8 @@ Fails (exit 1, one line per fault) on:
   (H1 then H3), a Figure without /Alt, a TH without /Scope, L/LI/Lbl/LBody or Table/THead/TBody/TFoot/TR/TH/TD nested
   wrongly, a link annotation without /Contents or a Link element holding
   its OBJR;
+- languages: a /Lang (of the catalog or of an element) that is not a
+  well-formed BCP 47 tag (RFC 5646: "sv-SE", "nb", "sma", "en-GB");
 - the catalog: no /MarkInfo /Marked true, no /Lang, no
   /ViewerPreferences /DisplayDocTitle true, no dc:title or pdfuaid:part
   in the XMP; a page without /Tabs /S;
@@ -51,6 +54,22 @@ TABLE_PARENT = {
 }
 
 faults = []
+
+# A well-formed BCP 47 language tag (RFC 5646 section 2.1, without the
+# grandfathered irregular tags): language (with extlang), script,
+# region, variants, extensions, private use.
+LANG_TAG = re.compile(
+    r"(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+    r"|[Xx](?:-[A-Za-z0-9]{1,8})+")
+
+
+def lang_ok(tag):
+    return LANG_TAG.fullmatch(tag) is not None
 
 
 def fault(msg):
@@ -108,8 +127,12 @@ def check_catalog(pdf):
     mi = root.get("/MarkInfo")
     if mi is None or not bool(mi.get("/Marked", False)):
         fault("catalog: /MarkInfo /Marked is not true")
-    if not text_of(root.get("/Lang")).strip():
+    lang = text_of(root.get("/Lang"))
+    if not lang.strip():
         fault("catalog: no /Lang (the document's language)")
+    elif not lang_ok(lang):
+        fault("catalog: /Lang \"%s\" is not a well-formed language tag" %
+              lang)
     vp = root.get("/ViewerPreferences")
     if vp is None or not bool(vp.get("/DisplayDocTitle", False)):
         fault("catalog: /ViewerPreferences /DisplayDocTitle is not true")
@@ -311,6 +334,8 @@ class Tree:
         self.objrs = {}      # annotation key -> element key
         self.count = 0
         self.heading = 0     # level of the last heading in this Part
+        self.langs = []      # (type, /Lang, pages) in tree order
+        self.pageno = {key(pg.obj): i + 1 for i, pg in enumerate(pdf.pages)}
         root = pdf.Root.get("/StructTreeRoot")
         rm = root.get("/RoleMap") if root is not None else None
         if rm is not None:
@@ -348,6 +373,12 @@ class Tree:
         p = e.get("/P")
         if p is None or key(p) != key(parent):
             fault("structure: /P of %s is not its parent" % s)
+        if "/Lang" in e:
+            lang = text_of(e.get("/Lang"))
+            self.langs.append((s, lang, self.pages_of(e)))
+            if not lang_ok(lang):
+                fault("structure: /Lang \"%s\" of %s is not a well-formed "
+                      "language tag" % (lang, s))
         if t == "Part":
             self.heading = 0
         if re.fullmatch(r"H[1-6]", t):
@@ -401,6 +432,18 @@ class Tree:
                 else:
                     self.walk(kid, e, t, seen, depth + 1)
 
+    def pages_of(self, e):
+        """The pages of an element's own marked content."""
+        out = set()
+        for kid in as_list(e.get("/K")):
+            if isinstance(kid, Dictionary):
+                if kid.get("/Type") == Name("/MCR"):
+                    out.add(self.pageno.get(key(kid.get("/Pg",
+                                                        e.get("/Pg")))))
+            elif e.get("/Pg") is not None:
+                out.add(self.pageno.get(key(e.get("/Pg"))))
+        return sorted(p for p in out if p is not None)
+
     @staticmethod
     def has_scope(e):
         for a in as_list(e.get("/A")):
@@ -410,21 +453,24 @@ class Tree:
         return False
 
 
-def check(path):
-    """The faults of a file, and a summary line if there are none."""
+def check(path, langs=None):
+    """The faults of a file, and a summary line if there are none.
+    The elements' languages are appended to the list langs, if given."""
     del faults[:]
     try:
         pdf = pikepdf.open(path)
     except Exception as e:
         return ["cannot open: %s" % e], None
-    summary = check_pdf(pdf)
+    summary = check_pdf(pdf, langs)
     return list(faults), summary
 
 
-def check_pdf(pdf):
+def check_pdf(pdf, langs=None):
     check_catalog(pdf)
     root = pdf.Root.get("/StructTreeRoot")
     tree = Tree(pdf) if root is not None else None
+    if tree is not None and langs is not None:
+        langs.extend(tree.langs)
     ptree = {}
     if root is not None:
         numtree(root.get("/ParentTree"), ptree)
@@ -497,11 +543,18 @@ def check_pdf(pdf):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print("usage: check_tagged.py FILE.pdf", file=sys.stderr)
+    args = sys.argv[1:]
+    langs = [] if args[:1] == ["--langs"] else None
+    if langs is not None:
+        args = args[1:]
+    if len(args) != 1:
+        print("usage: check_tagged.py [--langs] FILE.pdf", file=sys.stderr)
         return 2
-    path = sys.argv[1]
-    found, summary = check(path)
+    path = args[0]
+    found, summary = check(path, langs)
+    for t, lang, pages in langs or []:
+        print("%s /Lang %s, page%s %s" % (t, lang, "s" if len(pages) > 1
+                                          else "", ", ".join(map(str, pages))))
     if found:
         for f in found[:50]:
             print("%s: %s" % (path, f))

@@ -74,4 +74,11 @@ cmark_node	*md_parse(struct mdctx *, size_t);
 struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);
 char		*md_plain(cmark_node *);
 
+/* lang.c */
+char		*content_lang(const char *, size_t);
+bool		 content_lang_swedish(const char *);
+struct span	*md_lang_marks(struct mdctx *, struct span *);
+bool		 md_lang_starts(cmark_node *);
+cmark_node	*md_lang_block(struct mdctx *, cmark_node *, struct block *);
+
 #endif /* BOARDGEN_CONTENT_EXTERN_H */

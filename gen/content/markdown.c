@@ -566,7 +566,7 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 		cmark_iter_free(it);
 	}
 	free(target);
-	return sl.head;
+	return md_lang_marks(ctx, sl.head);
 }
 
 /* ------------------------------------------------------------------ */
@@ -688,13 +688,14 @@ static struct block *
 para(struct mdctx *ctx, cmark_node *n)
 {
 	struct block *b;
+	cmark_node *first;
 
 	if ((b = figure_ref(ctx, n)) != NULL)
 		return b;
 	b = new_block(ctx, BLOCK_PARA, n);
-
-	b->spans = conv_inlines(ctx, cmark_node_first_child(n), NULL, 0,
-	    b->pos);
+	if ((first = md_lang_block(ctx, n, b)) == NULL)
+		first = cmark_node_first_child(n);
+	b->spans = conv_inlines(ctx, first, NULL, 0, b->pos);
 	return b;
 }
 
@@ -953,7 +954,9 @@ md_blocks(struct mdctx *ctx, cmark_node *first, cmark_node *stop)
 	for (n = first; n != NULL && n != stop; n = next) {
 		next = cmark_node_next(n);
 		b = NULL;
-		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+		/* A paragraph in another language is no list. */
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+		    !md_lang_starts(n))
 			b = lettered(ctx, n, stop, &next);
 		if (b == NULL) {
 			next = cmark_node_next(n);

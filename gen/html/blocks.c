@@ -92,21 +92,38 @@ span_close(struct buf *b, unsigned f)
 		buf_puts(b, "</strong>");
 }
 
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 void
 html_spans(struct hctx *h, const struct span *s)
 {
 	struct buf *b = h->b;
-	const char *open_target = NULL;
+	const char *open_target = NULL, *open_lang = NULL;
 	char	*href;
 
 	for (; s != NULL; s = s->next) {
 		const char *t = (s->flags & SPAN_LINK) ? s->target : NULL;
+		bool	 relang = !same_str(s->lang, open_lang);
 
-		/* One <a> for a run of spans with the same target. */
-		if (open_target != NULL && (t == NULL ||
+		/* One <a> for a run of spans with the same target, inside
+		 * one <span lang> for a run in another language. */
+		if (open_target != NULL && (relang || t == NULL ||
 		    strcmp(t, open_target) != 0)) {
 			buf_puts(b, "</a>");
 			open_target = NULL;
+		}
+		if (relang) {
+			if (open_lang != NULL)
+				buf_puts(b, "</span>");
+			if ((open_lang = s->lang) != NULL) {
+				buf_puts(b, "<span lang=\"");
+				html_esc(b, open_lang);
+				buf_puts(b, "\">");
+			}
 		}
 		if (t != NULL && open_target == NULL &&
 		    (href = link_href(h, t)) != NULL) {
@@ -131,6 +148,19 @@ html_spans(struct hctx *h, const struct span *s)
 	}
 	if (open_target != NULL)
 		buf_puts(b, "</a>");
+	if (open_lang != NULL)
+		buf_puts(b, "</span>");
+}
+
+/* The lang attribute of a block in another language. */
+static void
+lang_attr(struct buf *b, const char *lang)
+{
+	if (lang == NULL)
+		return;
+	buf_puts(b, " lang=\"");
+	html_esc(b, lang);
+	buf_putc(b, '"');
 }
 
 static void
@@ -236,7 +266,9 @@ html_blocks(struct hctx *h, const struct block *bl, int hbase)
 	for (; bl != NULL; bl = bl->next) {
 		switch (bl->kind) {
 		case BLOCK_PARA:
-			buf_puts(b, "<p>");
+			buf_puts(b, "<p");
+			lang_attr(b, bl->lang);
+			buf_putc(b, '>');
 			html_spans(h, bl->spans);
 			buf_puts(b, "</p>\n");
 			break;
@@ -260,15 +292,19 @@ html_blocks(struct hctx *h, const struct block *bl, int hbase)
 				buf_puts(b, ">\n");
 			}
 			for (c = bl->children; c != NULL; c = c->next) {
-				buf_puts(b, "<li>");
+				buf_puts(b, "<li");
 				/* A tight item's lone paragraph is its text. */
 				if (bl->tight && c->children != NULL &&
 				    c->children->kind == BLOCK_PARA) {
+					lang_attr(b, c->children->lang);
+					buf_putc(b, '>');
 					html_spans(h, c->children->spans);
 					html_blocks(h, c->children->next,
 					    hbase);
-				} else
+				} else {
+					buf_putc(b, '>');
 					html_blocks(h, c->children, hbase);
+				}
 				buf_puts(b, "</li>\n");
 			}
 			buf_puts(b, bl->list_style == LIST_BULLET ? "</ul>\n" :

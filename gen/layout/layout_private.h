@@ -38,6 +38,7 @@ struct lb_run {
 	float		 space_extra;	/* after each U+0020 */
 	bool		 hyphen_added;
 	const char	*link;		/* target of the link it is, or NULL */
+	const char	*lang;		/* its spans' language mark, or NULL */
 };
 
 /* The extent of a link on a line. */
@@ -61,6 +62,8 @@ struct lb_in {
 	float		 width;		/* measure of the others */
 	bool		 code;		/* literal lines broken at characters */
 	bool		 nowarn;	/* labels etc.: no overlong warning */
+	const char	*lang;		/* the paragraph's language, or NULL:
+					 * the document's (Swedish) */
 	lb_pageref_fn	 pageref;
 	void		*arg;
 	struct arena	*arena;		/* for run texts */

@@ -227,6 +227,15 @@ addpen(struct bld *b, int face, int pen, float w, bool flagged, int disc)
 	it->disc = (unsigned char)disc;
 }
 
+/* The hyphenation patterns are Swedish: text marked as another
+ * language is never hyphenated by them. */
+static bool
+swedish(const char *lang)
+{
+	return lang == NULL || strcmp(lang, "sv") == 0 ||
+	    strncmp(lang, "sv-", 3) == 0;
+}
+
 /* Emits the box built so far, split at hyphenation points if asked. */
 static void
 flushbox(struct bld *b)
@@ -248,6 +257,7 @@ flushbox(struct bld *b)
 		b->lastcp = lb->cp[lb->ncp - 1];
 	if (!b->hyph || lb->ncp < HYPH_MINWORD ||
 	    (b->span->flags & SPAN_NOBREAK) ||
+	    !swedish(b->span->lang != NULL ? b->span->lang : b->in->lang) ||
 	    (hw = cpwidth(lb, b->face, '-', b->size)) == 0 ||
 	    (h = fontset_hyph(lb->fs)) == NULL) {
 		addbox(b, b->s, b->len, b->w);
@@ -878,11 +888,15 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 				 * it goes in the link's element. */
 				lt = it->span->flags & SPAN_LINK ?
 				    it->span->target : NULL;
+				/* So is text in another language: tagged,
+				 * it goes in a Span with its /Lang. */
 				if (run == NULL || run->face != it->face ||
-				    !same_link(run->link, lt)) {
+				    !same_link(run->link, lt) ||
+				    !same_link(run->lang, it->span->lang)) {
 					endrun(lb, in, run, x);
 					run = newrun(lb, it->face, x);
 					run->link = lt;
+					run->lang = it->span->lang;
 				}
 				buf_put(&lb->text, it->s, it->len);
 				if (it->span->flags & SPAN_LINK &&

@@ -165,6 +165,7 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 		p->text = r->text;
 		p->space_extra = r->space_extra;
 		p->hyphen_added = r->hyphen_added;
+		p->lang = r->lang;
 		p->node = b;
 	}
 	fontset_vmetrics(L->fs, lb_face(L->doc, st, 0), &asc, &desc);
@@ -321,6 +322,7 @@ para(struct lay *L, const struct block *b, bool code)
 	in.width = right - tx - st->trailer_width;
 	in.width0 = in.width - st->first_indent;
 	in.code = code;
+	in.lang = b->lang;
 	in.pageref = pageref;
 	in.arg = L;
 	in.arena = L->arena;

@@ -24,6 +24,7 @@ spans_free(struct span *s)
 		next = s->next;
 		free(s->text);
 		free(s->target);
+		free(s->lang);
 		free(s);
 	}
 }
@@ -38,6 +39,7 @@ spans_clone(const struct span *s)
 		*c = *s;
 		c->text = s->text ? xstrdup(s->text) : NULL;
 		c->target = s->target ? xstrdup(s->target) : NULL;
+		c->lang = s->lang ? xstrdup(s->lang) : NULL;
 		c->next = NULL;
 		*tail = c;
 		tail = &c->next;
@@ -84,6 +86,7 @@ blocks_free(struct block *b)
 		free(b->outline);
 		free(b->figure_ref);
 		free(b->figure_chart);
+		free(b->lang);
 		table_free(b->table);
 		chart_free(b->chart);
 		free(b);
@@ -104,6 +107,7 @@ blocks_clone(const struct block *b)
 		c->children = blocks_clone(b->children);
 		c->anchor = b->anchor ? xstrdup(b->anchor) : NULL;
 		c->outline = b->outline ? xstrdup(b->outline) : NULL;
+		c->lang = b->lang ? xstrdup(b->lang) : NULL;
 		c->figure_ref = b->figure_ref ? xstrdup(b->figure_ref) : NULL;
 		c->figure_chart = b->figure_chart ?
 		    xstrdup(b->figure_chart) : NULL;

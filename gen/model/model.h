@@ -47,6 +47,9 @@ struct span {
 	unsigned	 flags;
 	char		*text;	 /* SPAN_TEXT */
 	char		*target; /* SPAN_LINK: "#anchor" or URI; SPAN_PAGEREF: anchor */
+	char		*lang;	 /* BCP 47 tag of text in another language
+				  * than the document's ("nb", "sma"), or
+				  * NULL */
 	struct srcpos	 pos;
 	struct span	*next;
 };
@@ -96,6 +99,8 @@ struct block {
 	struct block	*children;	/* LIST, ITEM, QUOTE */
 	struct block	*next;
 	struct srcpos	 pos;
+	char		*lang;		/* PARA: the language of the whole
+					 * paragraph, or NULL */
 
 	/* BLOCK_FIGURE (model): the reference as written and the figure
 	 * it names.  The figure is owned by the meeting (shared by every
@@ -732,6 +737,8 @@ struct pitem {
 	const char	*text;		/* UTF-8, spaces included */
 	float		 space_extra;	/* added after each U+0020 (justify) */
 	bool		 hyphen_added;	/* text ends in a hyphen layout added */
+	const char	*lang;		/* PITEM_TEXT: the span's language
+					 * (the document tree's), or NULL */
 	const char	*target;	/* PITEM_LINK: "#anchor" or URI */
 	/* PITEM_PATH, PITEM_CIRCLE: filled with `color' and/or stroked
 	 * with `stroke' at line_width (dashed if dash_on > 0).  pts holds

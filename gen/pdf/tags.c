@@ -50,6 +50,9 @@ struct tag_elem {
 	int		 rowspan, colspan;	/* table cells, > 1 only */
 	const char	*numbering;	/* L: ListNumbering */
 	char		*text;		/* Link: its text, for /Contents */
+	const char	*lang;		/* /Lang (doc tree's text), or NULL */
+	int		 span;		/* the Span its last text went in;
+					 * 0 (the Document): none */
 	bool		 keep;		/* made even without content */
 	bool		 external;	/* Figure naming a PDF made elsewhere:
 					 * /Pg its part's first page */
@@ -171,6 +174,10 @@ attach(struct pdf_tags *T, int id)
 {
 	struct tag_kid k;
 
+	/* A Span or Link whose content comes first goes in after the
+	 * content of its parent written before it. */
+	if (T->e[id].parent >= 0 && !T->e[T->e[id].parent].attached)
+		attach(T, T->e[id].parent);
 	memset(&k, 0, sizeof(k));
 	k.kind = KID_ELEM;
 	k.elem = id;
@@ -277,7 +284,8 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 		switch (b->kind) {
 		case BLOCK_PARA:
 		case BLOCK_CODE:
-			elem_new(T, "P", parent, b, true);
+			id = elem_new(T, "P", parent, b, true);
+			T->e[id].lang = b->lang;
 			break;
 		case BLOCK_HEADING:
 			/*
@@ -448,7 +456,10 @@ link_elem(struct pdf_writer *w, size_t page, size_t j)
 		    it->x > lk->x + lk->w - eps)
 			continue;
 		if (id < 0) {
-			if (parent < 0)
+			/* A link in text of another language stays in
+			 * its Span. */
+			if (parent < 0 ||
+			    strcmp(T->e[tp->elem[i]].type, "Span") == 0)
 				parent = tp->elem[i];
 			id = link_get(T, parent, lk->target);
 		}
@@ -521,6 +532,38 @@ spaces(struct pdf_tags *T, const struct page *pg, struct tag_page *tp,
 	}
 }
 
+/*
+ * Text in another language than its paragraph's: a Span with its
+ * /Lang, one for each mark even where it goes on over a line or a
+ * page (its runs, in reading order, follow each other).
+ */
+static void
+lang_spans(struct pdf_tags *T, const struct page *pg, struct tag_page *tp)
+{
+	const struct pitem *it;
+	size_t	 k;
+	int	 e, sp;
+
+	for (k = 0; k < pg->nitems; k++) {
+		it = &pg->items[k];
+		e = tp->elem[k];
+		if (it->kind != PITEM_TEXT || e < 0 || (size_t)e >= T->ne)
+			continue;
+		if (it->lang == NULL || (T->e[e].lang != NULL &&
+		    strcmp(T->e[e].lang, it->lang) == 0)) {
+			T->e[e].span = 0;
+			continue;
+		}
+		sp = T->e[e].span;
+		if (sp <= 0 || strcmp(T->e[sp].lang, it->lang) != 0) {
+			sp = elem_new(T, "Span", e, NULL, false);
+			T->e[sp].lang = it->lang;
+			T->e[e].span = sp;
+		}
+		tp->elem[k] = sp;
+	}
+}
+
 /* Builds the elements and gives every item of every page its own. */
 int
 pdf_tags_new(struct pdf_writer *w)
@@ -563,15 +606,12 @@ pdf_tags_new(struct pdf_writer *w)
 		for (k = 0; k < pg->nitems; k++)
 			tp->elem[k] = item_elem(T, &pg->items[k], part);
 	}
-	/* Spaces first (links take their text with them), then links. */
+	/* Spaces first, between the texts of a paragraph (Spans and
+	 * links take their text with them), then Spans, then links. */
 	last = xcalloc(T->ne ? T->ne : 1, sizeof(*last));
 	memset(last, 0xff, (T->ne ? T->ne : 1) * sizeof(*last));
-	for (i = 0; i < P->n; i++) {
+	for (i = 0; i < P->n; i++)
 		spaces(T, &P->v[i], &T->pages[i], last);
-		for (k = 0; k < P->v[i].nitems; k++)
-			if (P->v[i].items[k].kind == PITEM_LINK)
-				link_elem(w, i, k);
-	}
 	/* A page's last text of an element that goes on on a later
 	 * page: a space between, unless a hyphen joins the word. */
 	for (i = 0; i < T->ne; i++)
@@ -597,6 +637,12 @@ pdf_tags_new(struct pdf_writer *w)
 	}
 	for (i = 0; i < T->ne; i++)
 		T->e[i].used = false;
+	for (i = 0; i < P->n; i++)
+		lang_spans(T, &P->v[i], &T->pages[i]);
+	for (i = 0; i < P->n; i++)
+		for (k = 0; k < P->v[i].nitems; k++)
+			if (P->v[i].items[k].kind == PITEM_LINK)
+				link_elem(w, i, k);
 	free(last);
 	free(parts);
 	return 1;
@@ -935,6 +981,9 @@ elem_write(HPDF_Dict d, HPDF_Stream s)
 	if (e->text != NULL)
 		alt = e->text;
 	if (alt != NULL && (st = entry_text(w, s, "Alt", alt)) != HPDF_OK)
+		return st;
+	if (e->lang != NULL && (st = entry_text(w, s, "Lang", e->lang)) !=
+	    HPDF_OK)
 		return st;
 	if ((st = attr_write(s, e)) != HPDF_OK || e->nkids == 0)
 		return st;

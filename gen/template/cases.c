@@ -60,6 +60,7 @@ style_one(const struct content_map *m, const struct block *src, int depth,
 	b->tight = src->tight;
 	b->pos = src->pos;
 	b->spans = spans_clone(src->spans);
+	b->lang = src->lang != NULL ? xstrdup(src->lang) : NULL;
 	switch (src->kind) {
 	case BLOCK_PARA:
 		b->style = where == IN_ITEM ? m->item_para :

@@ -66,7 +66,25 @@ golden() {	# name file
 		cat "$T/$1.words"
 		fail=$((fail + 1))
 	fi
-	[ -n "$UPDATE" ] && cp "$T/$1.struct" "$D/$1.struct"
+	# The languages of parts: /Lang of every element, in tree order.
+	"$PY" tests/check_tagged.py --langs "$T/$1.pdf" 2>&1 |
+	    grep ' /Lang ' >"$T/$1.langs"
+	if [ -n "$UPDATE" ]; then
+		cp "$T/$1.struct" "$D/$1.struct"
+		if [ -s "$T/$1.langs" ]; then
+			cp "$T/$1.langs" "$D/$1.langs"
+		else
+			rm -f "$D/$1.langs"
+		fi
+	fi
+	n=$((n + 1))
+	if [ -f "$D/$1.langs" ] || [ -s "$T/$1.langs" ]; then
+		if ! cmp -s "$D/$1.langs" "$T/$1.langs"; then
+			echo "FAIL $1: the languages differ from $D/$1.langs:"
+			diff -u "$D/$1.langs" "$T/$1.langs" | head -n 30
+			fail=$((fail + 1))
+		fi
+	fi
 	if ! cmp -s "$D/$1.struct" "$T/$1.struct"; then
 		echo "FAIL $1: the structure differs from $D/$1.struct:"
 		diff -u "$D/$1.struct" "$T/$1.struct" | head -n 30
@@ -82,6 +100,11 @@ golden program "$M/program.xml"
 golden manadsrapport "$S/handlingar/manadsrapport-oktober-2026.md"
 golden uppfoljning "$S/handlingar/uppfoljning-internkontrollplan-2026.md"
 golden remissvar "$S/handlingar/remissvar-sou-2026-12.md"
+# Norwegian and South Sami: Spans and a paragraph with their /Lang.
+golden gransregional "$S/arenden/08-gransregional-samverkan-norge.md"
+golden sydsamiska "$S/arenden/09-handlingsplan-sydsamiska.md"
+# A Norwegian Span over a line and a page, with a link inside it.
+golden sprak tests/regress/tagged/sprak.md
 
 for pack in "$M:testpack" "$S:sample"; do
 	n=$((n + 1))
@@ -112,7 +135,8 @@ fi
 # The checker catches each fault: broken copies of good documents.
 n=$((n + 1))
 if ! "$PY" tests/break_tagged.py --prove "$T" "$T/uppfoljning.pdf" \
-    figure-alt="$T/manadsrapport.pdf" >"$T/prove.out" 2>&1; then
+    figure-alt="$T/manadsrapport.pdf" \
+    lang-malformed="$T/sprak.pdf" >"$T/prove.out" 2>&1; then
 	echo "FAIL the checker misses faults:"
 	cat "$T/prove.out"
 	fail=$((fail + 1))

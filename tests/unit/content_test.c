@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../../gen/content/content.h"
+#include "../../gen/content/extern.h"
 #include "../../gen/util/xml.h"
 #include "test.h"
 
@@ -529,6 +530,154 @@ TEST(inline_flags_positions)
 	casefile_free(cs);
 }
 
+/* The language of a span, "-" for none. */
+static const char *
+lang_of(const struct span *s)
+{
+	return s == NULL ? "(no span)" : s->lang != NULL ? s->lang : "-";
+}
+
+TEST(lang_inline)
+{
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "Han sa [Hei *på* deg]{lang=NB-no} och gick [1].\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+	const struct span *s;
+
+	CHECK(cs != NULL);
+	if (cs == NULL)
+		return;
+	CHECK_INT(diag_errors(), 0);
+	CHECK_STR(text_of(b), "Han sa Hei på deg och gick [1].");
+	CHECK(b->lang == NULL);
+	s = b->spans;
+	CHECK_STR(s->text, "Han sa ");
+	CHECK_STR(lang_of(s), "-");
+	s = s->next;
+	CHECK_STR(s->text, "Hei ");
+	CHECK_STR(lang_of(s), "nb-NO");	/* as tags are written */
+	CHECK_INT(s->pos.line, 8);
+	CHECK_INT(s->pos.col, 9);
+	s = s->next;
+	CHECK_STR(s->text, "på");
+	CHECK_INT(s->flags, SPAN_ITALIC);
+	CHECK_STR(lang_of(s), "nb-NO");
+	s = s->next;
+	CHECK_STR(s->text, " deg");
+	CHECK_STR(lang_of(s), "nb-NO");
+	s = s->next;
+	CHECK_STR(s->text, " och gick [1].");
+	CHECK_STR(lang_of(s), "-");
+	CHECK_INT(s->pos.col, 34);
+	CHECK(s->next == NULL);
+	casefile_free(cs);
+}
+
+TEST(lang_literal)
+{
+	/* Code is never looked into; brackets without a mark stay. */
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "Skriv `[text]{lang=nb}` så här, [a] och [b].\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+	const struct span *s;
+
+	CHECK(cs != NULL);
+	if (cs == NULL)
+		return;
+	CHECK_INT(diag_errors(), 0);
+	CHECK_STR(text_of(b), "Skriv [text]{lang=nb} så här, [a] och [b].");
+	for (s = b->spans; s != NULL; s = s->next)
+		CHECK(s->lang == NULL);
+	casefile_free(cs);
+}
+
+TEST(lang_block)
+{
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "{lang=en}\nThe board *agreed*.\n\n> {lang=sma}\n> Buerie biejjie.\n"
+	    "\nSvensk text.\n\n{lang=en}\na. one\nb. two\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+
+	CHECK(cs != NULL);
+	if (cs == NULL)
+		return;
+	CHECK_INT(diag_errors(), 0);
+	CHECK_INT(count(b), 4);
+	CHECK_STR(text_of(b), "The board agreed.");
+	CHECK_STR(b->lang, "en");
+	CHECK_INT(b->spans->pos.line, 9);
+	CHECK_INT(nth(b, 1)->kind, BLOCK_QUOTE);
+	CHECK_STR(nth(b, 1)->children->lang, "sma");
+	CHECK_STR(text_of(nth(b, 1)->children), "Buerie biejjie.");
+	CHECK(nth(b, 2)->lang == NULL);
+	/* A paragraph in another language is no lettered list. */
+	CHECK_INT(nth(b, 3)->kind, BLOCK_PARA);
+	CHECK_STR(nth(b, 3)->lang, "en");
+	casefile_free(cs);
+}
+
+TEST(lang_tags)
+{
+	char	*t;
+
+	CHECK_STR((t = content_lang("SV-se", 5)), "sv-SE");
+	free(t);
+	CHECK_STR((t = content_lang("sma", 3)), "sma");
+	free(t);
+	CHECK_STR((t = content_lang("zh-hant-tw", 10)), "zh-Hant-TW");
+	free(t);
+	CHECK_STR((t = content_lang("en-GB-oxendict", 14)), "en-GB-oxendict");
+	free(t);
+	CHECK(content_lang("norska", 6) == NULL);
+	CHECK(content_lang("n", 1) == NULL);
+	CHECK(content_lang("nb-", 3) == NULL);
+	CHECK(content_lang("-nb", 3) == NULL);
+	CHECK(content_lang("sv_SE", 5) == NULL);
+	CHECK(content_lang("nb-x", 4) == NULL);
+	CHECK(content_lang("", 0) == NULL);
+	CHECK(content_lang("sv-SE-a-b-c-d-e", 15) == NULL);
+}
+
+TEST(lang_errors)
+{
+	struct casefile *cs;
+
+	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=norska}.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:19: error: \"norska\" is not a "
+	    "language tag: write {lang=nb}");
+	casefile_free(cs);
+	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=x y}.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:19: error: \"x y\" is not a language "
+	    "tag: write a BCP 47 tag of two or three letters and optional "
+	    "subtags, e.g. nb, nn, se, sma, fi, en or en-GB");
+	casefile_free(cs);
+	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=nb och gick.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:13: error: the language mark "
+	    "\"{lang=nb och gic\" is not closed: write [text]{lang=TAG} on one "
+	    "line, e.g. [Takk for sist]{lang=nb}");
+	casefile_free(cs);
+	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa takk]{lang=nb}.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:11: error: \"]{lang=nb}\" closes no "
+	    "\"[\" (language marks do not nest): write [text]{lang=nb}");
+	casefile_free(cs);
+	cs = parse(HDR "# Ärendebeskrivning\n\n{lang=en} The board agreed.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:1: error: a paragraph's language mark "
+	    "stands on a line of its own: write {lang=TAG} alone on the line "
+	    "before the paragraph, or [text]{lang=TAG} inside it");
+	casefile_free(cs);
+	cs = parse(HDR "# Ärendebeskrivning\n\n{lang=en}\n\nThe board.\n");
+	CHECK_INT(diag_errors(), 1);
+	CHECK_STR(diag_first(), "x.md:8:1: error: {lang=en} has no paragraph "
+	    "after it: write the paragraph on the next line, without an empty "
+	    "line between");
+	casefile_free(cs);
+}
+
 TEST(code_quote_rule)
 {
 	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
@@ -730,6 +879,11 @@ main(void)
 	RUN(raw_html_literal);
 	RUN(links);
 	RUN(inline_flags_positions);
+	RUN(lang_inline);
+	RUN(lang_literal);
+	RUN(lang_block);
+	RUN(lang_tags);
+	RUN(lang_errors);
 	RUN(code_quote_rule);
 	RUN(nesting_cap);
 	RUN(invalid_utf8);

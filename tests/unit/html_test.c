@@ -28,6 +28,38 @@ TEST(html_escaping)
 	free(s);
 }
 
+/* Text in another language: <span lang> inline, lang on the block;
+ * the tag is escaped like any text. */
+TEST(lang_marks)
+{
+	struct buf b = { 0 };
+	struct hctx h;
+	struct block *bl = block_new(BLOCK_PARA), *p2 = block_new(BLOCK_PARA);
+	struct span *s;
+	char	*out;
+
+	memset(&h, 0, sizeof(h));
+	h.b = &b;
+	bl->spans = s = span_new(SPAN_TEXT, 0, "Han sa ");
+	s = s->next = span_new(SPAN_TEXT, 0, "Hei ");
+	s->lang = xstrdup("nb");
+	s = s->next = span_new(SPAN_TEXT, SPAN_ITALIC, "deg");
+	s->lang = xstrdup("nb");
+	s = s->next = span_new(SPAN_TEXT, 0, " och ");
+	s = s->next = span_new(SPAN_TEXT, 0, "x");
+	s->lang = xstrdup("\"><b>");
+	bl->next = p2;
+	p2->lang = xstrdup("en");
+	p2->spans = span_new(SPAN_TEXT, 0, "The board");
+	html_blocks(&h, bl, 2);
+	out = buf_detach(&b);
+	CHECK_STR(out, "<p>Han sa <span lang=\"nb\">Hei <em>deg</em></span> "
+	    "och <span lang=\"&quot;&gt;&lt;b&gt;\">x</span></p>\n"
+	    "<p lang=\"en\">The board</p>\n");
+	free(out);
+	blocks_free(bl);
+}
+
 TEST(json_strings)
 {
 	char	*s = esc(json_str, "a\"b\\c\nd\t</script>\x01");
@@ -175,6 +207,7 @@ int
 main(void)
 {
 	RUN(html_escaping);
+	RUN(lang_marks);
 	RUN(json_strings);
 	RUN(csv_fields);
 	RUN(url_allow_list);

@@ -617,6 +617,42 @@ TEST(break_overlong_fills)
 	buf_free(&w);
 }
 
+/* Text marked as another language is never hyphenated by the Swedish
+ * patterns, and its runs say its language; Swedish marked as such is. */
+TEST(break_foreign_unhyphenated)
+{
+	struct buf b = { 0 };
+	struct span *sp;
+	struct style st = gd->styles[S_BODY];
+	const char *langs[] = { NULL, "sv-SE", "nb" };
+	size_t	 i, k, l, hy;
+
+	for (i = 0; i < 6; i++)
+		buf_puts(&b, "akuttmedisinske kommunikasjonssentralen "
+		    "samarbeidsavtalen ");
+	sp = txt(b.data, 0);
+	st.align = ALIGN_JUSTIFY;
+	for (k = 0; k < 3; k++) {
+		free(sp->lang);
+		sp->lang = langs[k] != NULL ? xstrdup(langs[k]) : NULL;
+		diag_clear();
+		CHECK(brk(&st, sp, 90));
+		for (l = 0, hy = 0; l < lb->nlines; l++)
+			hy += endshyph(l);
+		for (l = 0; l < lb->nruns; l++)
+			CHECK(langs[k] == NULL ? lb->runs[l].lang == NULL :
+			    lb->runs[l].lang != NULL &&
+			    strcmp(lb->runs[l].lang, langs[k]) == 0);
+		if (k < 2)
+			CHECK(hy > 0);
+		else
+			CHECK_INT(hy, 0);
+	}
+	diag_clear();
+	spans_free(sp);
+	buf_free(&b);
+}
+
 TEST(break_hyphenates)
 {
 	struct span *sp = txt("Nettokostnadsutvecklingen "
@@ -1560,6 +1596,7 @@ main(void)
 	RUN(break_overlong);
 	RUN(break_overlong_fills);
 	RUN(break_hyphenates);
+	RUN(break_foreign_unhyphenated);
 	RUN(break_explicit_hyphen);
 	RUN(break_soft_hyphen);
 	RUN(break_utf8_widths);
