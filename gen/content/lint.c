@@ -1075,8 +1075,36 @@ hint_shown(const char *s, size_t n, bool xml)
 #define SCAN_XML	0x02u	/* XML text: "&lt;namn&gt;", comments */
 #define SCAN_TEXT	0x04u	/* dates, dnr, contact data */
 #define SCAN_WEEKDAY	0x08u	/* a weekday that is not the date's */
+#define SCAN_MARKDOWN	0x10u	/* language marks */
 
 /* Scans line s[0..len) from byte `from' on (columns count from s). */
+/*
+ * A language mark of Swedish at s[i] ("{lang=sv}", "{lang=sv-SE}"), not
+ * in inline code: its length, else 0.
+ */
+static size_t
+lang_sv_at(const char *s, size_t len, size_t i)
+{
+	const char *e;
+	size_t	 k, ticks = 0;
+	char	*tag;
+	bool	 sv;
+
+	if (len - i < 9 || memcmp(s + i, "{lang=", 6) != 0 ||
+	    (e = memchr(s + i + 6, '}', len - i - 6)) == NULL)
+		return 0;
+	for (k = 0; k < i; k++)
+		if (s[k] == '`')
+			ticks++;
+	if (ticks % 2 != 0)
+		return 0;
+	if ((tag = content_lang(s + i + 6, (size_t)(e - s - i - 6))) == NULL)
+		return 0;
+	sv = content_lang_swedish(tag);
+	free(tag);
+	return sv ? (size_t)(e - s) + 1 - i : 0;
+}
+
 static void
 scan_line(struct lint *l, const char *file, int line, const char *s,
     size_t len, size_t from, unsigned what)
@@ -1111,6 +1139,14 @@ scan_line(struct lint *l, const char *file, int line, const char *s,
 		}
 		if (!(what & SCAN_TEXT))
 			continue;
+		if ((what & SCAN_MARKDOWN) && (n = lang_sv_at(s, len, i)) > 0) {
+			h = xstrndup(s + i, n);
+			report(l, DIAG_WARNING, file, line, col_at(s, i),
+			    "%s marks Swedish, the language of the "
+			    "document: remove the mark", h);
+			free(h);
+			continue;
+		}
 		if ((n = bad_date_at(s, len, i)) > 0) {
 			h = xstrndup(s + i, n);
 			report(l, DIAG_ERROR, file, line, col_at(s, i),
@@ -1186,7 +1222,8 @@ scan_markdown(struct lint *l, const char *path)
 			continue;
 		}
 		scan_line(l, t->file, line, p, len, 0,
-		    SCAN_HINTS | (code ? 0 : SCAN_TEXT | SCAN_WEEKDAY));
+		    SCAN_HINTS | (code ? 0 : SCAN_TEXT | SCAN_WEEKDAY |
+		    SCAN_MARKDOWN));
 		if (nl == e)
 			break;
 	}
