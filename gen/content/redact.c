@@ -330,7 +330,7 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 					    { &e->sender, &e->title };
 					int	 j;
 
-					for (j = 0; j < 2; j++)
+					for (j = 0; j < 2; j++) {
 						if (f[j]->text != NULL &&
 						    (!public_only ||
 						    f[j]->secret == NULL))
@@ -339,15 +339,18 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 							    f[j]->pos.file,
 							    f[j]->pos.line,
 							    f[j]->pos.col, what);
-						/* Its note, published in
-						 * its place, names the
-						 * ground as written. */
-						else if (f[j]->secret != NULL)
+						/* The ground is in the pack
+						 * after the text and, as a
+						 * note, in public output in
+						 * its place: scanned in
+						 * both. */
+						if (f[j]->secret != NULL)
 							n += pnr_report(level,
 							    f[j]->secret,
 							    f[j]->pos.file,
 							    f[j]->pos.line, 0,
 							    what);
+					}
 				}
 			continue;
 		}
