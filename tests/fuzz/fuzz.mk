@@ -27,7 +27,7 @@ build/fuzz/%.o: %.c
 
 -include $(FUZZ_OBJS:.o=.d)
 
-build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJS)
 	@echo "  fuzz target $@"
 	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) \
 		-DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) \

@@ -51,6 +51,15 @@ r=content/regionstyrelsen/2026-12-08
 } >"$C/redact/register"
 mv "$C/redact/register" \
     "$C/redact/$(sha1sum <"$C/redact/register" | cut -c1-40)"
+# The case files for the JSON of a meeting; one of the sample's with a
+# base address and PDF links.
+seed oparl $(find content tests -path '*/arenden/*.md')
+{
+	echo 'base https://example.se/protokoll/'
+	echo pdf
+	cat $r/arenden/15-anmalan-inkomna-handlingar.md
+} >"$C/oparl/base"
+mv "$C/oparl/base" "$C/oparl/$(sha1sum <"$C/oparl/base" | cut -c1-40)"
 seed pnr $(find content tests -path '*/arenden/*.md')
 printf '%s\n' 'Säljaren 19800101-0001, 800101-0001, 198001010001,' \
     '8001010001; samordningsnummer 800161-0008 och 800161–0008.' \
