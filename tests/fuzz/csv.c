@@ -6,12 +6,12 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir;
+	static const char *sdir;
 	struct figure *f;
 
 	fuzz_setup();
 	if (sdir == NULL)
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 	f = figure_parse("figurer/tabell.csv", (const char *)data, size, sdir);
 	figure_free(f);
 	fuzz_reset();

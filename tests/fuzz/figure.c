@@ -10,14 +10,15 @@ static const char beside[] =
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *path;
+	static const char *sdir;
+	static char *path;
 	struct figure *f;
 
 	fuzz_setup();
 	if (sdir == NULL) {
 		const char *dir = fuzz_scratch();
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		path = xasprintf("%s/figur.xml", dir);
 		fuzz_write_str(dir, "data.csv", beside);
 		/* The CSV files the seeds name. */

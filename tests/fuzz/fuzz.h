@@ -2,7 +2,8 @@
  * What every fuzz target shares: libxml2 set up as boardgen sets it up,
  * the templates and schemas of the source tree, a scratch folder, and
  * a reset of the diagnostics after each input.  Each target defines
- * LLVMFuzzerTestOneInput and is linked with -fsanitize=fuzzer.
+ * LLVMFuzzerTestOneInput and is linked with fuzz.c (where these are
+ * defined) and -fsanitize=fuzzer.
  */
 #ifndef BOARDGEN_FUZZ_H
 #define BOARDGEN_FUZZ_H
@@ -19,158 +20,32 @@
 #include "../../gen/util/xml.h"
 
 /* The templates folder: BOARDGEN_TEMPLATES, else the source tree's
- * (FUZZ_SRCDIR, set by the Makefile). */
-static inline const char *
-fuzz_templates(void)
-{
-	const char *t = getenv("BOARDGEN_TEMPLATES");
-
-	return t != NULL && *t != '\0' ? t : FUZZ_SRCDIR "/templates";
-}
-
-static char	*fuzz_scratch_dir;
-
-static inline void
-fuzz_remove_scratch(void)
-{
-	char	*cmd;
-
-	if (fuzz_scratch_dir == NULL)
-		return;
-	cmd = xasprintf("rm -rf '%s'", fuzz_scratch_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "fuzz: cannot remove %s\n", fuzz_scratch_dir);
-	free(cmd);
-	free(fuzz_scratch_dir);
-	fuzz_scratch_dir = NULL;
-}
-
+ * (FUZZ_SRCDIR, set by the Makefile); its schema folder. */
+const char	*fuzz_templates(void);
+const char	*fuzz_schema(void);
 /* A fresh folder, removed at exit. */
-static inline const char *
-fuzz_scratch(void)
-{
-	const char *tmp = getenv("TMPDIR");
-	char	*t;
-
-	if (fuzz_scratch_dir != NULL)
-		return fuzz_scratch_dir;
-	t = xasprintf("%s/boardgen-fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(t) == NULL) {
-		perror("fuzz: mkdtemp");
-		exit(2);
-	}
-	fuzz_scratch_dir = t;
-	atexit(fuzz_remove_scratch);
-	return t;
-}
-
-/* Writes len bytes to dir/name (folders made as needed). */
-static inline void
-fuzz_write(const char *dir, const char *name, const void *data, size_t len)
-{
-	char	*path = xasprintf("%s/%s", dir, name), *slash;
-	FILE	*f;
-
-	for (slash = strchr(path + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(path, 0777);
-		*slash = '/';
-	}
-	if ((f = fopen(path, "wb")) == NULL ||
-	    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
-	free(path);
-}
-
-static inline void
-fuzz_write_str(const char *dir, const char *name, const char *s)
-{
-	fuzz_write(dir, name, s, strlen(s));
-}
-
+const char	*fuzz_scratch(void);
+/* Writes len bytes (or a string) to dir/name, folders made as needed. */
+void		 fuzz_write(const char *dir, const char *name, const void *,
+		    size_t len);
+void		 fuzz_write_str(const char *dir, const char *name,
+		    const char *);
 /* Copies the files of folder `from' whose names end in `ending' into
- * folder `to'. */
-static inline void
-fuzz_copy(const char *from, const char *to, const char *ending)
-{
-	DIR	*d;
-	struct dirent *de;
-	char	*path, *data;
-	size_t	 len, n, ne = strlen(ending);
-
-	if ((d = opendir(from)) == NULL) {
-		perror(from);
-		exit(2);
-	}
-	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (n <= ne || strcmp(de->d_name + n - ne, ending) != 0)
-			continue;
-		path = xasprintf("%s/%s", from, de->d_name);
-		if (file_read(path, 1u << 24, &data, &len)) {
-			fuzz_write(to, de->d_name, data, len);
-			free(data);
-		}
-		free(path);
-	}
-	closedir(d);
-	diag_clear();
-}
-
-static inline void
-fuzz_setup(void)
-{
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
-	xml_setup();
-}
-
+ * folder `to'; fuzz_sample from the sample meeting's folder `sub' into
+ * dir/sub. */
+void		 fuzz_copy(const char *from, const char *to,
+		    const char *ending);
+void		 fuzz_sample(const char *dir, const char *sub,
+		    const char *ending);
+/* Once, before the first input: libxml2 set up as boardgen sets it. */
+void		 fuzz_setup(void);
 /* After each input: nothing carried over to the next.  FUZZ_DIAG=1
  * prints the diagnostics of each input (to see what a seed reaches). */
-static inline void
-fuzz_reset(void)
-{
-	static const char *show;
+void		 fuzz_reset(void);
 
-	if (show == NULL)
-		show = getenv("FUZZ_DIAG") ? "1" : "";
-	if (*show == '1')
-		diag_flush(stderr);
-	diag_clear();
-}
-
-/* A case file every meeting of the targets can name. */
-static const char fuzz_case[] =
-    "---\n"
-    "dnr: RS/12/2026\n"
-    "title: Motion om laddstolpar\n"
-    "kind: beslut\n"
-    "---\n\n"
-    "# Ärendebeskrivning\n\n"
-    "Regionen har fått en motion om *laddstolpar* vid vårdcentralerna.\n\n"
-    "# Förslag till beslut\n\n"
-    "Regionstyrelsen beslutar\n\n"
-    "1. att bifalla motionen.\n\n"
-    "# Expedieras till\n\n"
-    "- Fastighetsavdelningen\n";
-
-static const char fuzz_manifest[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<meeting date=\"2026-12-08\">\n"
-    "  <organisation>Region Exempel</organisation>\n"
-    "  <body>Regionstyrelsen</body>\n"
-    "  <session start=\"08.30\" end=\"12.00\" place=\"Hörsalen\" open=\"yes\"/>\n"
-    "  <secretary name=\"Karin Ek\" email=\"karin.ek@example.se\"/>\n"
-    "  <agenda>\n"
-    "    <procedural>Mötets öppnande</procedural>\n"
-    "    <case file=\"arenden/01.md\"/>\n"
-    "  </agenda>\n"
-    "</meeting>\n";
+/* A case file every meeting of the targets can name, and a one-item
+ * meeting naming it as arenden/01.md. */
+extern const char fuzz_case[];
+extern const char fuzz_manifest[];
 
 #endif /* BOARDGEN_FUZZ_H */

@@ -11,7 +11,8 @@ FUZZ_CC		 = clang
 FUZZ_FLAGS	 = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_SECONDS	?= 60
-FUZZ_ALL	 = $(basename $(notdir $(wildcard tests/fuzz/*.c)))
+# Every tests/fuzz/*.c is a target but fuzz.c, what they share.
+FUZZ_ALL	 = $(filter-out fuzz,$(basename $(notdir $(wildcard tests/fuzz/*.c))))
 FUZZ_TARGETS	?= $(FUZZ_ALL)
 FUZZ_OBJS	 = $(SRCS:%.c=build/fuzz/%.o)
 FUZZ_BINS	 = $(FUZZ_ALL:%=build/fuzz/%)
@@ -27,11 +28,18 @@ build/fuzz/%.o: %.c
 
 -include $(FUZZ_OBJS:.o=.d)
 
-build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJS)
+build/fuzz/common.o: tests/fuzz/fuzz.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	@echo "  fuzz cc $<"
+	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(WARN) -DFUZZ_SRCDIR='"$(CURDIR)"' -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/common.o \
+    $(FUZZ_OBJS)
 	@echo "  fuzz target $@"
 	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) \
-		-DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) \
-		$(LDLIBS_ALL)
+		-DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< build/fuzz/common.o \
+		$(FUZZ_OBJS) $(LDLIBS_ALL)
 
 fuzz-deps:
 	@sh tests/install-deps.sh $(DEB_BUILD) $(DEB_FUZZ)

@@ -97,7 +97,8 @@ check_html(const char *s, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *mdir;
+	static const char *sdir;
+	static char *mdir;
 	static struct site_options opts;
 	struct meeting *m;
 	struct buf b = { 0 };
@@ -106,17 +107,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_setup();
 	if (sdir == NULL) {
-		char	*fig;
-
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		mdir = xasprintf("%s/m", fuzz_scratch());
 		fuzz_write_str(mdir, "meeting.xml", fuzz_manifest);
-		fig = xasprintf("%s/figurer", mdir);
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/figurer", fig, ".csv");
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/figurer", fig, ".xml");
-		free(fig);
+		fuzz_sample(mdir, "figurer", ".csv");
+		fuzz_sample(mdir, "figurer", ".xml");
 		opts.templates = fuzz_templates();
 		opts.jobs = 1;
 	}

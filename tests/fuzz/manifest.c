@@ -7,14 +7,15 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *mdir;
+	static const char *sdir;
+	static char *mdir;
 	struct meeting *m;
 
 	fuzz_setup();
 	if (sdir == NULL) {
 		char	*link;
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		mdir = xasprintf("%s/m", fuzz_scratch());
 		fuzz_write_str(mdir, "arenden/01.md", fuzz_case);
 		fuzz_write_str(mdir, "arenden/02.md", fuzz_case);

@@ -51,7 +51,8 @@ static const char secret_case[] =
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *mdir;
+	static const char *sdir;
+	static char *mdir;
 	static struct site_options opts;
 	const char *s = (const char *)data, *e = s + size, *nl;
 	char	*base = NULL;
@@ -62,23 +63,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_setup();
 	if (sdir == NULL) {
-		char	*d;
-
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		mdir = xasprintf("%s/m", fuzz_scratch());
 		fuzz_write_str(mdir, "meeting.xml", manifest);
 		fuzz_write_str(mdir, "arenden/02.md", closed_case);
 		fuzz_write_str(mdir, "arenden/03.md", secret_case);
-		d = xasprintf("%s/figurer", mdir);
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/figurer", d, ".csv");
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/figurer", d, ".xml");
-		free(d);
-		d = xasprintf("%s/register", mdir);
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/register", d, ".xml");
-		free(d);
+		fuzz_sample(mdir, "figurer", ".csv");
+		fuzz_sample(mdir, "figurer", ".xml");
+		fuzz_sample(mdir, "register", ".xml");
 	}
 	memset(&opts, 0, sizeof(opts));
 	opts.templates = fuzz_templates();

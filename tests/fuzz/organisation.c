@@ -7,7 +7,8 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *path;
+	static const char *sdir;
+	static char *path;
 	struct organisation *o;
 
 	fuzz_setup();
@@ -15,7 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char	*dir = xasprintf("%s/m", fuzz_scratch()), *png, *link;
 		size_t	 len;
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		path = xasprintf("%s/organisation.xml", dir);
 		if (!file_read(FUZZ_SRCDIR
 		    "/content/regionstyrelsen/2026-12-08/logo.png",

@@ -11,7 +11,8 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *mdir, *out;
+	static const char *sdir;
+	static char *mdir, *out;
 	struct meeting *m;
 	struct doc *d = NULL;
 	struct fontset *fs = NULL;
@@ -21,14 +22,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sdir == NULL) {
 		char	*fig;
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		mdir = xasprintf("%s/m", fuzz_scratch());
 		out = xasprintf("%s/pack.pdf", fuzz_scratch());
 		fuzz_write_str(mdir, "meeting.xml", fuzz_manifest);
 		fig = xasprintf("%s/figurer", mdir);
 		fuzz_write_str(fig, "x", "");
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/figurer", fig, "");
+		fuzz_sample(mdir, "figurer", "");
 		free(fig);
 		setenv("SOURCE_DATE_EPOCH", "1796601600", 1);
 	}

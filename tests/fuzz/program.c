@@ -7,7 +7,8 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *path;
+	static const char *sdir;
+	static char *path;
 	static struct meeting *m;
 	struct program *p;
 
@@ -15,7 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sdir == NULL) {
 		char	*mdir = xasprintf("%s/m", fuzz_scratch());
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		path = xasprintf("%s/program.xml", mdir);
 		fuzz_write_str(mdir, "meeting.xml", fuzz_manifest);
 		fuzz_write_str(mdir, "arenden/01.md", fuzz_case);

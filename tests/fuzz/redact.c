@@ -148,23 +148,19 @@ check(const struct meeting *m)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *mdir;
+	static const char *sdir;
+	static char *mdir;
 	const char *s = (const char *)data, *e = s + size, *p;
 	struct meeting *m;
 	size_t	 found;
 
 	fuzz_setup();
 	if (sdir == NULL) {
-		char	*reg;
-
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		mdir = xasprintf("%s/m", fuzz_scratch());
 		fuzz_write_str(mdir, "meeting.xml", manifest);
 		fuzz_write_str(mdir, "arenden/02.md", closed_case);
-		reg = xasprintf("%s/register", mdir);
-		fuzz_copy(FUZZ_SRCDIR
-		    "/content/regionstyrelsen/2026-12-08/register", reg, ".xml");
-		free(reg);
+		fuzz_sample(mdir, "register", ".xml");
 	}
 	for (p = s; p + 1 < e; p++)
 		if (*p == '\f' && p[1] == '\n' && (p == s || p[-1] == '\n'))

@@ -33,14 +33,14 @@ check_secret(const struct register_entry *e, const struct register_field *f,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir;
+	static const char *sdir;
 	struct register_file *r;
 	struct block *b;
 	size_t	 g, i;
 
 	fuzz_setup();
 	if (sdir == NULL)
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 	if ((r = register_parse("register/inkomna.xml", (const char *)data,
 	    size, sdir)) != NULL) {
 		for (g = 0; g < r->ngroups; g++)

@@ -8,7 +8,8 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char *sdir, *tdir;
+	static const char *sdir;
+	static char *tdir;
 	static struct meeting *m;
 	struct doc *d;
 
@@ -16,7 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sdir == NULL) {
 		char	*mdir = xasprintf("%s/m", fuzz_scratch());
 
-		sdir = xasprintf("%s/schema", fuzz_templates());
+		sdir = fuzz_schema();
 		tdir = xasprintf("%s/t", fuzz_scratch());
 		fuzz_copy(fuzz_templates(), tdir, ".xml");
 		fuzz_write_str(mdir, "meeting.xml", fuzz_manifest);
