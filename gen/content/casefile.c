@@ -388,6 +388,7 @@ casefile_parse(const char *path, const char *data, size_t len)
 		if ((doc = md_parse(&ctx, body < ctx.nlines ?
 		    ctx.lines[body] : ctx.len)) != NULL) {
 			sections(&ctx, cs, doc);
+			cs->notes = md_notes(&ctx);
 			cmark_node_free(doc);
 		}
 	}

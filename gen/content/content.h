@@ -14,6 +14,8 @@
 /* Longest title, in characters: headings, agenda lines and bookmarks
  * are made from it. */
 #define CONTENT_MAX_TITLE	300
+/* Footnotes of one case text or document (their numbers). */
+#define CONTENT_MAX_NOTES	NOTES_MAX
 /* Longest name of the organisation or the body, in characters. */
 #define CONTENT_MAX_NAME	200
 

@@ -606,6 +606,7 @@ document_parse(const char *path, const char *data, size_t len,
 				d->blocks = md_blocks(&ctx,
 				    cmark_node_first_child(doc), NULL);
 			}
+			d->notes = md_notes(&ctx);
 			cmark_node_free(doc);
 		}
 	}

@@ -58,7 +58,28 @@ struct mdctx {
 	 * long line costs linear time, not quadratic. */
 	size_t		 c_line, c_off;
 	int		 c_col;
+	/* Footnotes: definitions found (and blanked) before cmark
+	 * parses; references number them in the order they are met. */
+	struct mdnote	*notes;
+	size_t		 nnotes, capnotes;
+	int		 nextnum;
+	int		 firstcol;	/* bytes before cmark's column 1 on its
+					 * line 1 (a note's "[^1]: ") */
+	bool		 innote;	/* converting a note's own text */
 };
+
+/* A footnote definition as found. */
+struct mdnote {
+	char		*label;
+	size_t		 text, end;	/* its text in ctx->text */
+	size_t		 line;		/* 0-based line of the definition */
+	int		 number;	/* 0 until referenced */
+	struct span	*spans;
+	struct srcpos	 pos;
+};
+
+/* Longest footnote label. */
+#define CONTENT_MAX_NOTELABEL	64
 
 /* clean.c */
 char		*content_smart(const char *);
@@ -72,6 +93,9 @@ void		 md_offpos(struct mdctx *, size_t, int *, int *);
 bool		 md_pos(struct mdctx *, cmark_node *, struct srcpos *);
 cmark_node	*md_parse(struct mdctx *, size_t);
 struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);
+/* The footnotes referenced, by number, their texts converted; reports
+ * those never referenced and frees ctx's definitions. */
+struct note	*md_notes(struct mdctx *);
 char		*md_plain(cmark_node *);
 
 /* lang.c */

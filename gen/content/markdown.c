@@ -72,6 +72,8 @@ pos_at(struct mdctx *ctx, int cl, int cc, struct srcpos *pos)
 		return false;
 	if (cc <= 0)
 		cc = 1;
+	if (cl == 1)
+		cc += ctx->firstcol;
 	fl = (size_t)cl + (size_t)ctx->lineoff;
 	if (fl > ctx->nlines)
 		fl = ctx->nlines;
@@ -251,6 +253,166 @@ check_depth(struct mdctx *ctx, cmark_node *doc)
 	return ok;
 }
 
+#define GROW_NOTES(ctx) do { \
+	if ((ctx)->nnotes == (ctx)->capnotes) { \
+		(ctx)->capnotes = (ctx)->capnotes ? (ctx)->capnotes * 2 : 8; \
+		(ctx)->notes = xrealloc((ctx)->notes, \
+		    (ctx)->capnotes * sizeof(*(ctx)->notes)); \
+	} \
+} while (0)
+
+/* ------------------------------------------------------------------ */
+/* Footnote definitions. */
+
+/* Bytes of a label at p ("1", "källa"): up to ']', no blanks or
+ * brackets; 0 if there is none. */
+static size_t
+note_label(const char *p, const char *end)
+{
+	size_t	 n;
+
+	for (n = 0; p + n < end && p[n] != ']'; n++)
+		if (p[n] == ' ' || p[n] == '\t' || p[n] == '[' ||
+		    p[n] == '\n' || n >= CONTENT_MAX_NOTELABEL)
+			return 0;
+	return p + n < end ? n : 0;
+}
+
+/* Leading spaces of the line [p, end), or 4 if there are more. */
+static size_t
+indent_of(const char *p, const char *end)
+{
+	size_t	 n = 0;
+
+	while (p + n < end && p[n] == ' ' && n < 4)
+		n++;
+	return n;
+}
+
+/* The fence a line opens or closes ("```", "~~~~"): its character and
+ * length, else 0. */
+static size_t
+fence_of(const char *p, const char *end, char *c)
+{
+	size_t	 n = 0;
+
+	p += indent_of(p, end);
+	if (p >= end || (*p != '`' && *p != '~'))
+		return 0;
+	while (p + n < end && p[n] == *p)
+		n++;
+	*c = *p;
+	return n >= 3 ? n : 0;
+}
+
+/* Length of a definition's "[^label]:" at the start of a line (after
+ * up to three spaces), 0 if the line is none. */
+static size_t
+def_prefix(const char *line, const char *end, size_t *lab, size_t *nlab)
+{
+	size_t	 ind = indent_of(line, end), n;
+	const char *p = line + ind;
+
+	if (ind > 3 || end - p < 5 || p[0] != '[' || p[1] != '^' ||
+	    (n = note_label(p + 2, end)) == 0 || p + 2 + n + 1 >= end ||
+	    p[2 + n + 1] != ':')
+		return 0;
+	*lab = (size_t)(p + 2 - line);
+	*nlab = n;
+	return ind + 2 + n + 2;
+}
+
+static void
+notes_clear(struct mdctx *ctx)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nnotes; i++) {
+		free(ctx->notes[i].label);
+		spans_free(ctx->notes[i].spans);
+	}
+	free(ctx->notes);
+	ctx->notes = NULL;
+	ctx->nnotes = ctx->capnotes = 0;
+}
+
+/*
+ * Finds "[^label]: text" definitions outside fenced code, each running
+ * to a blank line, a heading or the next definition, and blanks them
+ * in body (a copy of the text from `from'): cmark would take them for
+ * link reference definitions.  Offsets and lines stay as they were.
+ */
+static int
+find_notes(struct mdctx *ctx, size_t from, char *body)
+{
+	const char *s = ctx->text;
+	size_t	 l, i, e, pre, lab, nlab, k, fn = 0;
+	struct mdnote *d = NULL;
+	char	 fc = 0, c;
+
+	for (l = 0; l < ctx->nlines; l++) {
+		if (ctx->lines[l] < from)
+			continue;
+		i = ctx->lines[l];
+		e = l + 1 < ctx->nlines ? ctx->lines[l + 1] - 1 : ctx->len;
+		if (fn > 0) {
+			/* Inside a fence: only its closing line counts. */
+			if (fence_of(s + i, s + e, &c) >= fn && c == fc)
+				fn = 0;
+			continue;
+		}
+		pre = def_prefix(s + i, s + e, &lab, &nlab);
+		for (k = i; k < e && (s[k] == ' ' || s[k] == '\t'); k++)
+			continue;
+		if (d != NULL && pre == 0 && k < e && s[k] != '#' &&
+		    fence_of(s + i, s + e, &c) == 0) {
+			d->end = e;	/* a continuation line */
+			memset(body + (i - from), ' ', e - i);
+			continue;
+		}
+		d = NULL;
+		if ((k = fence_of(s + i, s + e, &c)) > 0) {
+			fn = k;
+			fc = c;
+			continue;
+		}
+		if (pre == 0)
+			continue;
+		if (ctx->nnotes >= CONTENT_MAX_NOTES) {
+			int	 line, col;
+
+			md_offpos(ctx, i, &line, &col);
+			diag(DIAG_ERROR, ctx->file, line, col, "more than %d "
+			    "footnotes: split the text", CONTENT_MAX_NOTES);
+			ctx->errors++;
+			return 0;
+		}
+		GROW_NOTES(ctx);
+		d = &ctx->notes[ctx->nnotes++];
+		memset(d, 0, sizeof(*d));
+		d->label = xstrndup(s + i + lab, nlab);
+		d->line = l;
+		d->text = i + pre;
+		while (d->text < e && (s[d->text] == ' ' || s[d->text] == '\t'))
+			d->text++;
+		d->end = e;
+		d->pos.file = ctx->file;
+		md_offpos(ctx, i + lab - 2, &d->pos.line, &d->pos.col);
+		for (k = 0; k + 1 < ctx->nnotes; k++)
+			if (strcmp(ctx->notes[k].label, d->label) == 0) {
+				diag(DIAG_ERROR, ctx->file, d->pos.line,
+				    d->pos.col, "footnote [^%s] is defined "
+				    "twice (first at line %d): delete one or "
+				    "give it another label", d->label,
+				    ctx->notes[k].pos.line);
+				ctx->errors++;
+				break;
+			}
+		memset(body + (i - from), ' ', e - i);
+	}
+	return 1;
+}
+
 /*
  * Parses the Markdown body starting at byte `from' of ctx->text.  No
  * CMARK_OPT_SMART: it makes English quotes; content_smart() does the
@@ -260,18 +422,30 @@ cmark_node *
 md_parse(struct mdctx *ctx, size_t from)
 {
 	cmark_node *doc;
+	char	*body;
 
 	if (!prescan(ctx, from))
 		return NULL;
-	doc = cmark_parse_document(ctx->text + from, ctx->len - from,
+	body = xmalloc(ctx->len - from + 1);
+	memcpy(body, ctx->text + from, ctx->len - from);
+	body[ctx->len - from] = '\0';
+	if (!find_notes(ctx, from, body)) {
+		free(body);
+		notes_clear(ctx);
+		return NULL;
+	}
+	doc = cmark_parse_document(body, ctx->len - from,
 	    CMARK_OPT_SOURCEPOS);
+	free(body);
 	if (doc == NULL) {
 		diag(DIAG_ERROR, ctx->file, 0, 0, "cannot parse the Markdown");
 		ctx->errors++;
+		notes_clear(ctx);
 		return NULL;
 	}
 	if (!check_depth(ctx, doc)) {
 		cmark_node_free(doc);
+		notes_clear(ctx);
 		return NULL;
 	}
 	return doc;
@@ -443,6 +617,95 @@ link_allowed(const char *url)
 	    (url[0] == '#' && url[1] != '\0');
 }
 
+static struct span *
+drop_empty(struct span *head)
+{
+	struct span **pp = &head, *sp;
+
+	while ((sp = *pp) != NULL) {
+		if (sp->kind == SPAN_TEXT && sp->text != NULL &&
+		    sp->text[0] == '\0') {
+			*pp = sp->next;
+			sp->next = NULL;
+			spans_free(sp);
+		} else
+			pp = &sp->next;
+	}
+	return head;
+}
+
+/* The definition of a label, or NULL. */
+static struct mdnote *
+note_def(struct mdctx *ctx, const char *label, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nnotes; i++)
+		if (strlen(ctx->notes[i].label) == n &&
+		    memcmp(ctx->notes[i].label, label, n) == 0)
+			return &ctx->notes[i];
+	return NULL;
+}
+
+/*
+ * Splits "[^label]" out of the text spans as SPAN_NOTEREF, numbering
+ * each note at its first reference.  Code and link texts keep it as
+ * written (code is how to show "[^1]" itself).
+ */
+static struct span *
+noterefs(struct mdctx *ctx, struct span *head)
+{
+	struct span *sp, *ref, *rest;
+	struct mdnote *d;
+	const char *p;
+	size_t	 off, n;
+	char	 num[16];
+
+	for (sp = head; sp != NULL; sp = sp->next) {
+		if (sp->kind != SPAN_TEXT || sp->text == NULL ||
+		    (sp->flags & (SPAN_CODE | SPAN_LINK)) ||
+		    (p = strstr(sp->text, "[^")) == NULL ||
+		    (n = note_label(p + 2, p + strlen(p))) == 0)
+			continue;
+		off = (size_t)(p - sp->text);
+		ref = span_new(SPAN_NOTEREF, sp->flags, NULL);
+		ref->pos = sp->pos;
+		ref->pos.col += (int)utf8_length(sp->text, off);
+		ref->target = xstrndup(p + 2, n);
+		if (ctx->innote) {
+			diag(DIAG_ERROR, ref->pos.file, ref->pos.line,
+			    ref->pos.col, "footnote reference [^%s] inside a "
+			    "footnote: write the text into the note instead",
+			    ref->target);
+			ctx->errors++;
+		} else if ((d = note_def(ctx, p + 2, n)) == NULL) {
+			diag(DIAG_ERROR, ref->pos.file, ref->pos.line,
+			    ref->pos.col, "footnote reference [^%s] has no "
+			    "definition: add a line \"[^%s]: the note's text\" "
+			    "after the paragraph", ref->target, ref->target);
+			ctx->errors++;
+		} else {
+			if (d->number == 0)
+				d->number = ++ctx->nextnum;
+			snprintf(num, sizeof(num), "%d", d->number);
+			ref->text = xstrdup(num);
+		}
+		if (ref->text == NULL)
+			ref->text = xstrdup("?");
+		/* The text after it, from which the loop goes on. */
+		rest = span_new(SPAN_TEXT, sp->flags, p + 2 + n + 1);
+		rest->pos = ref->pos;
+		rest->pos.col += (int)utf8_length(p + 2, n) + 3;
+		rest->next = sp->next;
+		ref->next = rest;
+		sp->text[off] = '\0';
+		sp->next = ref;
+		sp = ref;
+	}
+	/* Empty texts left where a reference began or ended. */
+	return drop_empty(head);
+}
+
 /*
  * Converts the inline siblings [first, stop) to spans.  `skip' bytes
  * are left out at the start of `first' if it is text (a lettered
@@ -566,7 +829,8 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 		cmark_iter_free(it);
 	}
 	free(target);
-	return md_lang_marks(ctx, sl.head);
+	/* Notes first: "[^1]" is no bracket of a language mark. */
+	return md_lang_marks(ctx, noterefs(ctx, sl.head));
 }
 
 /* ------------------------------------------------------------------ */
@@ -969,5 +1233,70 @@ md_blocks(struct mdctx *ctx, cmark_node *first, cmark_node *stop)
 			b = b->next;
 		tail = &b->next;
 	}
+	return head;
+}
+
+/*
+ * Converts each referenced definition's text as a paragraph of its
+ * own, parsed alone with positions in the file.
+ */
+struct note *
+md_notes(struct mdctx *ctx)
+{
+	struct note *head = NULL, **tail, *nt;
+	struct mdnote *d;
+	cmark_node *doc, *p;
+	size_t	 i, j;
+	int	 lineoff = ctx->lineoff, num;
+
+	for (i = 0; i < ctx->nnotes; i++) {
+		d = &ctx->notes[i];
+		if (d->number == 0) {
+			diag(DIAG_WARNING, d->pos.file, d->pos.line,
+			    d->pos.col, "footnote [^%s] is never referenced: "
+			    "add \"[^%s]\" where it belongs, or delete it",
+			    d->label, d->label);
+			continue;
+		}
+		doc = cmark_parse_document(ctx->text + d->text,
+		    d->end - d->text, CMARK_OPT_SOURCEPOS);
+		if (doc == NULL)
+			continue;
+		ctx->lineoff = (int)d->line;
+		ctx->firstcol = (int)(d->text - ctx->lines[d->line]);
+		ctx->innote = true;
+		p = cmark_node_first_child(doc);
+		if (p == NULL || cmark_node_get_type(p) !=
+		    CMARK_NODE_PARAGRAPH || cmark_node_next(p) != NULL) {
+			diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col,
+			    "footnote [^%s] must be one paragraph of text",
+			    d->label);
+			ctx->errors++;
+		} else
+			d->spans = conv_inlines(ctx, cmark_node_first_child(p),
+			    NULL, 0, d->pos);
+		ctx->innote = false;
+		ctx->firstcol = 0;
+		ctx->lineoff = lineoff;
+		cmark_node_free(doc);
+	}
+	/* By number: the order of first reference. */
+	for (num = 1; num <= ctx->nextnum; num++)
+		for (j = 0; j < ctx->nnotes; j++) {
+			d = &ctx->notes[j];
+			if (d->number != num)
+				continue;
+			nt = xcalloc(1, sizeof(*nt));
+			nt->label = d->label;
+			nt->number = d->number;
+			nt->spans = d->spans;
+			nt->pos = d->pos;
+			d->label = NULL;
+			d->spans = NULL;
+			for (tail = &head; *tail != NULL; tail = &(*tail)->next)
+				continue;
+			*tail = nt;
+		}
+	notes_clear(ctx);
 	return head;
 }

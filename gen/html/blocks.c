@@ -98,6 +98,30 @@ same_str(const char *a, const char *b)
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+/* A footnote's number, raised, leading to the note; the first
+ * reference to a note is where its back-link returns. */
+static void
+noteref(struct hctx *h, const struct span *s)
+{
+	struct buf *b = h->b;
+	int	 n = s->text != NULL ? atoi(s->text) : 0;
+
+	if (h->notepage == NULL || n < 1 || n > NOTES_MAX) {
+		buf_puts(b, "<sup>");
+		html_text(h, s->text != NULL ? s->text : "");
+		buf_puts(b, "</sup>");
+		return;
+	}
+	buf_puts(b, "<sup><a href=\"");
+	html_esc(b, h->notepage);
+	buf_printf(b, "#fn-%d\"", n);
+	if (h->notepage[0] == '\0' && !h->noteseen[n]) {
+		buf_printf(b, " id=\"fnref-%d\"", n);
+		h->noteseen[n] = true;
+	}
+	buf_printf(b, " aria-label=\"Fotnot %d\">%d</a></sup>", n, n);
+}
+
 void
 html_spans(struct hctx *h, const struct span *s)
 {
@@ -144,6 +168,9 @@ html_spans(struct hctx *h, const struct span *s)
 			break;
 		case SPAN_PAGEREF:
 			break;
+		case SPAN_NOTEREF:
+			noteref(h, s);
+			break;
 		}
 	}
 	if (open_target != NULL)
@@ -161,6 +188,25 @@ lang_attr(struct buf *b, const char *lang)
 	buf_puts(b, " lang=\"");
 	html_esc(b, lang);
 	buf_putc(b, '"');
+}
+
+void
+html_notes(struct hctx *h, const struct note *n)
+{
+	struct buf *b = h->b;
+
+	if (n == NULL)
+		return;
+	buf_puts(b, "<section class=\"notes\" aria-label=\"Fotnoter\">\n"
+	    "<ol>\n");
+	for (; n != NULL; n = n->next) {
+		buf_printf(b, "<li id=\"fn-%d\">", n->number);
+		html_spans(h, n->spans);
+		buf_printf(b, " <a href=\"#fnref-%d\" class=\"back\" "
+		    "aria-label=\"Tillbaka till texten\">↩</a></li>\n",
+		    n->number);
+	}
+	buf_puts(b, "</ol>\n</section>\n");
 }
 
 static void

@@ -137,6 +137,11 @@ struct hctx {
 	const char	*body_slug, *date_slug;
 	const struct agenda_item *item;	/* item page; else NULL */
 	const char	*srcfile;	/* case file of the text at hand */
+	/* Footnotes: the page their list is on ("" this page; NULL:
+	 * references are shown as plain numbers), and which numbers have
+	 * had their first reference (it holds the back-link's target). */
+	const char	*notepage;
+	bool		 noteseen[NOTES_MAX + 1];
 };
 
 /* page.c */
@@ -154,6 +159,8 @@ extern const char html_css[];
  * Markdown); heading levels start at `hbase' for "##". */
 void	 html_blocks(struct hctx *, const struct block *, int hbase);
 void	 html_spans(struct hctx *, const struct span *);
+/* The list of footnotes closing a text, with back-links. */
+void	 html_notes(struct hctx *, const struct note *);
 /* Text from the model (titles, places) for the page. */
 void	 html_text(struct hctx *, const char *);
 

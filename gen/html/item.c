@@ -78,6 +78,8 @@ item_page(struct hctx *h, const struct agenda_item *it,
 		buf_puts(b, "</dd>\n");
 	}
 	buf_puts(b, "</dl>\n");
+	h->notepage = "";
+	memset(h->noteseen, 0, sizeof(h->noteseen));
 	for (s = 0; s < SECTION__MAX; s++) {
 		const struct section *sec = &cs->sections[s];
 
@@ -90,6 +92,8 @@ item_page(struct hctx *h, const struct agenda_item *it,
 		if (s == SECTION_PROPOSAL)
 			buf_puts(b, "</div>\n");
 	}
+	html_notes(h, cs->notes);
+	h->notepage = NULL;
 	/* The documents the item brings with it, in the pack's order. */
 	buf_puts(b, "<h2>Handlingar</h2>\n<ul class=\"files\">\n");
 	if (h->opts->pdf) {
@@ -217,7 +221,11 @@ document_page(struct hctx *h, size_t j, struct outset *os)
 		html_text(h, d->subject);
 		buf_puts(b, "</strong></p>\n");
 	}
+	h->notepage = "";
+	memset(h->noteseen, 0, sizeof(h->noteseen));
 	html_blocks(h, d->blocks, 2);
+	html_notes(h, d->notes);
+	h->notepage = NULL;
 	page_end(h);
 	h->srcfile = NULL;
 }

@@ -122,18 +122,21 @@ proposals(struct hctx *h)
 		s = &it->cs->sections[SECTION_PROPOSAL];
 		f = item_file(it->number);
 		buf_printf(b, "<h3><a href=\"%s\">%d. ", f, it->number);
-		free(f);
 		html_text(h, it->title);
 		buf_puts(b, "</a></h3>\n");
 		if (s->present && s->blocks != NULL) {
 			h->srcfile = it->cs->path;
+			/* The notes are on the item's page. */
+			h->notepage = f;
 			buf_puts(b, "<div class=\"proposal\">\n");
 			html_blocks(h, s->blocks, 4);
 			buf_puts(b, "</div>\n");
+			h->notepage = NULL;
 			h->srcfile = NULL;
 		} else
 			buf_puts(b, "<p class=\"meta\">Inget förslag till "
 			    "beslut: ärendet är för information.</p>\n");
+		free(f);
 	}
 }
 

@@ -67,6 +67,8 @@ const char html_css[] =
 ".proposal{background:#eef4fa;border-left:4px solid #0a4d8c;"
 "padding:.6rem 1rem;margin:0 0 1rem}\n"
 ".proposal>:last-child{margin-bottom:0}\n"
+".notes{border-top:1px solid #8a8a8a;margin-top:2em;font-size:.9em}\n"
+"sup a{text-decoration:none}\n"
 ".scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}\n"
 ".scroll:focus-visible{outline:3px solid #b3540e}\n"
 "table{border-collapse:collapse;min-width:50%}\n"

@@ -89,6 +89,7 @@ blocks_free(struct block *b)
 		free(b->lang);
 		table_free(b->table);
 		chart_free(b->chart);
+		blocks_free(b->notes);
 		free(b);
 	}
 }
@@ -113,6 +114,7 @@ blocks_clone(const struct block *b)
 		    xstrdup(b->figure_chart) : NULL;
 		c->table = table_clone(b->table);
 		c->chart = chart_clone(b->chart);
+		c->notes = blocks_clone(b->notes);
 		c->next = NULL;
 		*tail = c;
 		tail = &c->next;
@@ -227,6 +229,28 @@ chart_clone(const struct chart *ch)
 }
 
 void
+notes_free(struct note *n)
+{
+	struct note *next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		free(n->label);
+		spans_free(n->spans);
+		free(n);
+	}
+}
+
+const struct note *
+note_find(const struct note *n, const char *label)
+{
+	for (; n != NULL; n = n->next)
+		if (strcmp(n->label, label) == 0)
+			return n;
+	return NULL;
+}
+
+void
 casefile_free(struct casefile *cs)
 {
 	size_t	 i;
@@ -246,6 +270,7 @@ casefile_free(struct casefile *cs)
 	free(cs->meta);
 	for (i = 0; i < SECTION__MAX; i++)
 		blocks_free(cs->sections[i].blocks);
+	notes_free(cs->notes);
 	free(cs);
 }
 
@@ -337,6 +362,7 @@ document_free(struct document *d)
 	}
 	free(d->meta);
 	blocks_free(d->blocks);
+	notes_free(d->notes);
 	program_free(d->program);
 	free(d->extpages);
 	free(d);

@@ -33,7 +33,10 @@ struct srcpos {
 enum span_kind {
 	SPAN_TEXT,	/* text, UTF-8, already cleaned */
 	SPAN_BREAK,	/* hard line break */
-	SPAN_PAGEREF	/* the pack page number of anchor `target' */
+	SPAN_PAGEREF,	/* the pack page number of anchor `target' */
+	SPAN_NOTEREF	/* a footnote reference: text is its number ("1"),
+			 * target its note (the label in the model, the
+			 * note block's anchor in the document tree) */
 };
 
 #define SPAN_BOLD	0x01u
@@ -52,6 +55,19 @@ struct span {
 				  * NULL */
 	struct srcpos	 pos;
 	struct span	*next;
+};
+
+/* A footnote ("[^label]: text") of a case text or a document,
+ * numbered 1, 2, 3 in the order of first reference.  A definition
+ * never referenced is left out (after a warning).  Numbers stay at
+ * most NOTES_MAX. */
+#define NOTES_MAX	500
+struct note {
+	char		*label;		/* as written between "[^" and "]" */
+	int		 number;	/* 1.. */
+	struct span	*spans;		/* its text */
+	struct srcpos	 pos;		/* of the definition */
+	struct note	*next;		/* by number */
 };
 
 enum block_kind {
@@ -127,6 +143,11 @@ struct block {
 	int		 outline_level;	/* 1 = top level */
 	struct table	*table;		/* BLOCK_TABLE, owned */
 	struct chart	*chart;		/* BLOCK_CHART, owned */
+	/* The footnotes referenced in this block's spans (not its
+	 * children's): styled paragraphs, each with its number as label
+	 * and the name its references target as anchor.  Laid out at the
+	 * bottom of the page of their first reference. */
+	struct block	*notes;
 };
 
 /* ------------------------------------------------------------------ */
@@ -334,6 +355,7 @@ struct casefile {
 	struct meta_field *meta;	/* every header field, in order */
 	size_t		 nmeta;
 	struct section	 sections[SECTION__MAX];
+	struct note	*notes;		/* of all its sections, by number */
 	struct srcpos	 pos;		/* line 1 */
 };
 
@@ -431,6 +453,7 @@ struct document {
 	struct meta_field *meta;	/* every header field, in order */
 	size_t		 nmeta;
 	struct block	*blocks;	/* body (reports, letters) */
+	struct note	*notes;		/* of the body, by number */
 	const struct casefile *cs;	/* tjänsteskrivelse: its case */
 	struct program	*program;	/* DOCUMENT_PROGRAM */
 	/* DOCUMENT_EXTERNAL: the file's pages, whether any page shows
@@ -755,6 +778,9 @@ struct pitem {
 	 * footers, rules and other decoration. */
 	const struct block *node;
 	bool		 artifact;
+	/* A footnote reference's number (raised, smaller): the anchor of
+	 * its note, whose items have the note block as node. */
+	const char	*noteref;
 	/* Items of a table cell (text, status symbol, cell fill): the
 	 * BLOCK_TABLE, the row (index into its rows) and the cell, whose
 	 * col, colspan and rowspan say where it stands; NULL elsewhere.
@@ -818,6 +844,9 @@ struct block	*blocks_clone(const struct block *); /* deep, sibling chain */
 /* Concatenated text of a span chain (breaks become spaces). */
 char		*spans_text(const struct span *);
 
+void		 notes_free(struct note *);	/* whole chain */
+/* The note of a label, or NULL. */
+const struct note *note_find(const struct note *, const char *label);
 void		 casefile_free(struct casefile *);
 void		 organisation_free(struct organisation *);
 void		 document_free(struct document *);
