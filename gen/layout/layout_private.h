@@ -39,7 +39,15 @@ struct lb_run {
 	bool		 hyphen_added;
 	const char	*link;		/* target of the link it is, or NULL */
 	const char	*lang;		/* its spans' language mark, or NULL */
+	const char	*note;		/* a footnote reference: the note's
+					 * anchor (the text is its number,
+					 * raised and smaller); else NULL */
 };
+
+/* A footnote reference's number: its size against the text's, and
+ * how far it is raised (of the text's size). */
+#define NOTE_SCALE	0.62f
+#define NOTE_RISE	0.36f
 
 /* The extent of a link on a line. */
 struct lb_link {
@@ -169,6 +177,16 @@ struct vel {
 	size_t		 mk0, nmk;	/* marks at its top */
 	size_t		 cont;		/* a page starting here repeats
 					 * lay->cont[cont - 1]; 0: none */
+	size_t		 vn0, nvn;	/* footnotes whose first reference
+					 * is on this line: lay->vn[vn0..] */
+};
+
+/* A footnote laid out for the bottom of a page: its items (y from its
+ * top) are in lay->it but belong to no element of the list. */
+struct vnote {
+	float		 h;
+	size_t		 it0, nit;
+	const struct style *style;
 };
 
 /* A table's continuation header: the caption marked "(forts.)" and
@@ -208,6 +226,10 @@ struct lay {
 	size_t		 nlab, caplab;
 	struct vcont	*cont;		/* continuation headers */
 	size_t		 ncont, capcont;
+	struct vnote	*notes;		/* footnotes */
+	size_t		 nnotes, capnotes;
+	size_t		*vn;		/* indices into notes, by line */
+	size_t		 nvn, capvn;
 };
 
 /* Appends an element to the vertical list; a box takes the pending

@@ -478,6 +478,17 @@ build(struct lb *lb, const struct lb_in *in, const struct span *sp,
 			    sp->flags | SPAN_NOBREAK))
 				return 0;
 			break;
+		case SPAN_NOTEREF:
+			/* Its own box, measured at the smaller size; it
+			 * sticks to the word before it. */
+			flushbox(&b);
+			b.size = in->style->size * NOTE_SCALE;
+			if (sp->text != NULL && !addtext(&b, sp, sp->text,
+			    strlen(sp->text), sp->flags | SPAN_NOBREAK))
+				return 0;
+			flushbox(&b);
+			b.size = in->style->size;
+			break;
 		case SPAN_BREAK:
 			flushbox(&b);
 			b.space = false;
@@ -839,7 +850,7 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 	struct lb_run *run;
 	const struct lb_item *it, *br;
 	const struct lb_node *a, *z;
-	const char *lt;
+	const char *lt, *nt;
 	size_t	 l, i, start;
 	double	 r, nat, L, extra, used;
 	float	 x, off;
@@ -888,15 +899,19 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 				 * it goes in the link's element. */
 				lt = it->span->flags & SPAN_LINK ?
 				    it->span->target : NULL;
+				nt = it->span->kind == SPAN_NOTEREF ?
+				    it->span->target : NULL;
 				/* So is text in another language: tagged,
 				 * it goes in a Span with its /Lang. */
 				if (run == NULL || run->face != it->face ||
 				    !same_link(run->link, lt) ||
-				    !same_link(run->lang, it->span->lang)) {
+				    !same_link(run->lang, it->span->lang) ||
+				    run->note != nt || nt != NULL) {
 					endrun(lb, in, run, x);
 					run = newrun(lb, it->face, x);
 					run->link = lt;
 					run->lang = it->span->lang;
+					run->note = nt;
 				}
 				buf_put(&lb->text, it->s, it->len);
 				if (it->span->flags & SPAN_LINK &&

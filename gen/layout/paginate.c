@@ -161,6 +161,11 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 		p->w = r->w;
 		p->face = r->face;
 		p->size = st->size;
+		if (r->note != NULL) {
+			p->size = st->size * NOTE_SCALE;
+			p->y = y + st->size * NOTE_RISE;
+			p->noteref = arena_strdup(L->arena, r->note);
+		}
 		p->color = st->color;
 		p->text = r->text;
 		p->space_extra = r->space_extra;
@@ -283,6 +288,126 @@ leaders(struct lay *L, const struct style *st, float x0, float x1, float y)
 	buf_free(&b);
 }
 
+/* A footnote referenced on a line: the line's element and the note. */
+struct noteat {
+	size_t		 vel;
+	const struct block *note;
+};
+
+/* The notes whose first reference in b is on line ln (element vel). */
+static void
+line_notes(struct lay *L, const struct block *b, const struct lb_line *ln,
+    size_t vel, struct noteat **at, size_t *nat, size_t *capat)
+{
+	const struct lb_run *r;
+	const struct block *nb;
+	size_t	 i, k;
+
+	for (i = 0; i < ln->nruns; i++) {
+		r = &L->lb->runs[ln->run0 + i];
+		if (r->note == NULL)
+			continue;
+		for (nb = b->notes; nb != NULL; nb = nb->next)
+			if (nb->anchor != NULL && strcmp(nb->anchor,
+			    r->note) == 0)
+				break;
+		for (k = 0; nb != NULL && k < *nat; k++)
+			if ((*at)[k].note == nb)
+				nb = NULL;
+		if (nb == NULL)
+			continue;
+		GROW(*at, *nat, *capat);
+		(*at)[*nat].vel = vel;
+		(*at)[(*nat)++].note = nb;
+	}
+}
+
+static int para(struct lay *, const struct block *, bool);
+
+/*
+ * Lays out each note as a paragraph across the whole text width, then
+ * takes its elements out of the list: its items become one footnote
+ * the page of its reference's line places at its bottom.
+ */
+static int
+place_notes(struct lay *L, struct noteat *at, size_t nat)
+{
+	struct vnote *vn;
+	size_t	 i, j, k, nv0, it0;
+	float	 h, indl = L->indl, indr = L->indr;
+	bool	 keep = L->keep, top;
+	int	 ok = 1;
+
+	for (i = 0; i < nat && ok; i++) {
+		nv0 = L->nv;
+		it0 = L->nit;
+		L->indl = L->indr = 0;
+		L->keep = false;
+		ok = para(L, at[i].note, false);
+		L->indl = indl;
+		L->indr = indr;
+		L->keep = keep;
+		if (!ok)
+			break;
+		h = 0;
+		top = true;
+		for (j = nv0; j < L->nv; j++) {
+			const struct vel *e = &L->v[j];
+
+			if (e->kind != V_BOX) {
+				if (!top)
+					h += e->h;
+				continue;
+			}
+			top = false;
+			for (k = 0; k < e->nit; k++)
+				L->it[e->it0 + k].y -= h;
+			h += e->h;
+		}
+		/* Spaces after the note's last line stay out. */
+		for (j = L->nv; j > nv0 && L->v[j - 1].kind != V_BOX; j--)
+			h -= L->v[j - 1].h;
+		L->nv = nv0;
+		GROW(L->notes, L->nnotes, L->capnotes);
+		vn = &L->notes[L->nnotes++];
+		vn->h = h;
+		vn->it0 = it0;
+		vn->nit = L->nit - it0;
+		vn->style = at[i].note->style;
+		/* The line's notes are together in vn (a paragraph's
+		 * lines come one after another). */
+		GROW(L->vn, L->nvn, L->capvn);
+		L->vn[L->nvn++] = L->nnotes - 1;
+		if (L->v[at[i].vel].nvn == 0)
+			L->v[at[i].vel].vn0 = L->nvn - 1;
+		L->v[at[i].vel].nvn++;
+	}
+	free(at);
+	return ok;
+}
+
+/* Height of the notes of element e. */
+static float
+notes_h(const struct lay *L, const struct vel *e)
+{
+	float	 h = 0;
+	size_t	 k;
+
+	for (k = 0; k < e->nvn; k++)
+		h += L->notes[L->vn[e->vn0 + k]].h;
+	return h;
+}
+
+/* Space above a page's notes, with the short rule in it. */
+static float
+notes_sep(const struct lay *L, const struct vel *e)
+{
+	const struct style *st = e->nvn > 0 ?
+	    L->notes[L->vn[e->vn0]].style : NULL;
+
+	return st != NULL ? st->leading * 1.5f : 12;
+}
+
 /* A paragraph, heading or code block. */
 static int
 para(struct lay *L, const struct block *b, bool code)
@@ -290,7 +415,8 @@ para(struct lay *L, const struct block *b, bool code)
 	const struct style *st = b->style;
 	struct lb_in in;
 	struct pitem trail[16];
-	size_t	 ntrail = 0, i, n;
+	struct noteat *at = NULL;
+	size_t	 ntrail = 0, i, n, nat = 0, capat = 0;
 	float	 left, right, tx, bo, tw = 0, y, lw;
 	bool	 rule;
 
@@ -358,6 +484,9 @@ para(struct lay *L, const struct block *b, bool code)
 
 			runs(L, st, b, i, tx + (i == 0 ? st->first_indent : 0),
 			    y, false);
+			if (b->notes != NULL)
+				line_notes(L, b, ln, L->nv - 1, &at, &nat,
+				    &capat);
 			L->v[L->nv - 1].hyph = ln->nruns > 0 &&
 			    L->lb->runs[ln->run0 + ln->nruns - 1].hyphen_added;
 		}
@@ -388,7 +517,7 @@ para(struct lay *L, const struct block *b, bool code)
 	}
 	L->keep = st->keep_with_next;
 	lay_space(L, st->space_after);
-	return 1;
+	return place_notes(L, at, nat);
 }
 
 
@@ -558,6 +687,51 @@ newpage(struct lay *L)
 	return pg;
 }
 
+/*
+ * The notes of the lines on a page, at its bottom in the order of
+ * their references, under a short rule.  cut() left room for them.
+ */
+static void
+fill_notes(struct lay *L, struct page *pg, size_t from, size_t to)
+{
+	const struct vnote *vn;
+	const struct vel *first = NULL;
+	struct pitem *p;
+	size_t	 i, k, j;
+	float	 h = 0, y;
+
+	for (i = from; i < to; i++)
+		if (L->v[i].kind == V_BOX && L->v[i].nvn > 0) {
+			if (first == NULL)
+				first = &L->v[i];
+			h += notes_h(L, &L->v[i]);
+		}
+	if (first == NULL)
+		return;
+	y = L->ps->margin_bottom + h;
+	p = &pg->items[pg->nitems++];
+	memset(p, 0, sizeof(*p));
+	p->kind = PITEM_LINE;
+	p->x = L->x0;
+	p->y = y + notes_sep(L, first) / 2;
+	p->w = (L->x1 - L->x0) / 3;
+	p->line_width = 0.5f;
+	p->color = L->notes[L->vn[first->vn0]].style->color;
+	p->artifact = true;
+	for (i = from; i < to; i++) {
+		if (L->v[i].kind != V_BOX)
+			continue;
+		for (k = 0; k < L->v[i].nvn; k++) {
+			vn = &L->notes[L->vn[L->v[i].vn0 + k]];
+			for (j = 0; j < vn->nit; j++) {
+				pg->items[pg->nitems] = L->it[vn->it0 + j];
+				pg->items[pg->nitems++].y += y;
+			}
+			y -= vn->h;
+		}
+	}
+}
+
 /* Puts elements [from, to) on a new page. */
 static void
 fill(struct lay *L, size_t from, size_t to)
@@ -572,11 +746,14 @@ fill(struct lay *L, size_t from, size_t to)
 	if (from < to && L->v[from].cont > 0)
 		c = &L->cont[L->v[from].cont - 1];
 	for (i = from; i < to; i++)
-		if (L->v[i].kind == V_BOX)
+		if (L->v[i].kind == V_BOX) {
 			n += L->v[i].nit;
+			for (k = 0; k < L->v[i].nvn; k++)
+				n += L->notes[L->vn[L->v[i].vn0 + k]].nit;
+		}
 	if (c != NULL)
 		n += c->nit;
-	n++;			/* a table's closing rule */
+	n += 2;			/* a table's closing rule, the notes' rule */
 	pg->items = xmalloc(n * sizeof(*pg->items));
 	pg->capitems = n;
 	/* A page starting inside a table's body: its header again. */
@@ -623,6 +800,7 @@ fill(struct lay *L, size_t from, size_t to)
 		p->color = c->rcolor;
 		p->artifact = true;
 	}
+	fill_notes(L, pg, from, to);
 }
 
 /* Lines (boxes) from element a up to b: what moving a page break back
@@ -651,6 +829,26 @@ lone_tail(const struct lay *L, size_t i)
 	return boxes == 1;
 }
 
+/* A line whose notes do not fit on a page even alone: they are all
+ * still printed, running into the bottom margin. */
+static void
+note_too_long(const struct lay *L, const struct vel *e)
+{
+	const struct block *b;
+	size_t	 k;
+
+	for (k = 0; k < e->nvn; k++) {
+		const struct vnote *vn = &L->notes[L->vn[e->vn0 + k]];
+
+		b = vn->nit > 0 ? L->it[vn->it0].node : NULL;
+		if (b != NULL)
+			diag(DIAG_WARNING, b->pos.file, b->pos.line,
+			    b->pos.col, "the footnote is too long for the "
+			    "page of its reference: it runs into the bottom "
+			    "margin; shorten it or make it part of the text");
+	}
+}
+
 /*
  * Cuts the vertical list into pages, each as full as the allowed breaks
  * let it be.  Two preferences, each costing at most a few lines of the
@@ -665,6 +863,7 @@ cut(struct lay *L)
 	float	 avail = L->ps->height - L->ps->margin_top -
 	    L->ps->margin_bottom, y;
 	size_t	 i = 0, start, end, brk, prev, whole;
+	float	 nh, eh;
 	bool	 content;
 
 	while (i < L->nv) {
@@ -676,6 +875,7 @@ cut(struct lay *L)
 		end = L->nv;
 		brk = prev = whole = (size_t)-1;
 		content = false;
+		nh = 0;
 		y = L->v[start].cont > 0 ? L->cont[L->v[start].cont - 1].h : 0;
 		for (; i < L->nv; i++) {
 			const struct vel *e = &L->v[i];
@@ -697,7 +897,12 @@ cut(struct lay *L)
 				y += e->h;
 				continue;
 			}
-			if (content && y + e->h > avail + 0.01f) {
+			/* A line brings its notes: they take room at the
+			 * bottom of the same page (the rule's space with
+			 * the first). */
+			eh = e->nvn > 0 ? notes_h(L, e) +
+			    (nh == 0 ? notes_sep(L, e) : 0) : 0;
+			if (content && y + e->h + nh + eh > avail + 0.01f) {
 				end = brk != (size_t)-1 ? brk : i;
 				if (brk != (size_t)-1 && L->v[brk - 1].hyph &&
 				    whole != (size_t)-1 &&
@@ -708,7 +913,10 @@ cut(struct lay *L)
 					end = prev;
 				break;
 			}
+			if (!content && y + e->h + eh > avail + 0.01f)
+				note_too_long(L, e);
 			y += e->h;
+			nh += eh;
 			content = true;
 		}
 		fill(L, start, end);
@@ -792,5 +1000,7 @@ out:
 	free(L.mk);
 	free(L.lab);
 	free(L.cont);
+	free(L.notes);
+	free(L.vn);
 	return rc;
 }

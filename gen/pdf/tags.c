@@ -5,7 +5,9 @@
  * The elements come from the document tree, in its order, before any
  * page is written: Document, a Part per document of the pack,
  * headings, paragraphs, lists (L, LI, Lbl, LBody), tables (Table,
- * Caption, THead, TBody, TR, TH, TD) and charts (Figure with /Alt).
+ * Caption, THead, TBody, TR, TH, TD), charts (Figure with /Alt) and
+ * footnotes (a Note with its /ID right after the element of its first
+ * reference, whose number is a Reference element inside the text).
  * Then every item of every page is given its element (or Artifact);
  * content.c wraps each run of items of one element in a marked-content
  * sequence with its own MCID, and outline.c hands over link
@@ -53,6 +55,7 @@ struct tag_elem {
 	const char	*lang;		/* /Lang (doc tree's text), or NULL */
 	int		 span;		/* the Span its last text went in;
 					 * 0 (the Document): none */
+	const char	*id;		/* Note: its /ID, unique in the file */
 	bool		 keep;		/* made even without content */
 	bool		 external;	/* Figure naming a PDF made elsewhere:
 					 * /Pg its part's first page */
@@ -274,6 +277,20 @@ table_elems(struct pdf_tags *T, const struct block *b, int parent)
 	walk(T, t->notes, parent);
 }
 
+/* The notes first referenced in b: Note elements after it, each with
+ * the anchor its references name as /ID. */
+static void
+note_elems(struct pdf_tags *T, const struct block *b, int parent)
+{
+	const struct block *n;
+	int	 id;
+
+	for (n = b->notes; n != NULL; n = n->next) {
+		id = elem_new(T, "Note", parent, n, true);
+		T->e[id].id = n->anchor;
+	}
+}
+
 static void
 walk(struct pdf_tags *T, const struct block *b, int parent)
 {
@@ -286,6 +303,7 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 		case BLOCK_CODE:
 			id = elem_new(T, "P", parent, b, true);
 			T->e[id].lang = b->lang;
+			note_elems(T, b, parent);
 			break;
 		case BLOCK_HEADING:
 			/*
@@ -306,6 +324,7 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 			T->hmade[T->nheadings++] = level;
 			snprintf(h, sizeof(h), "H%d", level);
 			elem_new(T, h, parent, b, true);
+			note_elems(T, b, parent);
 			break;
 		case BLOCK_LIST:
 			id = elem_new(T, "L", parent, b, true);
@@ -639,6 +658,15 @@ pdf_tags_new(struct pdf_writer *w)
 		T->e[i].used = false;
 	for (i = 0; i < P->n; i++)
 		lang_spans(T, &P->v[i], &T->pages[i]);
+	/* A footnote's number in the text: a Reference inside the text's
+	 * element or Span (after the spaces, which read it as the text's
+	 * own). */
+	for (i = 0; i < P->n; i++)
+		for (k = 0; k < P->v[i].nitems; k++)
+			if (P->v[i].items[k].noteref != NULL &&
+			    T->pages[i].elem[k] >= 0)
+				T->pages[i].elem[k] = elem_new(T, "Reference",
+				    T->pages[i].elem[k], NULL, false);
 	for (i = 0; i < P->n; i++)
 		for (k = 0; k < P->v[i].nitems; k++)
 			if (P->v[i].items[k].kind == PITEM_LINK)
@@ -985,6 +1013,12 @@ elem_write(HPDF_Dict d, HPDF_Stream s)
 	if (e->lang != NULL && (st = entry_text(w, s, "Lang", e->lang)) !=
 	    HPDF_OK)
 		return st;
+	/* Anchors are ASCII letters, digits and '-': no escapes. */
+	if (e->id != NULL && ((st = put_key(s, "ID")) != HPDF_OK ||
+	    (st = put_str(s, "(")) != HPDF_OK ||
+	    (st = put_str(s, e->id)) != HPDF_OK ||
+	    (st = put_str(s, ")\012")) != HPDF_OK))
+		return st;
 	if ((st = attr_write(s, e)) != HPDF_OK || e->nkids == 0)
 		return st;
 	/* The common case, a cell or a line: one MCID on its page. */
@@ -998,6 +1032,48 @@ elem_write(HPDF_Dict d, HPDF_Stream s)
 		if ((st = kid_write(w, s, &e->kids[k], pg)) != HPDF_OK)
 			return st;
 	return put_str(s, "]\012");
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct tag_elem *x = *(const struct tag_elem *const *)a;
+	const struct tag_elem *y = *(const struct tag_elem *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+/* /IDTree: the elements with an /ID (notes), sorted by it. */
+static int
+id_tree(struct pdf_writer *w, HPDF_Dict root)
+{
+	struct pdf_tags *T = w->tags;
+	HPDF_Doc_Rec *doc = w->pdf;
+	const struct tag_elem **v;
+	HPDF_Dict tree;
+	HPDF_Array names;
+	HPDF_String str;
+	size_t	 i, n = 0;
+	int	 ok = 1;
+
+	v = xcalloc(T->ne ? T->ne : 1, sizeof(*v));
+	for (i = 0; i < T->ne; i++)
+		if (T->e[i].used && T->e[i].id != NULL)
+			v[n++] = &T->e[i];
+	if (n > 0) {
+		qsort(v, n, sizeof(*v), id_cmp);
+		ok = (tree = HPDF_Dict_New(doc->mmgr)) != NULL &&
+		    (names = HPDF_Array_New(doc->mmgr)) != NULL &&
+		    HPDF_Dict_Add(tree, "Names", names) == HPDF_OK &&
+		    HPDF_Dict_Add(root, "IDTree", tree) == HPDF_OK;
+		for (i = 0; i < n && ok; i++)
+			ok = (str = HPDF_String_New(doc->mmgr, v[i]->id,
+			    NULL)) != NULL && HPDF_Array_Add(names, str) ==
+			    HPDF_OK && HPDF_Array_Add(names, v[i]->dict) ==
+			    HPDF_OK;
+	}
+	free(v);
+	return ok;
 }
 
 /* The structure tree root, the parent tree, /MarkInfo. */
@@ -1051,6 +1127,7 @@ pdf_tags_finish(struct pdf_writer *w)
 		    (HPDF_INT32)(T->npages + i)) == HPDF_OK &&
 		    HPDF_Array_Add(nums, T->e[T->annots[i].elem].dict) ==
 		    HPDF_OK;
+	ok = ok && id_tree(w, root);
 	ok = ok && HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
 	    (HPDF_INT32)(T->npages + T->nannots)) == HPDF_OK &&
 	    HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root) == HPDF_OK &&

@@ -164,3 +164,52 @@ tmpl_style_blocks(const struct content_map *m, const struct block *src,
 {
 	return style_chain(m, src, depth, IN_BODY);
 }
+
+static void
+notes_walk(struct tmpl *t, const struct content_map *m, struct block *b,
+    const struct note *notes)
+{
+	struct block **tail;
+	struct span *sp;
+	const struct note *n;
+
+	for (; b != NULL; b = b->next) {
+		for (tail = &b->notes; *tail != NULL; tail = &(*tail)->next)
+			continue;
+		for (sp = b->spans; sp != NULL; sp = sp->next) {
+			if (sp->kind != SPAN_NOTEREF || sp->target == NULL ||
+			    (n = note_find(notes, sp->target)) == NULL ||
+			    n->number < 1 || n->number > NOTES_MAX)
+				continue;
+			free(sp->target);
+			sp->target = xasprintf("fn-%d-%d", t->note_set,
+			    n->number);
+			if (t->note_placed[n->number])
+				continue;
+			t->note_placed[n->number] = true;
+			*tail = block_new(BLOCK_PARA);
+			(*tail)->style = m->footnote;
+			(*tail)->pos = n->pos;
+			(*tail)->spans = spans_clone(n->spans);
+			(*tail)->label = span_new(SPAN_TEXT, 0, sp->text);
+			(*tail)->label->pos = n->pos;
+			(*tail)->anchor = xstrdup(sp->target);
+			tail = &(*tail)->next;
+		}
+		notes_walk(t, m, b->children, notes);
+	}
+}
+
+void
+tmpl_notes(struct tmpl *t, const struct content_map *m, struct block *b,
+    const void *owner, const struct note *notes)
+{
+	if (notes == NULL)
+		return;
+	if (owner != t->note_owner) {
+		t->note_owner = owner;
+		t->note_set++;
+		memset(t->note_placed, 0, sizeof(t->note_placed));
+	}
+	notes_walk(t, m, b, notes);
+}

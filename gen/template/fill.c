@@ -757,6 +757,12 @@ fix_links(const struct ctx *c, struct block *b)
 	}
 }
 
+static const struct block *
+sec_blocks(const struct section *sec)
+{
+	return sec != NULL && sec->present ? sec->blocks : NULL;
+}
+
 static int
 section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 {
@@ -818,6 +824,10 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 	}
 	**tail = tmpl_style_blocks(c->cm, src, 0);
 	fix_links(c, **tail);
+	if (src == sec_blocks(sec))
+		tmpl_notes(c->t, c->cm, **tail, cs, cs->notes);
+	else
+		tmpl_notes(c->t, c->cm, **tail, c->doc, c->doc->notes);
 	while (**tail)
 		*tail = &(**tail)->next;
 	return ok;
@@ -1349,6 +1359,7 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 		} else {
 			c->body = tmpl_style_blocks(c->cm, d->blocks, 0);
 			fix_links(c, c->body);
+			tmpl_notes(c->t, c->cm, c->body, d, d->notes);
 			anchor = doc_anchor(c->m, d);
 			tmpl_number_chapters(c->body, anchor, chapters,
 			    marks > 0 ? outline_base + 1 : 0, marks);

@@ -509,6 +509,7 @@ load_content_map(struct tmpl *t, xmlNodePtr n)
 	m->quote_para = map_style(t, n, "quote-para", &ok);
 	m->code = map_style(t, n, "code", &ok);
 	m->rule = map_style(t, n, "rule", &ok);
+	m->footnote = map_style(t, n, "footnote", &ok);
 	m->heading_offset = 2;
 	if ((v = xml_attr(n, "heading-offset")) != NULL) {
 		m->heading_offset = atoi(v);
@@ -532,6 +533,8 @@ load_content_map(struct tmpl *t, xmlNodePtr n)
 		m->quote_para = m->para;
 	if (m->rule == NULL)
 		m->rule = m->para;
+	if (m->footnote == NULL)
+		m->footnote = m->para;
 	t->have_cmap = true;
 	return ok;
 }

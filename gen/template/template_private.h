@@ -53,6 +53,7 @@ struct content_map {
 	const struct style *quote_para;
 	const struct style *code;
 	const struct style *rule;
+	const struct style *footnote;	/* notes at the page bottom */
 	char		*bullet[3];	/* by nesting depth, cycling */
 	struct figure_map *fig;		/* how figures are styled */
 };
@@ -88,6 +89,12 @@ struct tmpl {
 	char		*named_name[TMPL_MAX_CMAPS];
 	size_t		 nnamed;
 	struct figure_map fmap;		/* <figures> */
+	/* Footnotes: whose notes are being placed (a case file or a
+	 * document), the set number that makes their anchors unique in
+	 * the pack, and which numbers have their note placed. */
+	const void	*note_owner;
+	int		 note_set;
+	bool		 note_placed[NOTES_MAX + 1];
 };
 
 /* style.c */
@@ -133,6 +140,11 @@ struct block *tmpl_figure(struct figure_map *, const struct block *ref);
 /* cases.c: model blocks -> styled document blocks. */
 struct block *tmpl_style_blocks(const struct content_map *,
 	    const struct block *, int depth);
+/* Gives the blocks holding the first reference to each of the owner's
+ * notes (a case file's or a document's) the note as a styled
+ * paragraph, and every reference the note's anchor as target. */
+void	 tmpl_notes(struct tmpl *, const struct content_map *,
+	    struct block *, const void *owner, const struct note *);
 /* "1.", "a.", "z.", "aa." ... for list numbering. */
 char	*tmpl_list_label(enum list_style, int n);
 
