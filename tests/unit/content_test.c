@@ -678,6 +678,111 @@ TEST(lang_errors)
 	casefile_free(cs);
 }
 
+/* Footnotes: numbered by first reference, the definition out of the
+ * text, the reference a span of its own with the note's number. */
+TEST(notes_numbered)
+{
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "Först[^b] och sedan[^a], igen[^b].\n\n"
+	    "[^a]: Den andra noten, *kursiv*.\n"
+	    "[^b]: Den första\n  över två rader.\n\n"
+	    "# Förslag till beslut\n\nBifalla[^a].\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+	const struct span *s;
+	const struct note *n;
+	struct block tmp = { 0 };
+	int	 refs = 0;
+
+	CHECK(cs != NULL);
+	if (cs == NULL)
+		return;
+	CHECK_INT(diag_errors(), 0);
+	CHECK_INT(diag_warnings(), 0);
+	CHECK_INT(count(b), 1);		/* the definitions are no text */
+	CHECK_STR(text_of(b), "Först1 och sedan2, igen1.");
+	for (s = b->spans; s != NULL; s = s->next)
+		if (s->kind == SPAN_NOTEREF) {
+			refs++;
+			if (refs == 1) {
+				CHECK_STR(s->target, "b");
+				CHECK_INT(s->pos.line, 8);
+				CHECK_INT(s->pos.col, 6);
+			}
+		}
+	CHECK_INT(refs, 3);
+	/* Numbered per case text: the proposal's [^a] is note 2 too. */
+	CHECK_STR(text_of(section(cs, SECTION_PROPOSAL)), "Bifalla2.");
+	/* By number: [^b] first, though defined second. */
+	n = cs->notes;
+	CHECK(n != NULL && n->number == 1 && strcmp(n->label, "b") == 0);
+	if (n == NULL)
+		goto out;
+	CHECK_INT(n->pos.line, 11);
+	tmp.spans = n->spans;
+	CHECK_STR(text_of(&tmp), "Den första över två rader.");
+	n = n->next;
+	CHECK(n != NULL && n->number == 2 && strcmp(n->label, "a") == 0);
+	if (n == NULL)
+		goto out;
+	CHECK_INT(n->pos.line, 10);
+	CHECK(n->spans != NULL && n->spans->next != NULL &&
+	    n->spans->next->flags == SPAN_ITALIC);
+	CHECK(n->next == NULL);
+out:
+	casefile_free(cs);
+}
+
+TEST(notes_literal)
+{
+	/* Code shows "[^1]" itself; a definition inside a fence is code. */
+	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
+	    "Skriv `[^1]` så.\n\n```\n[^x]: inte en not\n```\n");
+	const struct block *b = section(cs, SECTION_DESCRIPTION);
+
+	CHECK(cs != NULL);
+	if (cs == NULL)
+		return;
+	CHECK_INT(diag_errors(), 0);
+	CHECK_STR(text_of(b), "Skriv [^1] så.");
+	CHECK_STR(text_of(nth(b, 1)), "[^x]: inte en not");
+	CHECK(cs->notes == NULL);
+	casefile_free(cs);
+}
+
+TEST(notes_errors)
+{
+	struct casefile *cs;
+
+	cs = parse(HDR "# Ärendebeskrivning\n\nSe noten[^saknas].\n");
+	CHECK(cs == NULL);
+	CHECK_STR(diag_first(), "x.md:8:9: error: footnote reference "
+	    "[^saknas] has no definition: add a line \"[^saknas]: the "
+	    "note's text\" after the paragraph");
+	casefile_free(cs);
+
+	cs = parse(HDR "# Ärendebeskrivning\n\nText[^a].\n\n"
+	    "[^a]: Ett.\n[^a]: Två.\n");
+	CHECK(cs == NULL);
+	CHECK_STR(diag_first(), "x.md:11:1: error: footnote [^a] is defined "
+	    "twice (first at line 10): delete one or give it another label");
+	casefile_free(cs);
+
+	cs = parse(HDR "# Ärendebeskrivning\n\nText[^a].\n\n"
+	    "[^a]: Se även[^b].\n[^b]: Mer.\n");
+	CHECK(cs == NULL);
+	CHECK_STR(diag_first(), "x.md:10:14: error: footnote reference [^b] "
+	    "inside a footnote: write the text into the note instead");
+	casefile_free(cs);
+
+	cs = parse(HDR "# Ärendebeskrivning\n\nText.\n\n[^a]: Oanvänd.\n");
+	CHECK(cs != NULL);
+	CHECK_INT(diag_errors(), 0);
+	CHECK_STR(diag_first(), "x.md:10:1: warning: footnote [^a] is never "
+	    "referenced: add \"[^a]\" where it belongs, or delete it");
+	CHECK(cs != NULL && cs->notes == NULL);
+	casefile_free(cs);
+}
+
 TEST(code_quote_rule)
 {
 	struct casefile *cs = parse(HDR "# Ärendebeskrivning\n\n"
@@ -884,6 +989,9 @@ main(void)
 	RUN(lang_block);
 	RUN(lang_tags);
 	RUN(lang_errors);
+	RUN(notes_numbered);
+	RUN(notes_literal);
+	RUN(notes_errors);
 	RUN(code_quote_rule);
 	RUN(nesting_cap);
 	RUN(invalid_utf8);
