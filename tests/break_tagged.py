@@ -51,6 +51,10 @@ FAULTS = [
     ("tounicode-cidrange", "a ToUnicode map without bfrange or bfchar"),
     ("tounicode-partial", "ToUnicode does not map"),
     ("font-not-embedded", "not embedded"),
+    ("note-no-id", "Note without /ID"),
+    ("note-id-twice", "is used by two elements"),
+    ("note-not-in-idtree", "is not in the IDTree"),
+    ("reference-outside", "Reference inside Document"),
 ]
 
 
@@ -225,6 +229,29 @@ def apply(name, pdf):
     elif name == "font-not-embedded":
         fd = a_font(pdf).DescendantFonts[0].FontDescriptor
         del fd["/FontFile2"]
+    elif name == "note-no-id":
+        del first(pdf, "Note")["/ID"]
+    elif name == "note-id-twice":
+        notes = [e for e in elements(pdf) if e.S == Name("/Note")]
+        if len(notes) < 2:
+            raise SystemExit("break_tagged.py: fewer than two notes")
+        notes[1].ID = notes[0].ID
+    elif name == "note-not-in-idtree":
+        del pdf.Root.StructTreeRoot["/IDTree"]
+    elif name == "reference-outside":
+        # Moved out of its paragraph to the top of the tree.
+        r = first(pdf, "Reference")
+        par = r.P
+        kids = par.K if isinstance(par.K, Array) else Array([par.K])
+        par.K = Array([k for k in kids if not (isinstance(k, Dictionary)
+                       and k.objgen == r.objgen)])
+        top = pdf.Root.StructTreeRoot.K
+        if isinstance(top, Array):
+            top = top[0]
+        r.P = top
+        tk = top.K if isinstance(top.K, Array) else Array([top.K])
+        tk.append(r)
+        top.K = tk
     else:
         raise SystemExit("break_tagged.py: no fault called %s" % name)
 

@@ -17,6 +17,9 @@ Fails (exit 1, one line per fault) on:
   (H1 then H3), a Figure without /Alt, a TH without /Scope, L/LI/Lbl/LBody or Table/THead/TBody/TFoot/TR/TH/TD nested
   wrongly, a link annotation without /Contents or a Link element holding
   its OBJR;
+- notes: a Note without an /ID, an /ID that two elements share, an /ID
+  the StructTreeRoot's /IDTree does not map to its element, a Reference
+  outside a paragraph-level element;
 - languages: a /Lang (of the catalog or of an element) that is not a
   well-formed BCP 47 tag (RFC 5646: "sv-SE", "nb", "sma", "en-GB");
 - the catalog: no /MarkInfo /Marked true, no /Lang, no
@@ -52,6 +55,10 @@ TABLE_PARENT = {
     "THead": {"Table"}, "TBody": {"Table"}, "TFoot": {"Table"},
     "TH": {"TR"}, "TD": {"TR"},
 }
+
+# What a footnote's Reference may be inside: its text's element.
+PARA_LEVEL = {"P", "H1", "H2", "H3", "H4", "H5", "H6", "Span", "Lbl",
+              "TD", "TH", "Caption", "Link", "Quote"}
 
 faults = []
 
@@ -110,6 +117,17 @@ def numtree(node, out, depth=0):
             out[int(nums[i])] = nums[i + 1]
     for kid in as_list(node.get("/Kids")):
         numtree(kid, out, depth + 1)
+
+
+def nametree(node, out, depth=0):
+    if node is None or depth > 32:
+        return
+    names = node.get("/Names")
+    if names is not None:
+        for i in range(0, len(names) - 1, 2):
+            out[bytes(names[i])] = names[i + 1]
+    for kid in as_list(node.get("/Kids")):
+        nametree(kid, out, depth + 1)
 
 
 # ---------------------------------------------------------------------
@@ -335,6 +353,8 @@ class Tree:
         self.count = 0
         self.heading = 0     # level of the last heading in this Part
         self.langs = []      # (type, /Lang, pages) in tree order
+        self.ids = {}        # /ID -> element key
+        self.idtree = {}     # /IDTree: /ID -> element
         self.pageno = {key(pg.obj): i + 1 for i, pg in enumerate(pdf.pages)}
         root = pdf.Root.get("/StructTreeRoot")
         rm = root.get("/RoleMap") if root is not None else None
@@ -344,9 +364,16 @@ class Tree:
         if root is None:
             return
         self.root = root
+        nametree(root.get("/IDTree"), self.idtree)
         seen = set()
         for kid in as_list(root.get("/K")):
             self.walk(kid, root, None, seen, 0)
+        for i, k in sorted(self.ids.items()):
+            el = self.idtree.get(i)
+            if el is None or not isinstance(el, Dictionary) or key(el) != k:
+                fault("structure: /ID \"%s\" of %s is not in the IDTree "
+                      "(or names another element there)" %
+                      (i.decode("latin-1"), self.types.get(k)))
 
     def std(self, s):
         n = 0
@@ -391,6 +418,17 @@ class Tree:
         if t == "Figure" and not (text_of(e.get("/Alt")).strip() or
                                   text_of(e.get("/ActualText")).strip()):
             fault("structure: Figure without /Alt")
+        if "/ID" in e:
+            i = bytes(e.get("/ID"))
+            if i in self.ids:
+                fault("structure: /ID \"%s\" is used by two elements" %
+                      i.decode("latin-1"))
+            self.ids[i] = k
+        elif t == "Note":
+            fault("structure: Note without /ID")
+        if t == "Reference" and ptype not in PARA_LEVEL:
+            fault("structure: Reference inside %s, not in a paragraph or "
+                  "heading" % ptype)
         if t == "TH" and not self.has_scope(e):
             fault("structure: TH without /Scope")
         if ptype in LIST_KIDS and t not in LIST_KIDS[ptype]:

@@ -163,7 +163,8 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 		p->size = st->size;
 		if (r->note != NULL) {
 			p->size = st->size * NOTE_SCALE;
-			p->y = y + st->size * NOTE_RISE;
+			p->rise = st->size * NOTE_RISE;
+			p->y = y + p->rise;
 			p->noteref = arena_strdup(L->arena, r->note);
 		}
 		p->color = st->color;

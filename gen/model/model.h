@@ -779,8 +779,10 @@ struct pitem {
 	const struct block *node;
 	bool		 artifact;
 	/* A footnote reference's number (raised, smaller): the anchor of
-	 * its note, whose items have the note block as node. */
+	 * its note, whose items have the note block as node; `rise' is
+	 * how far y is above the baseline of its line. */
 	const char	*noteref;
+	float		 rise;
 	/* Items of a table cell (text, status symbol, cell fill): the
 	 * BLOCK_TABLE, the row (index into its rows) and the cell, whose
 	 * col, colspan and rowspan say where it stands; NULL elsewhere.

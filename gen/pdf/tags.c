@@ -535,8 +535,9 @@ spaces(struct pdf_tags *T, const struct page *pg, struct tag_page *tp,
 		if (a->hyphen_added || ends_with_space(a->text) ||
 		    (b->text != NULL && b->text[0] == ' '))
 			continue;
-		if (a->y != b->y || b->x > a->x + a->w + 0.5f ||
-		    b->x < a->x)
+		/* A footnote's raised number is on its word's line. */
+		if (a->y - a->rise != b->y - b->rise ||
+		    b->x > a->x + a->w + 0.5f || b->x < a->x)
 			tp->flags[p] |= TAGF_SPACE;
 	}
 	/* The last text of an element on a page goes on on the next. */

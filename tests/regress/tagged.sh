@@ -105,6 +105,42 @@ golden gransregional "$S/arenden/08-gransregional-samverkan-norge.md"
 golden sydsamiska "$S/arenden/09-handlingsplan-sydsamiska.md"
 # A Norwegian Span over a line and a page, with a link inside it.
 golden sprak tests/regress/tagged/sprak.md
+# Footnotes: References in paragraphs, a list, a quote and a Span, each
+# Note with its /ID after the element of its first reference.
+golden delegation "$S/arenden/11-revidering-delegationsordning.md"
+golden fotnoter tests/regress/tagged/fotnoter.md
+
+# Each note at the bottom of the page of its first reference; and the
+# page check fails on a text whose "note" is a page after its marker.
+n=$((n + 1))
+if [ -f "$T/fotnoter.pdf" ] && ! "$PY" tests/check_note_pages.py \
+    "$T/fotnoter.pdf" 35 >"$T/notepages.out" 2>&1; then
+	echo "FAIL footnotes not on the page of their reference:"
+	head -n 20 "$T/notepages.out"
+	fail=$((fail + 1))
+fi
+n=$((n + 1))
+{
+	printf -- '---\ndnr: RS/215/2027\ntitle: Ingen not\nkind: information\n---\n\n# Ärendebeskrivning\n\nTexten har K11 men ingen not.\n\n'
+	i=0
+	while [ $i -lt 60 ]; do
+		printf 'Ett stycke som fyller sidan.\n\n'
+		i=$((i + 1))
+	done
+	printf '1 Noten till K1. Den står långt från sin markör.\n'
+} >"$T/fejknot.md"
+if ! $WRAP $B render "$T/fejknot.md" -o "$T/fejknot.pdf" >/dev/null \
+    2>"$T/fejknot.err"; then
+	echo "FAIL render fejknot.md:"
+	cat "$T/fejknot.err"
+	fail=$((fail + 1))
+elif "$PY" tests/check_note_pages.py "$T/fejknot.pdf" 1 >"$T/fejknot.out" ||
+    ! grep -q "note 1 (K1) is on page [2-9], its reference on page(s) \[1\]" \
+    "$T/fejknot.out"; then
+	echo "FAIL the page check misses a note a page after its marker:"
+	cat "$T/fejknot.out"
+	fail=$((fail + 1))
+fi
 
 for pack in "$M:testpack" "$S:sample"; do
 	n=$((n + 1))
@@ -136,7 +172,9 @@ fi
 n=$((n + 1))
 if ! "$PY" tests/break_tagged.py --prove "$T" "$T/uppfoljning.pdf" \
     figure-alt="$T/manadsrapport.pdf" \
-    lang-malformed="$T/sprak.pdf" >"$T/prove.out" 2>&1; then
+    lang-malformed="$T/sprak.pdf" note-no-id="$T/fotnoter.pdf" \
+    note-id-twice="$T/fotnoter.pdf" note-not-in-idtree="$T/fotnoter.pdf" \
+    reference-outside="$T/fotnoter.pdf" >"$T/prove.out" 2>&1; then
 	echo "FAIL the checker misses faults:"
 	cat "$T/prove.out"
 	fail=$((fail + 1))
