@@ -73,7 +73,8 @@ struct mdnote {
 	char		*label;
 	size_t		 text, end;	/* its text in ctx->text */
 	size_t		 line;		/* 0-based line of the definition */
-	int		 number;	/* 0 until referenced */
+	int		 number;	/* 0 until referenced; -1: a second
+					 * definition, reported */
 	struct span	*spans;
 	struct srcpos	 pos;
 };

@@ -406,6 +406,7 @@ find_notes(struct mdctx *ctx, size_t from, char *body)
 				    "give it another label", d->label,
 				    ctx->notes[k].pos.line);
 				ctx->errors++;
+				d->number = -1;
 				break;
 			}
 		memset(body + (i - from), ' ', e - i);
@@ -1251,6 +1252,8 @@ md_notes(struct mdctx *ctx)
 
 	for (i = 0; i < ctx->nnotes; i++) {
 		d = &ctx->notes[i];
+		if (d->number < 0)
+			continue;
 		if (d->number == 0) {
 			diag(DIAG_WARNING, d->pos.file, d->pos.line,
 			    d->pos.col, "footnote [^%s] is never referenced: "

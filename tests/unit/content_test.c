@@ -765,6 +765,7 @@ TEST(notes_errors)
 	CHECK(cs == NULL);
 	CHECK_STR(diag_first(), "x.md:11:1: error: footnote [^a] is defined "
 	    "twice (first at line 10): delete one or give it another label");
+	CHECK_INT(diag_warnings(), 0);	/* nor "never referenced" */
 	casefile_free(cs);
 
 	cs = parse(HDR "# Ärendebeskrivning\n\nText[^a].\n\n"
