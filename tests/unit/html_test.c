@@ -60,6 +60,58 @@ TEST(lang_marks)
 	blocks_free(bl);
 }
 
+/* Footnotes: the first reference is where the note's back-link
+ * returns; on the meeting page the number leads to the item's page. */
+TEST(footnotes)
+{
+	struct buf b = { 0 };
+	struct hctx h;
+	struct block *bl = block_new(BLOCK_PARA);
+	struct note *n = xcalloc(1, sizeof(*n));
+	struct span *s;
+	char	*out;
+
+	memset(&h, 0, sizeof(h));
+	h.b = &b;
+	bl->spans = s = span_new(SPAN_TEXT, 0, "Lagen");
+	s = s->next = span_new(SPAN_NOTEREF, 0, "1");
+	s->target = xstrdup("kl");
+	s = s->next = span_new(SPAN_TEXT, 0, " och igen");
+	s = s->next = span_new(SPAN_NOTEREF, 0, "1");
+	s->target = xstrdup("kl");
+	n->number = 1;
+	n->label = xstrdup("kl");
+	n->spans = span_new(SPAN_TEXT, 0, "6 kap. <script>");
+	h.notepage = "";
+	html_blocks(&h, bl, 2);
+	html_notes(&h, n);
+	out = buf_detach(&b);
+	CHECK_STR(out, "<p>Lagen<sup><a href=\"#fn-1\" id=\"fnref-1\" "
+	    "aria-label=\"Fotnot 1\">1</a></sup> och igen<sup><a "
+	    "href=\"#fn-1\" aria-label=\"Fotnot 1\">1</a></sup></p>\n"
+	    "<section class=\"notes\" aria-label=\"Fotnoter\">\n<ol>\n"
+	    "<li id=\"fn-1\">6 kap. &lt;script&gt; <a href=\"#fnref-1\" "
+	    "class=\"back\" aria-label=\"Tillbaka till texten\">↩</a></li>\n"
+	    "</ol>\n</section>\n");
+	free(out);
+	/* Elsewhere: to the note on its item's page, no anchor here. */
+	h.notepage = "arende-3.html";
+	html_blocks(&h, bl, 2);
+	out = buf_detach(&b);
+	CHECK(strstr(out, "<sup><a href=\"arende-3.html#fn-1\" "
+	    "aria-label=\"Fotnot 1\">1</a></sup>") != NULL);
+	CHECK(strstr(out, "fnref") == NULL);
+	free(out);
+	/* Without a page for notes: the bare number. */
+	h.notepage = NULL;
+	html_blocks(&h, bl, 2);
+	out = buf_detach(&b);
+	CHECK_STR(out, "<p>Lagen<sup>1</sup> och igen<sup>1</sup></p>\n");
+	free(out);
+	notes_free(n);
+	blocks_free(bl);
+}
+
 TEST(json_strings)
 {
 	char	*s = esc(json_str, "a\"b\\c\nd\t</script>\x01");
@@ -208,6 +260,7 @@ main(void)
 {
 	RUN(html_escaping);
 	RUN(lang_marks);
+	RUN(footnotes);
 	RUN(json_strings);
 	RUN(csv_fields);
 	RUN(url_allow_list);
