@@ -68,7 +68,7 @@ const char html_css[] =
 "padding:.6rem 1rem;margin:0 0 1rem}\n"
 ".proposal>:last-child{margin-bottom:0}\n"
 ".notes{border-top:1px solid #8a8a8a;margin-top:2em;font-size:.9em}\n"
-"sup a{text-decoration:none}\n"
+"sup{line-height:0}sup a{text-decoration:none}\n"
 ".scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}\n"
 ".scroll:focus-visible{outline:3px solid #b3540e}\n"
 "table{border-collapse:collapse;min-width:50%}\n"
