@@ -202,9 +202,17 @@ tmpl_toc(const struct block *b, int levels, const struct style *st,
 		e->style = depth > 1 && sub != NULL ? sub : st;
 		e->spans = spans_clone(b->spans);
 		{
-			struct span *sp;
+			struct span *sp, **pp;
 			char	*target = xasprintf("#%s", b->anchor);
 
+			/* A footnote's number is no part of the title. */
+			for (pp = &e->spans; (sp = *pp) != NULL;)
+				if (sp->kind == SPAN_NOTEREF) {
+					*pp = sp->next;
+					sp->next = NULL;
+					spans_free(sp);
+				} else
+					pp = &sp->next;
 			for (sp = e->spans; sp != NULL; sp = sp->next)
 				if (sp->kind == SPAN_TEXT) {
 					sp->flags |= SPAN_LINK;

@@ -60,6 +60,23 @@ python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {
 	echo "FAIL the report's table of contents alone"
 	fail=$((fail + 1))
 }
+# A footnote in a heading: its number is in the heading, not in the
+# contents line, which still names the chapter its bookmark names.
+n=$((n + 1))
+rm -rf "$T/notemeeting"
+cp -R "$M" "$T/notemeeting"
+sed -i '0,/^# \(.*\)$/s//# \1[^rubrik]\n\n[^rubrik]: En not till rubriken./' \
+    "$T/notemeeting/handlingar/rapport-vardplatser.md"
+if ! $WRAP $B render "$T/notemeeting/handlingar/rapport-vardplatser.md" \
+    -o "$T/rapport-not.pdf" >/dev/null 2>"$T/rapport-not.err" ||
+    ! pdftotext -enc UTF-8 "$T/rapport-not.pdf" - |
+    grep -q "^1 En not till rubriken\.$" ||
+    ! python3 tests/check_toc.py "$T/rapport-not.pdf" >"$T/rapport-not.toc"
+then
+	echo "FAIL a footnote in a heading of the report:"
+	cat "$T/rapport-not.err" "$T/rapport-not.toc" 2>/dev/null | head
+	fail=$((fail + 1))
+fi
 
 # The pack: documents behind their items, numbered right.
 n=$((n + 1))
