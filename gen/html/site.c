@@ -685,6 +685,9 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 			close(pfd[0]);
 			for (k = 0; k < i; k++)
 				close(w[k].fd);
+			/* The worker never returns: nothing of the parent's
+			 * list is left to it. */
+			free(w);
 			worker_run(o, jobs, njobs, i, nw, common, pfd[1]);
 		}
 		close(pfd[1]);
