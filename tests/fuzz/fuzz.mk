@@ -24,7 +24,7 @@ build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
 	@echo "  fuzz cc $<"
 	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
-		$(WARN) -MMD -MP -c -o $@ $<
+		$(WARN) $(EXTRA_WARN) -MMD -MP -c -o $@ $<
 
 -include $(FUZZ_OBJS:.o=.d)
 
@@ -32,12 +32,12 @@ build/fuzz/common.o: tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
 	@echo "  fuzz cc $<"
 	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
-		$(WARN) -DFUZZ_SRCDIR='"$(CURDIR)"' -c -o $@ $<
+		$(WARN) $(EXTRA_WARN) -DFUZZ_SRCDIR='"$(CURDIR)"' -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/common.o \
     $(FUZZ_OBJS)
 	@echo "  fuzz target $@"
-	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) \
+	@$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) $(EXTRA_WARN) \
 		-DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< build/fuzz/common.o \
 		$(FUZZ_OBJS) $(LDLIBS_ALL)
 
