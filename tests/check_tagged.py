@@ -108,26 +108,25 @@ def text_of(obj):
         return ""
 
 
-def numtree(node, out, depth=0):
+def leaves(node, entry, keyof, out, depth=0):
+    """The pairs of a number tree (entry "/Nums") or a name tree
+    ("/Names") into out, keyed by keyof."""
     if node is None or depth > 32:
         return
-    nums = node.get("/Nums")
-    if nums is not None:
-        for i in range(0, len(nums) - 1, 2):
-            out[int(nums[i])] = nums[i + 1]
+    pairs = node.get(entry)
+    if pairs is not None:
+        for i in range(0, len(pairs) - 1, 2):
+            out[keyof(pairs[i])] = pairs[i + 1]
     for kid in as_list(node.get("/Kids")):
-        numtree(kid, out, depth + 1)
+        leaves(kid, entry, keyof, out, depth + 1)
 
 
-def nametree(node, out, depth=0):
-    if node is None or depth > 32:
-        return
-    names = node.get("/Names")
-    if names is not None:
-        for i in range(0, len(names) - 1, 2):
-            out[bytes(names[i])] = names[i + 1]
-    for kid in as_list(node.get("/Kids")):
-        nametree(kid, out, depth + 1)
+def numtree(node, out):
+    leaves(node, "/Nums", int, out)
+
+
+def nametree(node, out):
+    leaves(node, "/Names", bytes, out)
 
 
 # ---------------------------------------------------------------------

@@ -103,6 +103,7 @@ char		*md_plain(cmark_node *);
 char		*content_lang(const char *, size_t);
 bool		 content_lang_swedish(const char *);
 struct span	*md_lang_marks(struct mdctx *, struct span *);
+struct span	*md_drop_empty(struct span *);
 bool		 md_lang_starts(cmark_node *);
 cmark_node	*md_lang_block(struct mdctx *, cmark_node *, struct block *);
 

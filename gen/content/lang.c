@@ -152,7 +152,7 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 {
 	struct opening *open = NULL;
 	size_t	 nopen = 0, capopen = 0, i, taglen, cut;
-	struct span *s, *a, *z, *p, **pp;
+	struct span *s, *a, *z, *p;
 	struct srcpos pos;
 	const char *t, *e;
 	char	*tag;
@@ -232,17 +232,7 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 	if (!any)
 		return head;
 	/* The cuts leave empty texts behind. */
-	for (pp = &head; *pp != NULL;) {
-		p = *pp;
-		if (p->kind == SPAN_TEXT && p->text != NULL &&
-		    p->text[0] == '\0') {
-			*pp = p->next;
-			p->next = NULL;
-			spans_free(p);
-		} else
-			pp = &p->next;
-	}
-	return head;
+	return md_drop_empty(head);
 }
 
 /* ------------------------------------------------------------------ */

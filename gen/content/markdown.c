@@ -618,8 +618,9 @@ link_allowed(const char *url)
 	    (url[0] == '#' && url[1] != '\0');
 }
 
-static struct span *
-drop_empty(struct span *head)
+/* Takes the empty texts out of a list of spans. */
+struct span *
+md_drop_empty(struct span *head)
 {
 	struct span **pp = &head, *sp;
 
@@ -704,7 +705,7 @@ noterefs(struct mdctx *ctx, struct span *head)
 		sp = ref;
 	}
 	/* Empty texts left where a reference began or ended. */
-	return drop_empty(head);
+	return md_drop_empty(head);
 }
 
 /*
