@@ -617,7 +617,8 @@ main(int argc, char *argv[])
 	} else if (out != NULL && !output_folder_ok(out))
 		return EXIT_USAGE;
 	xml_setup();
-	if (strcmp(cmd, "new") != 0)
+	/* The site lays nothing out unless it writes the packs too. */
+	if (strcmp(cmd, "new") != 0 && (strcmp(cmd, "site") != 0 || so.pdf))
 		layout_preload();
 	tdir = find_templates(topt);
 	dir = argv[1];
@@ -637,6 +638,8 @@ main(int argc, char *argv[])
 		so.content = dir;
 		so.out = out;
 		so.stats = stats;
+		/* Its workers are forks of this process. */
+		layout_preload_wait();
 		ok = cmd_site(&so, tdir);
 	}
 	else

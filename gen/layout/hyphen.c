@@ -57,15 +57,21 @@ layout_preload(void)
 		preload_running = true;
 }
 
+void
+layout_preload_wait(void)
+{
+	if (!preload_running)
+		return;
+	pthread_join(preload_thread, NULL);
+	preload_running = false;
+}
+
 static HyphenDict *
 preload_take(void)
 {
 	HyphenDict *d;
 
-	if (!preload_running)
-		return NULL;
-	pthread_join(preload_thread, NULL);
-	preload_running = false;
+	layout_preload_wait();
 	d = preloaded;
 	preloaded = NULL;
 	return d;

@@ -28,6 +28,10 @@ void		 fontset_vmetrics(struct fontset *, int face,
  * did not take.  Optional: without it layout reads it when needed. */
 void		 layout_preload(void);
 void		 layout_preload_end(void);
+/* Waits for that reading to end and keeps what it read: before a fork,
+ * since the child would have no such thread (and could inherit a lock
+ * the thread held). */
+void		 layout_preload_wait(void);
 
 /* Lays out every part of the document.  Page references are resolved
  * by repeated passes until no anchor moves.  Returns NULL after

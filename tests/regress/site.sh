@@ -160,7 +160,7 @@ $WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || {
 grep -q 'regionstyrelsen/2026-10-27/index.html' "$T/a/index.html" || fail "the second meeting is not on the start page"
 # Two meetings over two worker processes (each a fork, under valgrind
 # too): the same site as one process makes.
-$WRAP $B site "$T/c" -o "$T/w" --today 2026-12-01 -j 2 >/dev/null 2>"$T/err" || { cat "$T/err"; fail "two meetings with -j 2"; }
+timeout 900 $WRAP $B site "$T/c" -o "$T/w" --today 2026-12-01 -j 2 >/dev/null 2>"$T/err" || { cat "$T/err"; fail "two meetings with -j 2"; }
 $B site "$T/c" -o "$T/w1" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" || { cat "$T/err"; fail "two meetings with -j 1"; }
 diff -r -x .boardgen "$T/w1" "$T/w" >"$T/diff" || { head -20 "$T/diff"; fail "two meetings: -j 2 differs from -j 1"; }
 grep -v 'arenden/21-borgensram' "$M/meeting.xml" >"$T/x" && mv "$T/x" "$M/meeting.xml"
