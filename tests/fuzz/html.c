@@ -1,8 +1,8 @@
 /* Fuzz target: the web site's case text.  The input is the case file of
  * a one-item meeting (with the sample's figure files beside it), read
- * as for the site and written as HTML; the HTML may hold only the
- * elements and attributes the writer makes, and only safe links.  Any
- * other markup that gets through stops the run. */
+ * as for the site and written as HTML with its footnotes; the HTML may
+ * hold only the elements and attributes the writer makes, and only safe
+ * links.  Any other markup that gets through stops the run. */
 #include <ctype.h>
 
 #include "fuzz.h"
@@ -13,11 +13,12 @@
 static const char *const elements[] = {
 	"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul",
 	"ol", "li", "a", "h2", "h3", "h4", "h5", "h6", "table", "caption",
-	"thead", "tbody", "tr", "th", "td", "div", NULL
+	"thead", "tbody", "tr", "th", "td", "div", "span", "sup", "section",
+	NULL
 };
 static const char *const attributes[] = {
 	"class", "colspan", "rowspan", "scope", "start", "type", "href",
-	"role", "tabindex", "aria-label", NULL
+	"role", "tabindex", "aria-label", "lang", "id", NULL
 };
 
 static int
@@ -133,8 +134,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (it->cs == NULL)
 				continue;
 			h.srcfile = it->cs->path;
+			/* As on the item's page: the notes after the text. */
+			h.notepage = "";
+			memset(h.noteseen, 0, sizeof(h.noteseen));
 			for (k = 0; k < SECTION__MAX; k++)
 				html_blocks(&h, it->cs->sections[k].blocks, 3);
+			html_notes(&h, it->cs->notes);
+			h.notepage = NULL;
 		}
 		check_html(b.data ? b.data : "", b.len);
 	}
