@@ -638,44 +638,38 @@ TEST(lang_tags)
 	CHECK(content_lang("sv-SE-a-b-c-d-e", 15) == NULL);
 }
 
+/* A description whose text gives one error, and its message. */
+#define LANG_ERROR(text, msg) do { \
+	struct casefile *cs_ = parse(HDR "# Ärendebeskrivning\n\n" text); \
+	CHECK_INT(diag_errors(), 1); \
+	CHECK_STR(diag_first(), msg); \
+	casefile_free(cs_); \
+} while (0)
+
 TEST(lang_errors)
 {
-	struct casefile *cs;
-
-	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=norska}.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:19: error: \"norska\" is not a "
+	LANG_ERROR("De sa [takk]{lang=norska}.\n",
+	    "x.md:8:19: error: \"norska\" is not a "
 	    "language tag: write {lang=nb}");
-	casefile_free(cs);
-	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=x y}.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:19: error: \"x y\" is not a language "
+	LANG_ERROR("De sa [takk]{lang=x y}.\n",
+	    "x.md:8:19: error: \"x y\" is not a language "
 	    "tag: write a BCP 47 tag of two or three letters and optional "
 	    "subtags, e.g. nb, nn, se, sma, fi, en or en-GB");
-	casefile_free(cs);
-	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa [takk]{lang=nb och gick.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:13: error: the language mark "
+	LANG_ERROR("De sa [takk]{lang=nb och gick.\n",
+	    "x.md:8:13: error: the language mark "
 	    "\"{lang=nb och gic\" is not closed: write [text]{lang=TAG} on one "
 	    "line, e.g. [Takk for sist]{lang=nb}");
-	casefile_free(cs);
-	cs = parse(HDR "# Ärendebeskrivning\n\nDe sa takk]{lang=nb}.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:11: error: \"]{lang=nb}\" closes no "
+	LANG_ERROR("De sa takk]{lang=nb}.\n",
+	    "x.md:8:11: error: \"]{lang=nb}\" closes no "
 	    "\"[\" (language marks do not nest): write [text]{lang=nb}");
-	casefile_free(cs);
-	cs = parse(HDR "# Ärendebeskrivning\n\n{lang=en} The board agreed.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:1: error: a paragraph's language mark "
+	LANG_ERROR("{lang=en} The board agreed.\n",
+	    "x.md:8:1: error: a paragraph's language mark "
 	    "stands on a line of its own: write {lang=TAG} alone on the line "
 	    "before the paragraph, or [text]{lang=TAG} inside it");
-	casefile_free(cs);
-	cs = parse(HDR "# Ärendebeskrivning\n\n{lang=en}\n\nThe board.\n");
-	CHECK_INT(diag_errors(), 1);
-	CHECK_STR(diag_first(), "x.md:8:1: error: {lang=en} has no paragraph "
+	LANG_ERROR("{lang=en}\n\nThe board.\n",
+	    "x.md:8:1: error: {lang=en} has no paragraph "
 	    "after it: write the paragraph on the next line, without an empty "
 	    "line between");
-	casefile_free(cs);
 }
 
 /* Footnotes: numbered by first reference, the definition out of the
