@@ -2,6 +2,9 @@
 #
 #   make demo     install missing Debian packages, build, render the sample
 #   make test     install missing Debian packages, build, run every test
+#                 once, then the fuzz targets over their seeds (minutes)
+#   make test-full the same three ways: normal build, ASan+UBSan, valgrind
+#                 (what CI runs; about half an hour on two cores)
 #   make          build gen/boardgen
 #   make install  PREFIX=/usr/local DESTDIR=
 
@@ -40,7 +43,7 @@ MAIN	 = gen/main.o
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
 
-.PHONY: all deps demo test check sanitize valgrind bench compare install \
+.PHONY: all deps demo test test-full check sanitize valgrind bench compare install \
 	uninstall clean clean-objs
 
 all: gen/boardgen
@@ -67,7 +70,16 @@ demo: deps
 	@echo
 	@echo "The sample meeting pack is in out/regionstyrelsen-2026-12-08.pdf"
 
+# What a person runs while working: every test once, then the fuzz
+# targets once over their seeds and past findings.
 test: deps
+	@echo "== the tests =="
+	@$(MAKE) --no-print-directory -j$(NPROC) check
+	@echo "== the fuzz targets, once over their seeds and past findings =="
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# What CI runs: the same suite three ways, then the fuzz smoke.
+test-full: deps
 	@echo "== the tests, normal build =="
 	@$(MAKE) --no-print-directory -j$(NPROC) check
 	@echo "== the tests again, built with AddressSanitizer + UBSan =="
