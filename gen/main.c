@@ -101,10 +101,18 @@ static const char help_text[] =
 "meeting date, so the same input always gives the same bytes.\n"
 "See boardgen(1) and boardgen(5).\n";
 
-/* --allow-failed-checks: failed figure checks become warnings. */
-static bool allow_failed_checks;
-/* --public: the pack as it may be published. */
-static bool public_pack;
+/* Everything the command line says, passed down to the command. */
+struct options {
+	const char	*out;		/* -o: the PDF file or the site folder */
+	const char	*templates;	/* --templates, or NULL */
+	char		*tdir;		/* the template folder found */
+	bool		 stats;		/* -s */
+	bool		 allow_failed_checks; /* failed checks are warnings */
+	bool		 public_pack;	/* --public: the pack as published */
+	struct site_options site;	/* --today, --base-url, --pdf, -j,
+					 * --force */
+	char	       **args;		/* the command's arguments */
+};
 
 static int
 is_dir(const char *p)
@@ -195,95 +203,163 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The stage timings of write_pack, for -s. */
+struct pack_times {
+	double	 filled;		/* the template filled */
+	double	 laid_out;		/* the pages laid out */
+	double	 written;		/* the PDF written (0: none) */
+};
+
+/* The one way a meeting becomes a PDF: the template (the whole pack, or
+ * one document of it when doc is given), the fonts, layout and, when out
+ * is given, the writer.  Sets *pages; returns 0 on failure. */
 static int
-run(const char *cmd, const char *dir, const char *out, const char *tdir,
-    int stats)
+write_pack(const struct meeting *m, const struct document *doc,
+    const char *tdir, const char *out, size_t *pages, struct pack_times *t)
 {
-	struct meeting *m = NULL;
 	struct doc *d = NULL;
 	struct fontset *fs = NULL;
 	struct pages *p = NULL;
 	char	*sdir = xasprintf("%s/schema", tdir);
-	double	 t0 = now(), t1 = 0, t2 = 0, t3 = 0, t4 = 0;
 	int	 ok = 0;
 
-	if (!is_dir(tdir)) {
-		diag(DIAG_ERROR, tdir, 0, 0, "the template folder does not "
+	if (doc != NULL)
+		d = template_document(m, doc, tdir, sdir);
+	else if ((d = template_pack(m, tdir, sdir)) != NULL &&
+	    diag_errors() > 0)
+		goto out;	/* a pack is made only of a clean meeting */
+	if (d == NULL)
+		goto out;
+	if (t != NULL)
+		t->filled = now();
+	if ((fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL)
+		goto out;
+	/* The pages need no font data: what layout read is not kept
+	 * while the writer reads the fonts it embeds. */
+	fontset_free(fs);
+	fs = NULL;
+	if (t != NULL)
+		t->laid_out = now();
+	if (out != NULL) {
+		if (!pdf_write(out, d, p))
+			goto out;
+		if (t != NULL)
+			t->written = now();
+	}
+	*pages = p->n;
+	ok = 1;
+out:
+	pages_free(p);
+	fontset_free(fs);
+	doc_free(d);
+	free(sdir);
+	return ok;
+}
+
+static void
+print_stats(size_t pages, double t0, const struct pack_times *t,
+    double read)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	if (read < 0) {
+		fprintf(stderr, "stats: pages %zu total %.4f s peak %ld KiB\n",
+		    pages, now() - t0, ru.ru_maxrss);
+		return;
+	}
+	fprintf(stderr, "stats: pages %zu read %.4f template %.4f "
+	    "layout %.4f pdf %.4f total %.4f s peak %ld KiB\n", pages,
+	    read - t0, t->filled - read, t->laid_out - t->filled,
+	    t->written > 0 ? t->written - t->laid_out : 0.0,
+	    (t->written > 0 ? t->written : t->laid_out) - t0, ru.ru_maxrss);
+}
+
+/* build and check: the meeting folder (or its meeting.xml) argument. */
+static char *
+meeting_dir(const char *arg)
+{
+	char	*d = xstrdup(arg);
+
+	/* "meeting.xml" for its folder: the file is what users see. */
+	if (is_file_named(d, "meeting.xml")) {
+		d[strlen(d) - strlen("meeting.xml")] = '\0';
+		if (*d == '\0') {
+			free(d);
+			d = xstrdup(".");
+		}
+	}
+	return d;
+}
+
+/* build and check: out is where build writes, NULL for check. */
+static int
+build_or_check(const struct options *o, const char *out)
+{
+	struct meeting *m = NULL;
+	struct pack_times t = { 0 };
+	char	*dir = meeting_dir(o->args[0]);
+	char	*sdir = xasprintf("%s/schema", o->tdir);
+	double	 t0 = now(), read;
+	size_t	 pages;
+	int	 ok = 0;
+
+	layout_preload();
+	if (!is_dir(o->tdir)) {
+		diag(DIAG_ERROR, o->tdir, 0, 0, "the template folder does not "
 		    "exist: name the folder that holds pack.xml");
 		goto out;
 	}
-	if (strcmp(cmd, "check") == 0) {
+	if (out == NULL) {
 		/* Every problem at once: what could be read is linted even
 		 * when parts of it had errors; only a clean meeting is laid
 		 * out (that finds what only layout can: glyphs, tables). */
 		if ((m = meeting_read(dir, sdir)) == NULL)
 			goto out;
 		meeting_lint(m);
-		figures_report(m, allow_failed_checks);
+		figures_report(m, o->allow_failed_checks);
 		if (diag_errors() > 0)
 			goto out;
 	} else if ((m = meeting_load(dir, sdir)) == NULL)
 		goto out;
 	/* Redacted in the data, before anything is laid out. */
-	if (public_pack && (!meeting_redact(m) ||
+	if (o->public_pack && (!meeting_redact(m) ||
 	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0))
 		goto out;
 	/* A figure whose check fails stops the build unless allowed; the
 	 * pack then says so under the table and in its metadata. */
-	if (strcmp(cmd, "check") != 0 &&
-	    figures_report(m, allow_failed_checks) > 0 && !allow_failed_checks)
+	if (out != NULL && figures_report(m, o->allow_failed_checks) > 0 &&
+	    !o->allow_failed_checks)
 		goto out;
-	t1 = now();
-	if ((d = template_pack(m, tdir, sdir)) == NULL || diag_errors() > 0)
+	read = now();
+	if (!write_pack(m, NULL, o->tdir, out, &pages, &t))
 		goto out;
-	t2 = now();
-	if ((fs = fontset_new(d)) == NULL)
-		goto out;
-	if ((p = layout_doc(d, fs)) == NULL)
-		goto out;
-	/* The pages need no font data: what layout read is not kept
-	 * while the writer reads the fonts it embeds. */
-	fontset_free(fs);
-	fs = NULL;
-	t3 = now();
-	if (strcmp(cmd, "build") == 0) {
-		if (!pdf_write(out, d, p))
-			goto out;
-		t4 = now();
-		printf("%s: %zu pages, %zu agenda items\n", out, p->n,
+	if (out != NULL)
+		printf("%s: %zu pages, %zu agenda items\n", out, pages,
 		    m->nitems);
-	} else if (diag_errors() == 0)
+	else if (diag_errors() == 0)
 		printf("%s: no errors (%zu pages, %zu agenda items)\n", dir,
-		    p->n, m->nitems);
+		    pages, m->nitems);
 	ok = diag_errors() == 0;
-	if (stats) {
-		struct rusage ru;
-
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "stats: pages %zu read %.4f template %.4f "
-		    "layout %.4f pdf %.4f total %.4f s peak %ld KiB\n",
-		    p->n, t1 - t0, t2 - t1, t3 - t2, t4 > 0 ? t4 - t3 : 0.0,
-		    (t4 > 0 ? t4 : t3) - t0, ru.ru_maxrss);
-	}
+	if (o->stats)
+		print_stats(pages, t0, &t, read);
 out:
-	pages_free(p);
-	fontset_free(fs);
-	doc_free(d);
 	meeting_free(m);
 	free(sdir);
+	free(dir);
 	return ok;
 }
 
-/* The arguments each command takes after its name; -1: no such command. */
 static int
-command_args(const char *cmd)
+cmd_build(struct options *o)
 {
-	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 ||
-	    strcmp(cmd, "render") == 0 || strcmp(cmd, "site") == 0)
-		return 1;
-	if (strcmp(cmd, "new") == 0)
-		return 2;
-	return -1;
+	return build_or_check(o, o->out);
+}
+
+static int
+cmd_check(struct options *o)
+{
+	return build_or_check(o, NULL);
 }
 
 /* The meeting folder a file belongs to: its own folder or one of the
@@ -327,20 +403,20 @@ meeting_of(const char *file)
  * document file, or a case file's tjänsteskrivelse, with its meeting
  * (body, date, organisation profile) found from the file upward. */
 static int
-cmd_render(const char *file, const char *out, const char *tdir, int stats)
+cmd_render(struct options *o)
 {
+	const char *file = o->args[0];
 	struct meeting *m = NULL;
 	struct document *own = NULL;
 	struct casefile *owncase = NULL;
 	const struct document *doc;
-	struct doc *d = NULL;
-	struct fontset *fs = NULL;
-	struct pages *p = NULL;
-	char	*sdir = xasprintf("%s/schema", tdir), *mdir;
+	char	*sdir = xasprintf("%s/schema", o->tdir), *mdir;
 	double	 t0 = now();
 	struct stat st;
+	size_t	 pages;
 	int	 ok = 0;
 
+	layout_preload();
 	if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag(DIAG_ERROR, file, 0, 0, "no such file: name a case file "
 		    "or a document file (.md)");
@@ -371,26 +447,13 @@ cmd_render(const char *file, const char *out, const char *tdir, int stats)
 	if ((own != NULL || owncase != NULL) &&
 	    !figures_load_alone(m, own, owncase, sdir))
 		goto out;
-	if ((d = template_document(m, doc, tdir, sdir)) == NULL ||
-	    (fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL)
+	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL))
 		goto out;
-	fontset_free(fs);
-	fs = NULL;
-	if (!pdf_write(out, d, p))
-		goto out;
-	printf("%s: %zu pages\n", out, p->n);
+	printf("%s: %zu pages\n", o->out, pages);
 	ok = diag_errors() == 0;
-	if (stats) {
-		struct rusage ru;
-
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "stats: pages %zu total %.4f s peak %ld KiB\n",
-		    p->n, now() - t0, ru.ru_maxrss);
-	}
+	if (o->stats)
+		print_stats(pages, t0, NULL, -1);
 out:
-	pages_free(p);
-	fontset_free(fs);
-	doc_free(d);
 	document_free(own);
 	casefile_free(owncase);
 	meeting_free(m);
@@ -400,9 +463,9 @@ out:
 
 /* new MEETING "TITLE": a new case file with its header and sections. */
 static int
-cmd_new(const char *dir, const char *title, const char *tdir)
+cmd_new(struct options *o)
 {
-	char	*d = xstrdup(dir), *rel;
+	char	*d = xstrdup(o->args[0]), *rel;
 	bool	 added;
 	int	 number, ok;
 
@@ -415,7 +478,7 @@ cmd_new(const char *dir, const char *title, const char *tdir)
 		free(d);
 		d = xstrdup(".");
 	}
-	if ((rel = case_new(d, title, &number, &added)) == NULL) {
+	if ((rel = case_new(d, o->args[1], &number, &added)) == NULL) {
 		free(d);
 		return 0;
 	}
@@ -438,21 +501,9 @@ cmd_new(const char *dir, const char *title, const char *tdir)
 static int
 site_pack(const struct meeting *m, const char *path, void *arg)
 {
-	const char *tdir = arg;
-	struct doc *d = NULL;
-	struct fontset *fs = NULL;
-	struct pages *p = NULL;
-	char	*sdir = xasprintf("%s/schema", tdir);
-	int	 ok;
+	size_t	 pages;
 
-	ok = (d = template_pack(m, tdir, sdir)) != NULL &&
-	    diag_errors() == 0 && (fs = fontset_new(d)) != NULL &&
-	    (p = layout_doc(d, fs)) != NULL && pdf_write(path, d, p);
-	pages_free(p);
-	fontset_free(fs);
-	doc_free(d);
-	free(sdir);
-	return ok;
+	return write_pack(m, NULL, arg, path, &pages, NULL);
 }
 
 /* "Today" for the site: --today, else SOURCE_DATE_EPOCH's date (UTC),
@@ -481,14 +532,25 @@ site_today(const char *opt, char *buf, size_t len)
 }
 
 static int
-cmd_site(struct site_options *so, const char *tdir)
+cmd_site(struct options *o)
 {
+	struct site_options *so = &o->site;
 	char	 today[16];
 	char	*base = NULL;
 	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
 	int	 ok;
 
-	so->templates = tdir;
+	/* The site lays nothing out unless it writes the packs too; its
+	 * workers are forks of this process, so the dictionary is read
+	 * before. */
+	if (so->pdf) {
+		layout_preload();
+		layout_preload_wait();
+	}
+	so->content = o->args[0];
+	so->out = o->out;
+	so->stats = o->stats;
+	so->templates = o->tdir;
 	so->today = site_today(so->today, today, sizeof(today));
 	if (so->base_url != NULL && *so->base_url != '\0' &&
 	    so->base_url[strlen(so->base_url) - 1] != '/')
@@ -497,13 +559,79 @@ cmd_site(struct site_options *so, const char *tdir)
 		so->jobs = n > 0 ? (int)n : 1;
 	so->progress = isatty(STDERR_FILENO);
 	so->pack = site_pack;
-	so->pack_arg = (void *)tdir;
+	so->pack_arg = o->tdir;
 	so->max_warnings = BUILD_MAX_WARNINGS;
 	so->more_warnings = "run \"boardgen check\" on the meeting folder to "
 	    "list them all";
 	ok = site_build(so);
 	free(base);
 	return ok;
+}
+
+/* How a command's diagnostics are printed when it is done. */
+enum report {
+	REPORT_ALL,		/* every one */
+	REPORT_COUNTED,		/* every one, then the counts (check) */
+	/* build is run often and its warnings are check's business: a
+	 * few show that there are some, check lists them all. */
+	REPORT_BRIEF,
+	/* A preview shows what concerns the document at hand; the rest
+	 * of the meeting is check's business. */
+	REPORT_FILE
+};
+
+/* The commands: a new one is a row here and a handler. */
+static const struct command {
+	const char	*name;
+	int		 nargs;		/* arguments after the name */
+	const char	*output;	/* what -o names if it is needed */
+	enum report	 report;
+	int		(*run)(struct options *);
+} commands[] = {
+	{ "build",	1, "FILE.pdf",	REPORT_BRIEF,	cmd_build },
+	{ "check",	1, NULL,	REPORT_COUNTED,	cmd_check },
+	{ "new",	2, NULL,	REPORT_ALL,	cmd_new },
+	{ "render",	1, "FILE.pdf",	REPORT_FILE,	cmd_render },
+	{ "site",	1, "FOLDER",	REPORT_BRIEF,	cmd_site },
+};
+
+static const struct command *
+command_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+report(const struct command *c, const char *arg)
+{
+	char	*more;
+
+	switch (c->report) {
+	case REPORT_BRIEF:
+		more = xasprintf("run \"boardgen check %s\" to list them all",
+		    arg);
+		diag_flush_brief(stderr, BUILD_MAX_WARNINGS, NULL, more);
+		free(more);
+		break;
+	case REPORT_FILE:
+		diag_flush_brief(stderr, (size_t)-1, arg, "they concern other "
+		    "files of the meeting: \"boardgen check\" lists them");
+		break;
+	case REPORT_COUNTED:
+		diag_flush(stderr);
+		fprintf(stderr, "check: %zu error%s, %zu warning%s\n",
+		    diag_errors(), diag_errors() == 1 ? "" : "s",
+		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
+		break;
+	case REPORT_ALL:
+		diag_flush(stderr);
+		break;
+	}
 }
 
 int
@@ -524,48 +652,49 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL, *topt = NULL, *cmd, *dir;
-	struct site_options so = { 0 };
-	char	*tdir, *end;
-	int	 c, ok, stats = 0;
+	const struct command *cmd;
+	struct options o = { 0 };
+	char	*end;
+	int	 c, ok;
 
 	while ((c = getopt_long(argc, argv, "o:t:shVj:", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'T':
-			so.today = optarg;
+			o.site.today = optarg;
 			break;
 		case 'B':
-			so.base_url = optarg;
+			o.site.base_url = optarg;
 			break;
 		case 'P':
-			so.pdf = true;
+			o.site.pdf = true;
 			break;
 		case 'f':
-			so.force = true;
+			o.site.force = true;
 			break;
 		case 'j':
-			so.jobs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || so.jobs < 1 || so.jobs > 64) {
+			o.site.jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || o.site.jobs < 1 ||
+			    o.site.jobs > 64) {
 				fprintf(stderr, "boardgen: -j wants a number "
 				    "of workers, 1 to 64\n");
 				return EXIT_USAGE;
 			}
 			break;
 		case 'o':
-			out = optarg;
+			o.out = optarg;
 			break;
 		case 't':
-			topt = optarg;
+			o.templates = optarg;
 			break;
 		case 's':
-			stats = 1;
+			o.stats = true;
 			break;
 		case 'F':
-			allow_failed_checks = true;
+			o.allow_failed_checks = true;
 			break;
 		case 'U':
-			public_pack = true;
+			o.public_pack = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -586,85 +715,37 @@ main(int argc, char *argv[])
 		fprintf(stderr, "boardgen: give a command\n%s", usage_text);
 		return EXIT_USAGE;
 	}
-	cmd = argv[0];
-	if ((c = command_args(cmd)) < 0) {
-		fprintf(stderr, "boardgen: unknown command \"%s\"\n%s", cmd,
+	if ((cmd = command_find(argv[0])) == NULL) {
+		fprintf(stderr, "boardgen: unknown command \"%s\"\n%s", argv[0],
 		    usage_text);
 		return EXIT_USAGE;
 	}
-	if (argc - 1 != c) {
-		fprintf(stderr, "boardgen: %s takes %d argument%s\n%s", cmd, c,
-		    c == 1 ? "" : "s", usage_text);
-		return EXIT_USAGE;
-	}
-	if ((strcmp(cmd, "build") == 0 || strcmp(cmd, "render") == 0) &&
-	    out == NULL) {
-		fprintf(stderr, "boardgen: %s needs -o FILE.pdf\n%s", cmd,
+	if (argc - 1 != cmd->nargs) {
+		fprintf(stderr, "boardgen: %s takes %d argument%s\n%s",
+		    cmd->name, cmd->nargs, cmd->nargs == 1 ? "" : "s",
 		    usage_text);
 		return EXIT_USAGE;
 	}
-	if (strcmp(cmd, "site") == 0) {
-		if (out == NULL) {
-			fprintf(stderr, "boardgen: site needs -o FOLDER\n%s",
-			    usage_text);
-			return EXIT_USAGE;
-		}
-		if (so.today != NULL && !iso_date_valid(so.today)) {
+	if (cmd->output != NULL && o.out == NULL) {
+		fprintf(stderr, "boardgen: %s needs -o %s\n%s", cmd->name,
+		    cmd->output, usage_text);
+		return EXIT_USAGE;
+	}
+	if (cmd->run == cmd_site) {
+		if (o.site.today != NULL && !iso_date_valid(o.site.today)) {
 			fprintf(stderr, "boardgen: --today wants a date "
 			    "YYYY-MM-DD, e.g. 2026-12-01\n");
 			return EXIT_USAGE;
 		}
-	} else if (out != NULL && !output_folder_ok(out))
+	} else if (o.out != NULL && !output_folder_ok(o.out))
 		return EXIT_USAGE;
 	xml_setup();
-	/* The site lays nothing out unless it writes the packs too. */
-	if (strcmp(cmd, "new") != 0 && (strcmp(cmd, "site") != 0 || so.pdf))
-		layout_preload();
-	tdir = find_templates(topt);
-	dir = argv[1];
-	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0) {
-		/* "meeting.xml" for its folder: the file is what users see. */
-		if (is_file_named(dir, "meeting.xml")) {
-			char	*d = xstrdup(dir);
-
-			d[strlen(d) - strlen("meeting.xml")] = '\0';
-			ok = run(cmd, *d ? d : ".", out, tdir, stats);
-			free(d);
-		} else
-			ok = run(cmd, dir, out, tdir, stats);
-	} else if (strcmp(cmd, "render") == 0)
-		ok = cmd_render(dir, out, tdir, stats);
-	else if (strcmp(cmd, "site") == 0) {
-		so.content = dir;
-		so.out = out;
-		so.stats = stats;
-		/* Its workers are forks of this process. */
-		layout_preload_wait();
-		ok = cmd_site(&so, tdir);
-	}
-	else
-		ok = cmd_new(dir, argv[2], tdir);
+	o.tdir = find_templates(o.templates);
+	o.args = argv + 1;
+	ok = cmd->run(&o);
 	layout_preload_end();
-	free(tdir);
-	/* build is run often and its warnings are check's business: a
-	 * few show that there are some, check lists them all. */
-	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "site") == 0) {
-		char	*more = xasprintf("run \"boardgen check %s\" to list "
-		    "them all", dir);
-
-		diag_flush_brief(stderr, BUILD_MAX_WARNINGS, NULL, more);
-		free(more);
-	} else if (strcmp(cmd, "render") == 0) {
-		/* A preview shows what concerns the document at hand; the
-		 * rest of the meeting is check's business. */
-		diag_flush_brief(stderr, (size_t)-1, dir, "they concern other "
-		    "files of the meeting: \"boardgen check\" lists them");
-	} else
-		diag_flush(stderr);
-	if (strcmp(cmd, "check") == 0)
-		fprintf(stderr, "check: %zu error%s, %zu warning%s\n",
-		    diag_errors(), diag_errors() == 1 ? "" : "s",
-		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
+	free(o.tdir);
+	report(cmd, o.args[0]);
 	xml_cleanup();
 	intern_free();
 	return ok ? 0 : EXIT_INPUT;
