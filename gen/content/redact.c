@@ -280,7 +280,7 @@ scan_file(const char *path, enum diag_level level, const char *what)
 	    &len))
 		return 0;
 	t = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? data + 3 : data;
-	n = pnr_report(level, t, intern(path), 1, 1, what);
+	n = pnr_report(level, t, PNR_SOURCE, intern(path), 1, 1, what);
 	free(data);
 	return n;
 }
@@ -335,7 +335,7 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 						    (!public_only ||
 						    f[j]->secret == NULL))
 							n += pnr_report(level,
-							    f[j]->text,
+							    f[j]->text, 0,
 							    f[j]->pos.file,
 							    f[j]->pos.line,
 							    f[j]->pos.col, what);
@@ -346,7 +346,7 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 						 * both. */
 						if (f[j]->secret != NULL)
 							n += pnr_report(level,
-							    f[j]->secret,
+							    f[j]->secret, 0,
 							    f[j]->pos.file,
 							    f[j]->pos.line, 0,
 							    what);
@@ -383,7 +383,7 @@ meeting_pnr_scan(const struct meeting *m, enum diag_level level,
 			for (k = 0; k < it->cs->nmeta; k++)
 				if (kept_key(it->cs->meta[k].key))
 					n += pnr_report(level,
-					    it->cs->meta[k].value,
+					    it->cs->meta[k].value, 0,
 					    it->cs->meta[k].pos.file,
 					    it->cs->meta[k].pos.line,
 					    it->cs->meta[k].pos.col, what);

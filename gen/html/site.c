@@ -175,13 +175,14 @@ write_if_changed(const char *path, const struct buf *b, struct counts *c)
 int
 outset_pnr_free(const struct outset *os)
 {
-	size_t	 i, off, n;
+	struct pnr_hit h;
+	size_t	 i;
 	int	 line, col;
 
 	for (i = 0; i < os->n; i++)
-		if (pnr_find(os->v[i]->data.data, os->v[i]->data.len, &off,
-		    &n, NULL)) {
-			text_position(os->v[i]->data.data, off, &line, &col);
+		if (pnr_find(os->v[i]->data.data, os->v[i]->data.len,
+		    PNR_SOURCE, &h)) {
+			text_position(os->v[i]->data.data, h.off, &line, &col);
 			diag(DIAG_ERROR, os->v[i]->path, line, col, "a "
 			    "personnummer would be published here, from an "
 			    "input the check did not cover: nothing of it is "

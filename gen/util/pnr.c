@@ -1,13 +1,29 @@
 /*
  * Swedish personal identity numbers (personnummer) and coordination
  * numbers (samordningsnummer, the day plus 60) in text: they must never
- * reach a public page.  A hit is ten or twelve digits with a real date
- * and a Luhn check digit, written YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN,
- * YYYYMMDD-NNNN or YYYYMMDDNNNN, standing alone: digits that are part
- * of a longer number (a bank account, an amount, a phone number run
- * together with others) are not one.  Organisation numbers (month 20 or
- * more, or "16" before them) fail the date.
+ * reach a public page.
+ *
+ * The text is folded first, so that what a reader sees is what is
+ * searched: compatibility digits (full-width, super- and subscript,
+ * mathematical, circled) become ASCII digits, every dash '-', every
+ * space ' ', format and invisible characters (zero-width space and
+ * joiners, soft hyphen, byte order mark, word joiner, bidi controls,
+ * variation selectors) are removed.  Source text (Markdown, XML) is
+ * also read as its renderer will: character references are decoded,
+ * backslash escapes and the emphasis and code marks * _ ` ~ dropped.
+ *
+ * A hit is a real date (day + 60 for a samordningsnummer) and four
+ * digits, 10 or 12 digits in all (the century 18, 19 or 20), standing
+ * alone: digits joined to a longer number ("12-3456", "1.234") are not
+ * one.  Written with '-' or '+' before the last four (YYMMDD-NNNN) it
+ * is a hit whatever its check digit: a mistyped number is still
+ * someone's.  Run together (YYMMDDNNNN) or with a space before the last
+ * four, digits that amounts, phone numbers and adjacent table cells
+ * also make, it is a hit only if its Luhn check digit matches.
+ * Organisation numbers (month 20 or more, or "16" before them) fail the
+ * date.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -27,21 +43,213 @@ is_joiner(char c)
 	    c == ':';
 }
 
-/* Length in bytes of a separator between date and serial at s, or 0:
- * '-', '+', or the dashes Word and typesetting put in their place
- * (U+2010, U+2011, U+2013, U+2212). */
-static size_t
-separator(const char *s, size_t len)
+/* ------------------------------------------------------------------ */
+/* Folding. */
+
+/* What a code point folds to: a digit, '-', '+', ' ', 0 (removed), or
+ * -1 (kept as it is). */
+static int
+fold_cp(uint32_t cp)
 {
-	if (len >= 1 && (s[0] == '-' || s[0] == '+'))
-		return 1;
-	if (len >= 3 && (unsigned char)s[0] == 0xe2 &&
-	    (((unsigned char)s[1] == 0x80 && ((unsigned char)s[2] == 0x90 ||
-	    (unsigned char)s[2] == 0x91 || (unsigned char)s[2] == 0x93)) ||
-	    ((unsigned char)s[1] == 0x88 && (unsigned char)s[2] == 0x92)))
-		return 3;
+	if (cp >= 0xff10 && cp <= 0xff19)
+		return '0' + (int)(cp - 0xff10);
+	if (cp >= 0x2080 && cp <= 0x2089)
+		return '0' + (int)(cp - 0x2080);
+	if (cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079))
+		return '0' + (int)(cp - 0x2070);
+	if (cp == 0xb9)
+		return '1';
+	if (cp == 0xb2 || cp == 0xb3)
+		return '0' + (int)(cp - 0xb0);
+	if (cp >= 0x1d7ce && cp <= 0x1d7ff)
+		return '0' + (int)((cp - 0x1d7ce) % 10);
+	if (cp >= 0x1fbf0 && cp <= 0x1fbf9)
+		return '0' + (int)(cp - 0x1fbf0);
+	if (cp >= 0x2460 && cp <= 0x2468)
+		return '1' + (int)(cp - 0x2460);
+	if (cp == 0x24ea)
+		return '0';
+	switch (cp) {
+	case '\t': case '\n': case '\r': case '\f': case '\v':
+	case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f:
+	case 0x205f: case 0x3000:
+		return ' ';
+	case 0x58a: case 0x1806: case 0x2043: case 0x2212: case 0x2e17:
+	case 0x2e3a: case 0x2e3b: case 0xfe58: case 0xfe63: case 0xff0d:
+	case 0x207b: case 0x208b: case 0x2796: case 0x30fc:
+		return '-';
+	case 0xff0b: case 0xfe62: case 0x207a: case 0x208a:
+		return '+';
+	case 0xad: case 0x34f: case 0x61c: case 0x115f: case 0x1160:
+	case 0x180b: case 0x180c: case 0x180d: case 0x180e: case 0x3164:
+	case 0xfeff: case 0xffa0:
+		return 0;
+	}
+	if (cp >= 0x2000 && cp <= 0x200a)
+		return ' ';
+	if (cp >= 0x2010 && cp <= 0x2015)
+		return '-';
+	if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x206f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	    (cp >= 0xe0000 && cp <= 0xe0fff) || (cp >= 0xfff9 && cp <= 0xfffb))
+		return 0;
+	return -1;
+}
+
+/* Named character references a folded character may hide behind
+ * (cmark and HTML know many more; the scan of the outputs sees what
+ * they become). */
+static const struct {
+	const char	*name;
+	uint32_t	 cp;
+} entities[] = {
+	{ "shy", 0xad }, { "nbsp", 0xa0 }, { "ndash", 0x2013 },
+	{ "mdash", 0x2014 }, { "minus", 0x2212 }, { "hyphen", 0x2010 },
+	{ "dash", 0x2010 }, { "horbar", 0x2015 }, { "plus", '+' },
+	{ "ZeroWidthSpace", 0x200b }, { "NegativeThinSpace", 0x200b },
+	{ "NegativeMediumSpace", 0x200b }, { "NegativeThickSpace", 0x200b },
+	{ "NegativeVeryThinSpace", 0x200b }, { "zwnj", 0x200c },
+	{ "zwj", 0x200d }, { "lrm", 0x200e }, { "rlm", 0x200f },
+	{ "NoBreak", 0x2060 }, { "InvisibleTimes", 0x2062 },
+	{ "ic", 0x2063 }, { "af", 0x2061 }, { "it", 0x2062 },
+	{ "thinsp", 0x2009 }, { "ThinSpace", 0x2009 }, { "ensp", 0x2002 },
+	{ "emsp", 0x2003 }, { "emsp13", 0x2004 }, { "emsp14", 0x2005 },
+	{ "numsp", 0x2007 }, { "puncsp", 0x2008 }, { "hairsp", 0x200a },
+	{ "VeryThinSpace", 0x200a }, { "MediumSpace", 0x205f },
+	{ "NonBreakingSpace", 0xa0 }, { "amp", '&' },
+};
+
+/* A character reference at s[0..len) ('&' first): its code point and
+ * length, or 0. */
+static size_t
+charref(const char *s, size_t len, uint32_t *cp)
+{
+	size_t	 i, k;
+	uint32_t v = 0;
+
+	if (len < 3 || s[0] != '&')
+		return 0;
+	if (s[1] == '#') {
+		bool	 hex = len > 2 && (s[2] == 'x' || s[2] == 'X');
+
+		for (i = hex ? 3 : 2, k = 0; i < len && k < 8; i++, k++) {
+			char	 c = s[i];
+
+			if (is_digit(c))
+				v = v * (hex ? 16 : 10) + (uint32_t)(c - '0');
+			else if (hex && c >= 'a' && c <= 'f')
+				v = v * 16 + (uint32_t)(c - 'a' + 10);
+			else if (hex && c >= 'A' && c <= 'F')
+				v = v * 16 + (uint32_t)(c - 'A' + 10);
+			else
+				break;
+		}
+		if (k == 0 || i >= len || s[i] != ';' || v > 0x10ffff)
+			return 0;
+		*cp = v;
+		return i + 1;
+	}
+	for (k = 0; k < sizeof(entities) / sizeof(entities[0]); k++) {
+		size_t	 n = strlen(entities[k].name);
+
+		if (n + 2 <= len && memcmp(s + 1, entities[k].name, n) == 0 &&
+		    s[n + 1] == ';') {
+			*cp = entities[k].cp;
+			return n + 2;
+		}
+	}
 	return 0;
 }
+
+static bool
+ascii_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	    (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+static void
+put(struct pnr_text *t, const char *s, size_t n, size_t from)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		t->s[t->len] = s[i];
+		t->map[t->len++] = from;
+	}
+}
+
+void
+pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
+{
+	size_t	 i, n, r;
+	uint32_t cp;
+	int	 f;
+	char	 c;
+
+	/* Folding never makes a character longer. */
+	t->s = xmalloc(len + 1);
+	t->map = xmalloc((len + 1) * sizeof(*t->map));
+	t->len = 0;
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if ((flags & PNR_SOURCE) && s[i] == '\\' && i + 1 < len &&
+		    ascii_punct(s[i + 1])) {
+			/* The escaped character is itself. */
+			c = s[i + 1] == '-' || s[i + 1] == '+' ? s[i + 1] : 0;
+			if (c == 0 && s[i + 1] != '*' && s[i + 1] != '_' &&
+			    s[i + 1] != '`' && s[i + 1] != '~')
+				put(t, s + i + 1, 1, i);
+			else if (c != 0)
+				put(t, &c, 1, i);
+			n = 2;
+			continue;
+		}
+		if ((flags & PNR_SOURCE) && (s[i] == '*' || s[i] == '_' ||
+		    s[i] == '`' || s[i] == '~'))
+			continue;
+		if ((flags & PNR_SOURCE) && s[i] == '&' &&
+		    (r = charref(s + i, len - i, &cp)) > 0) {
+			n = r;
+		} else if ((unsigned char)s[i] < 0x80) {
+			c = fold_cp((unsigned char)s[i]) == ' ' ? ' ' : s[i];
+			put(t, &c, 1, i);
+			continue;
+		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			n = 1;
+			put(t, s + i, 1, i);
+			continue;
+		}
+		f = fold_cp(cp);
+		if (f == 0)
+			continue;
+		if (f > 0) {
+			c = (char)f;
+			put(t, &c, 1, i);
+		} else if (s[i] == '&') {
+			char	 u[4];
+
+			/* A reference to a character that is kept. */
+			put(t, u, utf8_encode(cp, u), i);
+		} else
+			put(t, s + i, n, i);
+	}
+	t->s[t->len] = '\0';
+	t->map[t->len] = len;
+}
+
+void
+pnr_text_free(struct pnr_text *t)
+{
+	free(t->s);
+	free(t->map);
+	t->s = NULL;
+	t->map = NULL;
+	t->len = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding. */
 
 static int
 num(const char *d, size_t n)
@@ -69,9 +277,10 @@ days_in(int year, int month, bool year_known)
 	return leap ? 29 : 28;
 }
 
-/* The ten digits YYMMDDNNNN (after the century, if any). */
+/* The ten digits YYMMDDNNNN (after the century, if any): a real date?
+ * *luhn: does the check digit match? */
 static bool
-date_and_check(const char *d, int century)
+date_ok(const char *d, int century, bool *luhn)
 {
 	int	 yy = num(d, 2), mm = num(d + 2, 2), dd = num(d + 4, 2);
 	int	 dim, i, sum = 0, v;
@@ -88,15 +297,41 @@ date_and_check(const char *d, int century)
 		v = (d[i] - '0') * (i % 2 == 0 ? 2 : 1);
 		sum += v > 9 ? v - 9 : v;
 	}
-	return sum % 10 == 0;
+	*luhn = sum % 10 == 0;
+	return true;
 }
 
-bool
-pnr_find(const char *s, size_t len, size_t *off, size_t *n, bool *coord)
+/* The separator at s[0..len) between date and serial, in folded text:
+ * up to two spaces, a '+' or one or two '-', up to two spaces; at least
+ * one character.  *hard: it has '-' or '+'.  Returns its length, or 0. */
+static size_t
+separator(const char *s, size_t len, bool *hard)
+{
+	size_t	 i = 0, k;
+
+	for (k = 0; i < len && s[i] == ' ' && k < 2; i++, k++)
+		;
+	*hard = false;
+	if (i < len && s[i] == '+') {
+		*hard = true;
+		i++;
+	} else
+		for (k = 0; i < len && s[i] == '-' && k < 2; i++, k++)
+			*hard = true;
+	if (*hard)
+		for (k = 0; i < len && s[i] == ' ' && k < 2; i++, k++)
+			;
+	return i;
+}
+
+/* In folded text. */
+static bool
+find_folded(const char *s, size_t len, struct pnr_hit *h)
 {
 	char	 d[12];
 	size_t	 i, j, run, sep, k, nd;
 	int	 century;
+	bool	 hard, luhn;
 
 	for (i = 0; i < len; i = j) {
 		if (!is_digit(s[i])) {
@@ -111,11 +346,12 @@ pnr_find(const char *s, size_t len, size_t *off, size_t *n, bool *coord)
 			continue;
 		nd = 0;
 		k = j;
+		hard = false;
 		if (run == 10 || run == 12) {
 			memcpy(d, s + i, run);
 			nd = run;
 		} else if ((run == 6 || run == 8) &&
-		    (sep = separator(s + j, len - j)) > 0) {
+		    (sep = separator(s + j, len - j, &hard)) > 0) {
 			size_t	 t = j + sep, e;
 
 			for (e = t; e < len && is_digit(s[e]); e++)
@@ -138,28 +374,75 @@ pnr_find(const char *s, size_t len, size_t *off, size_t *n, bool *coord)
 			if (century < 18 || century > 20)
 				continue;
 		}
-		if (!date_and_check(nd == 12 ? d + 2 : d, century))
+		if (!date_ok(nd == 12 ? d + 2 : d, century, &luhn))
 			continue;
-		*off = i;
-		*n = k - i;
-		if (coord != NULL)
-			*coord = num(d + nd - 6, 2) > 60;
+		if (!luhn && !hard)
+			continue;
+		h->off = i;
+		h->n = k - i;
+		h->coord = num(d + nd - 6, 2) > 60;
+		h->checked = luhn;
+		memcpy(h->key, d + nd - 10, 10);
+		h->key[10] = '\0';
+		memcpy(h->date, d, nd - 4);
+		h->date[nd - 4] = '\0';
 		return true;
 	}
 	return false;
 }
 
-size_t
-pnr_report(enum diag_level level, const char *text, const char *file,
-    int line, int col, const char *what)
+bool
+pnr_find_folded(const struct pnr_text *t, size_t from, struct pnr_hit *h)
 {
-	size_t	 len = text ? strlen(text) : 0, at = 0, off, n, found = 0;
-	size_t	 i, shown;
-	bool	 coord;
+	if (from >= t->len || !find_folded(t->s + from, t->len - from, h))
+		return false;
+	h->off += from;
+	return true;
+}
+
+bool
+pnr_find(const char *s, size_t len, unsigned flags, struct pnr_hit *h)
+{
+	struct pnr_text t;
+	bool	 r;
+
+	pnr_fold(s, len, flags, &t);
+	if ((r = find_folded(t.s, t.len, h))) {
+		/* Back to the text as given: up to where the character
+		 * after the last digit begins. */
+		size_t	 end = t.map[h->off + h->n];
+
+		h->off = t.map[h->off];
+		h->n = end - h->off;
+	}
+	pnr_text_free(&t);
+	return r;
+}
+
+/* The message for a hit; caller frees. */
+char *
+pnr_describe(const struct pnr_hit *h)
+{
+	return xasprintf("%s %s-XXXX%s", h->coord ? "samordningsnummer" :
+	    "personnummer", h->date, h->checked ? "" : " (its check digit "
+	    "does not match, but a mistyped number is still someone's)");
+}
+
+size_t
+pnr_report(enum diag_level level, const char *text, unsigned flags,
+    const char *file, int line, int col, const char *what)
+{
+	struct pnr_text t;
+	struct pnr_hit h;
+	size_t	 len = text ? strlen(text) : 0, at = 0, off, found = 0, i;
+	char	*d;
 	int	 l, c;
 
-	while (at < len && pnr_find(text + at, len - at, &off, &n, &coord)) {
-		off += at;
+	if (len == 0)
+		return 0;
+	pnr_fold(text, len, flags, &t);
+	while (pnr_find_folded(&t, at, &h)) {
+		off = t.map[h.off];
 		/* Advance from the text's own position to the hit. */
 		l = line;
 		c = col;
@@ -171,19 +454,14 @@ pnr_report(enum diag_level level, const char *text, const char *file,
 			    c > 0)
 				c++;
 		}
-		/* The date part only: the message itself is read in logs. */
-		for (shown = 0; shown < n && is_digit(text[off + shown]);
-		    shown++)
-			;
-		if (shown > 8)
-			shown = shown == 12 ? 8 : 6;
-		diag(level, file, l, c, "%s %.*s-XXXX in %s: personal "
-		    "identity numbers are never published; remove it, or "
-		    "mark the field or the item secret",
-		    coord ? "samordningsnummer" : "personnummer", (int)shown,
-		    text + off, what ? what : "public text");
+		d = pnr_describe(&h);
+		diag(level, file, l, c, "%s in %s: personal identity numbers "
+		    "are never published; remove it, or mark the field or the "
+		    "item secret", d, what ? what : "public text");
+		free(d);
 		found++;
-		at = off + n;
+		at = h.off + h.n;
 	}
+	pnr_text_free(&t);
 	return found;
 }

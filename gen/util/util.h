@@ -141,17 +141,45 @@ bool	 sv_parse_number(const char *s, char decimal, double *value,
 	    int *decimals, bool *percent);
 
 /* Personal identity numbers (pnr.c): personnummer and samordningsnummer
- * (day + 60), 10 or 12 digits, with or without '-' or '+' before the
- * last four, a real date and a Luhn check digit, not part of a longer
- * number.  pnr_find sets the first one's byte offset and length in
- * s[0..len) and whether it is a samordningsnummer (coord may be NULL). */
-bool	 pnr_find(const char *s, size_t len, size_t *off, size_t *n,
-	    bool *coord);
+ * (day + 60), 10 or 12 digits, in text folded as a reader sees it (see
+ * pnr.c for the rules), not part of a longer number.  With '-' or '+'
+ * before the last four a real date is enough; run together or with a
+ * space the Luhn check digit must match too. */
+#define PNR_SOURCE	1u	/* text is Markdown or XML source: decode
+				 * character references, drop backslash
+				 * escapes and * _ ` ~ */
+/* Text folded for the scan, with the byte offset in the text as given
+ * of every byte (map[len]: the given length). */
+struct pnr_text {
+	char	*s;
+	size_t	 len;
+	size_t	*map;
+};
+struct pnr_hit {
+	size_t	 off, n;	/* where it is */
+	bool	 coord;		/* a samordningsnummer */
+	bool	 checked;	/* the check digit matches */
+	char	 date[9];	/* the date part's digits, for messages */
+	char	 key[11];	/* YYMMDDNNNN, to find it again */
+};
+void	 pnr_fold(const char *s, size_t len, unsigned flags,
+	    struct pnr_text *);
+void	 pnr_text_free(struct pnr_text *);
+/* The first hit in t at or after folded offset `from' (offsets in h
+ * are folded ones). */
+bool	 pnr_find_folded(const struct pnr_text *t, size_t from,
+	    struct pnr_hit *h);
+/* The first hit in s[0..len) (offsets in h are s's). */
+bool	 pnr_find(const char *s, size_t len, unsigned flags,
+	    struct pnr_hit *h);
+/* "personnummer 811218-XXXX" and a note if the check digit does not
+ * match; the caller frees it. */
+char	*pnr_describe(const struct pnr_hit *);
 /* Reports every one in text as `level' at its own position: text
  * starts at file:line:col (col 0: unknown) and lines and columns are
  * counted on through it.  `what' says where it is ("public text").
  * The message shows the date part only.  Returns how many. */
-size_t	 pnr_report(enum diag_level, const char *text, const char *file,
-	    int line, int col, const char *what);
+size_t	 pnr_report(enum diag_level, const char *text, unsigned flags,
+	    const char *file, int line, int col, const char *what);
 
 #endif /* BOARDGEN_UTIL_H */

@@ -11,7 +11,8 @@
 # output is searched (PUBLIC_OUTPUTS lists them): the public pack, and
 # every file the site writes (HTML, JSON, CSV, the feed, its PDFs).
 # A personnummer planted in a copy of a case stops build --public and
-# site at its file:line:col; one with a wrong check digit does not.
+# site at its file:line:col; so does one with a wrong check digit, with
+# a note that says so, unless its digits run together.
 cd "$(dirname "$0")/../.." || exit 2
 B=${BOARDGEN:-gen/boardgen}
 T=${TEST_TMP:-$(mktemp -d)}/public
@@ -152,13 +153,21 @@ $WRAP $B build "$C" -o "$T/c.pdf" 2>/dev/null >/dev/null && ok || no "internal b
 $WRAP $B check "$C" 2>"$T/err" >/dev/null
 grep -qF "$F:$line:13: warning: personnummer 19811218-XXXX" "$T/err" && ok ||
     no "check does not warn about the personnummer"
-# The same number with a wrong check digit is not one.
+# The same number with a wrong check digit, written as a personnummer
+# is written, is one all the same (a mistyped number is someone's);
+# the message says so.
 sed -i "${line}s/19811218-9876/19811218-9875/" "$F"
+$WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null &&
+    no "build --public accepts a number with a wrong check digit" || ok
+grep -qF "$F:$line:13: error: personnummer 19811218-XXXX (its check digit does not match, but a mistyped number is still someone's) in public text" "$T/err" &&
+    ok || no "wrong check digit: \"$(grep -m 1 ': error: ' "$T/err")\""
+# Run together, it is a number like any other.
+sed -i "${line}s/19811218-9875/198112189875/" "$F"
 $WRAP $B build --public "$C" -o "$T/c.pdf" 2>"$T/err" >/dev/null && ok ||
-    { head -n 3 "$T/err"; no "build --public refuses a number with a wrong check digit"; }
+    { head -n 3 "$T/err"; no "build --public refuses 198112189875"; }
 $WRAP $B site "$T/ptree" -o "$T/psite" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" && ok ||
-    { head -n 3 "$T/err"; no "site refuses a number with a wrong check digit"; }
-grep -q "19811218-9875" "$T/psite/regionstyrelsen/2026-12-08/arende-20.html" && ok ||
+    { head -n 3 "$T/err"; no "site refuses 198112189875"; }
+grep -q "198112189875" "$T/psite/regionstyrelsen/2026-12-08/arende-20.html" && ok ||
     no "the number with a wrong check digit is not on the page"
 # In a public register field: reported at the field; in a secret one
 # it is not published.

@@ -6,19 +6,20 @@
 
 /* The hit in s as a string ("" if none); caller frees. */
 static char *
-hit(const char *s)
+hit(const char *s, unsigned flags)
 {
-	size_t	 off, n;
+	struct pnr_hit h;
 
-	if (!pnr_find(s, strlen(s), &off, &n, NULL))
+	if (!pnr_find(s, strlen(s), flags, &h))
 		return xstrdup("");
-	return xstrndup(s + off, n);
+	return xstrndup(s + h.off, h.n);
 }
 
 static void
-want(const char *file, int line, const char *s, const char *w)
+want(const char *file, int line, const char *s, const char *w,
+    unsigned flags)
 {
-	char	*g = hit(s);
+	char	*g = hit(s, flags);
 
 	if (strcmp(g, w) != 0) {
 		printf("FAIL %s (%s:%d): in \"%s\"\n  got:  \"%s\"\n"
@@ -27,8 +28,30 @@ want(const char *file, int line, const char *s, const char *w)
 	}
 	free(g);
 }
-#define HIT(s, w)	want(__FILE__, __LINE__, s, w)
-#define NONE(s)		want(__FILE__, __LINE__, s, "")
+#define HIT(s, w)	want(__FILE__, __LINE__, s, w, 0)
+#define NONE(s)		want(__FILE__, __LINE__, s, "", 0)
+#define SHIT(s, w)	want(__FILE__, __LINE__, s, w, PNR_SOURCE)
+#define SNONE(s)	want(__FILE__, __LINE__, s, "", PNR_SOURCE)
+
+/* The hit's key and whether its check digit matched. */
+static void
+want_key(const char *file, int line, const char *s, unsigned flags,
+    const char *key, bool checked)
+{
+	struct pnr_hit h;
+
+	if (!pnr_find(s, strlen(s), flags, &h)) {
+		printf("FAIL %s (%s:%d): no hit in \"%s\"\n", test_current,
+		    file, line, s);
+		test_current_failed = 1;
+	} else if (strcmp(h.key, key) != 0 || h.checked != checked) {
+		printf("FAIL %s (%s:%d): in \"%s\": key %s checked %d, want "
+		    "%s %d\n", test_current, file, line, s, h.key, h.checked,
+		    key, checked);
+		test_current_failed = 1;
+	}
+}
+#define KEY(s, f, k, c)	want_key(__FILE__, __LINE__, s, f, k, c)
 
 TEST(forms)
 {
@@ -46,11 +69,68 @@ TEST(forms)
 
 TEST(wrong_check_digit)
 {
-	NONE("811218-9875");
-	NONE("811218-9877");
+	/* Written as a personnummer is written: one all the same. */
+	KEY("811218-9875", 0, "8112189875", false);
+	KEY("19811218-9871", 0, "8112189871", false);
+	KEY("121212+1213", 0, "1212121213", false);
+	KEY("811218-9876", 0, "8112189876", true);
+	/* Run together or with a space: amounts, phone numbers and table
+	 * cells make such digits too; only a matching check digit. */
 	NONE("8112189870");
-	NONE("19811218-9871");
-	NONE("121212-1213");
+	NONE("198112189871");
+	NONE("811218 9875");
+	NONE("19811218 9871");
+	HIT("811218 9876", "811218 9876");
+	HIT("19811218  9876", "19811218  9876");
+}
+
+TEST(folded)
+{
+	/* Invisible characters inside. */
+	HIT("811218\xe2\x80\x8b-9876", "811218\xe2\x80\x8b-9876");
+	HIT("8112\xc2\xad" "18-9876", "8112\xc2\xad" "18-9876");
+	HIT("81121\xef\xbb\xbf" "8-9876", "81121\xef\xbb\xbf" "8-9876");
+	HIT("811218\xe2\x81\xa0" "9876", "811218\xe2\x81\xa0" "9876");
+	HIT("\xe2\x80\xae" "811218-9876", "811218-9876");
+	HIT("8\xe2\x80\x8d" "11218-9876", "8\xe2\x80\x8d" "11218-9876");
+	/* Full-width digits and dash, compatibility digits. */
+	KEY("\xef\xbc\x98\xef\xbc\x91\xef\xbc\x91\xef\xbc\x92"
+	    "\xef\xbc\x91\xef\xbc\x98\xef\xbc\x8d\xef\xbc\x99"
+	    "\xef\xbc\x98\xef\xbc\x97\xef\xbc\x96", 0, "8112189876", true);
+	KEY("\xf0\x9d\x9f\x96" "11218-9876", 0, "8112189876", true);
+	/* Every kind of space and dash. */
+	HIT("811218\xc2\xa0" "9876", "811218\xc2\xa0" "9876");
+	HIT("811218\xe2\x80\xaf" "9876", "811218\xe2\x80\xaf" "9876");
+	HIT("811218\xe3\x80\x80" "9876", "811218\xe3\x80\x80" "9876");
+	KEY("811218\xe2\x80\x94" "9875", 0, "8112189875", false);
+	KEY("811218 \xe2\x80\x93 9875", 0, "8112189875", false);
+	KEY("811218\xef\xb9\xa3" "9875", 0, "8112189875", false);
+	KEY("811218--9876", 0, "8112189876", true);
+	HIT("811218\n9876", "811218\n9876");
+	/* A line broken after the dash. */
+	KEY("811218-\n9875", 0, "8112189875", false);
+}
+
+TEST(source)
+{
+	/* What Markdown and XML turn into the number. */
+	KEY("8112**18**-9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218`-98`76", PNR_SOURCE, "8112189876", true);
+	KEY("*811218*-_9876_", PNR_SOURCE, "8112189876", true);
+	KEY("811218\\-9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&#45;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&#x2013;9876", PNR_SOURCE, "8112189876", true);
+	KEY("&#56;11218-9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&ndash;9875", PNR_SOURCE, "8112189875", false);
+	KEY("811218&shy;-9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&ZeroWidthSpace;-9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&nbsp;9876", PNR_SOURCE, "8112189876", true);
+	KEY("19811218--9871", PNR_SOURCE, "8112189871", false);
+	/* Not in text that is not source. */
+	NONE("811218&#45;9875");
+	SHIT("se 811218-9876.", "811218-9876");
+	SNONE("a &amp; b, 2026-12-08, RS/1190/2026");
+	SNONE("&#1234567890;");
 }
 
 TEST(dates_that_cannot_exist)
@@ -66,15 +146,15 @@ TEST(dates_that_cannot_exist)
 
 TEST(samordningsnummer)
 {
-	bool	 coord = false;
-	size_t	 off, n;
-
 	HIT("701063-2383", "701063-2383");
-	CHECK(pnr_find("701063-2383", 11, &off, &n, &coord));
-	CHECK(coord);
-	CHECK(pnr_find("811218-9876", 11, &off, &n, &coord));
-	CHECK(!coord);
+	struct pnr_hit h;
+
+	CHECK(pnr_find("701063-2383", 11, 0, &h));
+	CHECK(h.coord);
+	CHECK(pnr_find("811218-9876", 11, 0, &h));
+	CHECK(!h.coord);
 	NONE("701093-2387");		/* day 33 */
+	NONE("701093 2387");
 }
 
 TEST(other_numbers)
@@ -110,7 +190,7 @@ TEST(report_positions)
 	size_t	 n;
 
 	diag_clear();
-	n = pnr_report(DIAG_ERROR, "Anna, 811218-9876.", "a.md", 4, 3,
+	n = pnr_report(DIAG_ERROR, "Anna, 811218-9876.", 0, "a.md", 4, 3,
 	    NULL);
 	CHECK_INT(n, 1);
 	CHECK_STR(diag_first(), "a.md:4:9: error: personnummer 811218-XXXX "
@@ -119,17 +199,25 @@ TEST(report_positions)
 	diag_clear();
 	/* Columns count characters, lines go on through the text. */
 	n = pnr_report(DIAG_WARNING, "Första raden\nÅÄ 19811218-9876 och "
-	    "701063-2383", "b.md", 10, 5, "case text");
+	    "701063-2383", 0, "b.md", 10, 5, "case text");
 	CHECK_INT(n, 2);
 	CHECK_STR(diag_first(), "b.md:11:4: warning: personnummer 19811218-XXXX "
 	    "in case text: personal identity numbers are never published; "
 	    "remove it, or mark the field or the item secret");
 	CHECK_INT(diag_warnings(), 2);
 	diag_clear();
-	CHECK_INT(pnr_report(DIAG_ERROR, "811218-9875", "c.md", 1, 1, NULL),
+	CHECK_INT(pnr_report(DIAG_ERROR, "8112189875", 0, "c.md", 1, 1, NULL),
 	    0);
-	CHECK_INT(pnr_report(DIAG_ERROR, NULL, "c.md", 1, 1, NULL), 0);
+	CHECK_INT(pnr_report(DIAG_ERROR, NULL, 0, "c.md", 1, 1, NULL), 0);
 	CHECK(diag_first() == NULL);
+	/* A wrong check digit, said so; the column after a reference. */
+	CHECK_INT(pnr_report(DIAG_ERROR, "&amp; 811218&#45;9875", PNR_SOURCE,
+	    "d.md", 2, 1, NULL), 1);
+	CHECK_STR(diag_first(), "d.md:2:7: error: personnummer 811218-XXXX "
+	    "(its check digit does not match, but a mistyped number is still "
+	    "someone's) in public text: personal identity numbers are never "
+	    "published; remove it, or mark the field or the item secret");
+	diag_clear();
 }
 
 int
@@ -137,6 +225,8 @@ main(void)
 {
 	RUN(forms);
 	RUN(wrong_check_digit);
+	RUN(folded);
+	RUN(source);
 	RUN(dates_that_cannot_exist);
 	RUN(samordningsnummer);
 	RUN(other_numbers);
