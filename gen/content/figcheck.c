@@ -445,22 +445,52 @@ parse_full(struct parser *ps)
 /* ------------------------------------------------------------------ */
 /* Evaluation. */
 
+/* v rounded as sv_number() prints it with d decimals. */
+static double
+rounded(double v, int d)
+{
+	char	*t;
+	double	 r;
+
+	if (!isfinite(v))
+		return v;
+	t = sv_number(v, d, 0);
+	if (!sv_parse_number(t, ',', &r, NULL, NULL))
+		r = v;
+	free(t);
+	return r;
+}
+
 double
 figure_shown(const struct figure *f, size_t row, size_t col)
 {
 	const struct figure_cell *c = &f->rows[row].cells[col];
-	double	 s, v;
-	char	*t;
 
 	if (c->kind != FIGVAL_NUMBER)
 		return NAN;
 	/* Through the formatter, so checks see what readers see. */
-	t = sv_number(c->value, f->cols[col].decimals, 0);
-	if (!sv_parse_number(t, ',', &v, NULL, NULL))
-		v = c->value;
-	free(t);
-	s = v;
-	return s;
+	return rounded(c->value, c->decimals);
+}
+
+/* A cell that holds nothing to compute with, and says so: empty, or a
+ * dash ("–": none).  Sums pass over it, and a check that needs it is
+ * not made. */
+static bool
+is_nothing(const struct figure_cell *c)
+{
+	return c->kind == FIGVAL_EMPTY || (c->kind == FIGVAL_WORD &&
+	    c->text != NULL && (strcmp(c->text, "-") == 0 ||
+	    strcmp(c->text, "\xe2\x80\x93") == 0 ||
+	    strcmp(c->text, "\xe2\x80\x94") == 0));
+}
+
+/* A cell whose number is unknown ("?", "Saknas") or a range ("9–12"):
+ * a check that needs it cannot be made, and says so. */
+static bool
+is_unknown(const struct figure_cell *c)
+{
+	return (c->kind == FIGVAL_WORD || c->kind == FIGVAL_RANGE ||
+	    c->kind == FIGVAL_STATUS) && !is_nothing(c);
 }
 
 static double
@@ -484,7 +514,7 @@ eval(const struct figure *f, const struct node *n, size_t r, size_t c)
 			size_t	 cc = n->kind == N_SUMROWS ? c : i;
 
 			if (f->rows[rr].role == ROW_GROUP ||
-			    f->rows[rr].cells[cc].kind == FIGVAL_EMPTY)
+			    is_nothing(&f->rows[rr].cells[cc]))
 				continue;
 			s += figure_shown(f, rr, cc);
 		}
@@ -502,6 +532,72 @@ eval(const struct figure *f, const struct node *n, size_t r, size_t c)
 		return s == 0 ? NAN : eval(f, n->l, r, c) / s;
 	}
 	return NAN;
+}
+
+/* The first cell n reads at (r, c) that is unknown or a range, as
+ * (*br, *bc); false if none. */
+static bool
+blocker(const struct figure *f, const struct node *n, size_t r, size_t c,
+    size_t *br, size_t *bc)
+{
+	size_t	 i, rr, cc;
+
+	switch (n->kind) {
+	case N_ROW:
+	case N_COL:
+		rr = n->kind == N_ROW ? n->a : r;
+		cc = n->kind == N_ROW ? c : n->a;
+		if (!is_unknown(&f->rows[rr].cells[cc]))
+			return false;
+		*br = rr;
+		*bc = cc;
+		return true;
+	case N_SUMROWS:
+	case N_SUMCOLS:
+		for (i = n->a; i <= n->b; i++) {
+			rr = n->kind == N_SUMROWS ? i : r;
+			cc = n->kind == N_SUMROWS ? c : i;
+			if (f->rows[rr].role != ROW_GROUP &&
+			    is_unknown(&f->rows[rr].cells[cc])) {
+				*br = rr;
+				*bc = cc;
+				return true;
+			}
+		}
+		return false;
+	default:
+		return (n->l != NULL && blocker(f, n->l, r, c, br, bc)) ||
+		    (n->r != NULL && blocker(f, n->r, r, c, br, bc));
+	}
+}
+
+/* Says that `what' cannot be checked at (r, c) because of the cell
+ * (br, bc); reported at the cell checked. */
+static void
+warn_unchecked(const struct figure *f, const char *what, size_t r,
+    size_t c, size_t br, size_t bc)
+{
+	const struct figure_cell *cell = &f->rows[r].cells[c];
+	const struct figure_cell *b = &f->rows[br].cells[bc];
+	const char *kind = b->kind == FIGVAL_RANGE ? "a range, not one "
+	    "number" : "not a number";
+
+	if (br == r && bc == c)
+		diag(DIAG_WARNING, cell->pos.file, cell->pos.line,
+		    cell->pos.col, "%s is not checked at row \"%s\", column "
+		    "\"%s\": the cell says \"%s\", %s", what,
+		    f->rows[r].name ? f->rows[r].name : "",
+		    f->cols[c].name ? f->cols[c].name : "", b->text, kind);
+	else
+		diag(DIAG_WARNING, cell->pos.file, cell->pos.line,
+		    cell->pos.col, "%s is not checked at row \"%s\", column "
+		    "\"%s\": it needs row \"%s\", column \"%s\" (line %d), "
+		    "which says \"%s\", %s", what,
+		    f->rows[r].name ? f->rows[r].name : "",
+		    f->cols[c].name ? f->cols[c].name : "",
+		    f->rows[br].name ? f->rows[br].name : "",
+		    f->cols[bc].name ? f->cols[bc].name : "", b->pos.line,
+		    b->text, kind);
 }
 
 /* Cells an evaluation reads: bounds the work a hostile file asks for. */
@@ -700,6 +796,7 @@ add_failure(struct figure *f, size_t check, size_t r, size_t c,
 
 	if (f->nfailures >= FIG_MAX_ROWS)
 		return;
+	d = f->rows[r].cells[c].decimals;
 	ls = sv_number(lv, d, pct ? SVNUM_PERCENT : 0);
 	/* Enough decimals that the two numbers differ on paper. */
 	if (tdec > d)
@@ -730,27 +827,6 @@ add_failure(struct figure *f, size_t check, size_t r, size_t c,
 	fl->pos = f->rows[r].cells[c].pos;
 }
 
-/* Checks the cell (r, c) against rhs; false if it fails. */
-static void
-check_cell(struct figure *f, size_t k, const struct node *lhs,
-    const struct node *rhs, size_t r, size_t c)
-{
-	const struct figure_check *ck = &f->checks[k];
-	double	 lv, rv;
-
-	if (f->rows[r].cells[c].kind != FIGVAL_NUMBER)
-		return;		/* "Saknas", "?", empty: nothing to check */
-	lv = figure_shown(f, r, c);
-	rv = eval(f, rhs, r, c);
-	if (isnan(lv) || isnan(rv))
-		return;		/* an operand is not a number */
-	/* The margin absorbs binary fractions: 0,1 means 0,1. */
-	if (fabs(lv - rv) <= ck->tolerance + 1e-9 * (1 + fabs(rv)))
-		return;
-	add_failure(f, k, r, c, lhs, rhs, lv, rv, ck->tolerance,
-	    ck->tol_decimals);
-}
-
 /* True if every operand of n can be evaluated at (r, c). */
 static bool
 all_numbers(const struct figure *f, const struct node *n, size_t r,
@@ -764,6 +840,168 @@ all_numbers(const struct figure *f, const struct node *n, size_t r,
 	default:
 		return (n->l == NULL || all_numbers(f, n->l, r, c)) &&
 		    (n->r == NULL || all_numbers(f, n->r, r, c));
+	}
+}
+
+/*
+ * Checks the cell (r, c) against rhs at the precision printed: the
+ * computed side is rounded to the cell's decimals, so a percentage
+ * rounded correctly from its counts passes with tolerance 0.  A cell or
+ * operand that is unknown or a range is a warning naming it; an empty
+ * one leaves nothing to check.
+ */
+static void
+check_cell(struct figure *f, size_t k, const struct node *lhs,
+    const struct node *rhs, size_t r, size_t c)
+{
+	const struct figure_check *ck = &f->checks[k];
+	const struct figure_cell *cell = &f->rows[r].cells[c];
+	double	 lv, rv;
+	size_t	 br = r, bc = c;
+	char	*what;
+
+	if (is_nothing(cell))
+		return;		/* empty, "–": nothing to check */
+	if (is_unknown(cell) || blocker(f, rhs, r, c, &br, &bc)) {
+		what = xasprintf("check \"%s\"", ck->expr);
+		warn_unchecked(f, what, r, c, br, bc);
+		free(what);
+		return;
+	}
+	if (cell->kind != FIGVAL_NUMBER || !all_numbers(f, rhs, r, c))
+		return;		/* an operand is empty */
+	lv = figure_shown(f, r, c);
+	rv = eval(f, rhs, r, c);
+	if (isnan(lv) || isnan(rv))
+		return;		/* e.g. a division by zero */
+	/* The margin absorbs binary fractions: 0,1 means 0,1. */
+	if (fabs(lv - rounded(rv, cell->decimals)) <= ck->tolerance +
+	    1e-9 * (1 + fabs(rv)))
+		return;
+	add_failure(f, k, r, c, lhs, rhs, lv, rv, ck->tolerance,
+	    ck->tol_decimals);
+}
+
+/*
+ * The totals of a table from a CSV file that declares no checks: a
+ * Summa or Totalt row is compared with the sum of the data rows above it
+ * back to the previous one ("Varav" rows left out); a Totalt right
+ * after its subtotals may also be their sum.  Up to one unit in the last
+ * printed decimal is rounding (the rows are rounded as exported).  A
+ * mismatch is a warning at the cell: nobody declared these as sums.
+ */
+
+/* Adds column c of the rows from..to-1 of role `role' to *sum and
+ * counts them in *n; false with (*br, *bc) if a cell is unknown. */
+static bool
+sum_rows(const struct figure *f, size_t from, size_t to, size_t c,
+    int role, double *sum, size_t *n, size_t *br, size_t *bc)
+{
+	size_t	 i;
+
+	for (i = from; i < to; i++) {
+		const struct figure_cell *cell = &f->rows[i].cells[c];
+
+		if (f->rows[i].role != role)
+			continue;
+		if (is_unknown(cell)) {
+			*br = i;
+			*bc = c;
+			return false;
+		}
+		if (cell->kind != FIGVAL_NUMBER)
+			continue;
+		*sum += figure_shown(f, i, c);
+		(*n)++;
+	}
+	return true;
+}
+
+static void
+check_total(const struct figure *f, size_t r, size_t c)
+{
+	const struct figure_cell *cell = &f->rows[r].cells[c];
+	size_t	 a, b, i, n, nb = 0, br = r, bc = c;
+	double	 lv, sa, sb = 0, tol;
+	bool	 oka, okb = false, subs = false;
+	char	*what, *ls, *rs;
+	int	 d;
+
+	if (is_nothing(cell))
+		return;
+	/* a: the first data row since the previous total or subtotal;
+	 * b: since the previous total, for a total over subtotals. */
+	for (a = r; a > f->nhead && f->rows[a - 1].role != ROW_SUBTOTAL &&
+	    f->rows[a - 1].role != ROW_TOTAL; a--)
+		;
+	b = a;
+	if (f->rows[r].role == ROW_TOTAL)
+		for (; b > f->nhead && f->rows[b - 1].role != ROW_TOTAL; b--)
+			subs |= f->rows[b - 1].role == ROW_SUBTOTAL;
+	what = xasprintf("the sum \"%s\"", f->rows[r].name ?
+	    f->rows[r].name : "");
+	if (is_unknown(cell)) {
+		warn_unchecked(f, what, r, c, r, c);
+		free(what);
+		return;
+	}
+	sa = 0;
+	n = 0;
+	oka = sum_rows(f, a, r, c, ROW_DATA, &sa, &n, &br, &bc);
+	if (subs) {
+		/* The subtotals, and the data rows after the last. */
+		sb = sa;
+		nb = n;
+		okb = oka && sum_rows(f, b, a, c, ROW_SUBTOTAL, &sb, &nb,
+		    &br, &bc);
+	}
+	lv = figure_shown(f, r, c);
+	for (tol = 1, i = 0; i < (size_t)cell->decimals; i++)
+		tol /= 10;
+	if ((oka && n > 0 && fabs(lv - sa) <= tol + 1e-9 * (1 + fabs(sa))) ||
+	    (okb && nb > 0 && fabs(lv - sb) <= tol + 1e-9 * (1 + fabs(sb)))) {
+		free(what);
+		return;
+	}
+	if (!oka || (subs && !okb)) {
+		warn_unchecked(f, what, r, c, br, bc);
+		free(what);
+		return;
+	}
+	free(what);
+	if (n == 0 && nb == 0)
+		return;		/* nothing above to add up */
+	if (n == 0) {
+		sa = sb;
+		a = b;
+	}
+	d = cell->decimals;
+	ls = sv_number(lv, d, 0);
+	rs = sv_number(sa, d, 0);
+	diag(DIAG_WARNING, cell->pos.file, cell->pos.line, cell->pos.col,
+	    "%s %s \xe2\x89\xa0 %s = sum of the rows above (lines %d\xe2\x80\x93"
+	    "%d) in column \"%s\": declare a check in an XML figure file to "
+	    "make it an error, or checks=\"none\" if this total is not a sum",
+	    f->rows[r].name ? f->rows[r].name : "", ls, rs,
+	    f->rows[a].pos.line, f->rows[r - 1].pos.line,
+	    f->cols[c].name ? f->cols[c].name : "");
+	free(ls);
+	free(rs);
+}
+
+static void
+check_totals(const struct figure *f)
+{
+	size_t	 r, c;
+
+	for (r = f->nhead; r < f->nrows; r++) {
+		if (f->rows[r].role != ROW_SUBTOTAL &&
+		    f->rows[r].role != ROW_TOTAL)
+			continue;
+		for (c = 0; c < f->ncols; c++)
+			if (f->cols[c].type == FIGCOL_NUMBER &&
+			    f->rows[r].cells[c].formula == NULL)
+				check_total(f, r, c);
 	}
 }
 
@@ -816,19 +1054,19 @@ figure_check(struct figure *f)
 			for (i = 0; i < f->ncols; i++)
 				if (col_counts(f, i) && (ck->col_last == 0 ||
 				    (i + 1 >= ck->col_first &&
-				    i + 1 <= ck->col_last)) &&
-				    all_numbers(f, rhs, lhs->a, i))
+				    i + 1 <= ck->col_last)))
 					check_cell(f, k, lhs, rhs, lhs->a, i);
 		} else {
 			for (i = f->nhead; i < f->nrows; i++)
 				if (row_counts(f, i) && (ck->row_last == 0 ||
 				    (i - f->nhead + 1 >= ck->row_first &&
-				    i - f->nhead + 1 <= ck->row_last)) &&
-				    all_numbers(f, rhs, i, lhs->a))
+				    i - f->nhead + 1 <= ck->row_last)))
 					check_cell(f, k, lhs, rhs, i, lhs->a);
 		}
 		node_free(lhs);
 		node_free(rhs);
 	}
+	if (f->sum_totals && f->nchecks == 0)
+		check_totals(f);
 	return ok;
 }

@@ -133,6 +133,10 @@ figure_cell_value(const struct figure *f, size_t col,
 			c->kind = FIGVAL_WORD;
 			return 1;
 		}
+		if (sv_parse_range(c->text, decimal, &v, &v, NULL)) {
+			c->kind = FIGVAL_RANGE;
+			return 1;
+		}
 		if (sv_parse_number(c->text, decimal == ',' ? '.' : ',', &v, &d,
 		    NULL))
 			diag(DIAG_ERROR, c->pos.file, c->pos.line, c->pos.col,
@@ -157,6 +161,23 @@ figure_cell_value(const struct figure *f, size_t col,
 static int
 role_of(const char *first)
 {
+	/* Past quotation marks and dashes: „Varav utomlands” and
+	 * "–varav nattpersonal" are Varav rows. */
+	for (;;) {
+		if (*first == '"' || *first == '\'' || *first == ' ' ||
+		    *first == '-')
+			first++;
+		else if (strncmp(first, "\xe2\x80\x9e", 3) == 0 ||
+		    strncmp(first, "\xe2\x80\x93", 3) == 0 ||
+		    strncmp(first, "\xe2\x80\x9c", 3) == 0 ||
+		    strncmp(first, "\xe2\x80\x9d", 3) == 0)
+			first += 3;		/* „ – “ ” */
+		else if (strncmp(first, "\xc2\xab", 2) == 0 ||
+		    strncmp(first, "\xc2\xbb", 2) == 0)
+			first += 2;		/* « » */
+		else
+			break;
+	}
 	if (strncasecmp(first, "varav", 5) == 0)
 		return ROW_PART;
 	if (strncasecmp(first, "summa", 5) == 0)
@@ -257,7 +278,8 @@ detect_types(struct figure *f, char decimal)
 				nstat++;
 			else if (!is_word(t))
 				allstat = false;
-			if (sv_parse_number(t, decimal, &v, &d, &pct)) {
+			if (sv_parse_number(t, decimal, &v, &d, &pct) ||
+			    sv_parse_range(t, decimal, &v, &v, &pct)) {
 				nnum++;
 				if (!pct) {
 					allpct = false;
@@ -279,6 +301,7 @@ detect_types(struct figure *f, char decimal)
 
 				if (t == NULL || *t == '\0' || is_word(t) ||
 				    sv_parse_number(t, decimal, &v, &d, &pct) ||
+				    sv_parse_range(t, decimal, &v, &v, &pct) ||
 				    !looks_numeric(t))
 					continue;
 				diag(DIAG_ERROR, cell->pos.file, cell->pos.line,
@@ -312,31 +335,63 @@ detect_types(struct figure *f, char decimal)
 	return ok;
 }
 
-/* Undeclared decimals: the number most written in the column (the
- * larger on a tie). */
-static void
-default_decimals(struct figure *f)
+/*
+ * Decimals.  Undeclared: a written number keeps its own, and computed
+ * cells get the number most written in the column (the larger on a
+ * tie).  Declared: every number is printed with that many, which may
+ * add zeros but never drops a written digit: a number written with more
+ * is an error at its cell, not a silent rounding.  Once per figure.
+ */
+static int
+settle_decimals(struct figure *f)
 {
 	size_t	 c, r;
-	int	 count[7], d, best;
+	int	 count[7], d, best, ok = 1;
 
 	for (c = 0; c < f->ncols; c++) {
-		if (f->cols[c].decimals >= 0)
-			continue;
-		memset(count, 0, sizeof(count));
-		for (r = f->nhead; r < f->nrows; r++) {
-			const struct figure_cell *cell = &f->rows[r].cells[c];
+		struct figure_col *col = &f->cols[c];
 
-			if (cell->kind == FIGVAL_NUMBER && cell->formula ==
-			    NULL)
-				count[cell->decimals > 6 ? 6 :
-				    cell->decimals]++;
+		if (col->decimals < 0) {
+			memset(count, 0, sizeof(count));
+			for (r = f->nhead; r < f->nrows; r++) {
+				const struct figure_cell *cell =
+				    &f->rows[r].cells[c];
+
+				if (cell->kind == FIGVAL_NUMBER &&
+				    cell->formula == NULL)
+					count[cell->decimals > 6 ? 6 :
+					    cell->decimals]++;
+			}
+			for (d = 0, best = 0; d < 7; d++)
+				if (count[d] >= count[best] && count[d] > 0)
+					best = d;
+			col->decimals = best;
+			continue;
 		}
-		for (d = 0, best = 0; d < 7; d++)
-			if (count[d] >= count[best] && count[d] > 0)
-				best = d;
-		f->cols[c].decimals = best;
+		for (r = f->nhead; r < f->nrows; r++) {
+			struct figure_cell *cell = &f->rows[r].cells[c];
+
+			if (cell->kind != FIGVAL_NUMBER ||
+			    cell->formula != NULL)
+				continue;
+			if (cell->decimals > col->decimals) {
+				diag(DIAG_ERROR, cell->pos.file,
+				    cell->pos.line, cell->pos.col, "\"%s\" "
+				    "has %d decimal%s but column \"%s\" "
+				    "prints %d (decimals=\"%d\"): that would "
+				    "drop a written digit; declare "
+				    "decimals=\"%d\", or write the number as "
+				    "it is to be printed", cell->text,
+				    cell->decimals, cell->decimals == 1 ? "" :
+				    "s", col->name ? col->name : "",
+				    col->decimals, col->decimals,
+				    cell->decimals);
+				ok = 0;
+			} else
+				cell->decimals = col->decimals;
+		}
 	}
+	return ok;
 }
 
 /* Column names: the last header row's cell over each column. */
@@ -458,8 +513,7 @@ figure_from_csv(struct figure *f, const struct csv *csv, size_t nhead,
 	name_rows(f);
 	if (!parse_values(f, csv->d.decimal))
 		return 0;
-	default_decimals(f);
-	return 1;
+	return settle_decimals(f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -971,8 +1025,9 @@ figure_from_xml(const char *path, xmlDocPtr doc)
 		name_rows(f);
 		if (!parse_values(f, ','))
 			goto fail;
+		if (!settle_decimals(f))
+			goto fail;
 	}
-	default_decimals(f);
 	/* Checks and charts once the rows and columns are known. */
 	for (n = root->children; n; n = n->next) {
 		if (xml_is(n, "check"))
@@ -982,6 +1037,14 @@ figure_from_xml(const char *path, xmlDocPtr doc)
 	}
 	if (!ok)
 		goto fail;
+	/* Totals of data from a CSV file are checked unless the file
+	 * declares its checks, or says there are none to make. */
+	if (csvn != NULL && f->nchecks == 0) {
+		char	*v = xml_attr(root, "checks");
+
+		f->sum_totals = v == NULL || strcmp(v, "none") != 0;
+		free(v);
+	}
 	xmlFreeDoc(doc);
 	return f;
 fail:
@@ -1026,7 +1089,7 @@ figure_read(const char *path, const char *data, size_t len,
 			return NULL;
 		}
 		csv_free(csv);
-		default_decimals(f);
+		f->sum_totals = true;
 	}
 	if (f == NULL)
 		return NULL;

@@ -1,5 +1,6 @@
 /* Constructors and destructors of figures (struct figure). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model.h"
 
@@ -54,8 +55,14 @@ figure_cell_text(const struct figure *f, size_t r, size_t c)
 
 	switch (cell->kind) {
 	case FIGVAL_NUMBER:
-		return sv_number(cell->value, f->cols[c].decimals,
-		    f->cols[c].type == FIGCOL_PERCENT ? SVNUM_PERCENT : 0);
+		/* The cell's own decimals: a written number is printed
+		 * with the digits it was written with, and a written
+		 * plus sign is kept ("+16,8" in a column of changes). */
+		return sv_number(cell->value, cell->decimals,
+		    (f->cols[c].type == FIGCOL_PERCENT ? SVNUM_PERCENT : 0) |
+		    (cell->formula == NULL && cell->text != NULL &&
+		    cell->text[strspn(cell->text, " ")] == '+' ?
+		    SVNUM_PLUS : 0));
 	case FIGVAL_STATUS:
 		if (cell->status >= 1 && cell->status <= STATUS_LEVELS &&
 		    f->levels[cell->status - 1] != NULL)
@@ -64,6 +71,7 @@ figure_cell_text(const struct figure *f, size_t r, size_t c)
 	case FIGVAL_EMPTY:
 		return xstrdup("");
 	case FIGVAL_WORD:
+	case FIGVAL_RANGE:
 		break;
 	}
 	return xstrdup(cell->text ? cell->text : "");

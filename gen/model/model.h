@@ -167,14 +167,18 @@ enum figval_kind {
 	FIGVAL_NUMBER,		/* `value' */
 	FIGVAL_WORD,		/* "?", "Saknas", "Utgår", ...: legitimate,
 				 * never a number; or text in a text column */
-	FIGVAL_STATUS		/* `status' */
+	FIGVAL_STATUS,		/* `status' */
+	FIGVAL_RANGE		/* "9–12": printed as written, never
+				 * computed with */
 };
 
 struct figure_cell {
 	char		*text;		/* as written (UTF-8), or as computed */
 	enum figval_kind kind;
 	double		 value;		/* FIGVAL_NUMBER, as written */
-	int		 decimals;	/* decimals as written */
+	int		 decimals;	/* decimals printed: as written, or
+					 * the column's if declared (never
+					 * fewer than written) or computed */
 	int		 status;	/* FIGVAL_STATUS: 1..3 */
 	int		 colspan;	/* >= 1 */
 	int		 rowspan;	/* >= 1 */
@@ -196,7 +200,9 @@ struct figure_row {
 struct figure_col {
 	char		*name;		/* last header row's text */
 	enum figcol_type type;
-	int		 decimals;	/* shown; most written if undeclared */
+	int		 decimals;	/* of computed cells (written ones
+					 * keep theirs, or get these if
+					 * declared); most written if not */
 	char		*formula;	/* computed column, or NULL */
 	struct srcpos	 pos;
 };
@@ -254,6 +260,9 @@ struct figure {
 	size_t		 nfailures;
 	struct figure_chart *charts;
 	size_t		 ncharts;
+	bool		 sum_totals;	/* data from a CSV file and no
+					 * declared check: Summa/Totalt rows
+					 * are checked, as warnings */
 	struct srcpos	 pos;
 };
 

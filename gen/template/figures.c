@@ -298,7 +298,8 @@ figure_table(const struct figure_map *fm, const struct figure *f,
 			tc->rowspan = fc->rowspan > 0 ? fc->rowspan : 1;
 			tc->pos = fc->pos;
 			num = fr->role != ROW_HEAD && fr->role != ROW_GROUP &&
-			    fc->kind == FIGVAL_NUMBER;
+			    (fc->kind == FIGVAL_NUMBER ||
+			    fc->kind == FIGVAL_RANGE);
 			tc->align = fr->role == ROW_HEAD ? (tc->colspan > 1 ?
 			    CELL_CENTER : t->cols[c].align == CELL_DECIMAL ?
 			    CELL_RIGHT : CELL_LEFT) : fr->role == ROW_GROUP ?

@@ -168,7 +168,7 @@ sv_parse_number(const char *s, char decimal, double *value, int *decimals,
 	const char *p = s;
 	size_t	 sp, group = 0, ndig = 0;
 	int	 dec = -1;
-	bool	 grouped = false, pct = false, ok = false;
+	bool	 grouped = false, pct = false, ok = false, signed_ = false;
 	char	*end;
 
 	while (*p == ' ')
@@ -177,11 +177,18 @@ sv_parse_number(const char *s, char decimal, double *value, int *decimals,
 		if (*p == '-')
 			buf_putc(&b, '-');
 		p++;
+		signed_ = true;
 	} else if (strncmp(p, "\xe2\x88\x92", 3) == 0 ||	/* U+2212 */
 	    strncmp(p, "\xe2\x80\x93", 3) == 0) {		/* U+2013 */
 		buf_putc(&b, '-');
 		p += 3;
+		signed_ = true;
 	}
+	/* "- 2 898,3", "+ 16,8": many reports set a space after the
+	 * sign.  One space, and a digit after it. */
+	if (signed_ && (sp = group_space(p)) > 0 && p[sp] >= '0' &&
+	    p[sp] <= '9')
+		p += sp;
 	for (; *p != '\0'; ) {
 		if (*p >= '0' && *p <= '9') {
 			buf_putc(&b, *p++);
@@ -236,4 +243,44 @@ sv_parse_number(const char *s, char decimal, double *value, int *decimals,
 out:
 	buf_free(&b);
 	return ok;
+}
+
+bool
+sv_parse_range(const char *s, char decimal, double *lo, double *hi,
+    bool *percent)
+{
+	const char *p, *dash = NULL;
+	char	*left;
+	size_t	 n;
+	double	 a, b;
+	bool	 pa, pb, ok;
+
+	/* The dash after the first number: a hyphen or an en dash with a
+	 * digit (and perhaps a space) before it. */
+	for (p = s; *p != '\0' && dash == NULL; p++) {
+		const char *q = p;
+
+		if (*p != '-' && strncmp(p, "\xe2\x80\x93", 3) != 0)
+			continue;
+		while (q > s && q[-1] == ' ')
+			q--;
+		if (q > s && q[-1] >= '0' && q[-1] <= '9')
+			dash = p;
+	}
+	if (dash == NULL)
+		return false;
+	n = (size_t)(dash - s);
+	left = xstrndup(s, n);
+	p = dash + (*dash == '-' ? 1 : 3);
+	ok = sv_parse_number(left, decimal, &a, NULL, &pa) && !pa &&
+	    sv_parse_number(p, decimal, &b, NULL, &pb) && a < b &&
+	    *p != '-' && *p != '+' && strncmp(p, "\xe2", 1) != 0;
+	free(left);
+	if (!ok)
+		return false;
+	*lo = a;
+	*hi = b;
+	if (percent != NULL)
+		*percent = pb;
+	return true;
 }

@@ -132,13 +132,19 @@ long	 iso_date_days(const char *iso);
  * Caller frees. */
 char	*sv_number(double v, int decimals, unsigned flags);
 /* Reads a number as officials write it: optional sign (-, +, U+2212,
- * U+2013), digits in groups of three separated by a space, U+00A0,
+ * U+2013), optionally followed by one space ("- 2 898,3"), digits in groups of three separated by a space, U+00A0,
  * U+202F or U+2009, `decimal' (',' or '.') and decimals, optionally
  * "%" or " %".  Sets *value, *decimals (as written) and *percent (if
  * non-NULL).  Returns false, touching nothing, if s is not such a
  * number. */
 bool	 sv_parse_number(const char *s, char decimal, double *value,
 	    int *decimals, bool *percent);
+/* Reads a range as reports write it, "9–12", "9-12", "10 – 15 %": two
+ * numbers, the first smaller, with a hyphen or an en dash between them
+ * and "%" only at the end.  Sets *lo, *hi and *percent (if non-NULL);
+ * false, touching nothing, if s is not such a range. */
+bool	 sv_parse_range(const char *s, char decimal, double *lo, double *hi,
+	    bool *percent);
 
 /* Personal identity numbers (pnr.c): personnummer and samordningsnummer
  * (day + 60), 10 or 12 digits, in text folded as a reader sees it (see

@@ -20,7 +20,7 @@ bad() {
 	fail=$((fail + 1))
 }
 
-for d in checks unreadable; do
+for d in checks unreadable reports; do
 	$WRAP $B check "$F/$d" >/dev/null 2>"$T/fig-$d.err"
 	st=$?
 	[ $st -eq 1 ] && ok || bad "check $d: exit status $st, want 1"
@@ -41,6 +41,33 @@ for f in total-ratt resultat-ratt procent-ratt forandring-tolerans-01 \
 		ok
 	fi
 done
+
+# Tables from real reports: the right ones give no message.
+for f in resultat-ratt andel-ratt kostnader-excel; do
+	if grep -q "/$f\." "$T/fig-reports.err"; then
+		bad "$f: a consistent table was reported"
+	else
+		ok
+	fi
+done
+# Printed with the digits written: a sign and a space read, "−118"
+# among "−363,9", a written plus kept, a range as written, each
+# percentage with its own decimals.
+$WRAP $B build "$F/reports" -o "$T/rep.pdf" --allow-failed-checks \
+    >/dev/null 2>&1
+if [ -f "$T/rep.pdf" ]; then
+	pdftotext -layout "$T/rep.pdf" "$T/rep.txt"
+	for w in "Avskrivningar +−118 +−102,6" "Finansnetto +−1,0 +−363,9" \
+	    "Verksamhetens intäkter +\+2 164,7 +\+2 031,2" \
+	    "Ortopedi +412 +388 +−24 +9–12" "Hud +310 +40–45 +−268 +4 ?– ?6" "Ögon +1 205 +\\? +\\+35 +20-26" \
+	    "Fjällområdet +77 +81 +95 %" "Norra länsdelen +1 217 +1 633 +74,5 %" \
+	    "Läkare +1 204 +52 % +3,1 %"; do
+		grep -Eq "$w" "$T/rep.txt" && ok ||
+		    bad "the pack does not print \"$w\" as written"
+	done
+else
+	bad "build --allow-failed-checks wrote no pack of the reports"
+fi
 
 # build stops at a failed check and leaves no output.
 rm -f "$T/fig.pdf"

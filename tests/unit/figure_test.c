@@ -364,14 +364,24 @@ TEST(check_varav_not_summed)
 	figure_free(f);
 }
 
-TEST(check_words_skip)
+TEST(check_words_warn)
 {
-	/* "Saknas" cannot be checked: no failure, no error. */
-	struct figure *f = plain("V;X\nA;Saknas\nB;5\nTOTAL;99\n");
+	/* "Saknas" cannot be checked: no failure, but a warning at the
+	 * cell checked naming the cell that stops it; an empty cell or a
+	 * dash is nothing to check, silently. */
+	struct figure *f = plain("V;X;Y\nA;Saknas;\nB;5;" MINUS "\n"
+	    "TOTAL;99;7\n");
 
+	diag_clear();
 	add_check(f, "TOTAL = A + B", 0, 0);
 	CHECK(figure_check(f));
 	CHECK_INT(f->nfailures, 0);
+	CHECK_STR(diag_first(), "t.csv:4:7: warning: check \"TOTAL = A + B\" "
+	    "is not checked at row \"TOTAL\", column \"X\": it needs row "
+	    "\"A\", column \"X\" (line 2), which says \"Saknas\", not a "
+	    "number");
+	CHECK_INT(diag_warnings(), 1);
+	diag_clear();
 	figure_free(f);
 }
 
@@ -649,7 +659,7 @@ main(void)
 	RUN(check_difference_and_percent);
 	RUN(check_tolerance_unrounded);
 	RUN(check_varav_not_summed);
-	RUN(check_words_skip);
+	RUN(check_words_warn);
 	RUN(check_bad_names);
 	RUN(check_deep_nesting);
 	RUN(work_bounded);

@@ -159,6 +159,47 @@ TEST(round_trip)
 	}
 }
 
+TEST(report_forms)
+{
+	double	 v = 7, lo = 7, hi = 7;
+	int	 d = 7;
+	bool	 pct = true;
+
+	/* A sign, a space, the number: as many reports write it. */
+	CHECK(sv_parse_number("- 2 898,3", ',', &v, &d, NULL));
+	CHECK(v == -2898.3);
+	CHECK_INT(d, 1);
+	CHECK(sv_parse_number("+ 16,8", ',', &v, &d, NULL));
+	CHECK(v == 16.8);
+	CHECK(sv_parse_number(MINUS NB "4", ',', &v, &d, NULL));
+	CHECK(v == -4);
+	CHECK(sv_parse_number("\xe2\x80\x93 12", ',', &v, &d, NULL));
+	CHECK(v == -12);
+	CHECK(sv_parse_number("1\xe2\x80\xaf" "234", ',', &v, &d, NULL));
+	CHECK(v == 1234);
+	CHECK(sv_parse_number("1\xe2\x80\x89" "234,5 %", ',', &v, &d, &pct));
+	CHECK(v == 1234.5 && pct);
+	/* Only one space, and a number after it. */
+	CHECK(!sv_parse_number("-  5", ',', &v, &d, NULL));
+	CHECK(!sv_parse_number("- ", ',', &v, &d, NULL));
+	CHECK(!sv_parse_number("- x", ',', &v, &d, NULL));
+	/* Ranges. */
+	CHECK(sv_parse_range("9\xe2\x80\x93" "12", ',', &lo, &hi, &pct));
+	CHECK(lo == 9 && hi == 12 && !pct);
+	CHECK(sv_parse_range("9-12", ',', &lo, &hi, NULL));
+	CHECK(sv_parse_range("10 \xe2\x80\x93 15 %", ',', &lo, &hi, &pct));
+	CHECK(lo == 10 && hi == 15 && pct);
+	CHECK(sv_parse_range("2,5-3,5", ',', &lo, &hi, NULL));
+	CHECK(lo == 2.5 && hi == 3.5);
+	CHECK(!sv_parse_range("12-9", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("-12", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("- 2 898,3", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("9 %-12 %", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("9-", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("Hälso- och", ',', &lo, &hi, NULL));
+	CHECK(!sv_parse_range("9--12", ',', &lo, &hi, NULL));
+}
+
 int
 main(void)
 {
@@ -169,5 +210,6 @@ main(void)
 	RUN(parse_swedish);
 	RUN(parse_rejects);
 	RUN(round_trip);
+	RUN(report_forms);
 	TEST_END();
 }
