@@ -176,15 +176,20 @@ struct register_file *register_load(const char *path,
 		    const char *schema_dir);
 struct register_file *register_parse(const char *path, const char *data,
 		    size_t len, const char *schema_dir);
-/* One entry as one line of the pack's list: "Sender, title, date,
- * dnr." (incoming), "Title[ under perioden from–to], date, dnr."
- * (decisions).  With
+/* One entry as one line of the pack's list: its type (when written as
+ * <type>), sender and title in the order the file gives them, then
+ * " för perioden FROM – TO", the date and the dnr, each if given:
+ * "Protokoll, Kommunförbundet, protokoll 2017-10-20, RS/1/2017."  With
  * public, secret fields are their notes; without, their text followed
  * by "(sekretess enligt GROUND)".  Caller frees. */
 char		*register_entry_text(const struct register_file *,
 		    const struct register_entry *, bool public);
-/* The register as model blocks: per group its heading (level 1) and a
- * numbered list of register_entry_text() lines. */
+/* A sub-entry's line ("Rapport: ..."), public or not as above. */
+char		*register_sub_text(const struct register_field *, bool public);
+/* The register as model blocks: the file's heading line with its
+ * period, then per group its heading (level 1) and a numbered list of
+ * register_entry_text() lines, each with its sub-entries as lines of
+ * the item; an empty group says "Inga beslut att anmäla." */
 struct block	*register_blocks(const struct register_file *, bool public);
 /* "OSL 25 kap. 1 §", "OSL 18 kap. 8 §", "OSL 21 kap. 3 a §". */
 bool		 secrecy_ground_valid(const char *);

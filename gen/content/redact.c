@@ -153,21 +153,27 @@ keep_blocks(struct keep *k, struct block *b)
 }
 
 static void
+field_redact(struct register_field *f)
+{
+	if (f->secret != NULL) {
+		free(f->text);
+		f->text = xstrdup(f->note);
+	}
+}
+
+static void
 register_redact(struct register_file *r)
 {
-	size_t	 g, i;
+	size_t	 g, i, j;
 
 	for (g = 0; g < r->ngroups; g++)
 		for (i = 0; i < r->groups[g].nentries; i++) {
 			struct register_entry *e = &r->groups[g].entries[i];
-			struct register_field *f[2] = { &e->sender, &e->title };
-			int	 j;
 
-			for (j = 0; j < 2; j++)
-				if (f[j]->secret != NULL) {
-					free(f[j]->text);
-					f[j]->text = xstrdup(f[j]->note);
-				}
+			field_redact(&e->sender);
+			field_redact(&e->title);
+			for (j = 0; j < e->nsubs; j++)
+				field_redact(&e->subs[j]);
 		}
 }
 
@@ -306,12 +312,30 @@ first_time(struct seen *s, const char *path)
 	return true;
 }
 
+/* A register field's text (unless secret and only the public text is
+ * asked for) and its ground, which is in the pack after the text and,
+ * as a note, in public output in its place: scanned in both. */
+static size_t
+scan_field(const struct register_field *f, enum diag_level level,
+    bool public_only, const char *what)
+{
+	size_t	 n = 0;
+
+	if (f->text != NULL && (!public_only || f->secret == NULL))
+		n += pnr_report(level, f->text, 0, f->pos.file, f->pos.line,
+		    f->pos.col, what);
+	if (f->secret != NULL)
+		n += pnr_report(level, f->secret, 0, f->pos.file,
+		    f->pos.line, 0, what);
+	return n;
+}
+
 static size_t
 scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
     bool public_only, const char *what)
 {
 	const struct register_file *r;
-	size_t	 n = 0, g, i;
+	size_t	 n = 0, g, i, k;
 
 	for (; b != NULL; b = b->next) {
 		if (b->kind == BLOCK_FIGURE && b->figure != NULL) {
@@ -326,31 +350,14 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 				for (i = 0; i < r->groups[g].nentries; i++) {
 					const struct register_entry *e =
 					    &r->groups[g].entries[i];
-					const struct register_field *f[2] =
-					    { &e->sender, &e->title };
-					int	 j;
 
-					for (j = 0; j < 2; j++) {
-						if (f[j]->text != NULL &&
-						    (!public_only ||
-						    f[j]->secret == NULL))
-							n += pnr_report(level,
-							    f[j]->text, 0,
-							    f[j]->pos.file,
-							    f[j]->pos.line,
-							    f[j]->pos.col, what);
-						/* The ground is in the pack
-						 * after the text and, as a
-						 * note, in public output in
-						 * its place: scanned in
-						 * both. */
-						if (f[j]->secret != NULL)
-							n += pnr_report(level,
-							    f[j]->secret, 0,
-							    f[j]->pos.file,
-							    f[j]->pos.line, 0,
-							    what);
-					}
+					n += scan_field(&e->sender, level,
+					    public_only, what);
+					n += scan_field(&e->title, level,
+					    public_only, what);
+					for (k = 0; k < e->nsubs; k++)
+						n += scan_field(&e->subs[k],
+						    level, public_only, what);
 				}
 			continue;
 		}

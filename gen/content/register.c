@@ -141,6 +141,16 @@ entry_new(struct rload *rl, struct register_group *g, xmlNodePtr n)
 	return e;
 }
 
+/* The schema allows each part once: the array cannot overflow. */
+static void
+add_part(struct register_entry *e, enum register_part p)
+{
+	if (e->nparts < REGISTER_PART__MAX)
+		e->parts[e->nparts++] = p;
+}
+
+/* The entry's parts in the order the file gives them, and its
+ * sub-entries. */
 static void
 entry_fields(struct rload *rl, struct register_entry *e, xmlNodePtr n)
 {
@@ -148,10 +158,22 @@ entry_fields(struct rload *rl, struct register_entry *e, xmlNodePtr n)
 
 	for (c = xmlFirstElementChild(n); c != NULL;
 	    c = xmlNextElementSibling(c)) {
-		if (xml_is(c, "sender"))
+		if (xml_is(c, "type")) {
+			free(e->type);
+			e->type = content_xml_text(c);
+			add_part(e, REGISTER_PART_TYPE);
+		} else if (xml_is(c, "sender")) {
 			field(rl, c, &e->sender);
-		else if (xml_is(c, "title"))
+			add_part(e, REGISTER_PART_SENDER);
+		} else if (xml_is(c, "title")) {
 			field(rl, c, &e->title);
+			add_part(e, REGISTER_PART_TITLE);
+		} else if (xml_is(c, "sub")) {
+			e->subs = xrealloc(e->subs, (e->nsubs + 1) *
+			    sizeof(*e->subs));
+			memset(&e->subs[e->nsubs], 0, sizeof(*e->subs));
+			field(rl, c, &e->subs[e->nsubs++]);
+		}
 	}
 }
 
@@ -172,15 +194,15 @@ static const struct xml_hint register_hints[] = {
 	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-11-24" },
 	{ "from", "write the date as YYYY-MM-DD, e.g. 2026-10-27" },
 	{ "to", "write the date as YYYY-MM-DD, e.g. 2026-11-25" },
-	{ "type", "write protokoll, protokollsutdrag, cirkulär, beslut, dom, "
-	    "rapport, skrivelse, remiss, yttrande, avtal or övrigt" },
 	{ "secret", "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"" },
-	{ "document", "a <document date=\"...\" type=\"...\"> holds <sender> "
-	    "and then <title>" },
-	{ "decision", "a <decision> has date=\"...\" (or from=\"...\" and "
-	    "to=\"...\"), an optional dnr and a <title>" },
+	{ "document", "a <document> holds a <title>, an optional <type> and "
+	    "<sender> (each once, in the order they are to print), then "
+	    "<sub> lines; date, dnr and type attributes are optional" },
+	{ "decision", "a <decision> has an optional date=\"...\", from=\"...\" "
+	    "and to=\"...\" together, an optional dnr, a <title> and then "
+	    "<sub> lines" },
 	{ "delegate", "a <delegate level=\"...\" heading=\"...\"> holds "
-	    "<decision> entries" },
+	    "<decision> entries, or none" },
 	{ NULL, NULL }
 };
 
@@ -216,6 +238,7 @@ register_parse(const char *path, const char *data, size_t len,
 	    REGISTER_DELEGATION;
 	r->from = date_attr(&rl, root, "from");
 	r->to = date_attr(&rl, root, "to");
+	r->heading = content_xml_attr(root, "heading");
 	period_check(&rl, root, r->from, r->to);
 	g = r->kind == REGISTER_INCOMING ? group_new(r, rl.file, root) : NULL;
 	for (n = xmlFirstElementChild(root); n != NULL;
@@ -270,25 +293,52 @@ put_field(struct buf *b, const struct register_field *f, bool public)
 		buf_puts(b, register_field_public(f));
 }
 
+/* " för perioden 2017-10-27 – 2017-11-30", as real registers write it. */
+static void
+put_period(struct buf *b, const char *from, const char *to)
+{
+	if (from != NULL && to != NULL)
+		buf_printf(b, " f\xc3\xb6r perioden %s \xe2\x80\x93 %s", from, to);
+}
+
 char *
 register_entry_text(const struct register_file *r,
     const struct register_entry *e, bool public)
 {
 	struct buf b = { 0 };
+	int	 i;
 
-	if (r->kind == REGISTER_INCOMING && e->sender.text != NULL) {
-		put_field(&b, &e->sender, public);
-		buf_puts(&b, ", ");
+	for (i = 0; i < e->nparts; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		switch (e->parts[i]) {
+		case REGISTER_PART_TYPE:
+			buf_puts(&b, e->type);
+			break;
+		case REGISTER_PART_SENDER:
+			put_field(&b, &e->sender, public);
+			break;
+		default:
+			put_field(&b, &e->title, public);
+			break;
+		}
 	}
-	put_field(&b, &e->title, public);
-	if (e->from != NULL && e->to != NULL)
-		buf_printf(&b, " under perioden %s\xe2\x80\x93%s", e->from,
-		    e->to);
+	put_period(&b, e->from, e->to);
 	if (e->date != NULL)
 		buf_printf(&b, ", %s", e->date);
 	if (e->dnr != NULL)
 		buf_printf(&b, ", %s", e->dnr);
 	buf_putc(&b, '.');
+	return buf_detach(&b);
+}
+
+/* A sub-entry's line as the pack or the site shows it. */
+char *
+register_sub_text(const struct register_field *f, bool public)
+{
+	struct buf b = { 0 };
+
+	put_field(&b, f, public);
 	return buf_detach(&b);
 }
 
@@ -303,22 +353,58 @@ text_block(enum block_kind kind, const char *text, struct srcpos pos)
 	return b;
 }
 
+static struct block *
+entry_item(const struct register_file *r, const struct register_entry *e,
+    bool public)
+{
+	struct block *it = block_new(BLOCK_ITEM), **tail = &it->children;
+	char	*t;
+	size_t	 k;
+
+	it->pos = e->pos;
+	t = register_entry_text(r, e, public);
+	*tail = text_block(BLOCK_PARA, t, e->pos);
+	tail = &(*tail)->next;
+	free(t);
+	for (k = 0; k < e->nsubs; k++) {
+		t = register_sub_text(&e->subs[k], public);
+		*tail = text_block(BLOCK_PARA, t, e->subs[k].pos);
+		tail = &(*tail)->next;
+		free(t);
+	}
+	return it;
+}
+
 struct block *
 register_blocks(const struct register_file *r, bool public)
 {
 	struct block *head = NULL, **tail = &head, *list, **item;
+	struct buf b = { 0 };
 	size_t	 g, i;
 	char	*t;
 
+	if (r->heading != NULL) {
+		buf_puts(&b, r->heading);
+		put_period(&b, r->from, r->to);
+		t = buf_detach(&b);
+		*tail = text_block(BLOCK_PARA, t, r->pos);
+		tail = &(*tail)->next;
+		free(t);
+	}
 	for (g = 0; g < r->ngroups; g++) {
 		const struct register_group *gr = &r->groups[g];
 
-		if (gr->nentries == 0)
-			continue;
 		if (gr->heading != NULL) {
 			*tail = text_block(BLOCK_HEADING, gr->heading, gr->pos);
 			(*tail)->level = 1;
 			tail = &(*tail)->next;
+		}
+		if (gr->nentries == 0) {
+			*tail = text_block(BLOCK_PARA, r->kind ==
+			    REGISTER_INCOMING ? "Inga handlingar att anm\xc3\xa4la." :
+			    "Inga beslut att anm\xc3\xa4la.", gr->pos);
+			tail = &(*tail)->next;
+			continue;
 		}
 		list = block_new(BLOCK_LIST);
 		list->list_style = LIST_DECIMAL;
@@ -326,13 +412,7 @@ register_blocks(const struct register_file *r, bool public)
 		list->pos = gr->pos;
 		item = &list->children;
 		for (i = 0; i < gr->nentries; i++) {
-			const struct register_entry *e = &gr->entries[i];
-
-			*item = block_new(BLOCK_ITEM);
-			(*item)->pos = e->pos;
-			t = register_entry_text(r, e, public);
-			(*item)->children = text_block(BLOCK_PARA, t, e->pos);
-			free(t);
+			*item = entry_item(r, &gr->entries[i], public);
 			item = &(*item)->next;
 		}
 		*tail = list;

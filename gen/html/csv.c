@@ -44,8 +44,9 @@ reg_csv(const struct site_all *all, int kind, const char *path,
 	 * so, for whoever reads the file by machine. */
 	buf_puts(b, inc ? "datum,diarienummer,avsandare,avsandare_sekretess,"
 	    "handling,handling_sekretess,typ,organ,sammantrade,arendenummer,"
-	    "sida\r\n" : "datum,fran,till,diarienummer,delegat,beslut,"
-	    "beslut_sekretess,organ,sammantrade,arendenummer,sida\r\n");
+	    "sida,underposter\r\n" : "datum,fran,till,diarienummer,delegat,"
+	    "beslut,beslut_sekretess,organ,sammantrade,arendenummer,sida,"
+	    "underposter\r\n");
 	v = reg_rows(all, kind, &n);
 	for (i = 0; i < n; i++) {
 		const struct sum_reg *r = v[i].r;
@@ -74,6 +75,9 @@ reg_csv(const struct site_all *all, int kind, const char *path,
 		    v[i].m->date_slug, r->item);
 		page_url(b, all->opts, rel);
 		free(rel);
+		/* Sub-entries, one a line in the quoted field. */
+		buf_putc(b, ',');
+		csv_field(b, r->subs);
 		row_end(b);
 	}
 	free(v);

@@ -92,6 +92,8 @@ struct sum_reg {
 	char		*date, *from, *to, *dnr, *type;	/* or NULL */
 	char		*sender, *title;	/* public text, or NULL */
 	bool		 sender_secret, title_secret;
+	char		*subs;		/* sub-entries, public text, one a
+					 * line; NULL: none */
 };
 
 struct sum_meeting {

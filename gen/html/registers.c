@@ -227,6 +227,22 @@ reg_field(struct hctx *h, const char *text, bool secret)
 		buf_puts(h->b, "</span>");
 }
 
+/* Sub-entries, a line each under the title, as in the pack. */
+static void
+reg_subs(struct hctx *h, const char *subs)
+{
+	const char *p, *nl;
+	char	*line;
+
+	for (p = subs; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+		buf_puts(h->b, "<br>");
+		html_text(h, line);
+		free(line);
+	}
+}
+
 struct reg_kind {
 	int		 kind;
 	const char	*file;		/* "inkomna-handlingar" */
@@ -308,12 +324,14 @@ reg_year_page(const struct site_all *all, const struct reg_kind *k,
 			reg_field(&h, r->sender, r->sender_secret);
 			buf_puts(h.b, "</td><td>");
 			reg_field(&h, r->title, r->title_secret);
+			reg_subs(&h, r->subs);
 			buf_puts(h.b, "</td><td>");
 			html_text(&h, r->type ? r->type : "");
 		} else {
 			html_text(&h, r->level ? r->level : "");
 			buf_puts(h.b, "</td><td>");
 			reg_field(&h, r->title, r->title_secret);
+			reg_subs(&h, r->subs);
 		}
 		buf_puts(h.b, "</td><td>");
 		html_text(&h, v[i].m->body);

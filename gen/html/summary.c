@@ -9,12 +9,27 @@
 
 #include "html_private.h"
 
-#define SUM_VERSION	"boardgen-site-summary 2"
+#define SUM_VERSION	"boardgen-site-summary 3"
 
 static char *
 dup_or_null(const char *v)
 {
 	return v != NULL ? xstrdup(v) : NULL;
+}
+
+/* An entry's sub-entries, public text, one a line; NULL: none. */
+static char *
+sub_lines(const struct register_entry *e)
+{
+	struct buf b = { 0 };
+	size_t	 k;
+
+	for (k = 0; k < e->nsubs; k++) {
+		if (k > 0)
+			buf_putc(&b, '\n');
+		buf_puts(&b, register_field_public(&e->subs[k]));
+	}
+	return e->nsubs > 0 ? buf_detach(&b) : NULL;
 }
 
 /* The registers the meeting reported, public text only. */
@@ -51,6 +66,7 @@ sum_regs(struct sum_meeting *s, const struct meeting *m)
 				    register_field_public(&en->title));
 				sr->sender_secret = en->sender.secret != NULL;
 				sr->title_secret = en->title.secret != NULL;
+				sr->subs = sub_lines(en);
 			}
 	}
 }
@@ -128,6 +144,7 @@ sum_free(struct sum_meeting *s)
 		free(r->type);
 		free(r->sender);
 		free(r->title);
+		free(r->subs);
 	}
 	free(s->regs);
 	free(s->sessions);
@@ -212,6 +229,7 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 		field(b, r->sender_secret ? "1" : "0");
 		field(b, r->title);
 		field(b, r->title_secret ? "1" : "0");
+		field(b, r->subs);
 		buf_putc(b, '\n');
 	}
 	for (i = 0; i < s->nfiles; i++) {
@@ -346,7 +364,7 @@ sum_read(const char *data, size_t len)
 			free(f[1]);
 			free(f[5]);
 			free(f[6]);
-		} else if (*p == 'R' && n == 13 && f[0] && f[1] && f[2] &&
+		} else if (*p == 'R' && n == 14 && f[0] && f[1] && f[2] &&
 		    f[10] && f[12]) {
 			struct sum_reg *r;
 
@@ -366,6 +384,7 @@ sum_read(const char *data, size_t len)
 			r->sender_secret = strcmp(f[10], "1") == 0;
 			r->title = f[11];
 			r->title_secret = strcmp(f[12], "1") == 0;
+			r->subs = f[13];
 			free(f[0]);
 			free(f[1]);
 			free(f[2]);

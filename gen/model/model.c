@@ -379,7 +379,7 @@ register_field_free(struct register_field *f)
 void
 register_file_free(struct register_file *r)
 {
-	size_t	 g, i;
+	size_t	 g, i, k;
 
 	if (r == NULL)
 		return;
@@ -396,6 +396,9 @@ register_file_free(struct register_file *r)
 			free(e->type);
 			register_field_free(&e->sender);
 			register_field_free(&e->title);
+			for (k = 0; k < e->nsubs; k++)
+				register_field_free(&e->subs[k]);
+			free(e->subs);
 		}
 		free(gr->entries);
 		free(gr->heading);
@@ -405,6 +408,7 @@ register_file_free(struct register_file *r)
 	free(r->path);
 	free(r->from);
 	free(r->to);
+	free(r->heading);
 	free(r);
 }
 

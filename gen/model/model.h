@@ -312,17 +312,33 @@ enum register_kind {
 	REGISTER_DELEGATION	/* anmälan av delegationsbeslut */
 };
 
-/* One incoming document or one delegation decision.  Dates are ISO;
- * a decision has a date or a period (from, to). */
+/* The parts of an entry's line, in the order its file gives them. */
+enum register_part {
+	REGISTER_PART_TYPE,	/* <type>Protokoll</type>, as written */
+	REGISTER_PART_SENDER,
+	REGISTER_PART_TITLE,
+	REGISTER_PART__MAX
+};
+
+/* One incoming document or one delegation decision.  Dates are ISO
+ * and optional (most real entries have none); a decision may cover a
+ * period (from, to). */
 struct register_entry {
 	int		 number;	/* 1.. as printed, within its group */
 	char		*date;		/* received / decided, or NULL */
 	char		*from, *to;	/* period, or NULL */
 	char		*dnr;		/* validated; NULL: none */
-	char		*type;		/* incoming: "protokoll", "cirkulär",
-					 * ...; NULL for decisions */
+	char		*type;		/* incoming: "Protokoll", "cirkulär",
+					 * as written; NULL: none given */
 	struct register_field sender;	/* incoming: who sent it */
 	struct register_field title;	/* the document or decision */
+	enum register_part parts[REGISTER_PART__MAX];	/* printed, in
+					 * file order (the type only when
+					 * written as <type>) */
+	int		 nparts;
+	struct register_field *subs;	/* sub-entries, each its own line:
+					 * a protocol's "Rapport: ..." */
+	size_t		 nsubs;
 	struct srcpos	 pos;
 };
 
@@ -340,6 +356,8 @@ struct register_file {
 	enum register_kind kind;
 	char		*path;
 	char		*from, *to;	/* period the register covers, or NULL */
+	char		*heading;	/* printed before the lists, with "för
+					 * perioden FROM – TO"; NULL: none */
 	struct register_group *groups;
 	size_t		 ngroups;
 	int		 item;		/* agenda number of the item placing it */

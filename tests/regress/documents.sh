@@ -29,8 +29,8 @@ compare() {	# name kind
 	fi
 }
 
-golden() {	# name file
-	if ! $WRAP $B render "$M/$2" -o "$T/$1.pdf" >/dev/null 2>"$T/$1.err"
+golden() {	# name file [meeting folder]
+	if ! $WRAP $B render "${3:-$M}/$2" -o "$T/$1.pdf" >/dev/null 2>"$T/$1.err"
 	then
 		echo "FAIL $1: render $2 failed:"
 		cat "$T/$1.err"
@@ -54,6 +54,31 @@ golden tjansteskrivelse-fil handlingar/ts-lokalforsorjning.md
 golden rapport handlingar/rapport-vardplatser.md
 golden brev handlingar/brev-ivo.md
 golden program program.xml
+# Registers as real ones are: undated entries, the type where the file
+# writes it, sub-entries, an empty delegate group, a period.
+R=$D/registers
+golden register arenden/14-anmalningar.md "$R"
+# The site's register pages and CSV follow the same model: an undated
+# entry has an empty date, sub-entries are lines of their own.
+n=$((n + 1))
+rm -rf "$T/regsite"
+mkdir -p "$T/regsite/c/regionstyrelsen"
+cp -R "$R" "$T/regsite/c/regionstyrelsen/2017-12-12"
+if ! $WRAP $B site "$T/regsite/c" -o "$T/regsite/o" --today 2017-12-01 -j 1 \
+    >/dev/null 2>"$T/regsite.err" ||
+    ! grep -q '^,RS/47/2017,Kommunförbundet Norrbacka,nej,styrelsens sammanträde 2017-10-20,nej,Protokoll,Regionstyrelsen,2017-12-12,1,regionstyrelsen/2017-12-12/arende-1.html,"Rapport: Länsgemensam strategi för hälsa och välfärd' \
+    "$T/regsite/o/data/inkomna-handlingar.csv" ||
+    ! grep -q '<th scope="row"><span class="nw"></span></th><td class="nw">RS/47/2017</td><td>Kommunförbundet Norrbacka</td><td>styrelsens sammanträde 2017-10-20<br>Rapport: Länsgemensam strategi för hälsa och välfärd<br>Rapport: Samverkansavtal' \
+    "$T/regsite/o/register/inkomna-handlingar-2017.html" ||
+    ! grep -q '^,2017-12-21,2018-01-06,,regiondirektör,Förordnande av ersättare' \
+    "$T/regsite/o/data/delegationsbeslut.csv" ||
+    ! grep -q '<p>Inga beslut att anmäla.</p>' \
+    "$T/regsite/o/regionstyrelsen/2017-12-12/arende-1.html"
+then
+	echo "FAIL the registers on the site:"
+	cat "$T/regsite.err"
+	fail=$((fail + 1))
+fi
 # Rendered alone, the report's contents give its own page numbers.
 n=$((n + 1))
 python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {

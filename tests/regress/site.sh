@@ -56,7 +56,7 @@ for r in inkomna-handlingar delegationsbeslut; do
 	grep -q '<span class="secret">Sekretess enligt OSL 25 kap. 1 §</span>' "$T/a/register/$r-2026.html" ||
 		fail "register/$r-2026.html: no line with the secrecy note"
 done
-grep -q '^2026-11-23,,,RS/1489/2026,regiondirektör,Sekretess enligt OSL 25 kap. 1 §,ja,Regionstyrelsen,2026-12-08,14,regionstyrelsen/2026-12-08/arende-14.html' \
+grep -q '^2026-11-23,,,RS/1489/2026,regiondirektör,Sekretess enligt OSL 25 kap. 1 §,ja,Regionstyrelsen,2026-12-08,14,regionstyrelsen/2026-12-08/arende-14.html,' \
     "$T/a/data/delegationsbeslut.csv" || fail "delegationsbeslut.csv: the secret decision's line"
 
 # Inert: no script element, no handler attribute, no javascript: or
@@ -108,7 +108,7 @@ for r in rows[1:]:
     assert r[4] == "2026-12-08" and (r[6] == "" if r[5] == "7" else
                                      r[6].endswith("arende-%s.html" % r[5])), r
 assert any("Borgensram <script>" in r[1] for r in rows), "a title lost its text"
-for name, cols in (("inkomna-handlingar", 11), ("delegationsbeslut", 11)):
+for name, cols in (("inkomna-handlingar", 12), ("delegationsbeslut", 12)):
     with open(site + "/data/%s.csv" % name, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert len(rows) > 5 and all(len(r) == cols for r in rows), name

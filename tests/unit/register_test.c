@@ -112,12 +112,12 @@ TEST(decisions_read)
 	CHECK_INT(r->groups[1].nentries, 2);
 	CHECK_INT(r->groups[1].entries[1].number, 2);
 	t = register_entry_text(r, &r->groups[1].entries[0], true);
-	CHECK_STR(t, "Tillförordnad direktör under perioden "
-	    "2026-12-21\xe2\x80\x93" "2027-01-06, 2026-11-10.");
+	CHECK_STR(t, "Tillförordnad direktör för perioden "
+	    "2026-12-21 \xe2\x80\x93 2027-01-06, 2026-11-10.");
 	free(t);
 	t = register_entry_text(r, &r->groups[1].entries[1], true);
-	CHECK_STR(t, "Sekretess enligt OSL 39 kap. 3 § under perioden "
-	    "2026-10-01\xe2\x80\x93" "2026-10-31, RS/2/2026.");
+	CHECK_STR(t, "Sekretess enligt OSL 39 kap. 3 § för perioden "
+	    "2026-10-01 \xe2\x80\x93 2026-10-31, RS/2/2026.");
 	free(t);
 	/* Per group: its heading, then a numbered list from 1. */
 	b = register_blocks(r, true);
@@ -153,7 +153,7 @@ TEST(errors)
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<delegation-decisions>\n"
 	"  <delegate level=\"a\" heading=\"b\">\n"
-	"    <decision dnr=\"RS/1/2026\"><title>t</title></decision>\n"
+	"    <decision from=\"2026-12-21\"><title>t</title></decision>\n"
 	"  </delegate>\n"
 	"</delegation-decisions>\n";
 	static const char ground[] =
@@ -178,6 +178,108 @@ TEST(errors)
 	diag_clear();
 }
 
+/* As real registers are: no dates, the type written as a part of the
+ * line where the file puts it, sub-entries, an empty group, the
+ * register's heading with its period. */
+static const char real[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<incoming-documents heading=\"Inkomna handlingar\" from=\"2017-10-27\" "
+"to=\"2017-11-30\">\n"
+"  <document dnr=\"RS/1119/2017\">\n"
+"    <type>Protokoll</type>\n"
+"    <sender>Kommunförbundet Norrbacka</sender>\n"
+"    <title>styrelsen 2017-10-20</title>\n"
+"    <sub>Rapport: Regional utvecklingsstrategi</sub>\n"
+"    <sub secret=\"OSL 25 kap. 1 §\">Rapport: Ärende om Per Ek</sub>\n"
+"  </document>\n"
+"  <document>\n"
+"    <sender>SKL</sender>\n"
+"    <type>Cirkulär</type>\n"
+"    <title>17:55 Budgetförutsättningar</title>\n"
+"  </document>\n"
+"</incoming-documents>\n";
+
+static const char empty_group[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<delegation-decisions>\n"
+"  <delegate level=\"ordförande\" heading=\"Beslut av ordföranden\"/>\n"
+"  <delegate level=\"regiondirektör\" heading=\"Beslut av direktören\">\n"
+"    <decision><title>Utan datum</title></decision>\n"
+"  </delegate>\n"
+"</delegation-decisions>\n";
+
+TEST(as_real)
+{
+	struct register_file *r;
+	const struct register_entry *e;
+	struct block *b, *it;
+	char	*t;
+
+	diag_clear();
+	r = parse(real);
+	CHECK(r != NULL);
+	if (r == NULL)
+		return;
+	e = &r->groups[0].entries[0];
+	CHECK(e->date == NULL);
+	CHECK_STR(e->type, "Protokoll");
+	CHECK_INT(e->nsubs, 2);
+	t = register_entry_text(r, e, true);
+	CHECK_STR(t, "Protokoll, Kommunförbundet Norrbacka, styrelsen "
+	    "2017-10-20, RS/1119/2017.");
+	free(t);
+	t = register_entry_text(r, &r->groups[0].entries[1], true);
+	CHECK_STR(t, "SKL, Cirkulär, 17:55 Budgetförutsättningar.");
+	free(t);
+	t = register_sub_text(&e->subs[1], true);
+	CHECK_STR(t, "Sekretess enligt OSL 25 kap. 1 §");
+	free(t);
+	t = register_sub_text(&e->subs[1], false);
+	CHECK_STR(t, "Rapport: Ärende om Per Ek (sekretess enligt OSL 25 "
+	    "kap. 1 §)");
+	free(t);
+	/* The heading line, then the list; an item holds its line and
+	 * a line per sub-entry. */
+	b = register_blocks(r, true);
+	CHECK(b != NULL && b->kind == BLOCK_PARA);
+	if (b != NULL) {
+		t = spans_text(b->spans);
+		CHECK_STR(t, "Inkomna handlingar för perioden 2017-10-27 "
+		    "\xe2\x80\x93 2017-11-30");
+		free(t);
+	}
+	it = b && b->next ? b->next->children : NULL;
+	CHECK(it != NULL && it->children && it->children->next &&
+	    it->children->next->next && !it->children->next->next->next);
+	if (it != NULL && it->children && it->children->next) {
+		t = spans_text(it->children->next->spans);
+		CHECK_STR(t, "Rapport: Regional utvecklingsstrategi");
+		free(t);
+	}
+	blocks_free(b);
+	register_file_free(r);
+
+	r = parse(empty_group);
+	CHECK(r != NULL);
+	if (r == NULL)
+		return;
+	CHECK_INT(r->groups[0].nentries, 0);
+	b = register_blocks(r, false);
+	CHECK(b && b->kind == BLOCK_HEADING && b->next &&
+	    b->next->kind == BLOCK_PARA);
+	if (b && b->next) {
+		t = spans_text(b->next->spans);
+		CHECK_STR(t, "Inga beslut att anmäla.");
+		free(t);
+	}
+	t = register_entry_text(r, &r->groups[1].entries[0], false);
+	CHECK_STR(t, "Utan datum.");
+	free(t);
+	blocks_free(b);
+	register_file_free(r);
+	CHECK(diag_first() == NULL);
+}
+
 TEST(grounds)
 {
 	CHECK(secrecy_ground_valid("OSL 25 kap. 1 §"));
@@ -198,6 +300,7 @@ main(void)
 	RUN(incoming_read);
 	RUN(decisions_read);
 	RUN(errors);
+	RUN(as_real);
 	RUN(grounds);
 	xml_cleanup();
 	intern_free();
