@@ -106,7 +106,11 @@ static void
 period_check(struct rload *rl, xmlNodePtr n, const char *from,
     const char *to)
 {
-	if (from != NULL && to != NULL && strcmp(to, from) < 0)
+	if ((from == NULL) != (to == NULL))
+		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "a period has both "
+		    "from=\"...\" and to=\"...\": write the %s date too, or "
+		    "neither", from == NULL ? "first" : "last");
+	else if (from != NULL && to != NULL && strcmp(to, from) < 0)
 		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "the period ends "
 		    "(%s) before it starts (%s): check from and to", to, from);
 }

@@ -208,6 +208,17 @@ rng_rewrite(const struct rng_errors *re, const char *m, xmlNodePtr node)
 		return xasprintf("%s%s%s", m, hint ? ": " : "",
 		    hint ? hint : " (see boardgen(5) for the format)");
 	}
+	/* A required element missing, or elements in an order that an
+	 * <interleave> does not allow: say which element, with its hint. */
+	if (node != NULL && node->type == XML_ELEMENT_NODE &&
+	    (sscanf(m, "Expecting an element %63[^,], got nothing",
+	    elem) == 1 || strcmp(m, "Invalid sequence in interleave") == 0)) {
+		hint = hint_for(re->hints, (const char *)node->name);
+		return xasprintf("<%s>: its elements are not all there or not "
+		    "in an order allowed%s%s", (const char *)node->name,
+		    hint ? ": " : "", hint ? hint :
+		    " (see boardgen(5) for the format)");
+	}
 	/* An element that ends before what it must hold (an empty
 	 * <agenda>): libxml2 names no element at all. */
 	if (strcmp(m, "Expecting an element , got nothing") == 0 &&

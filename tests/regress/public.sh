@@ -99,7 +99,7 @@ grep -q "4\. Sekretess enligt OSL 25 kap\. 1 §, 2026-11-23, RS/1489/2026\." "$T
 for s in "4. Länsstyrelsen i Norrbacka län, protokoll från länets krishanteringsråd, 2026-11-05, RS/212/2026." \
     "6. Fjellmark fylkeskommune, protokoll fra fylkesutvalget" \
     "3. Avtal om ekonomiskt stöd till Norrbacka Vintersportförening" \
-    "sjukvårdsdirektör under perioden 2026-12-21–2027-01-06, 2026-11-10, RS/1498/2026. 2. Ändring av regionens riktlinjer" \
+    "sjukvårdsdirektör för perioden 2026-12-21 – 2027-01-06, 2026-11-10, RS/1498/2026. 2. Ändring av regionens riktlinjer" \
     "Beslut av fastighetschefen 1. Hyresavtal för vårdcentralen i Storbacka, 2026-11-04, RS/1366/2026." \
     "7. Upphandling av ambulanshelikoptertjänster 2028–2036 (RS/1190/2026)" \
     "Ärendet omfattas av sekretess enligt OSL 19 kap. 3 §." \
