@@ -236,6 +236,41 @@ swedish(const char *lang)
 	    strncmp(lang, "sv-", 3) == 0;
 }
 
+/*
+ * A hyphen that joins two capitalised parts is in a name ("Lars-Erik",
+ * "Nord-Trøndelag"), never broken at.  cp[ncp-1] is the hyphen, next the
+ * character after it.  ("EU-medel" has a small letter after it.)
+ */
+static bool
+name_dash(const struct lb *lb, uint32_t next)
+{
+	size_t	 k;
+
+	if (lb->cp[lb->ncp - 1] != '-' || !isupper_latin(next))
+		return false;
+	for (k = lb->ncp - 1; k > 0 && isletter(lb->cp[k - 1]); k--)
+		;
+	return isupper_latin(lb->cp[k]);
+}
+
+/* Whether the box holds a name with a hyphen: no hyphenation in it. */
+static bool
+has_name_dash(const struct lb *lb)
+{
+	size_t	 k, j;
+
+	for (k = 1; k + 1 < lb->ncp; k++) {
+		if (lb->cp[k] != '-' || !isupper_latin(lb->cp[k + 1]) ||
+		    !isletter(lb->cp[k - 1]))
+			continue;
+		for (j = k; j > 0 && isletter(lb->cp[j - 1]); j--)
+			;
+		if (isupper_latin(lb->cp[j]))
+			return true;
+	}
+	return false;
+}
+
 /* Emits the box built so far, split at hyphenation points if asked. */
 static void
 flushbox(struct bld *b)
@@ -263,7 +298,12 @@ flushbox(struct bld *b)
 		addbox(b, b->s, b->len, b->w);
 		goto out;
 	}
-	/* Addresses and file names are no words. */
+	/* Addresses, file names and references ("2016/17:180") are no
+	 * words, and a name with a hyphen is left whole. */
+	if (has_name_dash(lb)) {
+		addbox(b, b->s, b->len, b->w);
+		goto out;
+	}
 	for (i = 0; i < lb->ncp; i++)
 		if (lb->cp[i] < 0x80 && (strchr("/@_\\:=#&?~", (int)lb->cp[i])
 		    != NULL || (lb->cp[i] == '.' && i + 1 < lb->ncp &&
@@ -344,16 +384,50 @@ digit(char c)
 }
 
 /*
+ * Official references: a series word and its number are one unit, never
+ * broken at the space between them ("SOU 2017:77", "Ds 2017:12", "prop.
+ * 2016/17:180", "bet. 2016/17:FiU20", "rskr. 2016/17:300", "SFS
+ * 2017:725", "dir. 2017:55", "dnr RS/1119/2017").  The number itself
+ * holds a ':' or '/', so it is never hyphenated (flushbox), and a dnr
+ * ("RS/1119/2017", "Fi2017/03541/K") has no space to break at.
+ */
+static const char *const ref_series[] = {
+	"SOU", "Ds", "prop.", "Prop.", "bet.", "Bet.", "rskr.", "Rskr.",
+	"SFS", "dir.", "Dir.", "dnr", "Dnr", "KOM", "mål", "Mål", NULL
+};
+
+/* Whether the word that ends at s[i] (exclusive) is a series word. */
+static bool
+ref_before(const char *s, size_t i)
+{
+	const char *const *w;
+	size_t	 n;
+
+	for (w = ref_series; *w != NULL; w++) {
+		n = strlen(*w);
+		if (n <= i && memcmp(s + i - n, *w, n) == 0 &&
+		    (i == n || s[i - n - 1] == ' ' || s[i - n - 1] == '(' ||
+		    s[i - n - 1] == '"'))
+			return true;
+	}
+	return false;
+}
+
+/*
  * A space that Swedish typesetting never breaks at, though officials
  * type an ordinary one: between digit groups ("3 808,3", "1 248 mkr"),
- * before a per cent sign ("4,2 %") and after a paragraph sign ("§ 128").
- * The space stays U+0020 in the text, so copying gives what was typed.
+ * before a per cent sign ("4,2 %"), after a paragraph sign ("§ 128") and
+ * inside an official reference ("SOU 2017:77", above).  The space stays
+ * U+0020 in the text, so copying gives what was typed.
  */
 static bool
 number_space(const char *s, size_t i, size_t len)
 {
 	if (s[i] != ' ' || i == 0)
 		return false;
+	if (i + 1 < len && (digit(s[i + 1]) || (s[i + 1] >= 'A' &&
+	    s[i + 1] <= 'Z')) && ref_before(s, i))
+		return true;
 	if (digit(s[i - 1]) && i + 3 < len && digit(s[i + 1]) &&
 	    digit(s[i + 2]) && digit(s[i + 3]) &&
 	    (i + 4 == len || !digit(s[i + 4])))
@@ -429,14 +503,14 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 		b->len += n;
 		b->w += w;
 		/* "EU-medel", "covid-19": a break after the dash.  Never
-		 * between digits: a date ("2026-10-23") or a range
+		 * in a name ("Lars-Erik", name_dash()), never between digits: a date ("2026-10-23") or a range
 		 * ("2027–2030") stays whole, and text extraction would take
 		 * a hyphen at a line end for an added one. */
 		if ((c == '-' || c == 0x2013) && !nobreak && lb->ncp > 1 &&
 		    isletter(lb->cp[lb->ncp - 2]) &&
 		    i + n < len && utf8_decode(s + i + n, len - i - n,
 		    &next) > 0 && (isletter(next) || (next >= '0' &&
-		    next <= '9'))) {
+		    next <= '9')) && !name_dash(lb, next)) {
 			flushbox(b);
 			addpen(b, face, PEN_HYPHEN, 0, true, D_NONE);
 		}
