@@ -36,7 +36,7 @@ DEB_TEST  = poppler-utils qpdf mupdf-tools valgrind python3 python3-pikepdf \
 DEB_BUILD += libqpdf-dev
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
-	   gen/template/*.c gen/layout/*.c gen/pdf/*.c \
+	   gen/template/*.c gen/font/*.c gen/layout/*.c gen/pdf/*.c \
 	   gen/html/*.c)
 OBJS	 = $(SRCS:.c=.o)
 MAIN	 = gen/main.o

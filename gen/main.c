@@ -221,6 +221,7 @@ write_pack(const struct meeting *m, const struct document *doc,
 	struct fontset *fs = NULL;
 	struct pages *p = NULL;
 	char	*sdir = xasprintf("%s/schema", tdir);
+	size_t	 errors = diag_errors();
 	int	 ok = 0;
 
 	if (doc != NULL)
@@ -232,7 +233,10 @@ write_pack(const struct meeting *m, const struct document *doc,
 		goto out;
 	if (t != NULL)
 		t->filled = now();
-	if ((fs = fontset_new(d)) == NULL || (p = layout_doc(d, fs)) == NULL)
+	/* A font refused while laying out is an error even where the
+	 * fallback font stood in: no file is written. */
+	if ((fs = fontset_new(d)) == NULL ||
+	    (p = layout_doc(d, fs)) == NULL || diag_errors() > errors)
 		goto out;
 	/* The pages need no font data: what layout read is not kept
 	 * while the writer reads the fonts it embeds. */

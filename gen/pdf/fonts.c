@@ -2,7 +2,7 @@
  * Fonts: TrueType faces embedded as Type0 fonts with Identity-H
  * encoding: a code is the character's Unicode BMP code point, so
  * content streams need no per-font encoding.  The objects are made here
- * from our own reading of the font (ttf.c), not by libharu's TrueType
+ * from the one reading of the font (gen/font/ttf.c), not by libharu's TrueType
  * loader, which builds maps over all 65,536 codes for every face.
  *
  * Every code shown goes through pdf_face_use.  When the document is
@@ -17,10 +17,7 @@
 #include <string.h>
 
 #include "pdf_private.h"
-#include "ttf.h"
-
-/* A font file larger than this is surely not a text face. */
-#define FONT_MAXLEN	(32u * 1024u * 1024u)
+#include "../font/ttf.h"
 
 static int
 load(struct pdf_writer *w, int face)
@@ -28,29 +25,24 @@ load(struct pdf_writer *w, int face)
 	struct pdf_face *f = &w->faces[face];
 	const char *file = w->doc->families[face / 4].file[face % 4];
 	HPDF_Doc_Rec *d = w->pdf;
-	char	*data;
-	size_t	 len, j;
+	struct ttf *t = xcalloc(1, sizeof(*t));
+	size_t	 j;
 
-	if (!file_read(file, FONT_MAXLEN, &data, &len))
+	if (!ttf_load(t, file)) {
+		free(t);
 		return 0;
+	}
 	/* The same bytes under another name: one font. */
 	for (j = 0; j < w->nfaces; j++)
 		if ((int)j != face && w->faces[j].font != NULL &&
-		    w->faces[j].len == len &&
-		    memcmp(w->faces[j].data, data, len) == 0) {
-			free(data);
+		    w->faces[j].ttf->len == t->len &&
+		    memcmp(w->faces[j].ttf->data, t->data, t->len) == 0) {
+			ttf_unload(t);
+			free(t);
 			f->canon = (int)j + 1;
 			return 1;
 		}
-	f->data = (unsigned char *)data;
-	f->len = len;
-	f->ttf = xcalloc(1, sizeof(*f->ttf));
-	if (!ttf_parse(f->ttf, f->data, len)) {
-		diag(DIAG_ERROR, file, 0, 0, "cannot load font: not a "
-		    "TrueType font with a Unicode cmap: choose a .ttf file "
-		    "with TrueType outlines");
-		return 0;
-	}
+	f->ttf = t;
 	if ((f->font = HPDF_Dict_New(d->mmgr)) == NULL ||
 	    HPDF_Xref_Add(d->xref, f->font) != HPDF_OK ||
 	    HPDF_Dict_AddName(f->font, "Type", "Font") != HPDF_OK ||
@@ -416,8 +408,9 @@ pdf_fonts_free(struct pdf_writer *w)
 
 	for (i = 0; i < w->nfaces; i++) {
 		free(w->faces[i].used);
+		if (w->faces[i].ttf != NULL)
+			ttf_unload(w->faces[i].ttf);
 		free(w->faces[i].ttf);
-		free(w->faces[i].data);
 	}
 	free(w->faces);
 	free(w->fontnames);

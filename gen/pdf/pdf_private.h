@@ -6,7 +6,6 @@
  *              circles, images)
  *   image.c    PNG images: checked, decoded, embedded once for all pages
  *   fonts.c    loading faces, marking glyphs, the font objects
- *   ttf.c      TrueType files: metrics, glyphs, subset font programs
  *   deflate.c  page content compressed on a second thread
  *   outline.c  destinations, links, bookmarks, page labels
  *   meta.c     Info dictionary, catalog entries, PDF text strings
@@ -29,9 +28,7 @@
 /* One font face as used by this document. */
 struct pdf_face {
 	HPDF_Font	 font;		/* Type0 dict; NULL until first used */
-	struct ttf	*ttf;		/* its file, read */
-	unsigned char	*data;
-	size_t		 len;
+	struct ttf	*ttf;		/* its file, read (gen/font/) */
 	int		 canon;		/* 1 + face holding the font; 0: unset */
 	bool		 failed;	/* loading failed: reported once */
 	uint8_t		*used;		/* bitmap of BMP code points shown */

@@ -2,7 +2,7 @@
  * the glyphs of some text mapped and measured, closed over composites
  * and written as a subset. */
 #include "fuzz.h"
-#include "../../gen/pdf/ttf.h"
+#include "../../gen/font/ttf.h"
 
 static const unsigned text[] = {
 	'A', 'a', 'z', ' ', '0', ',', 0xe5, 0xe4, 0xf6, 0xc5, 0x2013, 0x201d,

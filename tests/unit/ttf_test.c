@@ -5,10 +5,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test.h"
 #include "testdoc.h"
-#include "../../gen/pdf/ttf.h"
+#include "../../gen/font/ttf.h"
+#include "../../gen/model/model.h"
+#include "../../gen/layout/layout.h"
 
 static struct ttf font;
 static char	*data;
@@ -63,6 +66,92 @@ TEST(garbage_refused)
 	/* Cut short: the tables no longer fit. */
 	memcpy(copy, data, len);
 	CHECK(!ttf_parse(&t, (const unsigned char *)copy, 2000));
+	free(copy);
+}
+
+/* A copy of the font whose character map gives 'A' a glyph past the
+ * font's glyph count. */
+static char *
+cmap_past_glyphs(void)
+{
+	char	*copy = xmalloc(len);
+	unsigned char *u = (unsigned char *)copy;
+	size_t	 ends = font.cmap4 + 14, starts = ends + font.segx2 + 2;
+	size_t	 deltas = starts + font.segx2, ranges = deltas + font.segx2;
+	size_t	 at;
+	unsigned s, start, delta, want = font.nglyphs + 10;
+
+	memcpy(copy, data, len);
+	for (s = 0; s < font.segx2 / 2; s++)
+		if ((u[ends + 2 * s] << 8 | u[ends + 2 * s + 1]) >= 'A')
+			break;
+	start = u[starts + 2 * s] << 8 | u[starts + 2 * s + 1];
+	if (u[ranges + 2 * s] == 0 && u[ranges + 2 * s + 1] == 0) {
+		/* glyph = code + delta */
+		delta = (want - 'A') & 0xffff;
+		u[deltas + 2 * s] = (unsigned char)(delta >> 8);
+		u[deltas + 2 * s + 1] = (unsigned char)delta;
+	} else {
+		/* glyph = glyphIdArray[...] + delta */
+		delta = u[deltas + 2 * s] << 8 | u[deltas + 2 * s + 1];
+		at = ranges + 2 * s + (u[ranges + 2 * s] << 8 |
+		    u[ranges + 2 * s + 1]) + 2 * ('A' - start);
+		u[at] = (unsigned char)(((want - delta) & 0xffff) >> 8);
+		u[at + 1] = (unsigned char)(want - delta);
+	}
+	return copy;
+}
+
+/* Layout and the writer read fonts with one reader: a font whose
+ * character map names a glyph it does not have is refused with one
+ * error that names the file, however often it is asked for. */
+TEST(cmap_past_glyphs_refused)
+{
+	char	 path[] = "/tmp/boardgen-ttf-XXXXXX";
+	char	*copy = cmap_past_glyphs();
+	struct ttf t;
+	struct doc *d;
+	struct fontset *fs;
+	int	 fd, v;
+
+	CHECK(!ttf_parse(&t, (const unsigned char *)copy, len));
+	if ((fd = mkstemp(path)) < 0 || write(fd, copy, len) != (ssize_t)len) {
+		CHECK(!"cannot write the damaged font");
+		free(copy);
+		return;
+	}
+	close(fd);
+	d = xcalloc(1, sizeof(*d));
+	d->nfamilies = 1;
+	d->families = xcalloc(1, sizeof(*d->families));
+	d->families[0].name = xstrdup("Damaged");
+	for (v = 0; v < 4; v++)
+		d->families[0].file[v] = xstrdup(path);
+	d->fallback_family = -1;
+	d->code_family = -1;
+	diag_clear();
+	CHECK((fs = fontset_new(d)) != NULL);
+	if (fs != NULL) {
+		CHECK_INT(fontset_width(fs, 0, 'A'), -1);
+		CHECK_INT(fontset_width(fs, 0, 'B'), -1);
+		CHECK_INT(fontset_width(fs, 0, 'A'), -1);
+		fontset_free(fs);
+	}
+	CHECK_INT(diag_errors(), 1);
+	CHECK(diag_first() != NULL && strncmp(diag_first(), path,
+	    strlen(path)) == 0 && strstr(diag_first(), "glyphs the font "
+	    "does not have") != NULL);
+	/* The writer's loading of it says the same. */
+	diag_clear();
+	CHECK(!ttf_load(&t, path));
+	CHECK_INT(diag_errors(), 1);
+	diag_clear();
+	/* The font as it was is whole. */
+	CHECK(ttf_load(&t, serif[0]));
+	CHECK_INT(diag_errors(), 0);
+	ttf_unload(&t);
+	unlink(path);
+	doc_free(d);
 	free(copy);
 }
 
@@ -134,6 +223,7 @@ main(void)
 	}
 	RUN(metrics);
 	RUN(garbage_refused);
+	RUN(cmap_past_glyphs_refused);
 	RUN(subset);
 	free(data);
 	TEST_END();

@@ -1,8 +1,10 @@
 /*
- * ttf: reading TrueType files for embedding, and writing subsets.
+ * font: the one reader of TrueType files.  Layout measures with it and
+ * the PDF writer embeds with it, so both see the same glyphs and the
+ * same widths; it also writes the subsets the writer embeds.
  */
-#ifndef BOARDGEN_TTF_H
-#define BOARDGEN_TTF_H
+#ifndef BOARDGEN_FONT_TTF_H
+#define BOARDGEN_FONT_TTF_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -10,7 +12,8 @@
 #include "../util/util.h"
 
 struct ttf {
-	const unsigned char *data;	/* the whole file, not owned */
+	const unsigned char *data;	/* the whole file */
+	unsigned char	*own;		/* data, when ttf_load read it */
 	size_t		 len;
 	unsigned	 upem;
 	unsigned	 nglyphs, nhm;
@@ -31,9 +34,13 @@ struct ttf {
 	unsigned	 segx2;
 };
 
-/* Reads the tables of a TrueType font with a Unicode BMP cmap.
- * Returns 0 if it is not one (or is damaged). */
+/* Reads the tables of a TrueType font with a Unicode BMP cmap whose
+ * glyphs all exist.  Returns 0 if it is not one (or is damaged). */
 int	 ttf_parse(struct ttf *, const unsigned char *data, size_t len);
+/* Reads and parses the font file at path; reports why not, naming the
+ * file, and returns 0 if it cannot be used.  ttf_unload frees it. */
+int	 ttf_load(struct ttf *, const char *path);
+void	 ttf_unload(struct ttf *);
 /* The glyph of a BMP code point; 0 (.notdef) if none. */
 unsigned ttf_glyph(const struct ttf *, unsigned cp);
 /* Advance width of a glyph in 1/1000 em, truncated. */
@@ -47,4 +54,4 @@ int	 ttf_close(const struct ttf *, uint8_t *keep);
 int	 ttf_subset(const struct ttf *, const uint8_t *keep, uint16_t *newgid,
 	    struct buf *out);
 
-#endif /* BOARDGEN_TTF_H */
+#endif /* BOARDGEN_FONT_TTF_H */

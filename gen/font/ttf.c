@@ -10,7 +10,8 @@
  * glyphs used alone.
  *
  * Every read is checked against the file's length: a damaged font is
- * refused, never read past.
+ * refused, never read past.  Layout measures with this reader too, so
+ * a glyph it measures is one the writer can show.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@
 #define HAVE_2X2	0x0080
 /* Nesting of composite glyphs followed; real fonts use one or two. */
 #define MAX_DEPTH	8
+/* A font file larger than this is surely not a text face. */
+#define FONT_MAXLEN	(32u * 1024u * 1024u)
 
 static unsigned
 u16(const struct ttf *t, size_t off)
@@ -131,8 +134,36 @@ psname(struct ttf *t)
 	}
 }
 
-int
-ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
+/* Every glyph the character map gives must exist: a glyph past the
+ * font's count would be measured and then not drawn. */
+static bool
+cmap_in_range(const struct ttf *t)
+{
+	size_t	 ends = t->cmap4 + 14, starts = ends + t->segx2 + 2;
+	size_t	 deltas = starts + t->segx2, ranges = deltas + t->segx2;
+	unsigned s, cp, start, end, delta, ro, g;
+
+	for (s = 0; s < t->segx2 / 2; s++) {
+		end = u16(t, ends + 2 * (size_t)s);
+		start = u16(t, starts + 2 * (size_t)s);
+		delta = u16(t, deltas + 2 * (size_t)s);
+		ro = u16(t, ranges + 2 * (size_t)s);
+		for (cp = start; cp <= end; cp++) {
+			if (ro == 0)
+				g = (cp + delta) & 0xffff;
+			else if ((g = u16(t, ranges + 2 * (size_t)s + ro +
+			    2 * (size_t)(cp - start))) != 0)
+				g = (g + delta) & 0xffff;
+			if (g >= t->nglyphs)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Why the font cannot be used, or NULL. */
+static const char *
+parse(struct ttf *t, const unsigned char *data, size_t len)
 {
 	size_t	 off, tl, cmap, clen, sub;
 	unsigned i, n, plat, enc, best = 0;
@@ -143,12 +174,12 @@ ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
 	t->len = len;
 	ver = u32(t, 0);
 	if (ver != 0x00010000 && ver != 0x74727565)	/* 1.0, 'true' */
-		return 0;
+		return "not a TrueType font";
 	if (!table(t, "head", &off, &tl) || tl < 54)
-		return 0;
+		return "its tables are missing or damaged";
 	t->upem = u16(t, off + 18);
 	if (t->upem < 16 || t->upem > 16384)
-		return 0;
+		return "its tables are missing or damaged";
 	t->bbox[0] = em(t, s16(t, off + 36));
 	t->bbox[1] = em(t, s16(t, off + 38));
 	t->bbox[2] = em(t, s16(t, off + 40));
@@ -157,26 +188,26 @@ ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
 	t->longloca = s16(t, off + 50) == 1;
 	t->head = off;
 	if (!table(t, "hhea", &off, &tl) || tl < 36)
-		return 0;
+		return "its tables are missing or damaged";
 	t->hhea = off;
 	t->ascent = em(t, s16(t, off + 4));
 	t->descent = em(t, s16(t, off + 6));
 	t->nhm = u16(t, off + 34);
 	if (!table(t, "maxp", &off, &tl) || tl < 6)
-		return 0;
+		return "its tables are missing or damaged";
 	t->maxp = off;
 	t->maxplen = tl;
 	t->nglyphs = u16(t, off + 4);
 	if (t->nglyphs == 0 || t->nhm == 0 || t->nhm > t->nglyphs)
-		return 0;
+		return "its tables are missing or damaged";
 	if (!table(t, "hmtx", &t->hmtx, &tl) ||
 	    tl < 4 * (size_t)t->nhm + 2 * (size_t)(t->nglyphs - t->nhm))
-		return 0;
+		return "its tables are missing or damaged";
 	if (!table(t, "loca", &t->loca, &tl) ||
 	    tl < (t->longloca ? 4 : 2) * ((size_t)t->nglyphs + 1))
-		return 0;
+		return "its tables are missing or damaged";
 	if (!table(t, "glyf", &t->glyf, &t->glyflen))
-		return 0;
+		return "its tables are missing or damaged";
 	/* Hinting programs the glyphs' instructions call. */
 	(void)table(t, "cvt ", &t->cvt, &t->cvtlen);
 	(void)table(t, "fpgm", &t->fpgm, &t->fpgmlen);
@@ -204,7 +235,7 @@ ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
 
 	/* A Unicode BMP cmap of format 4: (3,1), else (0,*). */
 	if (!table(t, "cmap", &cmap, &clen) || clen < 4)
-		return 0;
+		return "it has no Unicode character map (format 4)";
 	n = u16(t, cmap + 2);
 	for (i = 0; i < n && 4 + 8 * (size_t)(i + 1) <= clen; i++) {
 		plat = u16(t, cmap + 4 + 8 * (size_t)i);
@@ -221,11 +252,48 @@ ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
 		}
 	}
 	if (t->cmap4 == 0)
-		return 0;
+		return "it has no Unicode character map (format 4)";
 	t->segx2 = u16(t, t->cmap4 + 6) & ~1u;
 	if (t->cmap4 + 16 + 4 * (size_t)t->segx2 > t->len)
+		return "its character map is damaged";
+	if (!cmap_in_range(t))
+		return "its character map names glyphs the font does not "
+		    "have";
+	return NULL;
+}
+
+int
+ttf_parse(struct ttf *t, const unsigned char *data, size_t len)
+{
+	return parse(t, data, len) == NULL;
+}
+
+int
+ttf_load(struct ttf *t, const char *path)
+{
+	const char *why;
+	char	*data;
+	size_t	 len;
+
+	memset(t, 0, sizeof(*t));
+	if (!file_read(path, FONT_MAXLEN, &data, &len))
 		return 0;
+	if ((why = parse(t, (unsigned char *)data, len)) != NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot use this font: %s: "
+		    "choose a .ttf file with TrueType outlines", why);
+		free(data);
+		memset(t, 0, sizeof(*t));
+		return 0;
+	}
+	t->own = (unsigned char *)data;
 	return 1;
+}
+
+void
+ttf_unload(struct ttf *t)
+{
+	free(t->own);
+	memset(t, 0, sizeof(*t));
 }
 
 unsigned
