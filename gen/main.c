@@ -194,15 +194,6 @@ output_folder_ok(const char *out)
 	return ok;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The stage timings of write_pack, for -s. */
 struct pack_times {
 	double	 filled;		/* the template filled */

@@ -526,32 +526,6 @@ find(const char *s, size_t len, const char *needle)
 	return NULL;
 }
 
-static char *
-read_quietly(const char *path, size_t *len)
-{
-	struct stat st;
-	FILE	*fp;
-	char	*data;
-	size_t	 n;
-
-	/* Only ordinary files: a pipe or a device would block or never
-	 * end. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > (off_t)CONTENT_MAX_CASE ||
-	    (fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	data = xmalloc(CONTENT_MAX_CASE + 1);
-	n = fread(data, 1, CONTENT_MAX_CASE + 1, fp);
-	fclose(fp);
-	if (n > CONTENT_MAX_CASE) {
-		free(data);
-		return NULL;
-	}
-	data[n] = '\0';
-	*len = n;
-	return data;
-}
-
 static struct text *
 text_get(struct lint *l, const char *path)
 {
@@ -568,7 +542,7 @@ text_get(struct lint *l, const char *path)
 	t->file = intern(path);
 	/* The readers read the file already and reported what was wrong
 	 * with it; a file that cannot be read again is left alone. */
-	if ((data = read_quietly(path, &len)) == NULL)
+	if (!file_read_quiet(path, CONTENT_MAX_CASE, &data, &len))
 		return NULL;
 	if (utf8_validate(data, len) != (size_t)-1) {
 		free(data);
@@ -712,24 +686,6 @@ report(struct lint *l, enum diag_level lv, const char *file, int line,
 /* ------------------------------------------------------------------ */
 /* Dates, dnr, phone numbers and addresses in running text. */
 
-static const char *const months[12] = {
-	"januari", "februari", "mars", "april", "maj", "juni", "juli",
-	"augusti", "september", "oktober", "november", "december"
-};
-
-static int
-days_in(int month, int year)
-{
-	static const int d[12] = {
-		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (month == 2 && year > 0)
-		return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ?
-		    29 : 28;
-	return d[month - 1];
-}
-
 static bool
 digits_at(const char *s, size_t len, size_t i, size_t n)
 {
@@ -741,13 +697,27 @@ digits_at(const char *s, size_t len, size_t i, size_t n)
 	return true;
 }
 
+/* A Swedish month name as a whole word at s[j]: its number (1..12),
+ * with *n its length; 0 if none. */
+static int
+month_at(const char *s, size_t len, size_t j, size_t *n)
+{
+	int	 k;
+
+	for (k = 1; k <= 12; k++)
+		if ((*n = match_fold(s + j, len - j, sv_month_name(k))) > 0 &&
+		    !word_at(s, len, j + *n))
+			return k;
+	return 0;
+}
+
 /* An ISO date "2026-02-30" or a written one "31 november 2026" that
  * does not exist; returns its length (0: none, or a real date). */
 static size_t
 bad_date_at(const char *s, size_t len, size_t i)
 {
 	size_t	 j, n, b;
-	int	 day, month, year = 0, k;
+	int	 day, month, year = 0;
 	char	 iso[11];
 
 	if (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
@@ -767,25 +737,16 @@ bad_date_at(const char *s, size_t len, size_t i)
 		return 0;
 	day = atoi(s + i);
 	j += b;
-	for (k = 0; k < 12; k++)
-		if ((n = match_fold(s + j, len - j, months[k])) > 0 &&
-		    !word_at(s, len, j + n))
-			break;
-	if (k == 12)
+	if ((month = month_at(s, len, j, &n)) == 0)
 		return 0;
-	month = k + 1;
 	j += n;
 	if (is_blank_at(s, len, j, &b) && digits_at(s, len, j + b, 4) &&
 	    !word_at(s, len, j + b + 4)) {
 		year = atoi(s + j + b);
 		j += b + 4;
 	}
-	return day >= 1 && day <= days_in(month, year) ? 0 : j - i;
+	return day >= 1 && day <= days_in_month(year, month) ? 0 : j - i;
 }
-
-static const char *const weekdays[7] = {
-	"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"
-};
 
 /*
  * "tisdag(en) (den) 15 december 2026" where that date is another day of
@@ -798,14 +759,14 @@ bad_weekday_at(const char *s, size_t len, size_t i, const char **wrong,
     const char **right)
 {
 	size_t	 j, n = 0, b;
-	int	 k, w, day, month, year;
+	int	 w, day, month, year;
 	char	 iso[16];
 	const char *real;
 
 	if (word_before(s, i))
 		return 0;
 	for (w = 0; w < 7; w++)
-		if ((n = match_fold(s + i, len - i, weekdays[w])) > 0)
+		if ((n = match_fold(s + i, len - i, sv_weekday_name(w))) > 0)
 			break;
 	if (w == 7)
 		return 0;
@@ -824,13 +785,8 @@ bad_weekday_at(const char *s, size_t len, size_t i, const char **wrong,
 		return 0;
 	day = atoi(s + j);
 	j = n + b;
-	for (k = 0; k < 12; k++)
-		if ((n = match_fold(s + j, len - j, months[k])) > 0 &&
-		    !word_at(s, len, j + n))
-			break;
-	if (k == 12)
+	if ((month = month_at(s, len, j, &n)) == 0)
 		return 0;
-	month = k + 1;
 	j += n;
 	if (!is_blank_at(s, len, j, &b) || !digits_at(s, len, j + b, 4) ||
 	    word_at(s, len, j + b + 4))
@@ -838,9 +794,10 @@ bad_weekday_at(const char *s, size_t len, size_t i, const char **wrong,
 	year = atoi(s + j + b);
 	j += b + 4;
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", year, month, day);
-	if ((real = sv_weekday(iso)) == NULL || strcmp(real, weekdays[w]) == 0)
+	if ((real = sv_weekday(iso)) == NULL ||
+	    strcmp(real, sv_weekday_name(w)) == 0)
 		return 0;
-	*wrong = weekdays[w];
+	*wrong = sv_weekday_name(w);
 	*right = real;
 	return j - i;
 }
@@ -1781,14 +1738,13 @@ lint_unread(struct lint *l)
 	xmlDocPtr doc;
 	xmlNodePtr n, c;
 	size_t	 i = 0;
-	char	*file, *path, *rdir, *rpath;
+	char	*file, *path;
 
-	if (t == NULL || (doc = xmlReadMemory(t->data, (int)t->len,
-	    m->manifest, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING)) == NULL)
+	/* The manifest was read once already: it loads. */
+	if (t == NULL || (doc = xml_load_memory(m->manifest, t->data, t->len,
+	    NULL, NULL)) == NULL)
 		return;
-	rdir = realpath(m->dir, NULL);
-	for (n = xmlDocGetRootElement(doc); n != NULL && rdir != NULL;
+	for (n = xmlDocGetRootElement(doc); n != NULL;
 	    n = n == xmlDocGetRootElement(doc) ? n->children : n->next) {
 		if (n->type != XML_ELEMENT_NODE || !xml_is(n, "agenda"))
 			continue;
@@ -1800,12 +1756,8 @@ lint_unread(struct lint *l)
 			    m->items[i].cs == NULL && xml_is(c, "case") &&
 			    (file = xml_attr(c, "file")) != NULL) {
 				path = xasprintf("%s/%s", m->dir, file);
-				rpath = realpath(path, NULL);
-				if (rpath != NULL &&
-				    strncmp(rpath, rdir, strlen(rdir)) == 0 &&
-				    rpath[strlen(rdir)] == '/')
+				if (path_inside(m->dir, path))
 					scan_markdown(l, intern(path));
-				free(rpath);
 				free(path);
 				free(file);
 			}
@@ -1813,7 +1765,6 @@ lint_unread(struct lint *l)
 		}
 		break;
 	}
-	free(rdir);
 	xmlFreeDoc(doc);
 }
 

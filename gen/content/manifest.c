@@ -148,7 +148,7 @@ static char *
 case_path(struct mload *ml, xmlNodePtr n, const char *file)
 {
 	const char *dir = ml->m->dir, *p;
-	char	*path, *rdir, *rpath;
+	char	*path;
 	struct stat st;
 	size_t	 dl;
 	int	 line = xml_line(n);
@@ -190,19 +190,13 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 		return NULL;
 	}
 	/* A symbolic link inside the folder may still lead out of it. */
-	rdir = realpath(dir, NULL);
-	rpath = realpath(path, NULL);
-	if (rdir == NULL || rpath == NULL ||
-	    strncmp(rpath, rdir, strlen(rdir)) != 0 ||
-	    (rpath[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
+	if (!path_inside(dir, path)) {
 		diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" leads "
 		    "outside the meeting folder through a symbolic link: "
 		    "copy the file into the folder", file);
 		free(path);
 		path = NULL;
 	}
-	free(rdir);
-	free(rpath);
 	return path;
 }
 

@@ -175,10 +175,6 @@ char	*meeting_dir(const char *body_slug, const char *date_slug);
 char	*item_file(int number);
 bool	 web_document(const struct document *);
 char	*document_file(const struct meeting *, size_t index);
-/* Long Swedish date with weekday: "tisdag 8 december 2026". */
-char	*sv_date_weekday(const char *iso);
-/* "+01:00" or "+02:00": Swedish time on that date. */
-const char *se_utc_offset(const char *iso);
 /* The meeting's public pack: "BODY-DATE.pdf" in the meeting folder. */
 char	*pack_file(const char *body_slug, const char *date_slug);
 

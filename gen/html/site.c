@@ -85,36 +85,6 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Reads a whole file without reporting; 0 if it cannot be read. */
-static int
-read_quiet(const char *path, char **data, size_t *len)
-{
-	struct stat st;
-	ssize_t	 r;
-	size_t	 got = 0;
-	int	 fd;
-
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return 0;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size > SITE_MAX_FILE) {
-		close(fd);
-		return 0;
-	}
-	*data = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size &&
-	    (r = read(fd, *data + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)r;
-	close(fd);
-	if (got != (size_t)st.st_size) {
-		free(*data);
-		return 0;
-	}
-	(*data)[got] = '\0';
-	*len = got;
-	return 1;
-}
-
 /* mkdir -p for the folders above path.  The last folder made is
  * remembered: a meeting's files share theirs. */
 static int
@@ -155,7 +125,7 @@ write_if_changed(const char *path, const struct buf *b, struct counts *c)
 	char	*old;
 	size_t	 len;
 
-	if (read_quiet(path, &old, &len)) {
+	if (file_read_quiet(path, SITE_MAX_FILE, &old, &len)) {
 		int	 same = len == b->len && memcmp(old, b->data, len) == 0;
 
 		free(old);
@@ -423,7 +393,7 @@ summary_load(const struct site_options *o, const struct job *j)
 	char	*p = summary_path(o, j), *data;
 	size_t	 len;
 
-	if (!read_quiet(p, &data, &len)) {
+	if (!file_read_quiet(p, SITE_MAX_FILE, &data, &len)) {
 		free(p);
 		return NULL;
 	}
@@ -573,15 +543,6 @@ out:
 
 /* ------------------------------------------------------------------ */
 /* Workers and progress. */
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 struct worker {
 	pid_t		 pid;
@@ -788,7 +749,7 @@ remove_gone(const struct site_options *o, const struct job *jobs,
 				continue;
 			}
 			p = xasprintf("%s/%s", bd, n);
-			if (read_quiet(p, &data, &len)) {
+			if (file_read_quiet(p, SITE_MAX_FILE, &data, &len)) {
 				struct sum_meeting *gone = sum_read(data, len);
 
 				if (gone != NULL)
@@ -823,7 +784,7 @@ aggregates_done(const struct site_options *o, const struct outset *os)
 	struct buf b = { 0 };
 	int	 ok;
 
-	if (read_quiet(p, &data, &len))
+	if (file_read_quiet(p, SITE_MAX_FILE, &data, &len))
 		for (line = strtok_r(data, "\n", &save); line != NULL;
 		    line = strtok_r(NULL, "\n", &save)) {
 			was = xrealloc(was, (nwas + 1) * sizeof(*was));

@@ -1,15 +1,19 @@
-/* Reading input files with a cap; writing outputs atomically. */
+/* Reading input files with a cap; writing outputs atomically; whether
+ * a path stays inside a folder; the clock for timings. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
-int
-file_read(const char *path, size_t maxlen, char **data, size_t *len)
+/* Reports only if `report'. */
+static int
+read_file(const char *path, size_t maxlen, char **data, size_t *len,
+    bool report)
 {
 	FILE	*f;
 	struct stat st;
@@ -20,31 +24,39 @@ file_read(const char *path, size_t maxlen, char **data, size_t *len)
 	/* Non-blocking, so that a FIFO named as an input cannot hang the
 	 * run before fstat refuses it. */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		if (report)
+			diag(DIAG_ERROR, path, 0, 0, "cannot open: %s",
+			    strerror(errno));
 		return 0;
 	}
 	if ((f = fdopen(fd, "rb")) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		if (report)
+			diag(DIAG_ERROR, path, 0, 0, "cannot open: %s",
+			    strerror(errno));
 		close(fd);
 		return 0;
 	}
 	if (fstat(fileno(f), &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag(DIAG_ERROR, path, 0, 0, "not a regular file (a folder, "
-		    "device or pipe): name an ordinary file");
+		if (report)
+			diag(DIAG_ERROR, path, 0, 0, "not a regular file (a "
+			    "folder, device or pipe): name an ordinary file");
 		fclose(f);
 		return 0;
 	}
 	if ((unsigned long long)st.st_size > maxlen) {
-		diag(DIAG_ERROR, path, 0, 0, "file is too large (%lld bytes; "
-		    "the limit is %zu): split it or shorten it",
-		    (long long)st.st_size, maxlen);
+		if (report)
+			diag(DIAG_ERROR, path, 0, 0, "file is too large (%lld "
+			    "bytes; the limit is %zu): split it or shorten it",
+			    (long long)st.st_size, maxlen);
 		fclose(f);
 		return 0;
 	}
 	p = xmalloc((size_t)st.st_size + 1);
 	n = fread(p, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
-		diag(DIAG_ERROR, path, 0, 0, "read error: %s", strerror(errno));
+		if (report)
+			diag(DIAG_ERROR, path, 0, 0, "read error: %s",
+			    strerror(errno));
 		free(p);
 		fclose(f);
 		return 0;
@@ -54,6 +66,18 @@ file_read(const char *path, size_t maxlen, char **data, size_t *len)
 	*data = p;
 	*len = n;
 	return 1;
+}
+
+int
+file_read(const char *path, size_t maxlen, char **data, size_t *len)
+{
+	return read_file(path, maxlen, data, len, true);
+}
+
+int
+file_read_quiet(const char *path, size_t maxlen, char **data, size_t *len)
+{
+	return read_file(path, maxlen, data, len, false);
 }
 
 int
@@ -113,4 +137,13 @@ path_inside(const char *dir, const char *path)
 	free(rdir);
 	free(rpath);
 	return in;
+}
+
+double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

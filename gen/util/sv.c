@@ -1,4 +1,4 @@
-/* Swedish dates. */
+/* Swedish dates: names, validation, days, Swedish time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +31,26 @@ parse_iso(const char *s, int *y, int *m, int *d)
 	return 1;
 }
 
-static int
+int
 days_in_month(int y, int m)
 {
 	static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31 };
-	bool	 leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	bool	 leap = y == 0 || (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : dim[m - 1];
+}
+
+const char *
+sv_month_name(int m)
+{
+	return m >= 1 && m <= 12 ? months[m - 1] : NULL;
+}
+
+const char *
+sv_weekday_name(int d)
+{
+	return d >= 0 && d <= 6 ? weekdays[d] : NULL;
 }
 
 bool
@@ -91,4 +103,47 @@ sv_weekday(const char *s)
 	days = iso_date_days(s);
 	/* 1970-01-01 was a Thursday (index 3). */
 	return weekdays[((days % 7) + 7 + 3) % 7];
+}
+
+char *
+sv_date_weekday(const char *iso)
+{
+	char	*l = sv_date_long(iso), *r;
+	const char *w = sv_weekday(iso);
+
+	if (l == NULL || w == NULL) {
+		free(l);
+		return xstrdup(iso ? iso : "");
+	}
+	r = xasprintf("%s %s", w, l);
+	free(l);
+	return r;
+}
+
+/* Summer time from the last Sunday of March to the last Sunday of
+ * October (the hour of the change is not needed for meetings held in
+ * daytime). */
+const char *
+se_utc_offset(const char *iso)
+{
+	char	 d[11];
+	long	 day, m, y, last;
+	int	 mon;
+
+	if (iso == NULL || !iso_date_valid(iso))
+		return "+01:00";
+	y = strtol(iso, NULL, 10);
+	mon = (int)strtol(iso + 5, NULL, 10);
+	day = iso_date_days(iso);
+	if (mon < 3 || mon > 10)
+		return "+01:00";
+	if (mon > 3 && mon < 10)
+		return "+02:00";
+	/* The 31st of the month, back to a Sunday (1970-01-04 was one). */
+	snprintf(d, sizeof(d), "%04ld-%02d-31", y, mon);
+	m = iso_date_days(d);
+	last = m - (((m - 3) % 7) + 7) % 7;
+	if (mon == 3)
+		return day >= last ? "+02:00" : "+01:00";
+	return day < last ? "+02:00" : "+01:00";
 }

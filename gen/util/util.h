@@ -53,17 +53,27 @@ void	 arena_free(struct arena *);
 const char *intern(const char *);
 void	 intern_free(void);
 
-/* Reading whole files with a size cap.  Returns 0 and reports a
- * diagnostic (with `what' naming the file's role) on failure. */
+/* Reading a whole ordinary file with a size cap (a folder, device or
+ * pipe is refused without blocking).  *data is NUL-terminated; caller
+ * frees.  Returns 0 and reports a diagnostic at path on failure. */
 int	 file_read(const char *path, size_t maxlen, char **data, size_t *len);
+/* The same without a diagnostic, for a file read again after a reader
+ * has already said what is wrong with it, or a cache that may be gone. */
+int	 file_read_quiet(const char *path, size_t maxlen, char **data,
+	    size_t *len);
 
 /* Writing an output file safely: data goes to path.tmp.XXXXXX in the
  * same directory, then is renamed over path.  Nothing is left behind on
  * failure, and an existing file at path stays untouched. */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
 /* True if path, with every symbolic link followed, lies inside dir;
- * false also if either does not exist. */
+ * false also if either cannot be resolved (does not exist, say): the
+ * one test of every reader that must not leave its folder. */
 bool	 path_inside(const char *dir, const char *path);
+
+/* Seconds on a monotonic clock, for timings printed with -s (never
+ * for anything written). */
+double	 now(void);
 
 /* UTF-8. */
 /* Decodes one code point at s[0..len).  Returns its length in bytes
@@ -118,6 +128,17 @@ const char *diag_first(void);
 char	*sv_date_long(const char *iso);
 /* "2017-12-12" -> "tisdag"; NULL if invalid.  Static string. */
 const char *sv_weekday(const char *iso);
+/* "2026-12-08" -> "tisdag 8 december 2026"; the date as given if it is
+ * not valid.  Caller frees. */
+char	*sv_date_weekday(const char *iso);
+/* "+01:00" or "+02:00": Swedish time's offset from UTC on that date. */
+const char *se_utc_offset(const char *iso);
+/* Month 1..12 -> "januari".."december"; weekday 0..6 -> "måndag"..
+ * "söndag" (Monday first, as Swedish calendars count). */
+const char *sv_month_name(int month);
+const char *sv_weekday_name(int day);
+/* Days in a month; year 0 (not written) gives February 29. */
+int	 days_in_month(int year, int month);
 /* Validates YYYY-MM-DD as a real calendar date. */
 bool	 iso_date_valid(const char *iso);
 /* Days since 1970-01-01 for a valid ISO date (for timestamps). */
