@@ -37,7 +37,7 @@ DEB_BUILD += libqpdf-dev
 
 SRCS	 = $(wildcard gen/util/*.c gen/model/*.c gen/content/*.c \
 	   gen/template/*.c gen/font/*.c gen/layout/*.c gen/pdf/*.c \
-	   gen/html/*.c)
+	   gen/html/*.c gen/site/*.c)
 OBJS	 = $(SRCS:.c=.o)
 MAIN	 = gen/main.o
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)

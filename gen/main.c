@@ -20,7 +20,7 @@
 #include "template/template.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
-#include "html/html.h"
+#include "site/site.h"
 
 #ifndef BOARDGEN_VERSION
 #define BOARDGEN_VERSION "0.0.0"
@@ -31,11 +31,6 @@
 
 /* Warnings build prints before it counts the rest. */
 #define BUILD_MAX_WARNINGS	5
-
-enum {
-	EXIT_INPUT = 1,		/* the input has errors: see the messages */
-	EXIT_USAGE = 2		/* the command line is wrong */
-};
 
 static const char usage_text[] =
 "usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
@@ -96,7 +91,8 @@ static const char help_text[] =
 "  -h, --help                 this text\n"
 "  -V, --version              the version\n"
 "\n"
-"Exit status: 0 done, 1 the input has errors (see the messages), 2 usage.\n"
+"Exit status: 0 done, 1 the input has errors (see the messages), 2 usage,\n"
+"3 out of memory.\n"
 "Timestamps in the PDF come from SOURCE_DATE_EPOCH if set, else from the\n"
 "meeting date, so the same input always gives the same bytes.\n"
 "See boardgen(1) and boardgen(5).\n";

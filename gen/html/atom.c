@@ -34,7 +34,7 @@ stamp(struct buf *b, const struct sum_meeting *s)
 }
 
 static void
-entry_id(struct buf *b, const struct site_options *o,
+entry_id(struct buf *b, const struct html_options *o,
     const struct sum_meeting *s)
 {
 	if (o->base_url != NULL) {
@@ -48,7 +48,7 @@ entry_id(struct buf *b, const struct site_options *o,
 void
 atom_feed(const struct site_all *all, struct outset *os)
 {
-	const struct site_options *o = all->opts;
+	const struct html_options *o = all->opts;
 	struct buf *b = outset_add(os, "sammantraden.atom");
 	struct sum_meeting **v = xcalloc(all->n + 1, sizeof(*v));
 	size_t	 i, k, n;

@@ -22,7 +22,7 @@ row_end(struct buf *b)
 }
 
 static void
-page_url(struct buf *b, const struct site_options *o, const char *rel)
+page_url(struct buf *b, const struct html_options *o, const char *rel)
 {
 	char	*u = xasprintf("%s%s", o->base_url ? o->base_url : "", rel);
 

@@ -1,9 +1,10 @@
 /*
- * html: the public web site.  Reads a content tree of meeting folders
- * (content/BODY/DATE/meeting.xml) into the model, one meeting at a
- * time, and writes static pages, open data (JSON shaped after OParl,
- * CSV) and an Atom feed of meetings.  Nothing it writes depends on the
- * clock: "upcoming" and "past" are decided from `today'.
+ * html: the writers of the public web site, from the model to bytes in
+ * memory, as pdf/ writes the pack: a meeting's pages (meeting, items,
+ * documents, its open data), and the pages that list every meeting
+ * (start and body pages, registers, JSON after OParl, CSV, the Atom
+ * feed) from the meetings' summaries.  The site stage (gen/site/)
+ * decides what is read and what is written to disk.
  */
 #ifndef BOARDGEN_HTML_H
 #define BOARDGEN_HTML_H
@@ -11,36 +12,124 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../util/util.h"
+
 struct meeting;
 
-struct site_options {
-	const char	*content;	/* the content tree: BODY/DATE/ */
-	const char	*out;		/* output folder, created if missing */
-	const char	*templates;	/* template folder (schema/ inside) */
+/* What the pages are told about the site. */
+struct html_options {
 	const char	*today;		/* ISO date, or NULL: no split into
 					 * upcoming and past */
 	const char	*base_url;	/* absolute address of the site for the
 					 * feed and the JSON ids, or NULL */
-	bool		 pdf;		/* also write each meeting's pack as
-					 * BODY-DATE.pdf beside its page */
-	int		 jobs;		/* worker processes, >= 1 */
-	bool		 progress;	/* show progress (a terminal) */
-	bool		 force;		/* re-read every meeting */
-	bool		 stats;		/* print counts and timings */
-	/* Writes a meeting's pack to path (main supplies the PDF stages,
-	 * which this stage does not depend on); with `pdf'. */
-	int		(*pack)(const struct meeting *, const char *path,
-			    void *arg);
-	void		*pack_arg;
-	/* Warnings each worker prints before it counts the rest. */
-	size_t		 max_warnings;
-	const char	*more_warnings;
+	bool		 pdf;		/* each meeting's pack is beside its
+					 * page: link it */
 };
 
-/* Builds or brings up to date the site in opts->out.  Reports problems
- * as diagnostics (printed by the workers' own diag_flush for meetings
- * read in a worker) and returns 0 if any was an error; then no page of
- * the meeting at fault and no page listing meetings is written. */
-int	 site_build(const struct site_options *opts);
+/* ------------------------------------------------------------------ */
+/* Files made in memory, written after the whole meeting has passed its
+ * checks (a failed meeting writes nothing). */
+
+struct outfile {
+	char		*path;		/* relative to the output folder */
+	struct buf	 data;
+};
+
+struct outset {
+	struct outfile	**v;		/* each its own allocation: a buffer
+					 * stays put while more are added */
+	size_t		 n, cap;
+};
+
+struct buf *outset_add(struct outset *, const char *path);
+void	 outset_free(struct outset *);
+/* 0, after an error at the file, line and column, if any file holds a
+ * personnummer or samordningsnummer. */
+int	 outset_pnr_free(const struct outset *);
+
+/* ------------------------------------------------------------------ */
+/* What listing pages and registers need of one meeting (summary.c).
+ * Saved beside the site between runs, so that a meeting whose inputs
+ * did not change is not read again. */
+
+struct sum_session {
+	char		*start, *end, *place;
+	bool		 open;
+};
+
+struct sum_item {
+	int		 number;
+	int		 kind;		/* enum agenda_kind */
+	char		*title;
+	char		*dnr;		/* or NULL */
+	char		*casekind;	/* "beslut", "information", or NULL */
+	bool		 closed;	/* listed by number and title only */
+	bool		 page;		/* has a page of its own */
+};
+
+/* One line of a register as the public may see it: a secret field
+ * holds its note ("Sekretess enligt OSL 25 kap. 1 §"). */
+struct sum_reg {
+	int		 kind;		/* enum register_kind */
+	int		 item;		/* agenda number it was reported under */
+	int		 number;	/* within its group, as printed */
+	char		*level;		/* delegate, or NULL */
+	char		*date, *from, *to, *dnr, *type;	/* or NULL */
+	char		*sender, *title;	/* public text, or NULL */
+	bool		 sender_secret, title_secret;
+	char		*subs;		/* sub-entries, public text, one a
+					 * line; NULL: none */
+};
+
+struct sum_meeting {
+	char		*body_slug;	/* folder name: "regionstyrelsen" */
+	char		*date_slug;	/* folder name: "2026-12-08" */
+	char		*body;		/* "Regionstyrelsen" */
+	char		*organisation;
+	char		*date;		/* ISO */
+	char		*stamp;		/* the inputs it was read from */
+	struct sum_session *sessions;
+	size_t		 nsessions;
+	struct sum_item	*items;
+	size_t		 nitems;
+	struct sum_reg	*regs;
+	size_t		 nregs;
+	char		**files;	/* what the meeting wrote, relative to
+					 * the site: removed when no longer
+					 * made */
+	size_t		 nfiles;
+};
+
+struct sum_meeting *sum_from_meeting(const struct meeting *,
+	    const char *body_slug, const char *date_slug);
+void	 sum_free(struct sum_meeting *);
+/* Text form, one record a line, fields separated by tabs. */
+void	 sum_write(struct buf *, const struct sum_meeting *);
+void	 sum_add_file(struct sum_meeting *, const char *path);
+/* NULL if data is not a summary this version wrote. */
+struct sum_meeting *sum_read(const char *data, size_t len);
+/* qsort order of summaries (pointers to them): by body, then date,
+ * as the site lists them. */
+int	 sum_by_body_date(const void *, const void *);
+
+/* ------------------------------------------------------------------ */
+/* The pages. */
+
+/* The files of one meeting: its page, its items' and documents' pages
+ * and its open data; sum is the meeting's summary. */
+void	 html_meeting(const struct html_options *, const struct meeting *,
+	    const struct sum_meeting *, struct outset *);
+/* The style sheet and the pages that list meetings, from every
+ * meeting's summary sorted by sum_by_body_date. */
+void	 html_site(const struct html_options *, struct sum_meeting **,
+	    size_t n, struct outset *);
+/* The meeting's public pack: "BODY-DATE.pdf" in the meeting folder. */
+char	*pack_file(const char *body_slug, const char *date_slug);
+/* True if u may be --base-url: an http: or https: address, UTF-8,
+ * with nothing a public page's links refuse. */
+bool	 html_base_url_ok(const char *u);
+/* A folder name that is safe as a path part of an address: 1-64 of
+ * a-z 0-9 - _ , not starting with - . */
+bool	 html_slug_ok(const char *);
 
 #endif /* BOARDGEN_HTML_H */

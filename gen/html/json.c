@@ -26,7 +26,7 @@
 
 /* An address from the site root: absolute with --base-url. */
 static void
-url(struct buf *b, const struct site_options *o, const char *rel)
+url(struct buf *b, const struct html_options *o, const char *rel)
 {
 	char	*u = xasprintf("%s%s", o->base_url ? o->base_url : "", rel);
 
@@ -50,7 +50,7 @@ kv(struct buf *b, const char *k, const char *v)
 }
 
 static void
-kurl(struct buf *b, const struct site_options *o, const char *k,
+kurl(struct buf *b, const struct html_options *o, const char *k,
     const char *rel)
 {
 	key(b, k);
@@ -58,7 +58,7 @@ kurl(struct buf *b, const struct site_options *o, const char *k,
 }
 
 static void
-begin(struct buf *b, const struct site_options *o, const char *id,
+begin(struct buf *b, const struct html_options *o, const char *id,
     const char *type)
 {
 	buf_puts(b, "{\n\"id\": ");
@@ -137,7 +137,7 @@ plain(struct buf *b, const struct block *bl, int depth)
 }
 
 static void
-agenda_item(struct buf *b, const struct site_options *o,
+agenda_item(struct buf *b, const struct html_options *o,
     const struct sum_meeting *s, const struct sum_item *it,
     const struct agenda_item *full)
 {
@@ -180,7 +180,7 @@ agenda_item(struct buf *b, const struct site_options *o,
 }
 
 static void
-file_obj(struct buf *b, const struct site_options *o, const char *id,
+file_obj(struct buf *b, const struct html_options *o, const char *id,
     const char *name, const char *file, const char *mime, const char *date)
 {
 	begin(b, o, id, OPARL "File");
@@ -195,7 +195,7 @@ file_obj(struct buf *b, const struct site_options *o, const char *id,
 
 /* A Meeting: abbreviated in lists (full == NULL), whole in its file. */
 static void
-meeting_obj(struct buf *b, const struct site_options *o,
+meeting_obj(struct buf *b, const struct html_options *o,
     const struct sum_meeting *s, const struct meeting *full)
 {
 	char	*id = xasprintf("data/oparl/meeting/%s/%s.json", s->body_slug,
@@ -271,7 +271,7 @@ meeting_obj(struct buf *b, const struct site_options *o,
 }
 
 static void
-paper_obj(struct buf *b, const struct site_options *o,
+paper_obj(struct buf *b, const struct html_options *o,
     const struct sum_meeting *s, const struct sum_item *it,
     const struct meeting *full, const struct agenda_item *fi)
 {
@@ -338,7 +338,7 @@ paper_obj(struct buf *b, const struct site_options *o,
 }
 
 void
-json_meeting(const struct site_options *o, const struct meeting *m,
+json_meeting(const struct html_options *o, const struct meeting *m,
     const struct sum_meeting *s, struct outset *os)
 {
 	struct buf *b;
@@ -380,7 +380,7 @@ list_end(struct buf *b, size_t n)
 void
 json_site(const struct site_all *all, struct outset *os)
 {
-	const struct site_options *o = all->opts;
+	const struct html_options *o = all->opts;
 	struct buf *b, *bl;
 	char	**orgs = NULL, *p;
 	size_t	 norgs = 0, i, k, j, n;

@@ -8,7 +8,7 @@ static void
 oom(void)
 {
 	fputs("boardgen: error: out of memory\n", stderr);
-	exit(2);
+	exit(EXIT_NOMEM);
 }
 
 void *

@@ -12,8 +12,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Exit statuses, as boardgen(1) lists them. */
+enum {
+	EXIT_INPUT = 1,		/* the input has errors: see the messages */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_NOMEM = 3		/* out of memory */
+};
+
 /* Allocation.  Out of memory is not recoverable for a batch tool:
- * these print one line and exit(2). */
+ * these print one line and exit with EXIT_NOMEM. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);

@@ -100,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *sdir;
 	static char *mdir;
-	static struct site_options opts;
+	static struct html_options opts;
 	struct meeting *m;
 	struct buf b = { 0 };
 	struct hctx h;
@@ -113,8 +113,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_write_str(mdir, "meeting.xml", fuzz_manifest);
 		fuzz_sample(mdir, "figurer", ".csv");
 		fuzz_sample(mdir, "figurer", ".xml");
-		opts.templates = fuzz_templates();
-		opts.jobs = 1;
 	}
 	fuzz_write(mdir, "arenden/01.md", data, size);
 	if ((m = meeting_load(mdir, sdir)) != NULL) {

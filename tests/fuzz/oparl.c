@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *sdir;
 	static char *mdir;
-	static struct site_options opts;
+	static struct html_options opts;
 	const char *s = (const char *)data, *e = s + size, *nl;
 	char	*base = NULL;
 	struct meeting *m = NULL;
@@ -73,8 +73,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_sample(mdir, "register", ".xml");
 	}
 	memset(&opts, 0, sizeof(opts));
-	opts.templates = fuzz_templates();
-	opts.jobs = 1;
 	if (size > 5 && memcmp(s, "base ", 5) == 0) {
 		nl = memchr(s, '\n', size);
 		base = xstrndup(s + 5, (size_t)((nl ? nl : e) - s - 5));

@@ -113,7 +113,7 @@ ends(const char *s, const char *end)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct site_options opts;
+	static struct html_options opts;
 	struct sum_meeting *v[MAX_MEETINGS];
 	struct site_all all = { &opts, v, 0 };
 	struct outset os = { 0 };
@@ -123,7 +123,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_setup();
 	memset(&opts, 0, sizeof(opts));
-	opts.jobs = 1;
 	/* Parts: each up to the next line "\f". */
 	for (; s < end && all.n < MAX_MEETINGS; s = e + (e < end ? 2 : 0)) {
 		for (e = s; e < end; e++)

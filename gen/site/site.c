@@ -1,5 +1,5 @@
 /*
- * html: the site as a whole.  Walks the content tree (BODY/DATE/ with a
+ * site: the public web site as a whole.  Walks the content tree (BODY/DATE/ with a
  * meeting.xml), hands the meetings to worker processes (one per core),
  * each of which reads a meeting, makes its pages in memory and writes
  * them only if all of them passed; then the pages that list meetings
@@ -26,7 +26,8 @@
 #include <unistd.h>
 
 #include "../content/content.h"
-#include "html_private.h"
+#include "../html/html.h"
+#include "site.h"
 
 /* Where summaries are kept, inside the output folder. */
 #define SITE_STATE	".boardgen"
@@ -46,36 +47,7 @@ struct counts {
 };
 
 /* ------------------------------------------------------------------ */
-/* Files made in memory. */
-
-struct buf *
-outset_add(struct outset *os, const char *path)
-{
-	struct outfile *f;
-
-	if (os->n == os->cap) {
-		os->cap = os->cap ? os->cap * 2 : 16;
-		os->v = xrealloc(os->v, os->cap * sizeof(*os->v));
-	}
-	f = os->v[os->n++] = xcalloc(1, sizeof(*f));
-	f->path = xstrdup(path);
-	buf_put(&f->data, "", 0);
-	return &f->data;
-}
-
-void
-outset_free(struct outset *os)
-{
-	size_t	 i;
-
-	for (i = 0; i < os->n; i++) {
-		free(os->v[i]->path);
-		buf_free(&os->v[i]->data);
-		free(os->v[i]);
-	}
-	free(os->v);
-	memset(os, 0, sizeof(*os));
-}
+/* Writing the files made in memory. */
 
 static int
 is_dir(const char *p)
@@ -137,28 +109,6 @@ write_if_changed(const char *path, const struct buf *b, struct counts *c)
 	if (!make_parents(path) || !file_write_atomic(path, b->data, b->len))
 		return 0;
 	c->written++;
-	return 1;
-}
-
-/* The last guard: no file of the site may hold a personnummer, even
- * one that came by a way the scan of the inputs does not know. */
-int
-outset_pnr_free(const struct outset *os)
-{
-	struct pnr_hit h;
-	size_t	 i;
-	int	 line, col;
-
-	for (i = 0; i < os->n; i++)
-		if (pnr_find(os->v[i]->data.data, os->v[i]->data.len,
-		    PNR_SOURCE, &h)) {
-			text_position(os->v[i]->data.data, h.off, &line, &col);
-			diag(DIAG_ERROR, os->v[i]->path, line, col, "a "
-			    "personnummer would be published here, from an "
-			    "input the check did not cover: nothing of it is "
-			    "written; report this as a fault of boardgen");
-			return 0;
-		}
 	return 1;
 }
 
@@ -452,7 +402,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct sum_meeting *old, *sum = NULL;
 	struct meeting *m = NULL;
 	struct outset os = { 0 };
-	struct hctx h = { 0 };
+	struct html_options ho = { o->today, o->base_url, o->pdf };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
 	size_t	 errors = diag_errors(), i;
@@ -486,16 +436,10 @@ do_meeting(const struct site_options *o, const struct job *j,
 	 * printed. */
 	if (figures_report(m, false) > 0)
 		goto out;
-	h.opts = o;
-	h.m = m;
-	h.body_slug = j->body_slug;
-	h.date_slug = j->date_slug;
-	meeting_page(&h, &os);
-	item_pages(&h, &os);
 	sum = sum_from_meeting(m, j->body_slug, j->date_slug);
 	sum->stamp = stamp;
 	stamp = NULL;
-	json_meeting(o, m, sum, &os);
+	html_meeting(&ho, m, sum, &os);
 	/* Nothing of a meeting with an error in its public text. */
 	if (diag_errors() > errors || !outset_pnr_free(&os))
 		goto out;
@@ -810,11 +754,12 @@ int
 site_build(const struct site_options *o)
 {
 	struct job *jobs = NULL;
-	struct site_all all = { 0 };
+	struct html_options ho = { o->today, o->base_url, o->pdf };
+	struct sum_meeting **all = NULL;
 	struct outset os = { 0 };
 	struct counts c = { 0 };
 	double	 t0 = now();
-	size_t	 i, nj = 0;
+	size_t	 i, nj = 0, nall = 0;
 	int	 ok = 0;
 
 	if (o->today != NULL && !iso_date_valid(o->today)) {
@@ -842,24 +787,18 @@ site_build(const struct site_options *o)
 		goto out;
 	}
 	remove_gone(o, jobs, nj);
-	all.opts = o;
-	all.v = xcalloc(nj + 1, sizeof(*all.v));
+	all = xcalloc(nj + 1, sizeof(*all));
 	for (i = 0; i < nj; i++) {
-		if ((all.v[all.n] = summary_load(o, &jobs[i])) == NULL) {
+		if ((all[nall] = summary_load(o, &jobs[i])) == NULL) {
 			diag(DIAG_ERROR, jobs[i].dir, 0, 0, "the site's "
 			    "record of this meeting cannot be read: run "
 			    "again with --force");
 			goto out;
 		}
-		all.n++;
+		nall++;
 	}
-	qsort(all.v, all.n, sizeof(*all.v), sum_by_body_date);
-	buf_puts(outset_add(&os, "stil.css"), html_css);
-	start_pages(&all, &os);
-	register_pages(&all, &os);
-	csv_registers(&all, &os);
-	json_site(&all, &os);
-	atom_feed(&all, &os);
+	qsort(all, nall, sizeof(*all), sum_by_body_date);
+	html_site(&ho, all, nall, &os);
 	if (diag_errors() > 0 || !outset_pnr_free(&os) ||
 	    !outset_put(&os, o->out, &c) ||
 	    !aggregates_done(o, &os))
@@ -872,9 +811,9 @@ site_build(const struct site_options *o)
 		fprintf(stderr, "stats: meetings %zu read %zu total %.3f s\n",
 		    nj, c.read, now() - t0);
 out:
-	for (i = 0; i < all.n; i++)
-		sum_free(all.v[i]);
-	free(all.v);
+	for (i = 0; i < nall; i++)
+		sum_free(all[i]);
+	free(all);
 	outset_free(&os);
 	jobs_free(jobs, nj);
 	return ok;
