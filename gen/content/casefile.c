@@ -141,6 +141,13 @@ header(struct mdctx *ctx, struct casefile *cs)
 		    ' ' || f->key[strlen(f->key) - 1] == '\t'))
 			f->key[strlen(f->key) - 1] = '\0';
 		f->value = xstrdup(value);
+		{
+			struct srcpos kpos;
+
+			col_of(ctx, s, &kpos);
+			header_key_check(f->key, ctx->file, kpos.line, kpos.col,
+			    HK_CASE);
+		}
 		/* Where the value starts: messages about its text (a
 		 * character no font has) count from here. */
 		col_of(ctx, v, &f->pos);

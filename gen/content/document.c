@@ -156,11 +156,14 @@ interpret(struct document *d, const struct organisation *org)
 		if (*f->value == '\0')
 			continue;
 		if (key_is(f->key, "datum")) {
-			if (!iso_date_valid(f->value)) {
+			char	*why = iso_date_problem(f->value,
+			    "2026-11-20");
+
+			if (why != NULL) {
 				diag(DIAG_ERROR, f->pos.file, f->pos.line,
-				    f->pos.col, "datum \"%s\" is not a real "
-				    "date: write it as YYYY-MM-DD, e.g. "
-				    "2026-11-20", f->value);
+				    f->pos.col, "datum \"%s\": %s", f->value,
+				    why);
+				free(why);
 				ok = 0;
 			} else {
 				free(d->date);
@@ -570,6 +573,16 @@ document_parse(const char *path, const char *data, size_t len,
 				    kind->pos.col, "unknown kind \"%s\": write "
 				    "rapport, uppföljning, brev or "
 				    "tjänsteskrivelse", kind->value);
+		}
+		if (kind != NULL && kok) {
+			unsigned where = d->kind == DOCUMENT_TJANSTESKRIVELSE ?
+			    HK_TJ : d->kind == DOCUMENT_LETTER ? HK_LETTER :
+			    HK_REPORT;
+
+			for (i = 0; i < d->nmeta; i++)
+				header_key_check(d->meta[i].key,
+				    d->meta[i].pos.file, d->meta[i].pos.line, 1,
+				    where);
 		}
 		if (title == NULL || *title->value == '\0')
 			diag(DIAG_ERROR, ctx.file, 1, 1, "the metadata header "

@@ -14,6 +14,21 @@
  * lowered, blanks collapsed, trimmed, a trailing ':' dropped. */
 char	*content_fold(const char *, size_t);
 
+/* Header fields (headerkeys.c).  `where' is the kind of file the
+ * header is in; a case file's header also makes its tjänsteskrivelse. */
+#define HK_CASE		0x01u
+#define HK_TJ		0x02u	/* kind: tjänsteskrivelse */
+#define HK_REPORT	0x04u	/* kind: rapport, uppföljning */
+#define HK_LETTER	0x08u	/* kind: brev */
+#define HK_ALL		0x0fu
+/* Reports an unknown field (an error, with the nearest known one) or
+ * one the kind of file does not print (a warning) at file:line:col.
+ * Returns false if it reported an error. */
+bool	 header_key_check(const char *key, const char *file, int line,
+	    int col, unsigned where);
+/* The known field an unknown key is a misspelling of, or NULL. */
+const char *header_key_meant(const char *key);
+
 /* Text of an XML element or attribute, cleaned and typeset as case
  * text is (clean.c); NULL for an absent attribute. */
 char	*content_xml_text(xmlNodePtr);

@@ -1661,6 +1661,20 @@ document_label(enum document_kind k)
 	}
 }
 
+/* True if a field is a misspelling of `key' (reported as such). */
+static bool
+misspelt(const struct meta_field *m, size_t n, const char *key)
+{
+	const char *k;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((k = header_key_meant(m[i].key)) != NULL &&
+		    strcmp(k, key) == 0)
+			return true;
+	return false;
+}
+
 static void
 lint_document(struct lint *l, const struct document *d)
 {
@@ -1681,7 +1695,8 @@ lint_document(struct lint *l, const struct document *d)
 	/* A tjänsteskrivelse and a letter are signed: "I tjänsten".  The
 	 * field is missing where the header ends. */
 	if ((d->kind == DOCUMENT_TJANSTESKRIVELSE ||
-	    d->kind == DOCUMENT_LETTER) && d->nsigners == 0)
+	    d->kind == DOCUMENT_LETTER) && d->nsigners == 0 &&
+	    !misspelt(d->meta, d->nmeta, "undertecknare"))
 		report(l, DIAG_ERROR, pos.file, header_end(l, pos.file), 1,
 		    "the %s has no signer: add "
 		    "\"undertecknare: Namn, Titel\" to the header",

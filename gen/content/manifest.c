@@ -65,34 +65,6 @@ contact(xmlNodePtr n, struct contact *c)
 	c->email = xml_attr(n, "email");
 }
 
-/* Edit distance of two names, capped: typos are a few letters. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
-	size_t	 row[256];
-
-	if (la > 255 || lb > 255)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < cur)
-				cur = row[j] + 1;
-			if (row[j - 1] + 1 < cur)
-				cur = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = cur;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /* The existing .md file closest to the missing one (at most 3 edits
  * away), written as the manifest writes it, for a "did you mean" hint;
  * NULL if none is close.  path is the full path, file the manifest's
@@ -121,8 +93,9 @@ nearest_file(const char *path, const char *file)
 
 		if (n < 3 || strcmp(de->d_name + n - 3, ".md") != 0)
 			continue;
-		/* Distance 0 is the name itself: a broken link. */
-		if ((d = distance(base, de->d_name)) < bestd && d > 0) {
+		/* The name itself is a broken link. */
+		if (strcmp(base, de->d_name) != 0 &&
+		    (d = suggest_distance(base, de->d_name)) < bestd) {
 			bestd = d;
 			free(best);
 			best = xstrdup(de->d_name);
@@ -295,7 +268,7 @@ name_text(const struct mload *ml, xmlNodePtr n)
 
 /* What to write instead, for the schema's messages. */
 static const struct xml_hint manifest_hints[] = {
-	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-12-08" },
+	{ "date", "the date must be written YYYY-MM-DD, e.g. 2026-12-08" },
 	{ "start", "write the time as HH.MM with two digits each, e.g. 08.30" },
 	{ "end", "write the time as HH.MM with two digits each, e.g. 12.00" },
 	{ "open", "write yes (öppet sammanträde) or no" },
@@ -390,10 +363,18 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	}
 	root = xmlDocGetRootElement(doc);
 	m->date = xml_attr(root, "date");
-	if (m->date == NULL || !iso_date_valid(m->date))
-		diag(DIAG_ERROR, ml.file, xml_line(root), 0, "meeting date "
-		    "\"%s\" is not a real date: write it as YYYY-MM-DD, e.g. "
-		    "2026-12-08", m->date ? m->date : "");
+	{
+		char	*why = iso_date_problem(m->date ? m->date : "",
+		    "2026-12-08");
+
+		int	 line, col;
+
+		xml_locate(data, len, root, "date", &line, &col);
+		if (why != NULL)
+			diag(DIAG_ERROR, ml.file, line, col, "meeting date "
+			    "\"%s\": %s", m->date ? m->date : "", why);
+		free(why);
+	}
 	for (n = xmlFirstElementChild(root); n != NULL;
 	    n = xmlNextElementSibling(n)) {
 		if (xml_is(n, "organisation"))

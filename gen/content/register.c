@@ -94,11 +94,12 @@ static char *
 date_attr(struct rload *rl, xmlNodePtr n, const char *name)
 {
 	char	*v = xml_attr(n, name);
+	char	*why = v != NULL ? iso_date_problem(v, "2026-11-24") : NULL;
 
-	if (v != NULL && !iso_date_valid(v))
-		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "%s=\"%s\" is not a "
-		    "real date: write it as YYYY-MM-DD, e.g. 2026-11-24", name,
-		    v);
+	if (why != NULL)
+		diag(DIAG_ERROR, rl->file, xml_line(n), 0, "%s=\"%s\": %s",
+		    name, v, why);
+	free(why);
 	return v;
 }
 
@@ -195,7 +196,7 @@ group_new(struct register_file *r, const char *file, xmlNodePtr n)
 }
 
 static const struct xml_hint register_hints[] = {
-	{ "date", "write the date as YYYY-MM-DD, e.g. 2026-11-24" },
+	{ "date", "the date must be written YYYY-MM-DD, e.g. 2026-11-24" },
 	{ "from", "write the date as YYYY-MM-DD, e.g. 2026-10-27" },
 	{ "to", "write the date as YYYY-MM-DD, e.g. 2026-11-25" },
 	{ "secret", "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"" },

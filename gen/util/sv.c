@@ -64,6 +64,32 @@ iso_date_valid(const char *s)
 	    d <= days_in_month(y, m);
 }
 
+char *
+iso_date_problem(const char *s, const char *example)
+{
+	static const char *const en[12] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	int	 y, m, d;
+
+	if (!parse_iso(s, &y, &m, &d))
+		return xasprintf("the date must be written YYYY-MM-DD, e.g. %s",
+		    example);
+	if (m < 1 || m > 12)
+		return xasprintf("there is no month %02d: write year, month, "
+		    "day (YYYY-MM-DD), e.g. %s", m, example);
+	if (y < 1900 || y > 2999)
+		return xasprintf("the year %d is out of range: write a year "
+		    "from 1900 to 2999", y);
+	if (d < 1)
+		return xstrdup("there is no day 00: days count from 01");
+	if (d > days_in_month(y, m))
+		return xasprintf("there is no %d %s %d (%s %d has %d days): "
+		    "check the day", d, en[m - 1], y, en[m - 1], y,
+		    days_in_month(y, m));
+	return NULL;
+}
+
 /* Days from the civil date (Howard Hinnant's algorithm). */
 long
 iso_date_days(const char *s)

@@ -129,6 +129,21 @@ void	 diag_clear(void);
 /* The first collected message, formatted as printed, or NULL (tests). */
 const char *diag_first(void);
 
+/* "Did you mean" (suggest.c).  Edit distance in code points, letter
+ * case ignored, a swap of neighbours one edit. */
+size_t	 suggest_distance(const char *, const char *);
+/* Collects the candidate nearest to word that is close enough to be a
+ * typo of it (never word itself); best points at the candidate given. */
+struct suggest {
+	const char	*word;
+	const char	*best;
+	size_t		 bestd, limit;
+};
+void	 suggest_init(struct suggest *, const char *word);
+void	 suggest_try(struct suggest *, const char *candidate);
+/* The nearest name of a NULL-ended set, or NULL if none is close. */
+const char *suggest(const char *word, const char *const *set);
+
 /* Swedish formatting. */
 /* "2017-12-12" -> "12 december 2017"; returns NULL if not a valid ISO
  * date.  Caller frees. */
@@ -148,6 +163,10 @@ const char *sv_weekday_name(int day);
 int	 days_in_month(int year, int month);
 /* Validates YYYY-MM-DD as a real calendar date. */
 bool	 iso_date_valid(const char *iso);
+/* What is wrong with a date that is not valid, in words ("there is no
+ * 30 February 2027 (February 2027 has 28 days): check the day"), with
+ * `example' as the form to follow; NULL if valid.  Caller frees. */
+char	*iso_date_problem(const char *iso, const char *example);
 /* Days since 1970-01-01 for a valid ISO date (for timestamps). */
 long	 iso_date_days(const char *iso);
 

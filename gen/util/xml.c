@@ -14,6 +14,7 @@
 
 #include "util.h"
 #include "xml.h"
+#include "xml_private.h"
 
 #define XML_MAX_SIZE	(4u * 1024u * 1024u)
 
@@ -75,13 +76,194 @@ xml_cleanup(void)
 	xmlCleanupParser();
 }
 
-/* Trims libxml2's message: no trailing newline. */
-static void
-report_xml_error(const char *name, const xmlError *e, const char *what)
+static bool
+name_end(char c)
 {
-	char	*msg = xstrdup(e && e->message ? e->message : "unknown error");
-	size_t	 n = strlen(msg);
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	    c == '/' || c == '>' || c == '=';
+}
 
+/* Byte offset of line:col (col in code points) in data. */
+static size_t
+offset_at(const char *data, size_t len, int line, int col)
+{
+	size_t	 i = 0;
+	int	 l = 1, c = 1;
+
+	while (i < len && l < line)
+		if (data[i++] == '\n')
+			l++;
+	while (i < len && c < col && data[i] != '\n') {
+		i++;
+		while (i < len && ((unsigned char)data[i] & 0xc0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
+}
+
+/* The attribute name before the '=' that ends at or before off. */
+static char *
+attr_before(const char *data, size_t off)
+{
+	size_t	 e, s;
+
+	e = off;
+	while (e > 0 && data[e - 1] != '=')
+		e--;
+	if (e == 0)
+		return NULL;
+	e--;
+	while (e > 0 && (data[e - 1] == ' ' || data[e - 1] == '\t'))
+		e--;
+	s = e;
+	while (s > 0 && !name_end(data[s - 1]) && data[s - 1] != '<' &&
+	    data[s - 1] != '"' && data[s - 1] != '\'')
+		s--;
+	return s < e ? xstrndup(data + s, e - s) : NULL;
+}
+
+/*
+ * libxml2's words for a malformed file name its parser's rules
+ * ("xmlParseEntityRef: no name"); these say what is wrong in the file
+ * and what to write.  Sets *line and *col to where the fault is.
+ * Returns NULL for an error not described here.
+ */
+static char *
+parse_message(const xmlError *e, const char *data, size_t len,
+    int *line, int *col)
+{
+	static const char *const xml_entities[] = { "amp", "lt", "gt",
+	    "quot", "apos", NULL };
+	const char *msg = e->message ? e->message : "";
+	size_t	 off = offset_at(data, len, *line, *col), i;
+	char	*r = NULL, *a;
+
+	switch (e->code) {
+	case XML_ERR_NAME_REQUIRED:
+		if (strstr(msg, "EntityRef") != NULL) {
+			for (i = off; i > 0 && data[i - 1] != '&'; i--)
+				continue;
+			if (i > 0)
+				text_position(data, i - 1, line, col);
+			return xstrdup("a lone '&': write & as &amp;");
+		}
+		if (strstr(msg, "StartTag") != NULL) {
+			for (i = off; i > 0 && data[i - 1] != '<'; i--)
+				continue;
+			if (i > 0)
+				text_position(data, i - 1, line, col);
+			return xstrdup("a '<' that starts no element: write < as "
+			    "&lt;");
+		}
+		return NULL;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		if (e->str1 == NULL)
+			return NULL;
+		for (i = off; i > 0 && data[i - 1] != '&'; i--)
+			continue;
+		if (i > 0)
+			text_position(data, i - 1, line, col);
+		{
+			const char *near = suggest(e->str1, xml_entities);
+
+			if (near != NULL)
+				return xasprintf("&%s; is not an XML entity: did "
+				    "you mean &%s;?", e->str1, near);
+		}
+		return xasprintf("&%s; is not an XML entity (XML knows only "
+		    "&amp; &lt; &gt; &quot; &apos;): write the character "
+		    "itself, or &#NUMBER;", e->str1);
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		for (i = off; i > 0 && data[i - 1] != '&'; i--)
+			continue;
+		if (i > 0)
+			text_position(data, i - 1, line, col);
+		return xstrdup("'&' starts an entity that has no ';': write & "
+		    "as &amp;");
+	case XML_ERR_TAG_NAME_MISMATCH:
+		if (e->str1 == NULL || e->str2 == NULL)
+			return NULL;
+		/* At the end tag that does not match. */
+		for (i = off; i > 0 && !(data[i - 1] == '<' && i < len &&
+		    data[i] == '/'); i--)
+			continue;
+		if (i > 0)
+			text_position(data, i - 1, line, col);
+		if (suggest_distance(e->str1, e->str2) <= 2)
+			return xasprintf("<%s> opened on line %d is closed by "
+			    "</%s>: write the same name in both", e->str1,
+			    e->int1, e->str2);
+		return xasprintf("<%s> opened on line %d is not closed: end it "
+		    "with </%s> before </%s>, or write <%s .../> if it holds "
+		    "nothing", e->str1, e->int1, e->str1, e->str2, e->str1);
+	case XML_ERR_TAG_NOT_FINISHED:
+		if (e->str1 == NULL)
+			return NULL;
+		return xasprintf("<%s> opened on line %d is not closed: end it "
+		    "with </%s>", e->str1, e->int1, e->str1);
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+		a = attr_before(data, off);
+		r = xasprintf("the value of %s is not closed: end it with the "
+		    "quote it starts with", a ? a : "an attribute");
+		free(a);
+		return r;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		a = attr_before(data, off);
+		r = a ? xasprintf("the value of %s must be in double quotes: "
+		    "write %s=\"...\"", a, a) : xstrdup("an attribute value "
+		    "must be in double quotes: write name=\"...\"");
+		free(a);
+		return r;
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		return xasprintf("attribute %s has no value: write %s=\"...\"",
+		    e->str1 ? e->str1 : "", e->str1 ? e->str1 : "");
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		return xasprintf("attribute %s is written twice: keep one",
+		    e->str1 ? e->str1 : "");
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		return xstrdup("'<' in an attribute value: write < as &lt;");
+	case XML_ERR_SPACE_REQUIRED:
+		return xstrdup("attributes must be written name=\"value\", "
+		    "with a space between them");
+	case XML_ERR_GT_REQUIRED:
+		return xasprintf("the tag <%s> on line %d does not end: close "
+		    "it with > (or /> if it holds nothing)", e->str1 ?
+		    e->str1 : "", e->int1);
+	case XML_ERR_DOCUMENT_END:
+		return xstrdup("more after the end of the root element: a file "
+		    "holds one root element; remove what follows it, or move "
+		    "it inside");
+	case XML_ERR_DOCUMENT_EMPTY:
+		return xstrdup("no XML element here: the file must start with "
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?> and its root "
+		    "element (see boardgen(5))");
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_CHARREF:
+		return xasprintf("a character XML does not allow: remove it (%s)",
+		    msg);
+	default:
+		return NULL;
+	}
+}
+
+static void
+report_xml_error(const char *name, const xmlError *e, const char *data,
+    size_t len)
+{
+	char	*msg;
+	size_t	 n;
+	int	 line = e ? e->line : 0, col = e && e->int2 > 0 ? e->int2 : 0;
+
+	if (e != NULL && line > 0 &&
+	    (msg = parse_message(e, data, len, &line, &col)) != NULL) {
+		diag(DIAG_ERROR, name, line, col, "%s", msg);
+		free(msg);
+		return;
+	}
+	msg = xstrdup(e && e->message ? e->message : "unknown error");
+	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
 	/* libxml2 advises an option boardgen never sets. */
@@ -90,13 +272,10 @@ report_xml_error(const char *name, const xmlError *e, const char *what)
 		msg = xstrdup("elements are nested more than 256 levels deep: "
 		    "flatten the file");
 	}
-	int	 line = e ? e->line : 0;
-
 	/* Validity errors often carry the node rather than a line. */
 	if (line == 0 && e && e->node != NULL)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
-	diag(DIAG_ERROR, name, line, e && e->int2 > 0 ? e->int2 : 0,
-	    "%s: %s", what, msg);
+	diag(DIAG_ERROR, name, line, col, "malformed XML: %s", msg);
 	free(msg);
 }
 
@@ -138,13 +317,28 @@ find_doctype(const char *data, size_t len)
 }
 
 #define RNG_KEEP	8
+#define RNG_PRECISE	20
+
+struct rng_msg {
+	int	 line, col;
+	char	*text;
+};
 
 struct rng_errors {
 	const char	*name;
 	const struct xml_hint *hints;
+	const char	*data;		/* the file's text, for columns */
+	size_t		 len;
+	struct rs	*rs;		/* the schema as data, or NULL */
 	int		 n;
 	int		 line[RNG_KEEP];
 	char		*msg[RNG_KEEP];
+	xmlNodePtr	 node[RNG_KEEP];
+	struct rng_msg	 precise[RNG_PRECISE];
+	int		 nprecise;
+	/* Nodes already explained: a cascade says nothing new. */
+	xmlNodePtr	 done[RNG_PRECISE * 2];
+	int		 ndone;
 };
 
 static const char *
@@ -156,25 +350,419 @@ hint_for(const struct xml_hint *h, const char *name)
 	return NULL;
 }
 
+/* Byte offset of the start of line `line' (1-based) in data. */
+static size_t
+line_offset(const char *data, size_t len, int line)
+{
+	size_t	 i = 0;
+	int	 l = 1;
+
+	while (l < line && i < len) {
+		if (data[i++] == '\n')
+			l++;
+	}
+	return i;
+}
+
+/*
+ * Where an element's start tag (or one of its attributes) is written:
+ * libxml2 keeps only a node's line, the one its start tag ends on.
+ * Searches back from the end of that line for "<name", then forward in
+ * the tag for the attribute.
+ */
+void
+xml_locate(const char *d, size_t len, xmlNodePtr node, const char *attr,
+    int *line, int *col)
+{
+	const char *name = (const char *)node->name;
+	size_t	 nl = strlen(name), eol, i, tag = (size_t)-1, al;
+	char	 q = 0;
+
+	*line = xml_line(node);
+	*col = 0;
+	if (d == NULL || *line == 0)
+		return;
+	eol = line_offset(d, len, *line);
+	while (eol < len && d[eol] != '\n')
+		eol++;
+	for (i = eol; i-- > 0;)
+		if (d[i] == '<' && i + 1 + nl <= len &&
+		    memcmp(d + i + 1, name, nl) == 0 &&
+		    (i + 1 + nl == len || name_end(d[i + 1 + nl]))) {
+			tag = i;
+			break;
+		}
+	if (tag == (size_t)-1)
+		return;
+	if (attr != NULL) {
+		al = strlen(attr);
+		for (i = tag + 1 + nl; i < len; i++) {
+			if (q != 0) {
+				if (d[i] == q)
+					q = 0;
+				continue;
+			}
+			if (d[i] == '"' || d[i] == '\'') {
+				q = d[i];
+				continue;
+			}
+			if (d[i] == '>')
+				break;
+			if (name_end(d[i - 1]) && i + al < len &&
+			    memcmp(d + i, attr, al) == 0 &&
+			    name_end(d[i + al])) {
+				tag = i;
+				break;
+			}
+		}
+	}
+	text_position(d, tag, line, col);
+}
+
+static void
+locate(const struct rng_errors *re, xmlNodePtr node, const char *attr,
+    int *line, int *col)
+{
+	xml_locate(re->data, re->len, node, attr, line, col);
+}
+
+static void
+precise(struct rng_errors *re, int line, int col, char *text)
+{
+	int	 i;
+
+	for (i = 0; i < re->nprecise; i++)
+		if (re->precise[i].line == line &&
+		    strcmp(re->precise[i].text, text) == 0) {
+			free(text);	/* the same problem, met again */
+			return;
+		}
+	if (re->nprecise == RNG_PRECISE) {
+		free(text);
+		return;
+	}
+	re->precise[re->nprecise].line = line;
+	re->precise[re->nprecise].col = col;
+	re->precise[re->nprecise++].text = text;
+}
+
+/* True if node was explained already; else remembers it. */
+static bool
+seen(struct rng_errors *re, xmlNodePtr node)
+{
+	int	 i;
+
+	for (i = 0; i < re->ndone; i++)
+		if (re->done[i] == node)
+			return true;
+	if (re->ndone < (int)(sizeof(re->done) / sizeof(re->done[0])))
+		re->done[re->ndone++] = node;
+	return false;
+}
+
+static const char *
+article(const char *word)
+{
+	return strchr("aeiouAEIOU", word[0]) != NULL ? "an" : "a";
+}
+
+/* "name, role, phone and email" */
+static char *
+attr_list(const struct rs_elem *e)
+{
+	struct buf b = { 0 };
+	size_t	 i;
+
+	for (i = 0; i < e->nattrs; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == e->nattrs ?
+		    " and " : ", ", e->attrs[i].name);
+	return b.data ? buf_detach(&b) : xstrdup("no attributes");
+}
+
+static char *
+kid_list(const struct rs_elem *e)
+{
+	struct buf b = { 0 };
+	size_t	 i;
+
+	for (i = 0; i < e->nkids; i++)
+		buf_printf(&b, "%s<%s>", i == 0 ? "" : i + 1 == e->nkids ?
+		    " and " : ", ", e->kids[i].name);
+	return b.data ? buf_detach(&b) : xstrdup("no elements");
+}
+
+/*
+ * The attributes of one element against the schema: unknown ones (with
+ * the nearest known name), values of the wrong form (with what to
+ * write), required ones missing.  Returns true if it found the fault.
+ */
+static bool
+explain_attrs(struct rng_errors *re, xmlNodePtr node)
+{
+	const struct rs_elem *e;
+	const struct rs_attr *ra;
+	const char *el = (const char *)node->name, *hint, *near;
+	xmlAttrPtr a;
+	size_t	 i, k, nmeant = 0;
+	const char *meant[16];
+	int	 line, col, before = re->nprecise;
+
+	if (re->rs == NULL || (e = rs_elem(re->rs, el)) == NULL)
+		return false;
+	for (a = node->properties; a != NULL; a = a->next) {
+		const char *an = (const char *)a->name;
+		char	*v;
+
+		locate(re, node, an, &line, &col);
+		if ((ra = rs_attr(e, an)) == NULL) {
+			struct suggest sg;
+
+			if (e->anyattr)
+				continue;
+			suggest_init(&sg, an);
+			for (i = 0; i < e->nattrs; i++)
+				if (xmlHasProp(node, (const xmlChar *)
+				    e->attrs[i].name) == NULL)
+					suggest_try(&sg, e->attrs[i].name);
+			if (sg.best != NULL) {
+				precise(re, line, col, xasprintf("unknown "
+				    "attribute %s on <%s>: did you mean %s?",
+				    an, el, sg.best));
+				/* Not again as missing. */
+				if (nmeant < 16)
+					meant[nmeant++] = sg.best;
+			}
+			else {
+				char	*l = attr_list(e);
+
+				precise(re, line, col, xasprintf("unknown "
+				    "attribute %s on <%s>: <%s> takes %s", an,
+				    el, el, l));
+				free(l);
+			}
+			continue;
+		}
+		v = xml_attr(node, an);
+		if (v != NULL && !rs_value_ok(re->rs, ra, v)) {
+			const char **set;
+			char	*choices = rs_choices(re->rs, ra, &set);
+			char	*range = choices ? NULL : rs_range(re->rs, ra);
+
+			hint = hint_for(re->hints, an);
+			near = set ? suggest(v, set) : NULL;
+			if (near != NULL)
+				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
+				    "%s%s; did you mean \"%s\"?", el, an, v,
+				    hint ? "" : "write ", hint ? hint : choices,
+				    near));
+			else if (hint != NULL || choices != NULL ||
+			    range != NULL)
+				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
+				    "%s%s", el, an, v, hint ? hint : choices ?
+				    "write " : "", hint ? "" : choices ? choices :
+				    range));
+			else
+				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
+				    "the value does not have the form boardgen "
+				    "needs (see boardgen(5))", el, an, v));
+			free(set);
+			free(choices);
+			free(range);
+		}
+		free(v);
+	}
+	for (i = 0; i < e->nattrs; i++) {
+		ra = &e->attrs[i];
+		if (!rs_required(e, ra->nreq) ||
+		    xmlHasProp(node, (const xmlChar *)ra->name) != NULL)
+			continue;
+		for (k = 0; k < nmeant && meant[k] != ra->name; k++)
+			continue;
+		if (k < nmeant)
+			continue;
+		locate(re, node, NULL, &line, &col);
+		hint = hint_for(re->hints, ra->name);
+		precise(re, line, col, xasprintf("<%s> needs %s %s attribute%s%s",
+		    el, article(ra->name), ra->name, hint ? ": " : "",
+		    hint ? hint : ""));
+	}
+	return re->nprecise > before;
+}
+
+/*
+ * The elements inside one: unknown names (with the nearest known one),
+ * elements that belong elsewhere, required ones missing, text where
+ * none belongs.  `at' is the element libxml2 stopped at, if any.
+ */
+static bool
+explain_kids(struct rng_errors *re, xmlNodePtr parent, xmlNodePtr at)
+{
+	const struct rs_elem *e;
+	const char *pn = (const char *)parent->name, *hint;
+	xmlNodePtr c;
+	size_t	 i;
+	int	 line, col, before = re->nprecise;
+
+	if (re->rs == NULL || (e = rs_elem(re->rs, pn)) == NULL)
+		return false;
+	hint = hint_for(re->hints, pn);
+	for (c = parent->children; c != NULL; c = c->next) {
+		const char *cn = (const char *)c->name;
+
+		if (c->type != XML_ELEMENT_NODE || rs_kid(e, cn) != NULL)
+			continue;
+		locate(re, c, NULL, &line, &col);
+		if (rs_elem(re->rs, cn) == NULL) {
+			struct suggest sg;
+
+			suggest_init(&sg, cn);
+			for (i = 0; i < e->nkids; i++)
+				suggest_try(&sg, e->kids[i].name);
+			for (i = 0; sg.best == NULL && i < re->rs->nelems; i++)
+				suggest_try(&sg, re->rs->elems[i].name);
+			if (sg.best != NULL) {
+				precise(re, line, col, xasprintf("unknown "
+				    "element <%s>: did you mean <%s>?", cn,
+				    sg.best));
+				continue;
+			}
+		}
+		{
+			char	*l = hint ? NULL : kid_list(e);
+
+			precise(re, line, col, xasprintf("%s<%s> %s <%s>: "
+			    "%s%s%s", rs_elem(re->rs, cn) ? "" :
+			    "unknown element ", cn, rs_elem(re->rs, cn) ?
+			    "does not belong in" : "in", pn, hint ? hint : "<",
+			    hint ? "" : pn, hint ? "" : "> holds "));
+			if (l != NULL) {
+				char	*t = re->precise[re->nprecise - 1].text;
+
+				re->precise[re->nprecise - 1].text =
+				    xasprintf("%s%s", t, l);
+				free(t);
+			}
+			free(l);
+		}
+	}
+	if (re->nprecise > before)
+		return true;
+	for (i = 0; i < e->nkids; i++) {
+		bool	 have = false;
+
+		if (!rs_required(e, e->kids[i].nreq))
+			continue;
+		for (c = parent->children; c != NULL && !have; c = c->next)
+			have = xml_is(c, e->kids[i].name);
+		if (have)
+			continue;
+		locate(re, at ? at : parent, NULL, &line, &col);
+		precise(re, line, col, xasprintf("<%s> needs %s <%s> element%s%s",
+		    pn, article(e->kids[i].name), e->kids[i].name,
+		    hint ? ": " : "", hint ? hint : ""));
+	}
+	if (re->nprecise == before && at != NULL) {
+		locate(re, at, NULL, &line, &col);
+		precise(re, line, col, xasprintf("<%s> is out of place in "
+		    "<%s>%s%s", (const char *)at->name, pn, hint ? ": " : "",
+		    hint ? hint : " (see boardgen(5) for the order)"));
+	}
+	return re->nprecise > before;
+}
+
+/* An element whose text has the wrong form, or text where none is. */
+static bool
+explain_text(struct rng_errors *re, xmlNodePtr node, bool none)
+{
+	const char *el = (const char *)node->name, *hint;
+	char	*t;
+	int	 line, col;
+
+	locate(re, node, NULL, &line, &col);
+	if (none) {
+		precise(re, line, col, xasprintf("<%s> holds no text: remove "
+		    "the text (an element without content can be written "
+		    "<%s .../>)", el, el));
+		return true;
+	}
+	t = xml_text(node);
+	hint = hint_for(re->hints, el);
+	if (*t == '\0')
+		precise(re, line, col, xasprintf("<%s> is empty: write its "
+		    "text between <%s> and </%s>", el, el, el));
+	else
+		precise(re, line, col, xasprintf("<%s>%s</%s>: %s", el, t, el,
+		    hint ? hint : "the text does not have the form boardgen "
+		    "needs (see boardgen(5))"));
+	free(t);
+	return true;
+}
+
+/* Finds the fault libxml2's message points at, from the schema. */
+static bool
+explain(struct rng_errors *re, const char *m, xmlNodePtr node)
+{
+	char	 elem[64];
+
+	if (re->rs == NULL || node == NULL || node->type != XML_ELEMENT_NODE)
+		return false;
+	if (sscanf(m, "Element %63s failed to validate attributes",
+	    elem) == 1 || sscanf(m, "Invalid attribute %*s for element "
+	    "%63s", elem) == 1) {
+		/* libxml2 may name the element but point at its first
+		 * child, or at the next element. */
+		xmlNodePtr n = node;
+
+		while (n != NULL && !xml_is(n, elem))
+			n = n->prev ? n->prev : n->parent;
+		if (n == NULL)
+			return false;
+		return seen(re, n) || explain_attrs(re, n);
+	}
+	if (sscanf(m, "Did not expect element %63s there", elem) == 1 ||
+	    sscanf(m, "Expecting element %63s", elem) == 1) {
+		if (node->parent == NULL ||
+		    node->parent->type != XML_ELEMENT_NODE)
+			return false;
+		return seen(re, node->parent) ||
+		    explain_kids(re, node->parent, node);
+	}
+	if (strncmp(m, "Expecting an element", 20) == 0 ||
+	    strstr(m, "has extra content") != NULL)
+		return seen(re, node) || explain_kids(re, node, NULL);
+	if (strncmp(m, "Did not expect text in element", 30) == 0)
+		return seen(re, node) || explain_text(re, node, true);
+	if (strncmp(m, "Error validating datatype", 25) == 0 ||
+	    strstr(m, "failed to validate content") != NULL) {
+		if (xmlFirstElementChild(node) != NULL)
+			return seen(re, node) || explain_kids(re, node, NULL);
+		return seen(re, node) || explain_text(re, node, false);
+	}
+	return false;
+}
+
 static char	*rng_rewrite(const struct rng_errors *, const char *,
 		    xmlNodePtr);
 
 /*
- * libxml2's RELAX NG messages name the rule, not the fix.  The common
- * ones are rewritten with the offending value and, where the caller
- * gave one, what to write instead.
+ * libxml2's RELAX NG messages name the rule, not the fix.  Those the
+ * schema can explain are; the rest are rewritten with the offending
+ * value and, where the caller gave one, what to write instead.
  */
 static char *
-rng_message(const struct rng_errors *re, xmlErrorPtr e)
+rng_message(struct rng_errors *re, const char *raw, xmlNodePtr node)
 {
 	char	*r, *m;
-	xmlNodePtr node = (xmlNodePtr)e->node;
 	size_t	 n;
 
-	m = xstrdup(e->message ? e->message : "invalid");
+	m = xstrdup(raw);
 	n = strlen(m);
 	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		m[--n] = '\0';
+	if (explain(re, m, node)) {
+		free(m);
+		return NULL;
+	}
 	r = rng_rewrite(re, m, node);
 	free(m);
 	return r;
@@ -240,8 +828,9 @@ rng_rewrite(const struct rng_errors *re, const char *m, xmlNodePtr node)
 			    val ? val : "");
 			free(val);
 		}
-		r = xasprintf("<%s%s>: one of these values is not allowed "
-		    "(see boardgen(5) for the format)", elem,
+		r = xasprintf("<%s%s>: an attribute is missing, or one of "
+		    "these values is not allowed (see boardgen(5) for the "
+		    "format)", elem,
 		    b.data ? b.data : "");
 		buf_free(&b);
 		return r;
@@ -253,23 +842,22 @@ rng_rewrite(const struct rng_errors *re, const char *m, xmlNodePtr node)
  * and vaguer ones without ("Element session failed to validate
  * attributes").  Keep the first few; print those with a line, or the
  * others only if none has one. */
+/* One schema violation yields a cascade: a precise message with a line
+ * and vaguer ones without ("Element session failed to validate
+ * attributes").  The first few are kept and explained after the
+ * validation, when the schema is read as data. */
 static void
 rng_structured(void *ctx, xmlErrorPtr e)
 {
 	struct rng_errors *re = ctx;
-	char	*msg;
-	size_t	 n;
 	int	 line = e->line;
 
 	if (line == 0 && e->node != NULL)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
 	if (re->n >= RNG_KEEP)
 		return;
-	msg = rng_message(re, e);
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	re->msg[re->n] = msg;
+	re->msg[re->n] = xstrdup(e->message ? e->message : "invalid");
+	re->node[re->n] = (xmlNodePtr)e->node;
 	re->line[re->n] = line;
 	re->n++;
 }
@@ -278,12 +866,24 @@ static void
 rng_report(struct rng_errors *re)
 {
 	int	 i, any_line = 0, shown = 0;
+	char	*m;
 
-	for (i = 0; i < re->n; i++)
-		if (re->line[i] > 0)
-			any_line = 1;
 	for (i = 0; i < re->n; i++) {
-		if ((re->line[i] > 0) == any_line && shown++ < 3)
+		m = rng_message(re, re->msg[i], re->node[i]);
+		free(re->msg[i]);
+		re->msg[i] = m;
+		if (m != NULL && re->line[i] > 0)
+			any_line = 1;
+	}
+	/* What the schema explains is the cause; the rest cascades. */
+	for (i = 0; i < re->nprecise; i++) {
+		diag(DIAG_ERROR, re->name, re->precise[i].line,
+		    re->precise[i].col, "%s", re->precise[i].text);
+		free(re->precise[i].text);
+	}
+	for (i = 0; i < re->n; i++) {
+		if (re->msg[i] != NULL && re->nprecise == 0 &&
+		    (re->line[i] > 0) == any_line && shown++ < 3)
 			diag(DIAG_ERROR, re->name, re->line[i], 0,
 			    "does not match the schema: %s", re->msg[i]);
 		free(re->msg[i]);
@@ -292,7 +892,7 @@ rng_report(struct rng_errors *re)
 
 static int
 validate(const char *name, xmlDocPtr doc, const char *schema,
-    const struct xml_hint *hints)
+    const struct xml_hint *hints, const char *text, size_t textlen)
 {
 	xmlRelaxNGParserCtxtPtr pctx;
 	xmlRelaxNGPtr	 rng;
@@ -307,8 +907,8 @@ validate(const char *name, xmlDocPtr doc, const char *schema,
 	pctx = xmlRelaxNGNewMemParserCtxt(data, (int)len);
 	rng = pctx ? xmlRelaxNGParse(pctx) : NULL;
 	xmlRelaxNGFreeParserCtxt(pctx);
-	free(data);
 	if (rng == NULL) {
+		free(data);
 		diag(DIAG_ERROR, schema, 0, 0, "cannot read the schema: "
 		    "reinstall boardgen's templates");
 		return 0;
@@ -316,12 +916,19 @@ validate(const char *name, xmlDocPtr doc, const char *schema,
 	memset(&re, 0, sizeof(re));
 	re.name = name;
 	re.hints = hints;
+	re.data = text;
+	re.len = textlen;
 	vctx = xmlRelaxNGNewValidCtxt(rng);
 	xmlRelaxNGSetValidStructuredErrors(vctx, rng_structured, &re);
 	rc = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlRelaxNGFreeValidCtxt(vctx);
 	xmlRelaxNGFree(rng);
+	/* Read as data only to explain a failure. */
+	if (re.n > 0)
+		re.rs = rs_new(data, len);
+	free(data);
 	rng_report(&re);
+	rs_free(re.rs);
 	if (rc != 0 && re.n == 0)
 		diag(DIAG_ERROR, name, 0, 0, "does not match the schema %s",
 		    schema);
@@ -366,7 +973,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		const xmlError *e = have_first ? &first_error :
 		    xmlCtxtGetLastError(ctxt);
 
-		report_xml_error(name, e, "malformed XML");
+		report_xml_error(name, e, data, len);
 		if (doc)
 			xmlFreeDoc(doc);
 		xmlFreeParserCtxt(ctxt);
@@ -379,7 +986,7 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	if (schema != NULL && !validate(name, doc, schema, hints)) {
+	if (schema != NULL && !validate(name, doc, schema, hints, data, len)) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}

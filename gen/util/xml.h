@@ -38,6 +38,11 @@ char	*xml_attr(xmlNodePtr, const char *name);
 char	*xml_text(xmlNodePtr);
 /* The node's line in its file, 0 if unknown. */
 int	 xml_line(xmlNodePtr);
+/* Line and column of node's start tag in its file's text data, or of
+ * its attribute `attr' if not NULL (libxml2 keeps lines only); col is 0
+ * if not found. */
+void	 xml_locate(const char *data, size_t len, xmlNodePtr,
+	    const char *attr, int *line, int *col);
 /* True if node is an element named `name' (any namespace). */
 int	 xml_is(xmlNodePtr, const char *name);
 

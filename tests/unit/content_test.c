@@ -947,8 +947,9 @@ TEST(meeting)
 	CHECK(meeting_load(dir, "templates/schema") == NULL);
 	CHECK_INT(diag_errors(), 5);
 	CHECK(diag_first() != NULL &&
-	    strstr(diag_first(), "meeting.xml:2: error: meeting date "
-	    "\"2026-02-30\" is not a real date") != NULL);
+	    strstr(diag_first(), "meeting.xml:2:10: error: meeting date "
+	    "\"2026-02-30\": there is no 30 February 2026 (February 2026 "
+	    "has 28 days): check the day") != NULL);
 
 	p = xasprintf("rm -rf '%s'", dir);
 	CHECK(system(p) == 0);

@@ -110,8 +110,9 @@ TEST(bad_header)
 	    "tjänsteskrivelse)");
 	CHECK(parse("---\nkind: rapport\ntitle: X\ndatum: 2027-02-30\n---\n",
 	    NULL) == NULL);
-	CHECK_STR(diag_first(), "d.md:4:8: error: datum \"2027-02-30\" is not "
-	    "a real date: write it as YYYY-MM-DD, e.g. 2026-11-20");
+	CHECK_STR(diag_first(), "d.md:4:8: error: datum \"2027-02-30\": there "
+	    "is no 30 February 2027 (February 2027 has 28 days): check the "
+	    "day");
 	CHECK(parse("---\nkind: rapport\ntitle: X\n", NULL) == NULL);
 	CHECK_STR(diag_first(), "d.md:1:1: error: the metadata header is not "
 	    "closed: add a line \"---\" after its last field");
