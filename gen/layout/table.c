@@ -24,6 +24,7 @@
 #define SYM_GAP		0.45f	/* between symbol and text, in em */
 #define LABEL_GAP	0.4f	/* list marker to text, in em (paginate.c) */
 #define EPS		0.01f
+#define MIN_SPLIT_ROWS	2	/* body rows on either side of a break */
 
 /* A line (or rule) of a cell's content. */
 struct cbox {
@@ -66,6 +67,8 @@ struct tl {
 	struct trow	*rows;
 	float		*colx, *colw, *colmin, *colpref;
 	float		*intw, *fracw;	/* decimal columns */
+	float		*gutter;	/* decimal columns: white added left */
+	float		*headw;		/* decimal columns: header unwrapped */
 	bool		*comma;
 	float		 x0, w;		/* the table's extent */
 	float		 avail;		/* height of a page's text area */
@@ -511,6 +514,8 @@ widths(struct tl *T)
 	T->intw = xcalloc(n, sizeof(float));
 	T->fracw = xcalloc(n, sizeof(float));
 	T->comma = xcalloc(n, sizeof(bool));
+	T->gutter = xcalloc(n, sizeof(float));
+	T->headw = xcalloc(n, sizeof(float));
 	for (i = 0; i < T->ncells; i++) {
 		tc = &T->cells[i];
 		r = &t->rows[tc->row];
@@ -529,6 +534,14 @@ widths(struct tl *T)
 			    r->style->indent_left > 0 ?
 			    r->style->indent_left : tc->size;
 		extra = 2 * tc->pad + tc->symw + tc->indent;
+		/* A number column's header wraps on its own: only its
+		 * longest word asks for width, the numbers decide. */
+		if (tc->row < t->nhead && tc->cols == 1 &&
+		    t->cols[tc->col].align == CELL_DECIMAL) {
+			if (tc->pref + extra > T->headw[tc->col])
+				T->headw[tc->col] = tc->pref + extra;
+			tc->pref = tc->min;
+		}
 		/* Numbers never break, nor do cells of columns that do
 		 * not wrap; header cells always may. */
 		if (tc->row >= t->nhead && r->role != ROW_GROUP &&
@@ -543,6 +556,10 @@ widths(struct tl *T)
 			continue;
 		if (tc->align == CELL_DECIMAL) {
 			k = tc->col;
+			/* At least an em of white between neighbouring
+			 * numbers: what the padding leaves of it. */
+			if (tc->size - 2 * tc->pad > T->gutter[k])
+				T->gutter[k] = tc->size - 2 * tc->pad;
 			if (tc->comma)
 				T->comma[k] = true;
 			if (tc->intw > T->intw[k])
@@ -596,6 +613,24 @@ widths(struct tl *T)
 	for (k = 0; k < n; k++) {
 		if (T->colpref[k] < T->colmin[k])
 			T->colpref[k] = T->colmin[k];
+		/* A number column is as wide as its numbers and gutter:
+		 * never narrower, and no wider unless nothing else is
+		 * there to take the room. */
+		if (t->cols[k].align == CELL_DECIMAL)
+			T->colmin[k] = T->colpref[k] += T->gutter[k];
+		sumpref += T->colpref[k];
+	}
+	/* Headers over numbers unwrapped, if the width has room. */
+	for (d = sumpref, k = 0; k < n; k++)
+		if (t->cols[k].align == CELL_DECIMAL &&
+		    T->headw[k] + T->gutter[k] > T->colpref[k])
+			d += T->headw[k] + T->gutter[k] - T->colpref[k];
+	for (k = 0; d <= T->w && k < n; k++)
+		if (t->cols[k].align == CELL_DECIMAL &&
+		    T->headw[k] + T->gutter[k] > T->colpref[k])
+			T->colmin[k] = T->colpref[k] = T->headw[k] +
+			    T->gutter[k];
+	for (sumpref = 0, k = 0; k < n; k++) {
 		summin += T->colmin[k];
 		sumpref += T->colpref[k];
 	}
@@ -718,7 +753,7 @@ align_line(struct tl *T, const struct tcell *tc, struct pitem *it, size_t n,
  * are laid out with a copy of their style without them.
  */
 static int
-cell_blocks(struct lay *S, const struct block *b)
+cell_blocks(struct lay *S, const struct block *b, bool nohyph)
 {
 	struct block cp;
 	struct style st;
@@ -728,10 +763,13 @@ cell_blocks(struct lay *S, const struct block *b)
 		cp = *b;
 		cp.next = NULL;
 		if (b->style != NULL && (b->style->rule_above > 0 ||
-		    b->style->rule_below > 0 || b->style->page_break_before)) {
+		    b->style->rule_below > 0 || b->style->page_break_before ||
+		    (nohyph && b->style->hyphenate))) {
 			st = *b->style;
 			st.rule_above = st.rule_below = 0;
 			st.page_break_before = false;
+			if (nohyph)
+				st.hyphenate = false;
 			cp.style = &st;
 		}
 		it0 = S->nit;
@@ -759,7 +797,10 @@ cell_lay(struct tl *T, struct tcell *tc)
 	x1 = T->colx[tc->col + tc->cols - 1] + T->colw[tc->col + tc->cols - 1] -
 	    tc->pad;
 	scratch_reset(S, x0, x1);
-	if (!cell_blocks(S, tc->c->blocks))
+	/* A word is hyphenated only when its column could not be made
+	 * wide enough to hold it whole. */
+	if (!cell_blocks(S, tc->c->blocks, x1 - x0 + tc->pad * 2 + tc->indent +
+	    tc->symw + EPS >= tc->min))
 		return 0;
 	tc->b0 = T->nbx;
 	tc->nb = 0;
@@ -1238,6 +1279,37 @@ group_end(const struct tl *T, size_t r0)
 }
 
 /*
+ * Whether the whole table, caption (capth high) and rows, fits on one
+ * page: then it is moved whole rather than split with a stub.  Tables
+ * of more rows than a page could hold are not measured twice.
+ */
+static int
+whole_fits(struct tl *T, float capth, bool *whole)
+{
+	const struct table *t = T->t;
+	size_t	 r, nmk = T->L->nmk;
+	float	 h = capth, line = 0;
+	int	 ok;
+
+	*whole = false;
+	for (r = 0; r < T->ncells; r++)
+		if (T->cells[r].size > line)
+			line = T->cells[r].size;
+	/* A row is at least a line and its padding high. */
+	if ((float)t->nrows * (line + 2 * PAD_DEFAULT) > T->avail - capth)
+		return 1;
+	ok = rows_lay(T, 0, t->nrows);
+	/* Anchors in cells come again as the rows are laid out. */
+	T->L->nmk = nmk;
+	if (!ok)
+		return 0;
+	for (r = 0; r < t->nrows; r++)
+		h += T->rows[r].h;
+	*whole = h <= T->avail + EPS;
+	return 1;
+}
+
+/*
  * The continuation header: the caption with its "(forts.)" and the
  * header rows, as artifacts (the first page has the real ones).
  * The header rows' cells must still be laid out in T.
@@ -1349,8 +1421,9 @@ table_layout(struct lay *L, const struct block *b)
 	const struct table *t = b->table;
 	const struct block *nb;
 	struct tl T;
-	size_t	 r, r1, nv0;
-	bool	 keep;
+	size_t	 r, r1, nv0, nbody, before;
+	float	 capth = 0;
+	bool	 keep, whole = false;
 	int	 rc = 0;
 
 	if (t == NULL)
@@ -1384,6 +1457,9 @@ table_layout(struct lay *L, const struct block *b)
 				break;
 		for (; r < L->nv; r++)
 			L->v[r].brk = false;
+		for (r = nv0; r < L->nv; r++)
+			if (L->v[r].kind == V_BOX || r > nv0)
+				capth += L->v[r].h;
 		keep = true;
 	}
 	if (t->nhead > 0) {
@@ -1394,15 +1470,25 @@ table_layout(struct lay *L, const struct block *b)
 	if (!t->grid && (t->nhead > 0 || t->caption != NULL) &&
 	    !cont_header(&T))
 		goto out;
-	for (r = t->nhead; r < t->nrows; r = r1) {
+	if (!t->grid && !whole_fits(&T, capth, &whole))
+		goto out;
+	for (nbody = 0, r = t->nhead; r < t->nrows; r++)
+		nbody += t->rows[r].role != ROW_GROUP;
+	for (before = 0, r = t->nhead; r < t->nrows; r = r1) {
 		r1 = group_end(&T, r);
 		/* "Varav" rows stay with the row they break down, rows
-		 * with the group heading above them. */
+		 * with the group heading above them; a table that fits
+		 * a page is not split, and a split leaves two body rows
+		 * at least on either side. */
 		if (t->rows[r].role == ROW_PART ||
-		    (r > t->nhead && t->rows[r - 1].role == ROW_GROUP))
+		    (r > t->nhead && t->rows[r - 1].role == ROW_GROUP) ||
+		    (!t->grid && (whole || before < MIN_SPLIT_ROWS ||
+		    nbody - before < MIN_SPLIT_ROWS)))
 			keep = true;
 		if (!group(&T, r, r1, !keep, true))
 			goto out;
+		for (; r < r1; r++)
+			before += t->rows[r].role != ROW_GROUP;
 		keep = false;
 	}
 	/* Notes (the source, a status legend) are short and belong to
@@ -1423,6 +1509,8 @@ out:
 	free(T.intw);
 	free(T.fracw);
 	free(T.comma);
+	free(T.gutter);
+	free(T.headw);
 	free(T.it);
 	free(T.bx);
 	free(T.S.v);

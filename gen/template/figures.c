@@ -184,25 +184,26 @@ text_para(const struct style *st, const char *text, unsigned flags,
 	struct block *b = block_new(BLOCK_PARA);
 
 	struct span **tail = &b->spans;
-	const char *p, *e;
-	char	*line;
+	char	*line, *p, *e;
 
 	b->style = st;
 	b->pos = pos;
-	/* A line break in a cell (Alt+Enter in Excel) stays one. */
-	for (p = text; p != NULL && *p != '\0'; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, "\n");
-		if (p != text) {
-			*tail = span_new(SPAN_BREAK, flags, NULL);
-			(*tail)->pos = pos;
-			tail = &(*tail)->next;
-		}
-		line = xstrndup(p, (size_t)(e - p));
-		*tail = span_new(SPAN_TEXT, flags, line);
-		(*tail)->pos = pos;
-		tail = &(*tail)->next;
-		free(line);
-	}
+	/* A line break in a cell (Alt+Enter in Excel) was made for a
+	 * spreadsheet's column: here the column's width decides where
+	 * lines break, so it is a space. */
+	if (text == NULL || *text == '\0')
+		return b;
+	line = xstrdup(text);
+	for (p = e = line; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r') {
+			if (e > line && e[-1] != ' ')
+				*e++ = ' ';
+		} else
+			*e++ = *p;
+	*e = '\0';
+	*tail = span_new(SPAN_TEXT, flags, line);
+	(*tail)->pos = pos;
+	free(line);
 	return b;
 }
 
@@ -266,8 +267,8 @@ figure_table(const struct figure_map *fm, const struct figure *f,
 		    f->cols[c].type == FIGCOL_PERCENT;
 
 		t->cols[c].align = num ? CELL_DECIMAL : CELL_LEFT;
-		t->cols[c].weight = c == 0 || f->cols[c].type == FIGCOL_TEXT ?
-		    1 : 0;
+		/* Widths from the content (layout/table.c). */
+		t->cols[c].weight = 0;
 		t->cols[c].wrap = !num;
 	}
 	t->rows = xcalloc(f->nrows ? f->nrows : 1, sizeof(*t->rows));
@@ -540,7 +541,7 @@ chart_table(const struct figure_map *fm, const struct figure *f,
 	t->cols = xcalloc(nc, sizeof(*t->cols));
 	for (c = 0; c < nc; c++) {
 		t->cols[c].align = c == 0 ? CELL_LEFT : CELL_DECIMAL;
-		t->cols[c].weight = c == 0 ? 1 : 0;
+		t->cols[c].weight = 0;
 		t->cols[c].wrap = c == 0;
 	}
 	t->nrows = nr + 1;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The bundled sample meeting: renders, checks the pack against its
 # sources (agenda page numbers, order, bookmarks, qpdf --check), checks
-# every page's pack number and its document's own x(y), and
+# every page's pack number and its document's own x(y), the tables'
+# typesetting, and
 # renders again to prove the same input gives the same bytes.
 cd "$(dirname "$0")/../.." || exit 2
 B=${BOARDGEN:-gen/boardgen}
@@ -18,6 +19,13 @@ python3 tests/check_numbering.py "$T/sample.pdf" --starts \
     "Delårsrapport januari–september 2026 för Norrbacka Länstrafik AB" \
     "Motion om fler laddstolpar vid vårdcentralerna, 2025-11-25" || exit 1
 python3 tests/check_toc.py "$T/sample.pdf" || exit 1
+# The tables: an em between numbers, no needless hyphen, two body rows
+# on every page of a split table (the structure tree, with pikepdf).
+PY=python3
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import pikepdf' 2>/dev/null; then PY=$p; break; fi
+done
+$PY tests/check_sample_tables.py "$T/sample.pdf" || exit 1
 $WRAP $B build $M -o "$T/sample2.pdf" || exit 1
 cmp "$T/sample.pdf" "$T/sample2.pdf" || { echo "two builds differ"; exit 1; }
 SOURCE_DATE_EPOCH=1765180800 $B build $M -o "$T/sample3.pdf" || exit 1

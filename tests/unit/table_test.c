@@ -1041,8 +1041,69 @@ TEST(notes_stay)
 		doc_free(d);
 	}
 	CHECK_INT(bad, 0);
-	/* Some of the fillers did move the table over a page break. */
-	CHECK(split > 0);
+	/* A table that fits on a page is moved whole to the next, never
+	 * split with a stub. */
+	CHECK_INT(split, 0);
+}
+
+/* A table longer than a page, moved down a line at a time over the
+ * page break by the filler above: every page it is on holds two of its
+ * body rows at least, and its group heading row is never the last row
+ * of a page. */
+TEST(split_rows)
+{
+	int	 k, bad = 0, lone = 0, splits = 0;
+
+	for (k = 30; k < 70; k++) {
+		struct doc *d = mkdoc();
+		struct table *t = mktable(d, 1, 61, 1);
+		struct block *rows[61];
+		struct pages *p;
+		int	 i, n[64], pg, prev;
+		char	 txt[32];
+
+		for (i = 0; i < k; i++)
+			append(&d->parts[0].blocks, para(d, S_TEXT, "Fyllnad"));
+		addcell(t, 0, 0, para(d, S_TEXT, "Rubrik"));
+		t->rows[0].role = ROW_HEAD;
+		for (i = 1; i < 61; i++) {
+			snprintf(txt, sizeof(txt), "Rad %d", i);
+			addcell(t, (size_t)i, 0, rows[i] =
+			    para(d, S_TEXT, txt));
+			t->rows[i].role = i == 21 || i == 45 ? ROW_GROUP :
+			    ROW_DATA;
+		}
+		append(&d->parts[0].blocks, tblock(d, t));
+		if ((p = lay(d)) == NULL) {
+			bad++;
+			doc_free(d);
+			continue;
+		}
+		memset(n, 0, sizeof(n));
+		for (i = 1, prev = -1; i < 61; i++) {
+			pg = page_of(p, rows[i]);
+			if (pg < 0 || pg >= 64) {
+				bad++;
+				break;
+			}
+			n[pg]++;
+			if (prev >= 0 && pg != prev) {
+				splits++;
+				if (t->rows[i - 1].role == ROW_GROUP)
+					lone++;
+			}
+			prev = pg;
+		}
+		for (i = 0; i < 64; i++)
+			if (n[i] == 1)
+				lone++;
+		pages_free(p);
+		doc_free(d);
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(lone, 0);
+	/* The table did run over a page break. */
+	CHECK(splits >= 40);
 }
 
 /* A cell spanning three rows: its rows stay on one page, its text
@@ -1234,6 +1295,7 @@ main(void)
 	RUN(bad_shapes);
 	RUN(grid);
 	RUN(notes_stay);
+	RUN(split_rows);
 	RUN(decimal_commas_right_style);
 	RUN(padding_zero);
 	RUN(rowspan);
