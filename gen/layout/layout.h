@@ -6,7 +6,7 @@
 #ifndef BOARDGEN_LAYOUT_H
 #define BOARDGEN_LAYOUT_H
 
-#include "../model/model.h"
+#include "../model/pages.h"
 
 /* The faces named by doc->families (face = family * 4 + FACE_*); each
  * file is read when first measured with.  Returns NULL after reporting

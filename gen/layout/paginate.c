@@ -934,20 +934,20 @@ static int
 external_pages(const struct part *pt, struct arena *arena,
     struct part_out *out)
 {
-	const struct document *d = pt->external;
+	const struct part_external *d = &pt->external;
 	const char *file = arena_strdup(arena, d->path);
 	size_t	 i;
 
-	if (d->nextpages == 0) {
+	if (d->npages == 0) {
 		diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col,
 		    "\"%s\" has no pages", d->path);
 		return 0;
 	}
-	out->pages = xcalloc(d->nextpages, sizeof(*out->pages));
-	out->npages = d->nextpages;
-	for (i = 0; i < d->nextpages; i++) {
-		out->pages[i].width = d->extpages[i].width;
-		out->pages[i].height = d->extpages[i].height;
+	out->pages = xcalloc(d->npages, sizeof(*out->pages));
+	out->npages = d->npages;
+	for (i = 0; i < d->npages; i++) {
+		out->pages[i].width = d->pages[i].width;
+		out->pages[i].height = d->pages[i].height;
 		out->pages[i].external = file;
 		out->pages[i].external_page = (int)i + 1;
 	}
@@ -978,7 +978,7 @@ paginate_part(const struct doc *d, struct fontset *fs, struct lb *lb,
 		    "style", part + 1);
 		return 0;
 	}
-	if (pt->external != NULL)
+	if (pt->external.path != NULL)
 		return external_pages(pt, arena, out);
 	L.x0 = L.ps->margin_left;
 	L.x1 = L.ps->width - L.ps->margin_right;

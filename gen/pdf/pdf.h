@@ -6,7 +6,7 @@
 #ifndef BOARDGEN_PDF_H
 #define BOARDGEN_PDF_H
 
-#include "../model/model.h"
+#include "../model/pages.h"
 
 /* Writes to path via a temporary file renamed on success; an existing
  * file at path is untouched on failure.  Timestamps come from

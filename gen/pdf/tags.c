@@ -368,7 +368,7 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 static void
 external_elem(struct pdf_tags *T, const struct part *pt, int parent)
 {
-	const struct document *x = pt->external;
+	const struct part_external *x = &pt->external;
 	const char *name = x->title, *slash;
 	int	 id;
 
@@ -602,13 +602,13 @@ pdf_tags_new(struct pdf_writer *w)
 		parts[i] = elem_new(T, "Part", root, &d->parts[i], true);
 		T->nheadings = 0;
 		walk(T, d->parts[i].blocks, parts[i]);
-		if (d->parts[i].external != NULL)
+		if (d->parts[i].external.path != NULL)
 			external_elem(T, &d->parts[i], parts[i]);
 	}
 	/* A PDF made elsewhere: its Figure is on its first page. */
 	for (i = P->n; i-- > 0;)
 		if (P->v[i].part < d->nparts &&
-		    d->parts[P->v[i].part].external != NULL)
+		    d->parts[P->v[i].part].external.path != NULL)
 			for (k = (size_t)parts[P->v[i].part] + 1; k < T->ne &&
 			    T->e[k].parent == parts[P->v[i].part]; k++)
 				if (T->e[k].external)

@@ -1369,8 +1369,16 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 	if (ok)
 		ok &= make_part(c, node);
 	/* Its pages are the file's: the template gives the stamp. */
-	if (ok && d->kind == DOCUMENT_EXTERNAL)
-		c->t->doc->parts[c->t->doc->nparts - 1].external = d;
+	if (ok && d->kind == DOCUMENT_EXTERNAL) {
+		struct part_external *x =
+		    &c->t->doc->parts[c->t->doc->nparts - 1].external;
+
+		x->path = d->path;
+		x->title = d->title;
+		x->pos = d->pos;
+		x->pages = d->extpages;
+		x->npages = d->nextpages;
+	}
 	blocks_free(c->body);
 	c->body = NULL;
 	c->placed = NULL;

@@ -6,7 +6,7 @@
 
 #include <qpdf/qpdf-c.h>
 
-#include "../model/model.h"
+#include "util.h"
 
 /* Largest file read, in bytes. */
 #define PDFIN_MAX_BYTES	(64u * 1024u * 1024u)

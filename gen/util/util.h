@@ -55,6 +55,14 @@ char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 void	 arena_free(struct arena *);
 
+/* Where something came from, for diagnostics.  file is owned by
+ * whoever loaded the file (it outlives every position that names it). */
+struct srcpos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
 /* Interned strings live until intern_free(): file names that source
  * positions point at, whatever stage made them. */
 const char *intern(const char *);
