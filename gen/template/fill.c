@@ -5,6 +5,7 @@
  * an unknown field is an error at the template's line.  The running
  * fields {page} {pages} {docpage} {docpages} are left for layout.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -58,46 +59,6 @@ nz(const char *s)
 	return s ? s : "";
 }
 
-/* Where a value was written, so that layout's messages about it (a
- * character no font has) point at the content, not the template. */
-static struct srcpos
-value_pos(const struct ctx *c, const char *name)
-{
-	struct srcpos p = { c->m->manifest, 0, 0 };
-	size_t	 i;
-	const char *key = strncmp(name, "meta:", 5) == 0 ? name + 5 : name;
-
-	if (c->signer != NULL && strncmp(name, "signer-", 7) == 0)
-		return c->signer->pos;
-	if (c->doc != NULL && (strncmp(name, "doc-", 4) == 0 ||
-	    strncmp(name, "author-", 7) == 0 || strcmp(name, "line") == 0)) {
-		for (i = 0; i < c->doc->nmeta; i++)
-			if (strcasecmp(c->doc->meta[i].key, "title") == 0 &&
-			    strcmp(name, "doc-title") == 0)
-				return c->doc->meta[i].pos;
-		return c->doc->pos;
-	}
-	if (c->m->org != NULL && (strncmp(name, "org-", 4) == 0 ||
-	    strcmp(name, "director-title") == 0 ||
-	    strcmp(name, "proposal-heading") == 0))
-		return c->m->org->pos;
-	if (c->s != NULL && (strcmp(name, "place") == 0 ||
-	    strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||
-	    strcmp(name, "session-note") == 0))
-		return c->s->pos;
-	if (c->it == NULL)
-		return p;
-	if (strcmp(key, "handlaggare") == 0)
-		key = "handläggare";
-	if (c->it->cs != NULL && !(strcmp(key, "title") == 0 &&
-	    c->it->kind == AGENDA_CASE && c->it->cs->title != NULL &&
-	    c->it->title != NULL && strcmp(c->it->title, c->it->cs->title) != 0))
-		for (i = 0; i < c->it->cs->nmeta; i++)
-			if (strcasecmp(c->it->cs->meta[i].key, key) == 0)
-				return c->it->cs->meta[i].pos;
-	return c->it->pos;
-}
-
 /* The anchor of a document's first page: "doc-N" by its place in
  * the meeting, "program" for the program. */
 static char *
@@ -127,234 +88,518 @@ join_list(char *const *v, size_t n, const char *sep)
 	return b.data ? buf_detach(&b) : xstrdup("");
 }
 
-/* Fields of the organisation profile (everywhere) and of documents,
- * signers, address lines and program slots (where they are). */
-static enum fv
-doc_field(const struct ctx *c, const char *name, char **out)
+/*
+ * Template fields.  Each is a row: its name, where it may be used, how
+ * its value is got and where the value was written (for layout's
+ * messages about it, such as a character no font has, which then point
+ * at the content, not the template).  Adding a field is adding a row.
+ */
+
+/* Where a field may be used. */
+enum scope {
+	IN_MEETING,		/* anywhere */
+	IN_SESSION,		/* <for-each select="session"> */
+	IN_ITEM,		/* an agenda item */
+	IN_DOCUMENT,		/* a document */
+	IN_PROGRAM,		/* the program document */
+	IN_SIGNER,		/* <for-each select="signer"> */
+	IN_ADDRESS,		/* <for-each select="address"> */
+	IN_SLOT,		/* <for-each select="slot|sub"> */
+	IN_RUNNING		/* the page numbers: kept for layout */
+};
+
+/* Where its value was written: there if it is at hand, else the
+ * item's header field of that name, the item, the manifest. */
+enum at {
+	AT_ITEM,
+	AT_ORG,			/* the organisation profile */
+	AT_SESSION,
+	AT_DOCUMENT,
+	AT_DOC_TITLE,		/* the document's title field */
+	AT_SIGNER
+};
+
+struct field;
+typedef char	*(*getter)(const struct ctx *, const struct field *,
+		    const char *name);
+
+struct field {
+	const char	*name;		/* "x", or "x:" for "x:key" */
+	enum scope	 scope;
+	getter		 get;		/* NULL: a page number */
+	size_t		 off;		/* the string member get reads */
+	enum at		 at;
+};
+
+#define STR_AT(p, off)	(*(char *const *)(const void *)((const char *)(p) + \
+			    (off)))
+
+static char *
+g_meeting(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->m, f->off)));
+}
+
+static char *
+g_session(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->s, f->off)));
+}
+
+static char *
+g_item(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->it, f->off)));
+}
+
+static char *
+g_doc(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->doc, f->off)));
+}
+
+static char *
+g_org(const struct ctx *c, const struct field *f, const char *name)
 {
 	const struct organisation *o = c->m->org;
-	const struct document *d = c->doc;
-	const struct program *pr = c->m->program ?
-	    c->m->program->program : NULL;
+
+	return xstrdup(o != NULL ? nz(STR_AT(o, f->off)) : "");
+}
+
+static char *
+g_signer(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->signer, f->off)));
+}
+
+static char *
+g_slot(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(STR_AT(c->slot, f->off)));
+}
+
+static char *
+yes(bool b)
+{
+	return xstrdup(b ? "yes" : "");
+}
+
+static char *
+g_public(const struct ctx *c, const struct field *f, const char *name)
+{
+	return yes(c->m->redacted);
+}
+
+static char *
+g_open(const struct ctx *c, const struct field *f, const char *name)
+{
+	return yes(c->s->open);
+}
+
+static char *
+g_closed(const struct ctx *c, const struct field *f, const char *name)
+{
+	return yes(c->it->closed);
+}
+
+static char *
+g_pause(const struct ctx *c, const struct field *f, const char *name)
+{
+	return yes(c->slot->pause);
+}
+
+static char *
+g_slot_closed(const struct ctx *c, const struct field *f, const char *name)
+{
+	return yes(c->slot->closed);
+}
+
+static char *
+g_date_long(const struct ctx *c, const struct field *f, const char *name)
+{
+	return sv_date_long(c->m->date);
+}
+
+static char *
+g_weekday(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(sv_weekday(c->m->date)));
+}
+
+static char *
+g_year(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrndup(nz(c->m->date), 4);
+}
+
+static char *
+g_number(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xasprintf("%d", c->it->number);
+}
+
+static char *
+g_kind(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(c->it->kind == AGENDA_CASE ? "case" :
+	    c->it->kind == AGENDA_DIVIDER ? "divider" : "procedural");
+}
+
+static char *
+g_case_kind(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(c->it->cs ? nz(c->it->cs->kind) : "");
+}
+
+static char *
+g_handlaggare(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(c->it->cs ? nz(c->it->cs->handlaggare) : "");
+}
+
+static char *
+g_anchor(const struct ctx *c, const struct field *f, const char *name)
+{
+	return item_anchor(c->it);
+}
+
+/* meta:KEY: the case file's header field KEY, as written. */
+static char *
+g_meta(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct casefile *cs = c->it->cs;
 	size_t	 i;
 
-#define ORG(f, v) if (strcmp(name, f) == 0) { \
-	*out = xstrdup(o && o->v ? o->v : ""); return FV_TEXT; }
-	if (strcmp(name, "org-name") == 0) {
-		*out = xstrdup(o && o->name ? o->name : nz(c->m->organisation));
-		return FV_TEXT;
-	}
-	ORG("org-visit-address", visit_address);
-	ORG("org-postal-address", postal_address);
-	ORG("org-phone", phone);
-	ORG("org-email", email);
-	ORG("org-web", web);
-	ORG("org-orgnr", orgnr);
-	ORG("org-bankgiro", bankgiro);
-	ORG("director-title", director_title);
-#undef ORG
-	if (strcmp(name, "proposal-heading") == 0) {
-		*out = xstrdup(o && o->proposal_heading ? o->proposal_heading :
-		    section_heading(SECTION_PROPOSAL));
-		return FV_TEXT;
-	}
-	if (strcmp(name, "signer-name") == 0 ||
-	    strcmp(name, "signer-title") == 0) {
-		if (c->signer == NULL)
-			return FV_OUT_OF_CONTEXT;
-		*out = xstrdup(nz(name[7] == 'n' ? c->signer->name :
-		    c->signer->role));
-		return FV_TEXT;
-	}
-	if (strcmp(name, "line") == 0) {
-		if (c->line == NULL)
-			return FV_OUT_OF_CONTEXT;
-		*out = xstrdup(c->line);
-		return FV_TEXT;
-	}
-	if (strncmp(name, "slot-", 5) == 0) {
-		const struct program_slot *sl = c->slot;
+	for (i = 0; cs != NULL && i < cs->nmeta; i++)
+		if (strcmp(cs->meta[i].key, name + 5) == 0)
+			return xstrdup(cs->meta[i].value);
+	return xstrdup("");
+}
 
-		if (sl == NULL)
-			return FV_OUT_OF_CONTEXT;
-		if (strcmp(name, "slot-time") == 0)
-			*out = xstrdup(nz(sl->time));
-		else if (strcmp(name, "slot-topic") == 0)
-			*out = xstrdup(nz(sl->topic));
-		else if (strcmp(name, "slot-presenters") == 0)
-			*out = join_list(sl->presenters, sl->npresenters, ", ");
-		else if (strcmp(name, "slot-pause") == 0)
-			*out = xstrdup(sl->pause ? "yes" : "");
-		else if (strcmp(name, "slot-closed") == 0)
-			*out = xstrdup(sl->closed ? "yes" : "");
-		else
-			return FV_UNKNOWN;
-		return FV_TEXT;
+static char *
+g_org_name(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct organisation *o = c->m->org;
+
+	return xstrdup(o && o->name ? o->name : nz(c->m->organisation));
+}
+
+static char *
+g_proposal_heading(const struct ctx *c, const struct field *f,
+    const char *name)
+{
+	const struct organisation *o = c->m->org;
+
+	return xstrdup(o && o->proposal_heading ? o->proposal_heading :
+	    section_heading(SECTION_PROPOSAL));
+}
+
+static char *
+g_line(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(c->line);
+}
+
+static char *
+g_presenters(const struct ctx *c, const struct field *f, const char *name)
+{
+	return join_list(c->slot->presenters, c->slot->npresenters, ", ");
+}
+
+/* The program's own title and notice, of the meeting's program. */
+static char *
+g_program(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct program *pr = c->m->program ?
+	    c->m->program->program : NULL;
+
+	return xstrdup(pr == NULL ? "" : nz(STR_AT(pr, f->off)));
+}
+
+static char *
+g_doc_label(const struct ctx *c, const struct field *f, const char *name)
+{
+	return xstrdup(nz(c->label));
+}
+
+static char *
+g_doc_date_long(const struct ctx *c, const struct field *f,
+    const char *name)
+{
+	return c->doc->date ? sv_date_long(c->doc->date) : NULL;
+}
+
+static char *
+g_doc_recipient(const struct ctx *c, const struct field *f,
+    const char *name)
+{
+	const struct document *d = c->doc;
+
+	return xstrdup(nz(d->recipient ? d->recipient : c->m->body));
+}
+
+static char *
+g_doc_subject(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct document *d = c->doc;
+
+	return xstrdup(nz(d->subject ? d->subject : d->title));
+}
+
+/* The institutional signature: "avsändare" (the last one given), else
+ * the body. */
+static char *
+g_doc_sender(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct document *d = c->doc;
+	const char *v = NULL;
+	size_t	 i;
+
+	for (i = 0; i < d->nmeta; i++)
+		if (strcasecmp(d->meta[i].key, "avsändare") == 0)
+			v = d->meta[i].value;
+	return xstrdup(v != NULL ? v : nz(c->m->body));
+}
+
+static char *
+g_doc_anchor(const struct ctx *c, const struct field *f, const char *name)
+{
+	return doc_anchor(c->m, c->doc);
+}
+
+static char *
+g_doc_signers(const struct ctx *c, const struct field *f, const char *name)
+{
+	return c->doc->nsigners ? xasprintf("%zu", c->doc->nsigners) : NULL;
+}
+
+static char *
+g_doc_address(const struct ctx *c, const struct field *f, const char *name)
+{
+	return c->doc->naddress ? xasprintf("%zu", c->doc->naddress) : NULL;
+}
+
+/* doc-meta:KEY: the document's header field KEY, in any case. */
+static char *
+g_doc_meta(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct document *d = c->doc;
+	size_t	 i;
+
+	for (i = 0; i < d->nmeta; i++)
+		if (strcasecmp(d->meta[i].key, name + 9) == 0)
+			return xstrdup(d->meta[i].value);
+	return NULL;
+}
+
+#define M(x)	offsetof(struct meeting, x)
+#define S(x)	offsetof(struct session, x)
+#define I(x)	offsetof(struct agenda_item, x)
+#define D(x)	offsetof(struct document, x)
+#define O(x)	offsetof(struct organisation, x)
+#define C(x)	offsetof(struct contact, x)
+#define P(x)	offsetof(struct program, x)
+#define L(x)	offsetof(struct program_slot, x)
+
+/* Sorted by name (strcmp), for bsearch. */
+static const struct field fields[] = {
+	{ "anchor",		IN_ITEM,	g_anchor,	0,	AT_ITEM },
+	{ "author-email",	IN_DOCUMENT,	g_doc,	D(author.email), AT_DOCUMENT },
+	{ "author-name",	IN_DOCUMENT,	g_doc,	D(author.name),	AT_DOCUMENT },
+	{ "author-phone",	IN_DOCUMENT,	g_doc,	D(author.phone), AT_DOCUMENT },
+	{ "author-title",	IN_DOCUMENT,	g_doc,	D(author.role),	AT_DOCUMENT },
+	{ "body",		IN_MEETING,	g_meeting, M(body),	AT_ITEM },
+	{ "case-kind",		IN_ITEM,	g_case_kind,	0,	AT_ITEM },
+	{ "chair-name",		IN_MEETING,	g_meeting, M(chair.name), AT_ITEM },
+	{ "closed",		IN_ITEM,	g_closed,	0,	AT_ITEM },
+	{ "date",		IN_MEETING,	g_meeting, M(date),	AT_ITEM },
+	{ "date-long",		IN_MEETING,	g_date_long,	0,	AT_ITEM },
+	{ "director-title",	IN_MEETING,	g_org,	O(director_title), AT_ORG },
+	{ "dnr",		IN_ITEM,	g_item,	I(dnr),		AT_ITEM },
+	{ "doc-address",	IN_DOCUMENT,	g_doc_address,	0,	AT_DOCUMENT },
+	{ "doc-anchor",		IN_DOCUMENT,	g_doc_anchor,	0,	AT_DOCUMENT },
+	{ "doc-date",		IN_DOCUMENT,	g_doc,	D(date),	AT_DOCUMENT },
+	{ "doc-date-long",	IN_DOCUMENT,	g_doc_date_long, 0,	AT_DOCUMENT },
+	{ "doc-department",	IN_DOCUMENT,	g_doc,	D(department),	AT_DOCUMENT },
+	{ "doc-dnr",		IN_DOCUMENT,	g_doc,	D(dnr),		AT_DOCUMENT },
+	{ "doc-label",		IN_DOCUMENT,	g_doc_label,	0,	AT_DOCUMENT },
+	{ "doc-meta:",		IN_DOCUMENT,	g_doc_meta,	0,	AT_DOCUMENT },
+	{ "doc-recipient",	IN_DOCUMENT,	g_doc_recipient, 0,	AT_DOCUMENT },
+	{ "doc-sender",		IN_DOCUMENT,	g_doc_sender,	0,	AT_DOCUMENT },
+	{ "doc-signers",	IN_DOCUMENT,	g_doc_signers,	0,	AT_DOCUMENT },
+	{ "doc-subject",	IN_DOCUMENT,	g_doc_subject,	0,	AT_DOCUMENT },
+	{ "doc-title",		IN_DOCUMENT,	g_doc,	D(title),	AT_DOC_TITLE },
+	{ "docpage",		IN_RUNNING,	NULL,		0,	AT_ITEM },
+	{ "docpages",		IN_RUNNING,	NULL,		0,	AT_ITEM },
+	{ "end",		IN_SESSION,	g_session, S(end),	AT_SESSION },
+	{ "handlaggare",	IN_ITEM,	g_handlaggare,	0,	AT_ITEM },
+	{ "kind",		IN_ITEM,	g_kind,		0,	AT_ITEM },
+	{ "line",		IN_ADDRESS,	g_line,		0,	AT_DOCUMENT },
+	{ "meta:",		IN_ITEM,	g_meta,		0,	AT_ITEM },
+	{ "note",		IN_ITEM,	g_item,	I(note),	AT_ITEM },
+	{ "number",		IN_ITEM,	g_number,	0,	AT_ITEM },
+	{ "open",		IN_SESSION,	g_open,		0,	AT_ITEM },
+	{ "org-bankgiro",	IN_MEETING,	g_org,	O(bankgiro),	AT_ORG },
+	{ "org-email",		IN_MEETING,	g_org,	O(email),	AT_ORG },
+	{ "org-name",		IN_MEETING,	g_org_name,	0,	AT_ORG },
+	{ "org-orgnr",		IN_MEETING,	g_org,	O(orgnr),	AT_ORG },
+	{ "org-phone",		IN_MEETING,	g_org,	O(phone),	AT_ORG },
+	{ "org-postal-address",	IN_MEETING,	g_org,	O(postal_address), AT_ORG },
+	{ "org-visit-address",	IN_MEETING,	g_org,	O(visit_address), AT_ORG },
+	{ "org-web",		IN_MEETING,	g_org,	O(web),		AT_ORG },
+	{ "organisation",	IN_MEETING,	g_meeting, M(organisation), AT_ITEM },
+	{ "page",		IN_RUNNING,	NULL,		0,	AT_ITEM },
+	{ "pages",		IN_RUNNING,	NULL,		0,	AT_ITEM },
+	{ "place",		IN_SESSION,	g_session, S(place),	AT_SESSION },
+	{ "program-notice",	IN_PROGRAM,	g_program, P(notice),	AT_ITEM },
+	{ "program-title",	IN_PROGRAM,	g_program, P(title),	AT_ITEM },
+	{ "proposal-heading",	IN_MEETING,	g_proposal_heading, 0,	AT_ORG },
+	{ "public",		IN_MEETING,	g_public,	0,	AT_ITEM },
+	{ "secret",		IN_ITEM,	g_item,	I(secret),	AT_ITEM },
+	{ "secretary-email",	IN_MEETING,	g_meeting, M(secretary.email), AT_ITEM },
+	{ "secretary-name",	IN_MEETING,	g_meeting, M(secretary.name), AT_ITEM },
+	{ "secretary-phone",	IN_MEETING,	g_meeting, M(secretary.phone), AT_ITEM },
+	{ "secretary-role",	IN_MEETING,	g_meeting, M(secretary.role), AT_ITEM },
+	{ "session-note",	IN_SESSION,	g_session, S(note),	AT_SESSION },
+	{ "signer-name",	IN_SIGNER,	g_signer, C(name),	AT_SIGNER },
+	{ "signer-title",	IN_SIGNER,	g_signer, C(role),	AT_SIGNER },
+	{ "slot-closed",	IN_SLOT,	g_slot_closed,	0,	AT_ITEM },
+	{ "slot-pause",		IN_SLOT,	g_pause,	0,	AT_ITEM },
+	{ "slot-presenters",	IN_SLOT,	g_presenters,	0,	AT_ITEM },
+	{ "slot-time",		IN_SLOT,	g_slot,	L(time),	AT_ITEM },
+	{ "slot-topic",		IN_SLOT,	g_slot,	L(topic),	AT_ITEM },
+	{ "start",		IN_SESSION,	g_session, S(start),	AT_SESSION },
+	{ "title",		IN_ITEM,	g_item,	I(title),	AT_ITEM },
+	{ "weekday",		IN_MEETING,	g_weekday,	0,	AT_ITEM },
+	{ "year",		IN_MEETING,	g_year,		0,	AT_ITEM },
+};
+
+#undef M
+#undef S
+#undef I
+#undef D
+#undef O
+#undef C
+#undef P
+#undef L
+
+static int
+field_cmp(const void *key, const void *row)
+{
+	return strcmp(key, ((const struct field *)row)->name);
+}
+
+/* The row of a field name; "meta:KEY" and "doc-meta:KEY" are rows
+ * "meta:" and "doc-meta:". */
+static const struct field *
+field_find(const char *name)
+{
+	if (strncmp(name, "meta:", 5) == 0)
+		name = "meta:";
+	else if (strncmp(name, "doc-meta:", 9) == 0)
+		name = "doc-meta:";
+	return bsearch(name, fields, sizeof(fields) / sizeof(fields[0]),
+	    sizeof(fields[0]), field_cmp);
+}
+
+static bool
+in_scope(const struct ctx *c, enum scope s)
+{
+	switch (s) {
+	case IN_SESSION:
+		return c->s != NULL;
+	case IN_ITEM:
+		return c->it != NULL;
+	case IN_DOCUMENT:
+		return c->doc != NULL;
+	case IN_PROGRAM:
+		return c->doc != NULL && c->doc->kind == DOCUMENT_PROGRAM;
+	case IN_SIGNER:
+		return c->signer != NULL;
+	case IN_ADDRESS:
+		return c->line != NULL;
+	case IN_SLOT:
+		return c->slot != NULL;
+	case IN_MEETING:
+	case IN_RUNNING:
+		break;
 	}
-	if (strcmp(name, "program-title") == 0 ||
-	    strcmp(name, "program-notice") == 0) {
-		if (d == NULL || d->kind != DOCUMENT_PROGRAM)
-			return FV_OUT_OF_CONTEXT;
-		*out = xstrdup(pr == NULL ? "" : nz(name[8] == 't' ?
-		    pr->title : pr->notice));
-		return FV_TEXT;
-	}
-	if (strncmp(name, "doc-", 4) != 0 && strncmp(name, "author-", 7) != 0)
-		return FV_UNKNOWN;
-	if (d == NULL)
-		return FV_OUT_OF_CONTEXT;
-	if (strcmp(name, "doc-label") == 0)
-		*out = xstrdup(nz(c->label));
-	else if (strcmp(name, "doc-title") == 0)
-		*out = xstrdup(nz(d->title));
-	else if (strcmp(name, "doc-date") == 0)
-		*out = xstrdup(nz(d->date));
-	else if (strcmp(name, "doc-date-long") == 0)
-		*out = d->date ? sv_date_long(d->date) : NULL;
-	else if (strcmp(name, "doc-dnr") == 0)
-		*out = xstrdup(nz(d->dnr));
-	else if (strcmp(name, "doc-department") == 0)
-		*out = xstrdup(nz(d->department));
-	else if (strcmp(name, "doc-recipient") == 0)
-		*out = xstrdup(nz(d->recipient ? d->recipient : c->m->body));
-	else if (strcmp(name, "doc-subject") == 0)
-		*out = xstrdup(nz(d->subject ? d->subject : d->title));
-	else if (strcmp(name, "doc-sender") == 0) {
-		/* The institutional signature: "avsändare", else the body. */
-		for (i = 0; i < d->nmeta; i++)
-			if (strcasecmp(d->meta[i].key, "avsändare") == 0)
-				*out = xstrdup(d->meta[i].value);
-		if (*out == NULL)
-			*out = xstrdup(nz(c->m->body));
-	} else if (strcmp(name, "doc-anchor") == 0)
-		*out = doc_anchor(c->m, d);
-	else if (strcmp(name, "doc-signers") == 0)
-		*out = d->nsigners ? xasprintf("%zu", d->nsigners) : NULL;
-	else if (strcmp(name, "doc-address") == 0)
-		*out = d->naddress ? xasprintf("%zu", d->naddress) : NULL;
-	else if (strcmp(name, "author-name") == 0)
-		*out = xstrdup(nz(d->author.name));
-	else if (strcmp(name, "author-title") == 0)
-		*out = xstrdup(nz(d->author.role));
-	else if (strcmp(name, "author-phone") == 0)
-		*out = xstrdup(nz(d->author.phone));
-	else if (strcmp(name, "author-email") == 0)
-		*out = xstrdup(nz(d->author.email));
-	else if (strncmp(name, "doc-meta:", 9) == 0) {
-		for (i = 0; i < d->nmeta; i++)
-			if (strcasecmp(d->meta[i].key, name + 9) == 0) {
-				*out = xstrdup(d->meta[i].value);
-				break;
-			}
-	} else
-		return FV_UNKNOWN;
-	if (*out == NULL)
-		*out = xstrdup("");
-	return FV_TEXT;
+	return true;
 }
 
 static enum fv
 field(const struct ctx *c, const char *name, char **out)
 {
-	const struct meeting *m = c->m;
-	const struct session *s = c->s;
-	const struct agenda_item *it = c->it;
-	size_t	 i;
+	const struct field *f = field_find(name);
 
 	*out = NULL;
-	if (strcmp(name, "page") == 0 || strcmp(name, "pages") == 0 ||
-	    strcmp(name, "docpage") == 0 || strcmp(name, "docpages") == 0) {
+	if (f == NULL)
+		return FV_UNKNOWN;
+	if (f->get == NULL) {
+		/* {page} and the like: layout's, in a header or footer;
+		 * elsewhere {page} is the page of the item at hand. */
 		if (c->running)
 			return FV_RUNNING;
-		if (strcmp(name, "page") == 0 && it != NULL) {
-			*out = item_anchor(it);
+		if (strcmp(name, "page") == 0 && c->it != NULL) {
+			*out = item_anchor(c->it);
 			return FV_PAGEREF;
 		}
 		return FV_OUT_OF_CONTEXT;
 	}
-	if (strcmp(name, "organisation") == 0)
-		*out = xstrdup(nz(m->organisation));
-	else if (strcmp(name, "body") == 0)
-		*out = xstrdup(nz(m->body));
-	else if (strcmp(name, "date") == 0)
-		*out = xstrdup(nz(m->date));
-	else if (strcmp(name, "date-long") == 0)
-		*out = sv_date_long(m->date);
-	else if (strcmp(name, "weekday") == 0)
-		*out = xstrdup(nz(sv_weekday(m->date)));
-	else if (strcmp(name, "year") == 0)
-		*out = xstrndup(nz(m->date), 4);
-	else if (strcmp(name, "secretary-name") == 0)
-		*out = xstrdup(nz(m->secretary.name));
-	else if (strcmp(name, "secretary-role") == 0)
-		*out = xstrdup(nz(m->secretary.role));
-	else if (strcmp(name, "secretary-phone") == 0)
-		*out = xstrdup(nz(m->secretary.phone));
-	else if (strcmp(name, "secretary-email") == 0)
-		*out = xstrdup(nz(m->secretary.email));
-	else if (strcmp(name, "chair-name") == 0)
-		*out = xstrdup(nz(m->chair.name));
-	else if (strcmp(name, "public") == 0)
-		*out = xstrdup(m->redacted ? "yes" : "");
-	else if (strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||
-	    strcmp(name, "place") == 0 || strcmp(name, "open") == 0 ||
-	    strcmp(name, "session-note") == 0) {
-		if (s == NULL)
-			return FV_OUT_OF_CONTEXT;
-		if (strcmp(name, "start") == 0)
-			*out = xstrdup(nz(s->start));
-		else if (strcmp(name, "end") == 0)
-			*out = xstrdup(nz(s->end));
-		else if (strcmp(name, "place") == 0)
-			*out = xstrdup(nz(s->place));
-		else if (strcmp(name, "open") == 0)
-			*out = xstrdup(s->open ? "yes" : "");
-		else
-			*out = xstrdup(nz(s->note));
-	} else if (strcmp(name, "number") == 0 || strcmp(name, "title") == 0 ||
-	    strcmp(name, "dnr") == 0 || strcmp(name, "kind") == 0 ||
-	    strcmp(name, "case-kind") == 0 || strcmp(name, "handlaggare") == 0 ||
-	    strcmp(name, "anchor") == 0 || strcmp(name, "note") == 0 ||
-	    strcmp(name, "closed") == 0 || strcmp(name, "secret") == 0 ||
-	    strncmp(name, "meta:", 5) == 0) {
-		if (it == NULL)
-			return FV_OUT_OF_CONTEXT;
-		if (strcmp(name, "number") == 0)
-			*out = xasprintf("%d", it->number);
-		else if (strcmp(name, "title") == 0)
-			*out = xstrdup(nz(it->title));
-		else if (strcmp(name, "dnr") == 0)
-			*out = xstrdup(nz(it->dnr));
-		else if (strcmp(name, "kind") == 0)
-			*out = xstrdup(it->kind == AGENDA_CASE ? "case" :
-			    it->kind == AGENDA_DIVIDER ? "divider" :
-			    "procedural");
-		else if (strcmp(name, "case-kind") == 0)
-			*out = xstrdup(it->cs ? nz(it->cs->kind) : "");
-		else if (strcmp(name, "handlaggare") == 0)
-			*out = xstrdup(it->cs ? nz(it->cs->handlaggare) : "");
-		else if (strcmp(name, "anchor") == 0)
-			*out = item_anchor(it);
-		else if (strcmp(name, "note") == 0)
-			*out = xstrdup(nz(it->note));
-		else if (strcmp(name, "closed") == 0)
-			*out = xstrdup(it->closed ? "yes" : "");
-		else if (strcmp(name, "secret") == 0)
-			*out = xstrdup(nz(it->secret));
-		else {
-			*out = xstrdup("");
-			for (i = 0; it->cs && i < it->cs->nmeta; i++)
-				if (strcmp(it->cs->meta[i].key, name + 5) == 0) {
-					free(*out);
-					*out = xstrdup(it->cs->meta[i].value);
-					break;
-				}
-		}
-	} else
-		return doc_field(c, name, out);
-	if (*out == NULL)
+	if (!in_scope(c, f->scope))
+		return FV_OUT_OF_CONTEXT;
+	if ((*out = f->get(c, f, name)) == NULL)
 		*out = xstrdup("");
 	return FV_TEXT;
+}
+
+/* Where the value of a field was written. */
+static struct srcpos
+value_pos(const struct ctx *c, const char *name)
+{
+	const struct field *f = field_find(name);
+	struct srcpos p = { c->m->manifest, 0, 0 };
+	size_t	 i;
+	const char *key = strncmp(name, "meta:", 5) == 0 ? name + 5 : name;
+
+	switch (f != NULL ? f->at : AT_ITEM) {
+	case AT_SIGNER:
+		if (c->signer != NULL)
+			return c->signer->pos;
+		break;
+	case AT_DOC_TITLE:
+		if (c->doc == NULL)
+			break;
+		for (i = 0; i < c->doc->nmeta; i++)
+			if (strcasecmp(c->doc->meta[i].key, "title") == 0)
+				return c->doc->meta[i].pos;
+		return c->doc->pos;
+	case AT_DOCUMENT:
+		if (c->doc != NULL)
+			return c->doc->pos;
+		break;
+	case AT_ORG:
+		if (c->m->org != NULL)
+			return c->m->org->pos;
+		break;
+	case AT_SESSION:
+		if (c->s != NULL)
+			return c->s->pos;
+		break;
+	case AT_ITEM:
+		break;
+	}
+	if (c->it == NULL)
+		return p;
+	if (strcmp(key, "handlaggare") == 0)
+		key = "handläggare";
+	if (c->it->cs != NULL && !(strcmp(key, "title") == 0 &&
+	    c->it->kind == AGENDA_CASE && c->it->cs->title != NULL &&
+	    c->it->title != NULL && strcmp(c->it->title, c->it->cs->title) != 0))
+		for (i = 0; i < c->it->cs->nmeta; i++)
+			if (strcasecmp(c->it->cs->meta[i].key, key) == 0)
+				return c->it->cs->meta[i].pos;
+	return c->it->pos;
 }
 
 /* Upper case for the letters Swedish and Norwegian texts use: ASCII

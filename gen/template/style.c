@@ -158,12 +158,35 @@ find_font(const struct tmpl *t, const char *name)
 	return NULL;
 }
 
+/* Face names by face (FACE_REGULAR ...), the attributes of
+ * <font-family> and the values of face=""; alignments by enum align. */
+static const char *const face_names[4] = {
+	"regular", "bold", "italic", "bold-italic"
+};
+static const char *const align_names[4] = {
+	"left", "right", "center", "justify"
+};
+
+/* The index of v in names[0..n), or -1 after an error that lists
+ * them. */
+static int
+name_index(const struct tmpl *t, xmlNodePtr n, const char *attr,
+    const char *v, const char *const *names, int nn)
+{
+	int	 i;
+
+	for (i = 0; i < nn; i++)
+		if (strcmp(v, names[i]) == 0)
+			return i;
+	diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "%s=\"%s\": write "
+	    "%s, %s, %s or %s", attr, v, names[0], names[1], names[2],
+	    names[3]);
+	return -1;
+}
+
 static int
 load_family(struct tmpl *t, xmlNodePtr n)
 {
-	static const char *const attrs[4] = {
-		"regular", "bold", "italic", "bold-italic"
-	};
 	struct font_family *f;
 	char	*name = xml_attr(n, "name"), *file;
 	int	 v, ok = 1;
@@ -181,7 +204,7 @@ load_family(struct tmpl *t, xmlNodePtr n)
 	f->name = name;
 	for (v = 0; v < 4; v++) {
 		/* A missing variant falls back to regular. */
-		if ((file = xml_attr(n, attrs[v])) == NULL)
+		if ((file = xml_attr(n, face_names[v])) == NULL)
 			file = xml_attr(n, "regular");
 		if ((f->file[v] = find_font(t, file)) == NULL) {
 			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
@@ -246,7 +269,7 @@ load_style(struct tmpl *t, xmlNodePtr n)
 	const struct style *base;
 	char	*name = xml_attr(n, "name"), *v;
 	const char *file = tmpl_file(t, n);
-	int	 ok = 1, line = xml_line(n);
+	int	 ok = 1, line = xml_line(n), k;
 
 	if (tmpl_style(t, name) != NULL) {
 		diag(DIAG_ERROR, file, line, 0, "style \"%s\" is defined twice",
@@ -283,16 +306,17 @@ load_style(struct tmpl *t, xmlNodePtr n)
 		free(v);
 	}
 	if ((v = xml_attr(n, "face")) != NULL) {
-		st.face = strcmp(v, "bold") == 0 ? FACE_BOLD :
-		    strcmp(v, "italic") == 0 ? FACE_ITALIC :
-		    strcmp(v, "bold-italic") == 0 ? FACE_BOLDITALIC :
-		    FACE_REGULAR;
+		if ((k = name_index(t, n, "face", v, face_names, 4)) < 0)
+			ok = 0;
+		else
+			st.face = (unsigned)k;
 		free(v);
 	}
 	if ((v = xml_attr(n, "align")) != NULL) {
-		st.align = strcmp(v, "justify") == 0 ? ALIGN_JUSTIFY :
-		    strcmp(v, "right") == 0 ? ALIGN_RIGHT :
-		    strcmp(v, "center") == 0 ? ALIGN_CENTER : ALIGN_LEFT;
+		if ((k = name_index(t, n, "align", v, align_names, 4)) < 0)
+			ok = 0;
+		else
+			st.align = (enum align)k;
 		free(v);
 	}
 	if ((v = xml_attr(n, "color")) != NULL) {
