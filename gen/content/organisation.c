@@ -22,6 +22,22 @@ digits_dash(const char *s, size_t min, size_t max, size_t n)
 	    strspn(s + a + 1, "0123456789") == n && s[a + 1 + n] == '\0';
 }
 
+/* A plusgiro number: 2 to 8 digits (groups of two may be separated by
+ * spaces, "12 34 56-7"), '-', one check digit. */
+static bool
+plusgiro_valid(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++) {
+		n++;
+		if (s[1] == ' ' && s[2] >= '0' && s[2] <= '9' && n % 2 == 0)
+			s++;
+	}
+	return n >= 2 && n <= 8 && s[0] == '-' && s[1] >= '0' &&
+	    s[1] <= '9' && s[2] == '\0';
+}
+
 static bool
 is_file(const char *p)
 {
@@ -144,7 +160,8 @@ organisation_parse(const char *path, const char *data, size_t len,
 		{ "file", "name a PNG file, e.g. logo.png" },
 		{ "organisation", "the elements of <organisation> come in "
 		    "this order: name, logo, visit-address, postal-address, "
-		    "phone, email, web, orgnr, bankgiro, director-title, "
+		    "phone, fax, email, web, orgnr, bankgiro, plusgiro, "
+		    "director-title, "
 		    "proposal-heading, people, publishing" },
 		{ NULL, NULL }
 	};
@@ -177,6 +194,8 @@ organisation_parse(const char *path, const char *data, size_t len,
 			dst = &o->phone;
 		else if (xml_is(n, "web"))
 			dst = &o->web;
+		else if (xml_is(n, "fax"))
+			dst = &o->fax;
 		else if (xml_is(n, "director-title"))
 			dst = &o->director_title;
 		else if (xml_is(n, "proposal-heading"))
@@ -197,6 +216,13 @@ organisation_parse(const char *path, const char *data, size_t len,
 				    "bankgiro number \"%s\": write it as three "
 				    "or four digits, '-', four digits, e.g. "
 				    "5012-3456", o->bankgiro);
+		} else if (xml_is(n, "plusgiro")) {
+			o->plusgiro = xml_text(n);
+			if (!plusgiro_valid(o->plusgiro))
+				diag(DIAG_ERROR, o->pos.file, xml_line(n), 0,
+				    "plusgiro number \"%s\": write it as two to "
+				    "eight digits, '-', one check digit, e.g. "
+				    "12 34 56-7 or 4711-2", o->plusgiro);
 		}
 		else if (xml_is(n, "logo"))
 			o->logo = logo_path(path, n);

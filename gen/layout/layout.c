@@ -404,7 +404,8 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 			continue;
 		/* The letterhead: a document's first page only. */
 		if (!running(lb, out, pg, ps, &ps->first_header, true) ||
-		    !running(lb, out, pg, ps, &ps->first_footer, false))
+		    !running(lb, out, pg, ps, &ps->first_footer, false) ||
+		    !running(lb, out, pg, ps, &ps->first_footer2, false))
 			return 0;
 		if (ps->logo != NULL) {
 			struct pitem p;

@@ -331,6 +331,7 @@ struct page_style {
 	 * NULL: none) scaled into its box, x and y from the bottom left. */
 	struct running	 first_header;
 	struct running	 first_footer;
+	struct running	 first_footer2;	/* a second letterhead line */
 	char		*logo;
 	float		 logo_x, logo_y, logo_w, logo_h;
 	/* Pages of a PDF made elsewhere: strips along the edges kept

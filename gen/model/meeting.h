@@ -154,10 +154,12 @@ struct organisation {
 	char		*visit_address;
 	char		*postal_address;
 	char		*phone;
+	char		*fax;
 	char		*email;
 	char		*web;
 	char		*orgnr;
 	char		*bankgiro;
+	char		*plusgiro;
 	char		*director_title;	/* "Regiondirektör" */
 	char		*proposal_heading;	/* "Regiondirektörens förslag" */
 	struct contact	*people;	/* staff: name, title, phone, e-mail */

@@ -298,6 +298,8 @@ organisation_free(struct organisation *o)
 	free(o->phone);
 	free(o->email);
 	free(o->web);
+	free(o->fax);
+	free(o->plusgiro);
 	free(o->orgnr);
 	free(o->bankgiro);
 	free(o->director_title);
@@ -494,6 +496,7 @@ doc_free(struct doc *d)
 		running_free(&d->page_styles[i].footer);
 		running_free(&d->page_styles[i].first_header);
 		running_free(&d->page_styles[i].first_footer);
+		running_free(&d->page_styles[i].first_footer2);
 		free(d->page_styles[i].logo);
 	}
 	free(d->page_styles);

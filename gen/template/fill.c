@@ -441,9 +441,11 @@ static const struct field fields[] = {
 	{ "open",		IN_SESSION,	g_open,		0,	AT_ITEM },
 	{ "org-bankgiro",	IN_MEETING,	g_org,	O(bankgiro),	AT_ORG },
 	{ "org-email",		IN_MEETING,	g_org,	O(email),	AT_ORG },
+	{ "org-fax",		IN_MEETING,	g_org,	O(fax),		AT_ORG },
 	{ "org-name",		IN_MEETING,	g_org_name,	0,	AT_ORG },
 	{ "org-orgnr",		IN_MEETING,	g_org,	O(orgnr),	AT_ORG },
 	{ "org-phone",		IN_MEETING,	g_org,	O(phone),	AT_ORG },
+	{ "org-plusgiro",	IN_MEETING,	g_org,	O(plusgiro),	AT_ORG },
 	{ "org-postal-address",	IN_MEETING,	g_org,	O(postal_address), AT_ORG },
 	{ "org-visit-address",	IN_MEETING,	g_org,	O(visit_address), AT_ORG },
 	{ "org-web",		IN_MEETING,	g_org,	O(web),		AT_ORG },
@@ -692,15 +694,27 @@ expand(const struct ctx *c, xmlNodePtr where, const char *s, unsigned flags,
 		name = xstrndup(p + 1, (size_t)(e - p - 1));
 		{
 			char	*bar = strchr(name, '|');
+			const char *pre = NULL;
 			bool	 up = false;
 
 			if (bar != NULL && strcmp(bar, "|upper") == 0) {
 				*bar = '\0';
 				up = true;
+			} else if (bar != NULL && strncmp(bar, "|pre:", 5) == 0) {
+				/* "{org-fax|pre: · Fax }": the text before
+				 * the value, only when there is a value. */
+				*bar = '\0';
+				pre = bar + 5;
 			}
 			v = field(c, name, &val);
 			if (up && v == FV_TEXT) {
 				char	*u = upper(val);
+
+				free(val);
+				val = u;
+			}
+			if (pre != NULL && v == FV_TEXT && *val != '\0') {
+				char	*u = xasprintf("%s%s", pre, val);
 
 				free(val);
 				val = u;
@@ -1523,6 +1537,12 @@ part_page_style(struct ctx *c, xmlNodePtr docnode, int *ok)
 	    base->first_footer.center, ok);
 	ps->first_footer.right = running_string(c, docnode,
 	    base->first_footer.right, ok);
+	ps->first_footer2.left = running_string(c, docnode,
+	    base->first_footer2.left, ok);
+	ps->first_footer2.center = running_string(c, docnode,
+	    base->first_footer2.center, ok);
+	ps->first_footer2.right = running_string(c, docnode,
+	    base->first_footer2.right, ok);
 	/* The box is the template's; the picture the organisation's. */
 	ps->logo = base->logo_w > 0 && base->logo_h > 0 && c->m->org &&
 	    c->m->org->logo ? xstrdup(c->m->org->logo) : NULL;

@@ -472,7 +472,8 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 		else if (xml_is(c, "first-header"))
 			ok &= load_running(t, c, &ps->first_header);
 		else if (xml_is(c, "first-footer"))
-			ok &= load_running(t, c, &ps->first_footer);
+			ok &= load_running(t, c, ps->first_footer.pos.line ?
+			    &ps->first_footer2 : &ps->first_footer);
 		else if (xml_is(c, "stamp-margin"))
 			ok &= attr_length(t, c, "top", &ps->stamp_top) &
 			    attr_length(t, c, "bottom", &ps->stamp_bottom) &
