@@ -300,6 +300,35 @@ heading(int level, const char *text, struct block **tail)
 	return b;
 }
 
+/* Fax and plusgiro for the letterhead; a plusgiro number is checked. */
+TEST(profile_plusgiro)
+{
+	static const char good[] = "<organisation><name>R</name>"
+	    "<fax>010-1</fax><plusgiro>12 34 56-7</plusgiro></organisation>";
+	static const char short_[] = "<organisation><name>R</name>"
+	    "<plusgiro>4711-2</plusgiro></organisation>";
+	static const char bad[] = "<organisation><name>R</name>\n"
+	    "<plusgiro>123456</plusgiro></organisation>";
+	struct organisation *o;
+
+	diag_clear();
+	o = organisation_parse("o.xml", good, strlen(good), "templates/schema");
+	CHECK(o != NULL && o->fax && strcmp(o->fax, "010-1") == 0 &&
+	    o->plusgiro && strcmp(o->plusgiro, "12 34 56-7") == 0);
+	organisation_free(o);
+	o = organisation_parse("o.xml", short_, strlen(short_),
+	    "templates/schema");
+	CHECK(o != NULL);
+	organisation_free(o);
+	CHECK(diag_first() == NULL);
+	o = organisation_parse("o.xml", bad, strlen(bad), "templates/schema");
+	CHECK(o == NULL);
+	CHECK_STR(diag_first(), "o.xml:2: error: plusgiro number \"123456\": "
+	    "write it as two to eight digits, '-', one check digit, e.g. "
+	    "12 34 56-7 or 4711-2");
+	diag_clear();
+}
+
 TEST(chapters_and_toc)
 {
 	struct style st;
@@ -366,6 +395,7 @@ main(void)
 	RUN(one_truth_fills_the_case);
 	RUN(from_case);
 	RUN(organisation_profile);
+	RUN(profile_plusgiro);
 	RUN(chapters_and_toc);
 	diag_clear();
 	xml_cleanup();
