@@ -13,8 +13,18 @@ T=${TEST_TMP:-$(mktemp -d)}/nobreak
 mkdir -p "$T"
 rm -rf "$T/templates"
 cp -R templates "$T/templates"
-sed -i 's/margin-left="25mm" margin-right="25mm"/margin-left="25mm" margin-right="130mm"/; s/indent-left="95mm"/indent-left="0mm"/' \
-    "$T/templates/brev.xml"
+# The header block's two columns and the address block's indent do not
+# fit the narrow column: left out, the text is the same.
+python3 - "$T/templates/brev.xml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace('margin-left="25mm" margin-right="25mm"',
+              'margin-left="25mm" margin-right="130mm"')
+s = re.sub(r'indent-left="[0-9]+mm"', 'indent-left="0mm"', s)
+s = re.sub(r'<grid .*?</grid>', '', s, flags=re.S)
+open(p, "w", encoding="utf-8").write(s)
+PY
 n=1
 fail=0
 if ! $WRAP $B render tests/regress/nobreak/handlingar/referenser.md \
