@@ -390,6 +390,34 @@ meeting_of(const char *file)
 	return NULL;
 }
 
+/* The files whose errors stop a preview: the document's own, its case
+ * file's and figures', and the meeting's manifest and profile. */
+struct concern {
+	const char	**paths;
+	size_t		  n;
+};
+
+static bool
+concerns(const char *msg, void *arg)
+{
+	const struct concern *c = arg;
+	const char *colon;
+	size_t	 i, n;
+
+	if (strncmp(msg, "boardgen:", 9) == 0)
+		return true;
+	for (i = 0; i < c->n; i++) {
+		n = strlen(c->paths[i]);
+		if (strncmp(msg, c->paths[i], n) == 0 && msg[n] == ':')
+			return true;
+	}
+	if ((colon = strchr(msg, ':')) == NULL)
+		return true;
+	n = (size_t)(colon - msg);
+	return (n >= 11 && strncmp(colon - 11, "meeting.xml", 11) == 0) ||
+	    (n >= 16 && strncmp(colon - 16, "organisation.xml", 16) == 0);
+}
+
 /* render FILE -o OUT.pdf: one document alone, for a live preview: a
  * document file, or a case file's tjänsteskrivelse, with its meeting
  * (body, date, organisation profile) found from the file upward. */
@@ -404,7 +432,8 @@ cmd_render(struct options *o)
 	char	*sdir = xasprintf("%s/schema", o->tdir), *mdir;
 	double	 t0 = now();
 	struct stat st;
-	size_t	 pages;
+	struct concern cc = { NULL, 0 };
+	size_t	 pages, mark = diag_mark();
 	int	 ok = 0;
 
 	layout_preload();
@@ -414,7 +443,9 @@ cmd_render(struct options *o)
 		goto out;
 	}
 	if ((mdir = meeting_of(file)) != NULL) {
-		m = meeting_load(mdir, sdir);
+		/* What can be read: an error in another case or figure
+		 * of the meeting does not stop this document's preview. */
+		m = meeting_read(mdir, sdir);
 		free(mdir);
 		if (m == NULL)
 			goto out;
@@ -433,10 +464,26 @@ cmd_render(struct options *o)
 	}
 	if ((doc = document_of_file(m, file, &own, &owncase)) == NULL)
 		goto out;
+	cc.n = figures_placed_paths(doc, doc->cs, &cc.paths);
+	cc.paths = xrealloc(cc.paths, (cc.n + 3) * sizeof(*cc.paths));
+	cc.paths[cc.n++] = file;
+	if (doc->path != NULL)
+		cc.paths[cc.n++] = doc->path;
+	if (doc->cs != NULL && doc->cs->path != NULL)
+		cc.paths[cc.n++] = doc->cs->path;
+	diag_release(mark, concerns, &cc);
+	if (diag_errors() > 0)
+		goto out;
 	/* A document no case names: its figures were not loaded with the
 	 * meeting. */
 	if ((own != NULL || owncase != NULL) &&
 	    !figures_load_alone(m, own, owncase, sdir))
+		goto out;
+	/* A failed check stops the preview as it stops a build, with
+	 * the same message. */
+	if (owncase == NULL && (doc->cs != NULL || own == NULL) &&
+	    figures_report_placed(own == NULL && doc->cs == NULL ? doc : NULL,
+	    doc->cs) > 0)
 		goto out;
 	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL))
 		goto out;
@@ -445,6 +492,7 @@ cmd_render(struct options *o)
 	if (o->stats)
 		print_stats(pages, t0, NULL, -1);
 out:
+	free(cc.paths);
 	document_free(own);
 	casefile_free(owncase);
 	meeting_free(m);

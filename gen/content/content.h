@@ -151,6 +151,15 @@ int		 figures_load(struct meeting *, const char *schema_dir);
  * failed check. */
 int		 figures_load_alone(struct meeting *, struct document *d,
 		    struct casefile *cs, const char *schema_dir);
+/* Reports, as errors, the failed checks of the figures placed by `d'
+ * and by `cs' (either may be NULL), as a build does; returns how
+ * many. */
+size_t		 figures_report_placed(const struct document *d,
+		    const struct casefile *cs);
+/* The paths of the figure files `d' and `cs' place (either may be
+ * NULL), as diagnostics name them; *paths to free, the strings not. */
+size_t		 figures_placed_paths(const struct document *d,
+		    const struct casefile *cs, const char ***paths);
 /* One figure file: .xml (validated against schema_dir/figure.rng) or
  * a bare .csv.  NULL after reporting. */
 struct figure	*figure_load(const char *path, const char *schema_dir);

@@ -1375,6 +1375,49 @@ figures_load_alone(struct meeting *m, struct document *d,
 }
 
 size_t
+figures_report_placed(const struct document *d, const struct casefile *cs)
+{
+	const struct figure **seen = NULL;
+	size_t	 nseen = 0, s, errors = diag_errors();
+
+	if (d != NULL)
+		report_placed(d->blocks, &seen, &nseen);
+	if (cs != NULL)
+		for (s = 0; s < SECTION__MAX; s++)
+			report_placed(cs->sections[s].blocks, &seen, &nseen);
+	free(seen);
+	return diag_errors() - errors;
+}
+
+/* Figure files placed by `b': their paths to *paths. */
+static void
+placed_paths(const struct block *b, const char ***paths, size_t *n)
+{
+	for (; b != NULL; b = b->next) {
+		placed_paths(b->children, paths, n);
+		if (b->kind != BLOCK_FIGURE || b->figure == NULL)
+			continue;
+		*paths = xrealloc(*paths, (*n + 1) * sizeof(**paths));
+		(*paths)[(*n)++] = b->figure->path;
+	}
+}
+
+size_t
+figures_placed_paths(const struct document *d, const struct casefile *cs,
+    const char ***paths)
+{
+	size_t	 n = 0, s;
+
+	*paths = NULL;
+	if (d != NULL)
+		placed_paths(d->blocks, paths, &n);
+	if (cs != NULL)
+		for (s = 0; s < SECTION__MAX; s++)
+			placed_paths(cs->sections[s].blocks, paths, &n);
+	return n;
+}
+
+size_t
 figures_report(const struct meeting *m, bool allow)
 {
 	size_t	 i, k, n = 0;

@@ -121,6 +121,36 @@ diag_flush_brief(FILE *f, size_t maxwarn, const char *file,
 	capmsgs = 0;
 }
 
+size_t
+diag_mark(void)
+{
+	return nmsgs;
+}
+
+void
+diag_release(size_t from, bool (*keep)(const char *, void *), void *arg)
+{
+	struct buf b = { 0 };
+	const char *e;
+	size_t	 i;
+
+	for (i = from; i < nmsgs; i++) {
+		if (levels[i] != DIAG_ERROR || keep(msgs[i], arg) ||
+		    (i + 1 < nmsgs && levels[i + 1] == DIAG_NOTE &&
+		    keep(msgs[i + 1], arg)))
+			continue;
+		if ((e = strstr(msgs[i], ": error: ")) == NULL)
+			continue;
+		buf_put(&b, msgs[i], (size_t)(e - msgs[i]));
+		buf_printf(&b, ": warning: %s", e + strlen(": error: "));
+		free(msgs[i]);
+		msgs[i] = buf_detach(&b);
+		levels[i] = DIAG_WARNING;
+		nerrors--;
+		nwarnings++;
+	}
+}
+
 void
 diag_clear(void)
 {

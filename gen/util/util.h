@@ -132,6 +132,13 @@ void	 diag_flush(FILE *);
  * notes are always printed. */
 void	 diag_flush_brief(FILE *, size_t maxwarn, const char *file,
 	    const char *more);
+/* The number of messages collected so far, for diag_release. */
+size_t	 diag_mark(void);
+/* Turns the errors collected since `from' into warnings, except those
+ * keep(message, arg) says are to stay (or whose next message, a note,
+ * is): errors in files that do not concern the work at hand. */
+void	 diag_release(size_t from, bool (*keep)(const char *, void *),
+	    void *arg);
 /* Forgets all collected diagnostics (tests). */
 void	 diag_clear(void);
 /* The first collected message, formatted as printed, or NULL (tests). */

@@ -85,6 +85,47 @@ refuted diagram '../figurer/vardplatser.xml "diagram: saknas")' \
 refuted summa '../figurer/fel-summa.xml)' \
     '/figurer/fel-summa.xml:13: error: Summa 121 ≠ 118 = sum of rows 1–3'
 
+# Another case of the meeting with a broken figure and a failed check
+# does not stop the preview of this one (a warning about it at most);
+# the broken case itself still fails, with build's message.
+n=$((n + 1))
+cp -R "$T/m" "$T/m2"
+cp "$R/figurer/fel-summa.xml" "$T/m2/figurer/fel-summa.xml"
+printf '\n![](../figurer/saknas.xml)\n\n![](../figurer/fel-summa.xml)\n' \
+    >>"$T/m2/arenden/03-lokalforsorjning.md"
+rm -f "$T/ok.pdf"
+if ! $WRAP $B render "$T/m2/arenden/02-vardplatser.md" -o "$T/ok.pdf" \
+    >/dev/null 2>"$T/ok.err" || [ ! -s "$T/ok.pdf" ]; then
+	bad "an error in another case stopped the preview:"
+	cat "$T/ok.err"
+fi
+n=$((n + 1))
+$WRAP $B render "$T/m2/arenden/03-lokalforsorjning.md" -o "$T/bad.pdf" \
+    >/dev/null 2>"$T/bad.err"
+st=$?
+if [ $st -ne 1 ] || ! grep -qF '03-lokalforsorjning.md' "$T/bad.err" ||
+    ! grep -qF 'error: figure "../figurer/saknas.xml" does not exist' "$T/bad.err"
+then
+	bad "the case with the broken figure: exit status $st, want 1:"
+	cat "$T/bad.err"
+fi
+# A failed check in a case of the meeting: the preview stops as a
+# build does, with the same message.
+n=$((n + 1))
+sed -i '/saknas.xml/d' "$T/m2/arenden/03-lokalforsorjning.md"
+rm -f "$T/check.pdf"
+$WRAP $B render "$T/m2/arenden/03-lokalforsorjning.md" -o "$T/check.pdf" \
+    >/dev/null 2>"$T/check.err"
+st=$?
+$WRAP $B build "$T/m2" -o "$T/m2.pdf" >/dev/null 2>"$T/m2.err"
+bst=$?
+want=$(grep ' error: Summa 121 ≠ 118' "$T/m2.err")
+if [ $st -ne 1 ] || [ $bst -ne 1 ] || [ -z "$want" ] ||
+    ! grep -qxF "$want" "$T/check.err" || [ -e "$T/check.pdf" ]; then
+	bad "a failed check in a meeting's case: render exit $st, build $bst:"
+	cat "$T/check.err" "$T/m2.err"
+fi
+
 # A draft outside any meeting: figures beside it are read, those above
 # its folder are not.
 n=$((n + 1))
