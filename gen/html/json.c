@@ -369,6 +369,18 @@ list_begin(struct buf *b)
 	buf_puts(b, "{\n\"data\": [\n");
 }
 
+/* A list of one body's: data/oparl/body/ORG/WHAT.json, begun. */
+static struct buf *
+body_list(struct outset *os, const char *org, const char *what)
+{
+	char	*p = xasprintf("data/oparl/body/%s/%s.json", org, what);
+	struct buf *b = outset_add(os, p);
+
+	free(p);
+	list_begin(b);
+	return b;
+}
+
 static void
 list_end(struct buf *b, size_t n)
 {
@@ -451,22 +463,10 @@ json_site(const struct site_all *all, struct outset *os)
 			buf_puts(t, j == 0 ? "\n}\n" : "\n}");
 		}
 		/* Its lists. */
-		p = xasprintf("data/oparl/body/%s/meetings.json", orgs[k]);
-		lm = outset_add(os, p);
-		free(p);
-		p = xasprintf("data/oparl/body/%s/papers.json", orgs[k]);
-		lp = outset_add(os, p);
-		free(p);
-		p = xasprintf("data/oparl/body/%s/organizations.json", orgs[k]);
-		lo = outset_add(os, p);
-		free(p);
-		p = xasprintf("data/oparl/body/%s/people.json", orgs[k]);
-		lpe = outset_add(os, p);
-		free(p);
-		list_begin(lm);
-		list_begin(lp);
-		list_begin(lo);
-		list_begin(lpe);
+		lm = body_list(os, orgs[k], "meetings");
+		lp = body_list(os, orgs[k], "papers");
+		lo = body_list(os, orgs[k], "organizations");
+		lpe = body_list(os, orgs[k], "people");
 		for (i = 0; i < all->n; i++) {
 			const struct sum_meeting *s = all->v[i];
 			char	*os_ = org_slug(s->organisation);

@@ -37,6 +37,25 @@ meeting_link(struct hctx *h, const struct sum_meeting *s, bool with_body)
 	buf_puts(h->b, "</li>\n");
 }
 
+/* "Kommande sammanträden" and the list of them, or a line that says
+ * there are none. */
+static void
+upcoming_list(struct hctx *h, struct sum_meeting *const *up, size_t nup,
+    bool with_body)
+{
+	size_t	 i;
+
+	buf_puts(h->b, "<h2>Kommande sammanträden</h2>\n");
+	if (nup == 0) {
+		buf_puts(h->b, "<p>Inga sammanträden är utlysta.</p>\n");
+		return;
+	}
+	buf_puts(h->b, "<ul class=\"meetings\">\n");
+	for (i = 0; i < nup; i++)
+		meeting_link(h, up[i], with_body);
+	buf_puts(h->b, "</ul>\n");
+}
+
 /* [first, last) of all->v: the meetings of one body. */
 static size_t
 body_end(const struct site_all *all, size_t first)
@@ -58,6 +77,7 @@ body_page(const struct site_all *all, size_t first, size_t last,
 	char	*path = xasprintf("%s/index.html", latest->body_slug);
 	const char *crumbs[4] = { "../index.html", "Start", NULL,
 	    latest->body };
+	struct sum_meeting **up;
 	size_t	 i, nup = 0;
 	char	 year[5] = "";
 
@@ -69,20 +89,12 @@ body_page(const struct site_all *all, size_t first, size_t last,
 	buf_puts(h.b, "<h1>");
 	html_text(&h, latest->body);
 	buf_puts(h.b, "</h1>\n");
+	up = xcalloc(last - first + 1, sizeof(*up));
 	for (i = first; i < last; i++)
 		if (upcoming(all, all->v[i]))
-			nup++;
+			up[nup++] = all->v[i];
 	if (all->opts->today != NULL) {
-		buf_puts(h.b, "<h2>Kommande sammanträden</h2>\n");
-		if (nup == 0)
-			buf_puts(h.b, "<p>Inga sammanträden är utlysta.</p>\n");
-		else {
-			buf_puts(h.b, "<ul class=\"meetings\">\n");
-			for (i = first; i < last; i++)
-				if (upcoming(all, all->v[i]))
-					meeting_link(&h, all->v[i], false);
-			buf_puts(h.b, "</ul>\n");
-		}
+		upcoming_list(&h, up, nup, false);
 		buf_puts(h.b, "<h2>Tidigare sammanträden</h2>\n");
 	} else
 		buf_puts(h.b, "<h2>Sammanträden</h2>\n");
@@ -106,6 +118,7 @@ body_page(const struct site_all *all, size_t first, size_t last,
 	else if (nup < last - first || nup == 0)
 		buf_puts(h.b, "<p>Inga sammanträden.</p>\n");
 	page_end(&h);
+	free(up);
 }
 
 static int
@@ -143,17 +156,8 @@ start_page(const struct site_all *all, struct outset *os)
 		if (upcoming(all, all->v[i]))
 			up[nup++] = all->v[i];
 	qsort(up, nup, sizeof(*up), by_date);
-	if (all->opts->today != NULL) {
-		buf_puts(h.b, "<h2>Kommande sammanträden</h2>\n");
-		if (nup == 0)
-			buf_puts(h.b, "<p>Inga sammanträden är utlysta.</p>\n");
-		else {
-			buf_puts(h.b, "<ul class=\"meetings\">\n");
-			for (i = 0; i < nup; i++)
-				meeting_link(&h, up[i], true);
-			buf_puts(h.b, "</ul>\n");
-		}
-	}
+	if (all->opts->today != NULL)
+		upcoming_list(&h, up, nup, true);
 	free(up);
 	buf_puts(h.b, "<h2>Styrelser och nämnder</h2>\n");
 	if (all->n == 0)

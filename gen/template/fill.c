@@ -134,28 +134,48 @@ struct field {
 #define STR_AT(p, off)	(*(char *const *)(const void *)((const char *)(p) + \
 			    (off)))
 
-static char *
-g_meeting(const struct ctx *c, const struct field *f, const char *name)
+/* What a field of this scope is read from. */
+static const void *
+scope_base(const struct ctx *c, enum scope s)
 {
-	return xstrdup(nz(STR_AT(c->m, f->off)));
+	switch (s) {
+	case IN_SESSION:
+		return c->s;
+	case IN_ITEM:
+		return c->it;
+	case IN_DOCUMENT:
+		return c->doc;
+	case IN_SIGNER:
+		return c->signer;
+	case IN_SLOT:
+		return c->slot;
+	case IN_PROGRAM:
+		return c->m->program ? c->m->program->program : NULL;
+	case IN_MEETING:
+	case IN_ADDRESS:
+	case IN_RUNNING:
+		break;
+	}
+	return c->m;
 }
 
+/* The string member at f->off ("" for none). */
 static char *
-g_session(const struct ctx *c, const struct field *f, const char *name)
+g_str(const struct ctx *c, const struct field *f, const char *name)
 {
-	return xstrdup(nz(STR_AT(c->s, f->off)));
+	const void *p = scope_base(c, f->scope);
+
+	return xstrdup(p != NULL ? nz(STR_AT(p, f->off)) : "");
 }
 
+/* The bool member at f->off: "yes" or "". */
 static char *
-g_item(const struct ctx *c, const struct field *f, const char *name)
+g_yes(const struct ctx *c, const struct field *f, const char *name)
 {
-	return xstrdup(nz(STR_AT(c->it, f->off)));
-}
+	const char *p = scope_base(c, f->scope);
 
-static char *
-g_doc(const struct ctx *c, const struct field *f, const char *name)
-{
-	return xstrdup(nz(STR_AT(c->doc, f->off)));
+	return xstrdup(*(const bool *)(const void *)(p + f->off) ? "yes" :
+	    "");
 }
 
 static char *
@@ -164,54 +184,6 @@ g_org(const struct ctx *c, const struct field *f, const char *name)
 	const struct organisation *o = c->m->org;
 
 	return xstrdup(o != NULL ? nz(STR_AT(o, f->off)) : "");
-}
-
-static char *
-g_signer(const struct ctx *c, const struct field *f, const char *name)
-{
-	return xstrdup(nz(STR_AT(c->signer, f->off)));
-}
-
-static char *
-g_slot(const struct ctx *c, const struct field *f, const char *name)
-{
-	return xstrdup(nz(STR_AT(c->slot, f->off)));
-}
-
-static char *
-yes(bool b)
-{
-	return xstrdup(b ? "yes" : "");
-}
-
-static char *
-g_public(const struct ctx *c, const struct field *f, const char *name)
-{
-	return yes(c->m->redacted);
-}
-
-static char *
-g_open(const struct ctx *c, const struct field *f, const char *name)
-{
-	return yes(c->s->open);
-}
-
-static char *
-g_closed(const struct ctx *c, const struct field *f, const char *name)
-{
-	return yes(c->it->closed);
-}
-
-static char *
-g_pause(const struct ctx *c, const struct field *f, const char *name)
-{
-	return yes(c->slot->pause);
-}
-
-static char *
-g_slot_closed(const struct ctx *c, const struct field *f, const char *name)
-{
-	return yes(c->slot->closed);
 }
 
 static char *
@@ -306,16 +278,6 @@ g_presenters(const struct ctx *c, const struct field *f, const char *name)
 	return join_list(c->slot->presenters, c->slot->npresenters, ", ");
 }
 
-/* The program's own title and notice, of the meeting's program. */
-static char *
-g_program(const struct ctx *c, const struct field *f, const char *name)
-{
-	const struct program *pr = c->m->program ?
-	    c->m->program->program : NULL;
-
-	return xstrdup(pr == NULL ? "" : nz(STR_AT(pr, f->off)));
-}
-
 static char *
 g_doc_label(const struct ctx *c, const struct field *f, const char *name)
 {
@@ -404,41 +366,41 @@ g_doc_meta(const struct ctx *c, const struct field *f, const char *name)
 /* Sorted by name (strcmp), for bsearch. */
 static const struct field fields[] = {
 	{ "anchor",		IN_ITEM,	g_anchor,	0,	AT_ITEM },
-	{ "author-email",	IN_DOCUMENT,	g_doc,	D(author.email), AT_DOCUMENT },
-	{ "author-name",	IN_DOCUMENT,	g_doc,	D(author.name),	AT_DOCUMENT },
-	{ "author-phone",	IN_DOCUMENT,	g_doc,	D(author.phone), AT_DOCUMENT },
-	{ "author-title",	IN_DOCUMENT,	g_doc,	D(author.role),	AT_DOCUMENT },
-	{ "body",		IN_MEETING,	g_meeting, M(body),	AT_ITEM },
+	{ "author-email",	IN_DOCUMENT,	g_str,	D(author.email), AT_DOCUMENT },
+	{ "author-name",	IN_DOCUMENT,	g_str,	D(author.name),	AT_DOCUMENT },
+	{ "author-phone",	IN_DOCUMENT,	g_str,	D(author.phone), AT_DOCUMENT },
+	{ "author-title",	IN_DOCUMENT,	g_str,	D(author.role),	AT_DOCUMENT },
+	{ "body",		IN_MEETING,	g_str, M(body),	AT_ITEM },
 	{ "case-kind",		IN_ITEM,	g_case_kind,	0,	AT_ITEM },
-	{ "chair-name",		IN_MEETING,	g_meeting, M(chair.name), AT_ITEM },
-	{ "closed",		IN_ITEM,	g_closed,	0,	AT_ITEM },
-	{ "date",		IN_MEETING,	g_meeting, M(date),	AT_ITEM },
+	{ "chair-name",		IN_MEETING,	g_str, M(chair.name), AT_ITEM },
+	{ "closed",		IN_ITEM,	g_yes,	I(closed),	AT_ITEM },
+	{ "date",		IN_MEETING,	g_str, M(date),	AT_ITEM },
 	{ "date-long",		IN_MEETING,	g_date_long,	0,	AT_ITEM },
 	{ "director-title",	IN_MEETING,	g_org,	O(director_title), AT_ORG },
-	{ "dnr",		IN_ITEM,	g_item,	I(dnr),		AT_ITEM },
+	{ "dnr",		IN_ITEM,	g_str,	I(dnr),		AT_ITEM },
 	{ "doc-address",	IN_DOCUMENT,	g_doc_address,	0,	AT_DOCUMENT },
 	{ "doc-anchor",		IN_DOCUMENT,	g_doc_anchor,	0,	AT_DOCUMENT },
-	{ "doc-date",		IN_DOCUMENT,	g_doc,	D(date),	AT_DOCUMENT },
+	{ "doc-date",		IN_DOCUMENT,	g_str,	D(date),	AT_DOCUMENT },
 	{ "doc-date-long",	IN_DOCUMENT,	g_doc_date_long, 0,	AT_DOCUMENT },
-	{ "doc-department",	IN_DOCUMENT,	g_doc,	D(department),	AT_DOCUMENT },
-	{ "doc-dnr",		IN_DOCUMENT,	g_doc,	D(dnr),		AT_DOCUMENT },
+	{ "doc-department",	IN_DOCUMENT,	g_str,	D(department),	AT_DOCUMENT },
+	{ "doc-dnr",		IN_DOCUMENT,	g_str,	D(dnr),		AT_DOCUMENT },
 	{ "doc-label",		IN_DOCUMENT,	g_doc_label,	0,	AT_DOCUMENT },
 	{ "doc-meta:",		IN_DOCUMENT,	g_doc_meta,	0,	AT_DOCUMENT },
 	{ "doc-recipient",	IN_DOCUMENT,	g_doc_recipient, 0,	AT_DOCUMENT },
 	{ "doc-sender",		IN_DOCUMENT,	g_doc_sender,	0,	AT_DOCUMENT },
 	{ "doc-signers",	IN_DOCUMENT,	g_doc_signers,	0,	AT_DOCUMENT },
 	{ "doc-subject",	IN_DOCUMENT,	g_doc_subject,	0,	AT_DOCUMENT },
-	{ "doc-title",		IN_DOCUMENT,	g_doc,	D(title),	AT_DOC_TITLE },
+	{ "doc-title",		IN_DOCUMENT,	g_str,	D(title),	AT_DOC_TITLE },
 	{ "docpage",		IN_RUNNING,	NULL,		0,	AT_ITEM },
 	{ "docpages",		IN_RUNNING,	NULL,		0,	AT_ITEM },
-	{ "end",		IN_SESSION,	g_session, S(end),	AT_SESSION },
+	{ "end",		IN_SESSION,	g_str, S(end),	AT_SESSION },
 	{ "handlaggare",	IN_ITEM,	g_handlaggare,	0,	AT_ITEM },
 	{ "kind",		IN_ITEM,	g_kind,		0,	AT_ITEM },
 	{ "line",		IN_ADDRESS,	g_line,		0,	AT_DOCUMENT },
 	{ "meta:",		IN_ITEM,	g_meta,		0,	AT_ITEM },
-	{ "note",		IN_ITEM,	g_item,	I(note),	AT_ITEM },
+	{ "note",		IN_ITEM,	g_str,	I(note),	AT_ITEM },
 	{ "number",		IN_ITEM,	g_number,	0,	AT_ITEM },
-	{ "open",		IN_SESSION,	g_open,		0,	AT_ITEM },
+	{ "open",		IN_SESSION,	g_yes,	S(open),	AT_ITEM },
 	{ "org-bankgiro",	IN_MEETING,	g_org,	O(bankgiro),	AT_ORG },
 	{ "org-email",		IN_MEETING,	g_org,	O(email),	AT_ORG },
 	{ "org-fax",		IN_MEETING,	g_org,	O(fax),		AT_ORG },
@@ -449,29 +411,29 @@ static const struct field fields[] = {
 	{ "org-postal-address",	IN_MEETING,	g_org,	O(postal_address), AT_ORG },
 	{ "org-visit-address",	IN_MEETING,	g_org,	O(visit_address), AT_ORG },
 	{ "org-web",		IN_MEETING,	g_org,	O(web),		AT_ORG },
-	{ "organisation",	IN_MEETING,	g_meeting, M(organisation), AT_ITEM },
+	{ "organisation",	IN_MEETING,	g_str, M(organisation), AT_ITEM },
 	{ "page",		IN_RUNNING,	NULL,		0,	AT_ITEM },
 	{ "pages",		IN_RUNNING,	NULL,		0,	AT_ITEM },
-	{ "place",		IN_SESSION,	g_session, S(place),	AT_SESSION },
-	{ "program-notice",	IN_PROGRAM,	g_program, P(notice),	AT_ITEM },
-	{ "program-title",	IN_PROGRAM,	g_program, P(title),	AT_ITEM },
+	{ "place",		IN_SESSION,	g_str, S(place),	AT_SESSION },
+	{ "program-notice",	IN_PROGRAM,	g_str, P(notice),	AT_ITEM },
+	{ "program-title",	IN_PROGRAM,	g_str, P(title),	AT_ITEM },
 	{ "proposal-heading",	IN_MEETING,	g_proposal_heading, 0,	AT_ORG },
-	{ "public",		IN_MEETING,	g_public,	0,	AT_ITEM },
-	{ "secret",		IN_ITEM,	g_item,	I(secret),	AT_ITEM },
-	{ "secretary-email",	IN_MEETING,	g_meeting, M(secretary.email), AT_ITEM },
-	{ "secretary-name",	IN_MEETING,	g_meeting, M(secretary.name), AT_ITEM },
-	{ "secretary-phone",	IN_MEETING,	g_meeting, M(secretary.phone), AT_ITEM },
-	{ "secretary-role",	IN_MEETING,	g_meeting, M(secretary.role), AT_ITEM },
-	{ "session-note",	IN_SESSION,	g_session, S(note),	AT_SESSION },
-	{ "signer-name",	IN_SIGNER,	g_signer, C(name),	AT_SIGNER },
-	{ "signer-title",	IN_SIGNER,	g_signer, C(role),	AT_SIGNER },
-	{ "slot-closed",	IN_SLOT,	g_slot_closed,	0,	AT_ITEM },
-	{ "slot-pause",		IN_SLOT,	g_pause,	0,	AT_ITEM },
+	{ "public",		IN_MEETING,	g_yes,	M(redacted),	AT_ITEM },
+	{ "secret",		IN_ITEM,	g_str,	I(secret),	AT_ITEM },
+	{ "secretary-email",	IN_MEETING,	g_str, M(secretary.email), AT_ITEM },
+	{ "secretary-name",	IN_MEETING,	g_str, M(secretary.name), AT_ITEM },
+	{ "secretary-phone",	IN_MEETING,	g_str, M(secretary.phone), AT_ITEM },
+	{ "secretary-role",	IN_MEETING,	g_str, M(secretary.role), AT_ITEM },
+	{ "session-note",	IN_SESSION,	g_str, S(note),	AT_SESSION },
+	{ "signer-name",	IN_SIGNER,	g_str, C(name),	AT_SIGNER },
+	{ "signer-title",	IN_SIGNER,	g_str, C(role),	AT_SIGNER },
+	{ "slot-closed",	IN_SLOT,	g_yes,	L(closed),	AT_ITEM },
+	{ "slot-pause",		IN_SLOT,	g_yes,	L(pause),	AT_ITEM },
 	{ "slot-presenters",	IN_SLOT,	g_presenters,	0,	AT_ITEM },
-	{ "slot-time",		IN_SLOT,	g_slot,	L(time),	AT_ITEM },
-	{ "slot-topic",		IN_SLOT,	g_slot,	L(topic),	AT_ITEM },
-	{ "start",		IN_SESSION,	g_session, S(start),	AT_SESSION },
-	{ "title",		IN_ITEM,	g_item,	I(title),	AT_ITEM },
+	{ "slot-time",		IN_SLOT,	g_str,	L(time),	AT_ITEM },
+	{ "slot-topic",		IN_SLOT,	g_str,	L(topic),	AT_ITEM },
+	{ "start",		IN_SESSION,	g_str, S(start),	AT_SESSION },
+	{ "title",		IN_ITEM,	g_str,	I(title),	AT_ITEM },
 	{ "weekday",		IN_MEETING,	g_weekday,	0,	AT_ITEM },
 	{ "year",		IN_MEETING,	g_year,		0,	AT_ITEM },
 };
