@@ -133,9 +133,6 @@ struct program	*program_parse(const char *path, const char *data,
  * frees), or NULL after reporting.  Never overwrites a file. */
 char		*case_new(const char *dir, const char *title, int *number,
 		    bool *added);
-/* The file name a title gives: "Motion om fler laddstolpar" ->
- * "motion-om-fler-laddstolpar" (caller frees). */
-char		*case_slug(const char *title);
 
 /* Figure files (figure.c, csv.c, figcheck.c; docs/figures.md). */
 /* Reads every figure the meeting's texts place (BLOCK_FIGURE) into

@@ -1,9 +1,13 @@
-/* Swedish dates: names, validation, days, Swedish time. */
+/* Swedish dates: names, validation, days, Swedish time; slugs of
+ * Swedish titles. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+/* Letters of a slug at the most. */
+#define SLUG_MAX	60
 
 static const char *const months[12] = {
 	"januari", "februari", "mars", "april", "maj", "juni", "juli",
@@ -172,4 +176,60 @@ se_utc_offset(const char *iso)
 	if (mon == 3)
 		return day >= last ? "+02:00" : "+01:00";
 	return day < last ? "+02:00" : "+01:00";
+}
+
+char *
+case_slug(const char *title)
+{
+	struct buf b = { 0 };
+	size_t	 i, n, len = strlen(title);
+	uint32_t cp;
+	bool	 dash = false;
+
+	for (i = 0; i < len; i += n) {
+		char	 c = 0;
+
+		if ((n = utf8_decode(title + i, len - i, &cp)) == 0) {
+			n = 1;
+			continue;
+		}
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		else if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+			cp += 0x20;
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			c = (char)cp;
+		else if (cp >= 0xe0 && cp <= 0xe6)	/* å ä à á æ */
+			c = 'a';
+		else if (cp == 0xe7)
+			c = 'c';
+		else if (cp >= 0xe8 && cp <= 0xeb)
+			c = 'e';
+		else if (cp >= 0xec && cp <= 0xef)
+			c = 'i';
+		else if (cp == 0xf1)
+			c = 'n';
+		else if ((cp >= 0xf2 && cp <= 0xf6) || cp == 0xf8)
+			c = 'o';
+		else if (cp >= 0xf9 && cp <= 0xfc)
+			c = 'u';
+		if (c == 0) {
+			dash = b.len > 0;
+			continue;
+		}
+		if (b.len >= SLUG_MAX)
+			break;
+		if (dash)
+			buf_putc(&b, '-');
+		dash = false;
+		buf_putc(&b, c);
+	}
+	/* Cut at a word when the title was long. */
+	if (b.len >= SLUG_MAX && strchr(b.data, '-') != NULL)
+		*strrchr(b.data, '-') = '\0';
+	if (b.data == NULL || *b.data == '\0') {
+		buf_free(&b);
+		return xstrdup("arende");
+	}
+	return buf_detach(&b);
 }

@@ -176,6 +176,11 @@ const char *sv_month_name(int month);
 const char *sv_weekday_name(int day);
 /* Days in a month; year 0 (not written) gives February 29. */
 int	 days_in_month(int year, int month);
+/* The file or address name a Swedish title gives: "Motion om fler
+ * laddstolpar" -> "motion-om-fler-laddstolpar", å ä ö as a a o, at most
+ * 60 letters cut at a word; "arende" if nothing is left.  Caller
+ * frees. */
+char	*case_slug(const char *title);
 /* Validates YYYY-MM-DD as a real calendar date. */
 bool	 iso_date_valid(const char *iso);
 /* What is wrong with a date that is not valid, in words ("there is no
