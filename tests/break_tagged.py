@@ -55,6 +55,14 @@ FAULTS = [
     ("note-id-twice", "is used by two elements"),
     ("note-not-in-idtree", "is not in the IDTree"),
     ("reference-outside", "Reference inside Document"),
+    ("link-alt-garbled", "a Link's /Alt"),
+    ("link-contents-garbled", "a link annotation's /Contents"),
+    ("artifact-untyped", "an Artifact without a /Type"),
+    ("figure-bbox", "Figure without /BBox"),
+    ("table-bbox", "Table without /BBox"),
+    ("figure-empty", "Figure without content"),
+    ("mcid-in-artifact", "inside an Artifact: no structure element reaches"),
+    ("form-structparents", "has marked content but no /StructParents"),
 ]
 
 
@@ -130,6 +138,17 @@ def a_link(pdf):
             if a.get("/Subtype") == Name.Link:
                 return a
     raise SystemExit("break_tagged.py: no link")
+
+
+def attached_page(pdf):
+    """A page that draws an attached PDF's page with its own marked
+    content: the form, and the page."""
+    for page in pdf.pages:
+        xo = page.obj.get("/Resources", {}).get("/XObject")
+        f = xo.get("/BgAttached") if xo is not None else None
+        if f is not None and "/StructParents" in f:
+            return page, f
+    raise SystemExit("break_tagged.py: no attached page with tags")
 
 
 def apply(name, pdf):
@@ -252,6 +271,32 @@ def apply(name, pdf):
         tk = top.K if isinstance(top.K, Array) else Array([top.K])
         tk.append(r)
         top.K = tk
+    elif name == "link-alt-garbled":
+        # A wrapped link's first line, then its whole text.
+        e = first(pdf, "Link")
+        e.Alt = pikepdf.String(str(e.Alt)[:5] + str(e.Alt))
+    elif name == "link-contents-garbled":
+        a = a_link(pdf)
+        a.Contents = pikepdf.String(str(a.Contents) + " " +
+                                    str(a.Contents))
+    elif name == "artifact-untyped":
+        rewrite_content(pdf, p1, lambda d: re.sub(
+            rb"/Artifact <<[^>]*>> BDC", b"/Artifact BMC", d, count=1))
+    elif name == "figure-bbox":
+        del first(pdf, "Figure")["/A"]
+    elif name == "table-bbox":
+        del first(pdf, "Table")["/A"]
+    elif name == "figure-empty":
+        first(pdf, "Figure").K = Array([])
+    elif name == "mcid-in-artifact":
+        # The attached page drawn as one artifact, its tags inside.
+        page, _ = attached_page(pdf)
+        rewrite_content(pdf, page, lambda d: re.sub(
+            rb"(q [^\n]* cm /BgAttached Do Q)",
+            rb"/Artifact <</Type /Layout>> BDC \1 EMC", d, count=1))
+    elif name == "form-structparents":
+        _, form = attached_page(pdf)
+        del form["/StructParents"]
     else:
         raise SystemExit("break_tagged.py: no fault called %s" % name)
 

@@ -28,8 +28,22 @@ Fails (exit 1, one line per fault) on:
 - fonts: not embedded, or without a ToUnicode map that maps every code
   the pages show.
 
-Form XObjects drawn inside an Artifact (pages of attached PDFs) are not
-looked into: they are carried as they are.
+- artifacts and forms: an Artifact without a /Type; marked content with
+  an MCID inside an Artifact (Matterhorn 01-004: a form XObject drawn as
+  an artifact that keeps its own tags); a form XObject with marked
+  content and no /StructParents, or MCIDs its parent-tree entry does not
+  give to an element holding them (an MCR with /Stm);
+- names and boxes: a Link whose /Alt or whose annotation's /Contents is
+  not the text of its marked content, once (a hyphen layout added is an
+  artifact, so no part of it); a Figure or Table without /BBox; a Figure
+  without content.
+
+Form XObjects are looked into (the pages of attached PDFs): their
+content is checked as drawn, inside the marked content around the Do.
+
+    check_tagged.py --links FILE.pdf    # also each Link's text, and
+                                        # whether it goes over a hyphen
+    check_tagged.py --figures FILE.pdf  # also each Figure's /Alt, page
 """
 import re
 import sys
@@ -200,6 +214,42 @@ def cmap_ranges(data):
     return ranges
 
 
+def cmap_map(data):
+    """What a ToUnicode CMap maps: {code: text}."""
+    out = {}
+
+    def utf16(h):
+        b = bytes.fromhex(h.decode() if len(h) % 2 == 0 else
+                          h.decode() + "0")
+        return b.decode("utf-16-be", "replace")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for line in block.splitlines():
+            h = HEX.findall(line)
+            if len(h) < 3:
+                continue
+            lo, hi = int(h[0], 16), int(h[1], 16)
+            if hi - lo > 0xffff:
+                continue
+            if b"[" in line:
+                for i, d in enumerate(h[2:]):
+                    out[lo + i] = utf16(d)
+            else:
+                d = utf16(h[2])
+                for c in range(lo, hi + 1):
+                    out[c] = d[:-1] + chr(ord(d[-1]) + c - lo) if d \
+                        else ""
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for line in block.splitlines():
+            h = HEX.findall(line)
+            if len(h) >= 2:
+                out[int(h[0], 16)] = utf16(h[1])
+    return out
+
+
+SIMPLE_ENCODINGS = {"/WinAnsiEncoding": "cp1252",
+                    "/MacRomanEncoding": "mac_roman"}
+
+
 class FontInfo:
     def __init__(self, font):
         self.name = text_of(font.get("/BaseFont"))
@@ -207,11 +257,23 @@ class FontInfo:
         self.ranges = []
         self.problem = None
         tu = font.get("/ToUnicode")
-        if tu is None:
+        enc = font.get("/Encoding")
+        if isinstance(enc, Dictionary) and "/Differences" not in enc:
+            enc = enc.get("/BaseEncoding")
+        if tu is None and not self.two_byte and \
+                str(enc) in SIMPLE_ENCODINGS:
+            # ISO 32000-1, 9.10.2: a simple font with a standard
+            # encoding maps its codes to Unicode without a map.
+            self.map = {c: bytes([c]).decode(SIMPLE_ENCODINGS[str(enc)],
+                                             "replace")
+                        for c in range(32, 256)}
+            self.ranges = [(0, 255)]
+        elif tu is None:
             self.problem = "no ToUnicode map"
         else:
             try:
                 self.ranges = cmap_ranges(tu.read_bytes())
+                self.map = cmap_map(tu.read_bytes())
             except Exception as e:
                 self.problem = "ToUnicode unreadable (%s)" % e
             if not self.ranges and self.problem is None:
@@ -228,6 +290,8 @@ class FontInfo:
         else:
             self.embedded = True
         self.unmapped = set()
+        if not hasattr(self, "map"):
+            self.map = {}
 
     def covers(self, code):
         for lo, hi in self.ranges:
@@ -236,6 +300,7 @@ class FontInfo:
         return False
 
     def show(self, data):
+        """Notes codes the map misses; the text shown."""
         if self.two_byte:
             codes = [data[i] << 8 | data[i + 1]
                      for i in range(0, len(data) - 1, 2)]
@@ -244,33 +309,70 @@ class FontInfo:
         for c in codes:
             if self.ranges and not self.covers(c):
                 self.unmapped.add(c)
+        return "".join(self.map.get(c, "") for c in codes)
 
 
 # ---------------------------------------------------------------------
 # Content streams.
 
-def check_content(pdf, page, pno, fonts):
-    """MCIDs of the page's content: {mcid: tag}."""
-    res = page.obj.get("/Resources")
+ARTIFACT_TYPES = {"/Pagination", "/Layout", "/Page", "/Background"}
+
+
+class Content:
+    """What the content of a page (and of the form XObjects it draws)
+    holds: {(page, stream, mcid): tag} with stream None for the page's
+    own content or the form's key, and the text of each."""
+
+    def __init__(self):
+        self.mcids = {}
+        self.text = {}
+        self.forms = []     # (form, page key, {mcid: tag}) with MCIDs
+        self.last = None    # the marked content shown last
+        self.hyphen = set()     # marked content a hyphen artifact follows
+        self.links = []     # (a Link's text, whether over a hyphen)
+
+
+def check_content(pdf, page, pno, fonts, content=None):
+    """The page's marked content, checked, into content (a Content)."""
+    if content is None:
+        content = Content()
+    outside = {}
+    scan(page.obj, page.obj.get("/Resources"), pno, key(page.obj), None,
+         fonts, content, [], outside, set(), 0)
+    for op, n in sorted(outside.items()):
+        fault("page %d: %d x %s paints outside marked content and outside "
+              "an Artifact" % (pno, n, op))
+    pk = key(page.obj)
+    return {m: t for (p, st, m), t in content.mcids.items()
+            if p == pk and st is None}
+
+
+def scan(obj, res, pno, pk, stm, fonts, content, base, outside, seen,
+         depth):
+    """One content stream: the page's (stm None) or a form's, drawn
+    inside the marked content `base' (a copy of the drawing stack)."""
+    where = "page %d" % pno if stm is None else \
+        "page %d, form XObject %d" % (pno, stm[0])
     fontres = res.get("/Font") if res is not None else None
     props = res.get("/Properties") if res is not None else None
-    stack = []          # (kind, tag, mcid, opened in text)
-    mcids = {}
+    xobjs = res.get("/XObject") if res is not None else None
+    stack = list(base)  # (kind, tag, mcid, opened in text)
+    nbase = len(base)
+    mine = {}
     in_text = False
     in_path = False
     font = None
-    outside = {}
     try:
-        instrs = pikepdf.parse_content_stream(page)
+        instrs = pikepdf.parse_content_stream(obj)
     except Exception as e:
-        fault("page %d: content does not parse: %s" % (pno, e))
-        return mcids
+        fault("%s: content does not parse: %s" % (where, e))
+        return mine
     for ins in instrs:
         op = str(ins.operator)
         ops = ins.operands
         if op in ("BDC", "BMC"):
             if in_path:
-                fault("page %d: marked content begins inside a path" % pno)
+                fault("%s: marked content begins inside a path" % where)
             tag = str(ops[0]) if ops else ""
             pl = ops[1] if op == "BDC" and len(ops) > 1 else None
             if isinstance(pl, Name) and props is not None:
@@ -279,33 +381,46 @@ def check_content(pdf, page, pno, fonts):
             if isinstance(pl, Dictionary) and "/MCID" in pl:
                 mcid = int(pl.MCID)
             if tag == "/Artifact":
+                t = pl.get("/Type") if isinstance(pl, Dictionary) else None
+                if t is None or str(t) not in ARTIFACT_TYPES:
+                    fault("%s: an Artifact without a /Type (Pagination, "
+                          "Layout, Page or Background)" % where)
+                elif str(t) == "/Pagination" and "/Subtype" not in pl:
+                    pass    # page numbers alone need no subtype
                 stack.append(("artifact", tag, None, in_text))
             elif mcid is not None:
-                if any(s[0] == "mcid" for s in stack):
-                    fault("page %d: MCID %d is nested in another "
+                if any(s[0] == "artifact" for s in stack):
+                    fault("%s: marked content with MCID %d inside an "
+                          "Artifact: no structure element reaches it" %
+                          (where, mcid))
+                elif any(s[0] == "mcid" for s in stack):
+                    fault("%s: MCID %d is nested in another "
                           "marked-content sequence with an MCID" %
-                          (pno, mcid))
-                if mcid in mcids:
-                    fault("page %d: MCID %d is used twice" % (pno, mcid))
-                mcids[mcid] = tag[1:]
-                stack.append(("mcid", tag, mcid, in_text))
+                          (where, mcid))
+                if mcid in mine:
+                    fault("%s: MCID %d is used twice" % (where, mcid))
+                mine[mcid] = tag[1:]
+                content.mcids[(pk, stm and stm[1], mcid)] = tag[1:]
+                content.text.setdefault((pk, stm and stm[1], mcid), "")
+                stack.append(("mcid", tag, (pk, stm and stm[1], mcid),
+                              in_text))
             else:
                 stack.append(("other", tag, None, in_text))
         elif op == "EMC":
-            if not stack:
-                fault("page %d: unbalanced: EMC without BDC or BMC" % pno)
+            if len(stack) <= nbase:
+                fault("%s: unbalanced: EMC without BDC or BMC" % where)
             else:
                 s = stack.pop()
                 if s[3] != in_text:
-                    fault("page %d: marked content %s and a text object "
-                          "(BT ... ET) overlap" % (pno, s[1]))
+                    fault("%s: marked content %s and a text object "
+                          "(BT ... ET) overlap" % (where, s[1]))
         elif op == "BT":
             in_text = True
         elif op == "ET":
             in_text = False
-            if stack and stack[-1][3]:
-                fault("page %d: marked content %s begun in a text object "
-                      "is still open at ET" % (pno, stack[-1][1]))
+            if len(stack) > nbase and stack[-1][3]:
+                fault("%s: marked content %s begun in a text object "
+                      "is still open at ET" % (where, stack[-1][1]))
         elif op in PATH_OPS:
             in_path = True
         elif op == "n":
@@ -319,24 +434,51 @@ def check_content(pdf, page, pno, fonts):
                 if k not in fonts:
                     fonts[k] = FontInfo(f)
                 font = fonts[k]
+        form = None
+        if op == "Do" and ops and xobjs is not None:
+            x = xobjs.get(str(ops[0]))
+            if isinstance(x, pikepdf.Stream) and \
+                    x.get("/Subtype") == Name("/Form"):
+                form = x
+        if form is not None:
+            fk = key(form)
+            if fk in seen or depth > 8:
+                continue
+            seen.add(fk)
+            fres = form.get("/Resources", res)
+            got = scan(form, fres, pno, pk, (fk[0] if fk else 0, fk),
+                       fonts, content, stack, outside, seen, depth + 1)
+            seen.discard(fk)
+            if got:
+                content.forms.append((form, pk, got))
+            continue
         if op in PAINT_TEXT or op in PAINT_PATH or op in PAINT_OTHER:
             if not any(s[0] in ("mcid", "artifact") for s in stack):
                 outside[op] = outside.get(op, 0) + 1
             if op in PAINT_PATH:
                 in_path = False
         if op in PAINT_TEXT and font is not None:
+            shown = []
             for o in ops:
                 items = list(o) if isinstance(o, Array) else [o]
                 for it in items:
                     if isinstance(it, pikepdf.String):
-                        font.show(bytes(it))
-    for op, n in sorted(outside.items()):
-        fault("page %d: %d x %s paints outside marked content and outside "
-              "an Artifact" % (pno, n, op))
-    if stack:
-        fault("page %d: unbalanced: %d marked-content sequence(s) not "
-              "closed at the end of the page" % (pno, len(stack)))
-    return mcids
+                        shown.append(font.show(bytes(it)))
+            for s in reversed(stack):
+                if s[0] == "mcid":
+                    content.text[s[2]] += "".join(shown)
+                    content.last = s[2]
+                    break
+                if s[0] == "artifact":
+                    if "".join(shown).strip() == "-" and content.last:
+                        content.hyphen.add(content.last)
+                    break
+    if len(stack) > nbase:
+        fault("%s: unbalanced: %d marked-content sequence(s) not "
+              "closed at the end of the %s" % (where, len(stack) - nbase,
+                                               "page" if stm is None else
+                                               "form"))
+    return mine
 
 
 # ---------------------------------------------------------------------
@@ -345,9 +487,13 @@ def check_content(pdf, page, pno, fonts):
 class Tree:
     def __init__(self, pdf):
         self.rolemap = {}
-        self.held = {}       # element key -> set of (page key, mcid)
+        # Marked content is (page key, form key or None, mcid).
+        self.held = {}       # element key -> set of marked content
         self.types = {}      # element key -> type
-        self.mcrs = []       # (page key, mcid, element type)
+        self.mcrs = []       # (marked content, element type)
+        self.order = {}      # element key -> its marked content in order
+        self.links = []      # Link elements
+        self.figures = []    # (Figure element, its type)
         self.objrs = {}      # annotation key -> element key
         self.count = 0
         self.heading = 0     # level of the last heading in this Part
@@ -417,6 +563,13 @@ class Tree:
         if t == "Figure" and not (text_of(e.get("/Alt")).strip() or
                                   text_of(e.get("/ActualText")).strip()):
             fault("structure: Figure without /Alt")
+        if t in ("Figure", "Table") and not self.has_bbox(e):
+            fault("structure: %s without /BBox (ISO 32000-1, table 344)" %
+                  t)
+        if t == "Link":
+            self.links.append(e)
+        if t == "Figure":
+            self.figures.append(e)
         if "/ID" in e:
             i = bytes(e.get("/ID"))
             if i in self.ids:
@@ -444,6 +597,7 @@ class Tree:
                   "nesting)" % (t, ptype, "/".join(sorted(TABLE_PARENT[t]))))
         pg = e.get("/Pg")
         held = self.held.setdefault(k, set())
+        order = self.order.setdefault(k, [])
         for kid in as_list(e.get("/K")):
             if isinstance(kid, int) or (hasattr(kid, "is_integer") and
                                         not isinstance(kid, Dictionary)):
@@ -455,15 +609,18 @@ class Tree:
                     fault("structure: %s holds MCID %d but has no /Pg" %
                           (s, m))
                     continue
-                held.add((key(pg), m))
-                self.mcrs.append((key(pg), m, t))
+                held.add((key(pg), None, m))
+                order.append((key(pg), None, m))
+                self.mcrs.append(((key(pg), None, m), t))
             elif isinstance(kid, Dictionary):
                 typ = kid.get("/Type")
                 if typ == Name("/MCR"):
                     kp = kid.get("/Pg", pg)
                     m = int(kid.get("/MCID", -1))
-                    held.add((key(kp), m))
-                    self.mcrs.append((key(kp), m, t))
+                    st = key(kid.get("/Stm")) if "/Stm" in kid else None
+                    held.add((key(kp), st, m))
+                    order.append((key(kp), st, m))
+                    self.mcrs.append(((key(kp), st, m), t))
                 elif typ == Name("/OBJR"):
                     self.objrs[key(kid.get("/Obj"))] = k
                 else:
@@ -480,6 +637,23 @@ class Tree:
             elif e.get("/Pg") is not None:
                 out.add(self.pageno.get(key(e.get("/Pg"))))
         return sorted(p for p in out if p is not None)
+
+    @staticmethod
+    def has_bbox(e):
+        for a in as_list(e.get("/A")):
+            if isinstance(a, Dictionary) and isinstance(a.get("/BBox"),
+                                                        Array) and \
+                    len(a.get("/BBox")) == 4:
+                return True
+        return False
+
+    def content_of(self, e, depth=0):
+        """Whether an element holds marked content, itself or below."""
+        if self.order.get(key(e)) or depth > 50:
+            return bool(self.order.get(key(e)))
+        return any(isinstance(k, Dictionary) and "/S" in k and
+                   self.content_of(k, depth + 1)
+                   for k in as_list(e.get("/K")))
 
     @staticmethod
     def has_scope(e):
@@ -502,6 +676,70 @@ def check(path, langs=None):
     return list(faults), summary
 
 
+last_links = []
+last_figures = []
+
+
+def check_form_parents(tree, ptree, form, pk, mcids, pno):
+    """A form XObject's marked content: its /StructParents entry in the
+    ParentTree, elements that hold it by MCRs with /Stm."""
+    sp = form.get("/StructParents")
+    if sp is None:
+        fault("page %d: form XObject %d has marked content but no "
+              "/StructParents" % (pno, key(form)[0]))
+        return
+    arr = ptree.get(int(sp))
+    if not isinstance(arr, Array):
+        fault("page %d: no ParentTree entry for the /StructParents %d of "
+              "form XObject %d" % (pno, int(sp), key(form)[0]))
+        return
+    for m, tag in sorted(mcids.items()):
+        if m >= len(arr) or not isinstance(arr[m], Dictionary):
+            fault("page %d: MCID %d of form XObject %d is not in the "
+                  "ParentTree" % (pno, m, key(form)[0]))
+            continue
+        ek = key(arr[m])
+        if (pk, key(form), m) not in tree.held.get(ek, ()):
+            fault("page %d: the ParentTree gives MCID %d of form XObject "
+                  "%d to an element (%s) that does not hold it" %
+                  (pno, m, key(form)[0], tree.types.get(ek, "?")))
+
+
+def squeeze(t):
+    return " ".join(t.split())
+
+
+def check_links(pdf, tree, content):
+    """A link's name (/Alt of its element, /Contents of its annotation)
+    is its visible text, once, without a hyphen layout added (an
+    artifact, so not in the text of its marked content)."""
+    annots = {}
+    for page in pdf.pages:
+        for a in as_list(page.obj.get("/Annots")):
+            if a.get("/Subtype") == Name("/Link"):
+                annots[key(a)] = a
+    for e in tree.links:
+        seen = tree.order.get(key(e), [])
+        if not seen:
+            continue
+        text = squeeze("".join(content.text.get(mc, "") for mc in seen))
+        content.links.append((text, any(mc in content.hyphen
+                                        for mc in seen[:-1])))
+        alt = squeeze(text_of(e.get("/Alt")))
+        if "/Alt" in e and alt != text:
+            fault("structure: a Link's /Alt \"%s\" is not its text \"%s\"" %
+                  (alt, text))
+        for kid in as_list(e.get("/K")):
+            if isinstance(kid, Dictionary) and \
+                    kid.get("/Type") == Name("/OBJR"):
+                a = annots.get(key(kid.get("/Obj")))
+                c = squeeze(text_of(a.get("/Contents"))) if a is not None \
+                    else None
+                if c is not None and c != text:
+                    fault("structure: a link annotation's /Contents \"%s\" "
+                          "is not its text \"%s\"" % (c, text))
+
+
 def check_pdf(pdf, langs=None):
     check_catalog(pdf)
     root = pdf.Root.get("/StructTreeRoot")
@@ -512,17 +750,19 @@ def check_pdf(pdf, langs=None):
     if root is not None:
         numtree(root.get("/ParentTree"), ptree)
     fonts = {}
-    content = set()
+    content = Content()
     nmcid = 0
     for i, page in enumerate(pdf.pages):
         pno = i + 1
         if page.obj.get("/Tabs") != Name("/S"):
             fault("page %d: no /Tabs /S (tab order by structure)" % pno)
-        mcids = check_content(pdf, page, pno, fonts)
+        nforms = len(content.forms)
+        mcids = check_content(pdf, page, pno, fonts, content)
         nmcid += len(mcids)
         pk = key(page.obj)
-        for m in mcids:
-            content.add((pk, m))
+        if tree is not None:
+            for form, fpk, fm in content.forms[nforms:]:
+                check_form_parents(tree, ptree, form, fpk, fm, pno)
         if mcids and tree is not None:
             sp = page.obj.get("/StructParents")
             if sp is None:
@@ -540,7 +780,7 @@ def check_pdf(pdf, langs=None):
                                   "ParentTree" % (pno, m))
                             continue
                         ek = key(arr[m])
-                        if (pk, m) not in tree.held.get(ek, ()):
+                        if (pk, None, m) not in tree.held.get(ek, ()):
                             fault("page %d: the ParentTree gives MCID %d to "
                                   "an element (%s) that does not hold it" %
                                   (pno, m, tree.types.get(ek, "?")))
@@ -563,10 +803,19 @@ def check_pdf(pdf, langs=None):
                 fault("page %d: link annotation not held (OBJR) by the "
                       "Link element its /StructParent names" % pno)
     if tree is not None:
-        for pk, m, t in tree.mcrs:
-            if (pk, m) not in content:
+        for mc, t in tree.mcrs:
+            if mc not in content.mcids:
                 fault("structure: %s holds MCID %d of a page whose content "
-                      "has no such MCID" % (t, m))
+                      "has no such MCID" % (t, mc[2]))
+        check_links(pdf, tree, content)
+        last_links[:] = content.links
+        last_figures[:] = [(text_of(e.get("/Alt")),
+                            tree.pageno.get(key(e.get("/Pg")), "?"))
+                           for e in tree.figures]
+        for e in tree.figures:
+            if not tree.content_of(e):
+                fault("structure: Figure without content (only its /Alt): "
+                      "a reader cannot find what it describes")
     for f in fonts.values():
         if not f.embedded:
             fault("font %s: not embedded" % f.name)
@@ -584,11 +833,20 @@ def main():
     langs = [] if args[:1] == ["--langs"] else None
     if langs is not None:
         args = args[1:]
+    links = args[:1] == ["--links"]
+    figures = args[:1] == ["--figures"]
+    if links or figures:
+        args = args[1:]
     if len(args) != 1:
-        print("usage: check_tagged.py [--langs] FILE.pdf", file=sys.stderr)
+        print("usage: check_tagged.py [--langs|--links|--figures] FILE.pdf",
+              file=sys.stderr)
         return 2
     path = args[0]
     found, summary = check(path, langs)
+    for text, hyphen in last_links if links else []:
+        print("Link \"%s\"%s" % (text, " (over a hyphen)" if hyphen else ""))
+    for alt, page in last_figures if figures else []:
+        print("Figure \"%s\", page %s" % (alt, page))
     for t, lang, pages in langs or []:
         print("%s /Lang %s, page%s %s" % (t, lang, "s" if len(pages) > 1
                                           else "", ", ".join(map(str, pages))))

@@ -1701,15 +1701,17 @@ lint_document(struct lint *l, const struct document *d)
 		    "the %s has no signer: add "
 		    "\"undertecknare: Namn, Titel\" to the header",
 		    document_label(d->kind));
-	/* A PDF made elsewhere with text but no tags is read aloud
-	 * without its structure (one without text was warned about when
-	 * it was read). */
+	/* A PDF made elsewhere with text but no tags: the pack tags its
+	 * text as paragraphs, and no more (one without text was warned
+	 * about when it was read). */
 	if (d->kind == DOCUMENT_EXTERNAL) {
 		if (d->ext_text && !d->ext_tagged)
-			report(l, DIAG_NOTE, pos.file, pos.line, pos.col,
+			report(l, DIAG_WARNING, pos.file, pos.line, pos.col,
 			    "\"%s\" is not a tagged PDF (no structure tree): "
-			    "a screen reader gets its text without headings, "
-			    "lists or reading order", d->path);
+			    "in the pack its text is read aloud as paragraphs "
+			    "in the order of its text layer, without headings, "
+			    "lists or tables; ask the sender for a tagged PDF",
+			    d->path);
 	}
 	for (i = 0; i < d->nsigners; i++)
 		if (d->signers[i].name == NULL || *d->signers[i].name == '\0')

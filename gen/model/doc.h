@@ -361,6 +361,8 @@ struct part {
 		struct srcpos	 pos;
 		const struct external_page *pages;
 		size_t		 npages;
+		bool		 text;		/* some page shows text */
+		bool		 tagged;	/* it has a structure tree */
 	}		 external;
 };
 

@@ -17,13 +17,33 @@
 #include "../util/pdfin.h"
 #include "pdf_private.h"
 
+/* A page of an attached file as placed in the pack. */
+struct placed {
+	bool		 done;
+	size_t		 page;		/* the pack's page */
+	qpdf_oh		 form;		/* in the pack */
+	double		 m[6];		/* the file's page space to the pack
+					 * page's */
+	/* Its text tagged here (a file with text and no tags): the
+	 * paragraph of each MCID of the form. */
+	int		*para;
+	int		 nmcids;
+	/* The elements of its MCIDs (the parent tree's entry). */
+	qpdf_oh		*elems;
+	int		 nelems;
+};
+
 /* An attached file, open until the pack is written: qpdf copies the
  * pages' fonts and images from it only then. */
 struct attached {
 	const char	*path;
+	const struct part_external *doc;
 	qpdf_data	 q;
 	char		*data;
 	int		 npages;
+	struct placed	*placed;	/* per page of the file */
+	unsigned	 part_obj;	/* its Part in the pack's tree */
+	int		 nelems;	/* elements carried so far */
 };
 
 struct merge {
@@ -32,7 +52,13 @@ struct merge {
 	struct attached	*files;
 	size_t		 nfiles;
 	char		 version[16];	/* highest PDF version read */
+	bool		 tagged;	/* the pack has a structure tree */
 };
+
+/* Bounds on an attached file's structure tree: nesting, elements. */
+#define CARRY_MAX_DEPTH	100
+#define CARRY_MAX_ELEMS	200000
+#define CARRY_MAX_MCID	100000
 
 /* Reports qpdf's error on the pack (or on the file being merged). */
 static int
@@ -44,7 +70,7 @@ failed(struct merge *g, qpdf_data q, const char *file)
 }
 
 static struct attached *
-file_of(struct merge *g, const char *path)
+file_of(struct merge *g, const char *path, const struct part_external *doc)
 {
 	struct attached *a;
 	struct srcpos at = { NULL, 0, 0 };
@@ -58,6 +84,7 @@ file_of(struct merge *g, const char *path)
 	a = &g->files[g->nfiles++];
 	memset(a, 0, sizeof(*a));
 	a->path = path;
+	a->doc = doc;
 	a->q = qpdf_init();
 	/* Read again: what was measured must still be there. */
 	at.file = path;
@@ -68,6 +95,7 @@ file_of(struct merge *g, const char *path)
 		failed(g, a->q, path);
 		return NULL;
 	}
+	a->placed = xcalloc((size_t)a->npages, sizeof(*a->placed));
 	v = qpdf_get_pdf_version(a->q);
 	if (v != NULL && strlen(v) < sizeof(g->version) &&
 	    strcmp(v, g->version) > 0)
@@ -131,7 +159,8 @@ deflate_into(qpdf_data q, qpdf_oh stream, const unsigned char *data,
 	return ok;
 }
 
-/* The file's page n (1-based) as a form XObject of the pack. */
+/* The file's page n (1-based) as a form XObject of the pack; a file
+ * with text and no tags gets its text tagged (retag.c). */
 static qpdf_oh
 page_form(struct merge *g, struct attached *a, int n, double box[4],
     int *rot)
@@ -141,6 +170,7 @@ page_form(struct merge *g, struct attached *a, int n, double box[4],
 	unsigned char *content = NULL;
 	size_t	 clen = 0;
 	double	 m[6];
+	struct placed *pl = &a->placed[n - 1];
 
 	page = qpdf_get_page_n(q, (size_t)n - 1);
 	if (qpdf_has_error(q) || !pdfin_page_box(q, page, box, rot)) {
@@ -154,6 +184,26 @@ page_form(struct merge *g, struct attached *a, int n, double box[4],
 		free(content);
 		failed(g, q, a->path);
 		return 0;
+	}
+	if (g->tagged && a->doc != NULL && a->doc->text &&
+	    !a->doc->tagged) {
+		struct buf b = { 0 };
+
+		free(pl->para);
+		pl->para = NULL;
+		if (pdf_retag_text(content, clen, &b, &pl->para,
+		    &pl->nmcids) < 0) {
+			buf_free(&b);
+			free(content);
+			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
+			    "page %d of \"%s\" has more text objects than "
+			    "can be tagged", n, a->path);
+			return 0;
+		}
+		free(content);
+		clen = b.len;
+		content = (unsigned char *)buf_detach(&b);
+		buf_free(&b);
 	}
 	form = qpdf_oh_new_stream(q);
 	dict = qpdf_oh_get_dict(q, form);
@@ -187,21 +237,40 @@ page_form(struct merge *g, struct attached *a, int n, double box[4],
 	return form;
 }
 
+void
+pdf_attach_place(const struct pdf_writer *wr, size_t i, double w, double h,
+    double *s, double *tx, double *ty)
+{
+	const struct page *pg = &wr->pages->v[i];
+	const struct page_style *ps = wr->doc->parts[pg->part].page;
+	double	 aw, ah;
+
+	aw = pg->width - ps->stamp_left - ps->stamp_right;
+	ah = pg->height - ps->stamp_top - ps->stamp_bottom;
+	*s = 1;
+	if (aw > 0 && aw < w * *s)
+		*s = aw / w;
+	if (ah > 0 && ah < h * *s)
+		*s = ah / h;
+	*tx = ps->stamp_left + ((aw > 0 ? aw : pg->width) - w * *s) / 2;
+	*ty = ps->stamp_bottom + ((ah > 0 ? ah : pg->height) - h * *s) / 2;
+}
+
 /* Draws the file's page first on pack page i, inside the stamp
  * margin, as an artifact: a tagged pack has no unmarked content. */
 static int
 attach_page(struct merge *g, size_t i)
 {
 	const struct page *pg = &g->w->pages->v[i];
-	const struct page_style *ps = g->w->doc->parts[pg->part].page;
 	struct attached *a;
 	qpdf_data p = g->pack;
 	qpdf_oh	 form, page, res, xobj, contents, arr, pre;
-	double	 box[4], w, h, aw, ah, s, tx, ty;
+	double	 box[4], w, h, s, tx, ty;
 	char	 ops[256];
 	int	 rot, n, k;
 
-	if ((a = file_of(g, pg->external)) == NULL)
+	if ((a = file_of(g, pg->external,
+	    &g->w->doc->parts[pg->part].external)) == NULL)
 		return 0;
 	if (pg->external_page < 1 || pg->external_page > a->npages) {
 		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: \"%s\" "
@@ -213,17 +282,39 @@ attach_page(struct merge *g, size_t i)
 		return 0;
 	w = rot % 180 ? box[3] - box[1] : box[2] - box[0];
 	h = rot % 180 ? box[2] - box[0] : box[3] - box[1];
-	aw = pg->width - ps->stamp_left - ps->stamp_right;
-	ah = pg->height - ps->stamp_top - ps->stamp_bottom;
-	s = 1;
-	if (aw > 0 && aw < w * s)
-		s = aw / w;
-	if (ah > 0 && ah < h * s)
-		s = ah / h;
-	tx = ps->stamp_left + ((aw > 0 ? aw : pg->width) - w * s) / 2;
-	ty = ps->stamp_bottom + ((ah > 0 ? ah : pg->height) - h * s) / 2;
-	snprintf(ops, sizeof(ops), "/Artifact BMC q %.5f 0 0 %.5f %.4f %.4f "
-	    "cm /BgAttached Do Q EMC\n", s, s, tx, ty);
+	pdf_attach_place(g->w, i, w, h, &s, &tx, &ty);
+	/* A scanned page is its Figure's content; a page with text holds
+	 * its own marked content (its tags, or those retag.c gave it). */
+	if (g->tagged && g->w->ext[i].scan_mcid >= 0)
+		snprintf(ops, sizeof(ops), "/Figure <</MCID %d>> BDC q %.5f 0 "
+		    "0 %.5f %.4f %.4f cm /BgAttached Do Q EMC\n",
+		    g->w->ext[i].scan_mcid, s, s, tx, ty);
+	else if (g->tagged)
+		snprintf(ops, sizeof(ops), "q %.5f 0 0 %.5f %.4f %.4f cm "
+		    "/BgAttached Do Q\n", s, s, tx, ty);
+	else
+		snprintf(ops, sizeof(ops), "/Artifact <</Type /Layout>> BDC "
+		    "q %.5f 0 0 %.5f %.4f %.4f cm /BgAttached Do Q EMC\n",
+		    s, s, tx, ty);
+	{
+		struct placed *pl = &a->placed[pg->external_page - 1];
+		double	 sm[6], t[6] = { 0 };
+
+		pl->done = true;
+		pl->page = i;
+		pl->form = form;
+		a->part_obj = g->tagged ? g->w->ext[i].part_obj : 0;
+		shown_matrix(box, rot, sm);
+		t[0] = t[3] = s;
+		t[4] = tx;
+		t[5] = ty;
+		pl->m[0] = sm[0] * t[0] + sm[1] * t[2];
+		pl->m[1] = sm[0] * t[1] + sm[1] * t[3];
+		pl->m[2] = sm[2] * t[0] + sm[3] * t[2];
+		pl->m[3] = sm[2] * t[1] + sm[3] * t[3];
+		pl->m[4] = sm[4] * t[0] + sm[5] * t[2] + t[4];
+		pl->m[5] = sm[4] * t[1] + sm[5] * t[3] + t[5];
+	}
 
 	page = qpdf_get_page_n(p, i);
 	res = qpdf_oh_get_key(p, page, "/Resources");
@@ -253,6 +344,420 @@ attach_page(struct merge *g, size_t i)
 	qpdf_oh_replace_key(p, page, "/Contents", arr);
 	if (qpdf_has_error(p))
 		return failed(g, p, a->path);
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The structure of an attached file, in its Part of the pack's tree. */
+
+/* The element of MCID m of a placed page: the parent tree's entry. */
+static void
+set_elem(struct placed *pl, int m, qpdf_oh e)
+{
+	if (m >= pl->nelems) {
+		pl->elems = xrealloc(pl->elems, (size_t)(m + 1) *
+		    sizeof(*pl->elems));
+		memset(pl->elems + pl->nelems, 0, (size_t)(m + 1 -
+		    pl->nelems) * sizeof(*pl->elems));
+		pl->nelems = m + 1;
+	}
+	pl->elems[m] = e;
+}
+
+/* A marked-content reference to MCID m in the form of a placed page. */
+static qpdf_oh
+mcr(qpdf_data p, const struct placed *pl, int m)
+{
+	qpdf_oh	 d = qpdf_oh_new_dictionary(p);
+
+	qpdf_oh_replace_key(p, d, "/Type", qpdf_oh_new_name(p, "/MCR"));
+	qpdf_oh_replace_key(p, d, "/Pg", qpdf_get_page_n(p, pl->page));
+	qpdf_oh_replace_key(p, d, "/Stm", pl->form);
+	qpdf_oh_replace_key(p, d, "/MCID", qpdf_oh_new_integer(p, m));
+	return d;
+}
+
+/* The Part's kids array, made if it has none. */
+static qpdf_oh
+part_kids(struct merge *g, struct attached *a, qpdf_oh *part)
+{
+	qpdf_data p = g->pack;
+	qpdf_oh	 k, arr;
+
+	*part = qpdf_get_object_by_id(p, (int)a->part_obj, 0);
+	k = qpdf_oh_get_key(p, *part, "/K");
+	if (qpdf_oh_is_array(p, k))
+		return k;
+	arr = qpdf_oh_new_array(p);
+	if (qpdf_oh_is_dictionary(p, k) || qpdf_oh_is_integer(p, k))
+		qpdf_oh_append_item(p, arr, k);
+	qpdf_oh_replace_key(p, *part, "/K", arr);
+	return qpdf_oh_get_key(p, *part, "/K");
+}
+
+/* Text with no tags: a P for each paragraph retag.c found. */
+static void
+text_elems(struct merge *g, struct attached *a)
+{
+	qpdf_data p = g->pack;
+	qpdf_oh	 part, kids, *paras, e;
+	int	 n, m, j, np;
+
+	kids = part_kids(g, a, &part);
+	for (n = 0; n < a->npages; n++) {
+		struct placed *pl = &a->placed[n];
+
+		if (!pl->done || pl->nmcids == 0)
+			continue;
+		np = pl->para[pl->nmcids - 1] + 1;
+		paras = xcalloc((size_t)np, sizeof(*paras));
+		for (m = 0; m < pl->nmcids; m++) {
+			j = pl->para[m];
+			if (j < 0 || j >= np)
+				continue;
+			if (paras[j] == 0) {
+				e = qpdf_oh_new_dictionary(p);
+				qpdf_oh_replace_key(p, e, "/S",
+				    qpdf_oh_new_name(p, "/P"));
+				qpdf_oh_replace_key(p, e, "/P", part);
+				qpdf_oh_replace_key(p, e, "/Pg",
+				    qpdf_get_page_n(p, pl->page));
+				qpdf_oh_replace_key(p, e, "/K",
+				    qpdf_oh_new_array(p));
+				paras[j] = qpdf_make_indirect_object(p, e);
+				qpdf_oh_append_item(p, kids, paras[j]);
+			}
+			qpdf_oh_append_item(p, qpdf_oh_get_key(p, paras[j],
+			    "/K"), mcr(p, pl, m));
+			set_elem(pl, m, paras[j]);
+		}
+		free(paras);
+	}
+}
+
+/* A direct copy in the pack of a value of the file (attributes,
+ * strings): no references to the file's objects come along. */
+static qpdf_oh
+clone(qpdf_data p, qpdf_data q, qpdf_oh v, int depth)
+{
+	qpdf_oh	 r;
+	const char *s;
+	size_t	 len, n, i;
+	char	**keys = NULL;
+	int	 k;
+
+	if (depth > 8)
+		return qpdf_oh_new_null(p);
+	if (qpdf_oh_is_bool(q, v))
+		return qpdf_oh_new_bool(p, qpdf_oh_get_bool_value(q, v));
+	if (qpdf_oh_is_integer(q, v))
+		return qpdf_oh_new_integer(p, qpdf_oh_get_int_value(q, v));
+	if (qpdf_oh_is_real(q, v))
+		return qpdf_oh_new_real_from_string(p,
+		    qpdf_oh_get_real_value(q, v));
+	if (qpdf_oh_is_name(q, v))
+		return qpdf_oh_new_name(p, qpdf_oh_get_name(q, v));
+	if (qpdf_oh_is_string(q, v)) {
+		s = qpdf_oh_get_binary_string_value(q, v, &len);
+		return qpdf_oh_new_binary_string(p, s, len);
+	}
+	if (qpdf_oh_is_array(q, v)) {
+		r = qpdf_oh_new_array(p);
+		n = (size_t)qpdf_oh_get_array_n_items(q, v);
+		for (k = 0; k < (int)n && k < 64; k++)
+			qpdf_oh_append_item(p, r, clone(p, q,
+			    qpdf_oh_get_array_item(q, v, k), depth + 1));
+		return r;
+	}
+	if (qpdf_oh_is_dictionary(q, v) && !qpdf_oh_is_stream(q, v)) {
+		r = qpdf_oh_new_dictionary(p);
+		/* qpdf has one cursor over a dictionary's keys. */
+		n = 0;
+		qpdf_oh_begin_dict_key_iter(q, v);
+		while (qpdf_oh_dict_more_keys(q) && n < 64) {
+			keys = xrealloc(keys, (n + 1) * sizeof(*keys));
+			keys[n++] = xstrdup(qpdf_oh_dict_next_key(q));
+		}
+		for (i = 0; i < n; i++) {
+			qpdf_oh_replace_key(p, r, keys[i], clone(p, q,
+			    qpdf_oh_get_key(q, v, keys[i]), depth + 1));
+			free(keys[i]);
+		}
+		free(keys);
+		return r;
+	}
+	return qpdf_oh_new_null(p);
+}
+
+/* An attribute's /BBox, from the file's page to the pack's. */
+static void
+move_bbox(qpdf_data p, qpdf_oh attr, const double m[6])
+{
+	qpdf_oh	 b = qpdf_oh_get_key(p, attr, "/BBox");
+	double	 v[4], x, y, r[4] = { 0 };
+	int	 i;
+
+	if (!qpdf_oh_is_array(p, b) || qpdf_oh_get_array_n_items(p, b) != 4)
+		return;
+	for (i = 0; i < 4; i++) {
+		qpdf_oh	 o = qpdf_oh_get_array_item(p, b, i);
+
+		if (!qpdf_oh_is_number(p, o))
+			return;
+		v[i] = qpdf_oh_get_numeric_value(p, o);
+	}
+	for (i = 0; i < 4; i++) {
+		x = v[i & 1 ? 2 : 0];
+		y = v[i & 2 ? 3 : 1];
+		x = m[0] * x + m[2] * y + m[4];
+		y = m[1] * v[i & 1 ? 2 : 0] + m[3] * v[i & 2 ? 3 : 1] + m[5];
+		if (i == 0 || x < r[0])
+			r[0] = x;
+		if (i == 0 || y < r[1])
+			r[1] = y;
+		if (i == 0 || x > r[2])
+			r[2] = x;
+		if (i == 0 || y > r[3])
+			r[3] = y;
+	}
+	qpdf_oh_replace_key(p, attr, "/BBox", number_array(p, r, 4));
+}
+
+/* The file's page of a /Pg: its index, or -1. */
+static int
+page_index(struct attached *a, qpdf_oh pg)
+{
+	int	 n;
+
+	if (!qpdf_oh_is_indirect(a->q, pg))
+		return -1;
+	n = qpdf_find_page_by_id(a->q, qpdf_oh_get_object_id(a->q, pg),
+	    qpdf_oh_get_generation(a->q, pg));
+	return n >= 0 && n < a->npages && a->placed[n].done ? n : -1;
+}
+
+/* The type of an element of the file: its name, unless the pack's role
+ * map maps that name otherwise (then what the file's maps it to). */
+static const char *
+role(struct merge *g, struct attached *a, qpdf_oh rmap, const char *s)
+{
+	qpdf_data p = g->pack, q = a->q;
+	qpdf_oh	 root, prm, mine, theirs;
+
+	mine = qpdf_oh_is_dictionary(q, rmap) ? qpdf_oh_get_key(q, rmap, s) :
+	    qpdf_oh_new_null(q);
+	if (!qpdf_oh_is_name(q, mine))
+		return s;
+	root = qpdf_oh_get_key(p, qpdf_get_root(p), "/StructTreeRoot");
+	prm = qpdf_oh_get_key(p, root, "/RoleMap");
+	if (!qpdf_oh_is_dictionary(p, prm)) {
+		qpdf_oh_replace_key(p, root, "/RoleMap",
+		    qpdf_oh_new_dictionary(p));
+		prm = qpdf_oh_get_key(p, root, "/RoleMap");
+	}
+	theirs = qpdf_oh_get_key(p, prm, s);
+	if (!qpdf_oh_is_name(p, theirs)) {
+		qpdf_oh_replace_key(p, prm, s, qpdf_oh_new_name(p,
+		    qpdf_oh_get_name(q, mine)));
+		return s;
+	}
+	if (strcmp(qpdf_oh_get_name(p, theirs), qpdf_oh_get_name(q, mine)) ==
+	    0)
+		return s;
+	return qpdf_oh_get_name(q, mine);
+}
+
+/* A marked-content kid (MCID m of the file's page n) of element e. */
+static void
+carry_mcid(struct merge *g, struct attached *a, qpdf_oh kids, qpdf_oh e,
+    int n, long long m)
+{
+	if (n < 0 || m < 0 || m > CARRY_MAX_MCID)
+		return;
+	qpdf_oh_append_item(g->pack, kids, mcr(g->pack, &a->placed[n],
+	    (int)m));
+	set_elem(&a->placed[n], (int)m, e);
+}
+
+static const char *const carried_text[] = {
+	"/Alt", "/ActualText", "/E", "/Lang", "/T"
+};
+
+/*
+ * One element of the file and those below it, made anew in the pack
+ * under parent: its type, texts and attributes (a /BBox moved to where
+ * the page is drawn), its marked content as MCRs into the form of its
+ * page.  Annotations (OBJR) and /ID are not carried.
+ */
+static qpdf_oh
+carry_elem(struct merge *g, struct attached *a, qpdf_oh rmap, qpdf_oh e,
+    qpdf_oh parent, int pg, int depth)
+{
+	qpdf_data p = g->pack, q = a->q;
+	qpdf_oh	 ne, s, v, k, kid, kids, ty, attr;
+	size_t	 i;
+	int	 n, j, kpg;
+
+	if (depth > CARRY_MAX_DEPTH || a->nelems >= CARRY_MAX_ELEMS ||
+	    !qpdf_oh_is_dictionary(q, e) ||
+	    !qpdf_oh_is_name(q, s = qpdf_oh_get_key(q, e, "/S")))
+		return 0;
+	a->nelems++;
+	ne = qpdf_make_indirect_object(p, qpdf_oh_new_dictionary(p));
+	qpdf_oh_replace_key(p, ne, "/S", qpdf_oh_new_name(p, role(g, a, rmap,
+	    qpdf_oh_get_name(q, s))));
+	qpdf_oh_replace_key(p, ne, "/P", parent);
+	if ((j = page_index(a, qpdf_oh_get_key(q, e, "/Pg"))) >= 0)
+		pg = j;
+	if (pg >= 0)
+		qpdf_oh_replace_key(p, ne, "/Pg", qpdf_get_page_n(p,
+		    a->placed[pg].page));
+	for (i = 0; i < sizeof(carried_text) / sizeof(*carried_text); i++)
+		if (qpdf_oh_is_string(q, v = qpdf_oh_get_key(q, e,
+		    carried_text[i])))
+			qpdf_oh_replace_key(p, ne, carried_text[i],
+			    clone(p, q, v, 0));
+	if (qpdf_oh_has_key(q, e, "/A")) {
+		attr = clone(p, q, qpdf_oh_get_key(q, e, "/A"), 0);
+		if (pg >= 0 && qpdf_oh_is_dictionary(p, attr))
+			move_bbox(p, attr, a->placed[pg].m);
+		else if (pg >= 0 && qpdf_oh_is_array(p, attr))
+			for (j = 0; j < qpdf_oh_get_array_n_items(p, attr);
+			    j++)
+				if (qpdf_oh_is_dictionary(p,
+				    qpdf_oh_get_array_item(p, attr, j)))
+					move_bbox(p, qpdf_oh_get_array_item(p,
+					    attr, j), a->placed[pg].m);
+		qpdf_oh_replace_key(p, ne, "/A", attr);
+	}
+	kids = qpdf_oh_new_array(p);
+	k = qpdf_oh_get_key(q, e, "/K");
+	n = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+	for (j = 0; j < n; j++) {
+		kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, j) :
+		    k;
+		if (qpdf_oh_is_integer(q, kid)) {
+			carry_mcid(g, a, kids, ne, pg,
+			    qpdf_oh_get_int_value(q, kid));
+			continue;
+		}
+		if (!qpdf_oh_is_dictionary(q, kid))
+			continue;
+		ty = qpdf_oh_get_key(q, kid, "/Type");
+		if (qpdf_oh_is_name_and_equals(q, ty, "/MCR")) {
+			kpg = qpdf_oh_has_key(q, kid, "/Pg") ? page_index(a,
+			    qpdf_oh_get_key(q, kid, "/Pg")) : pg;
+			/* Content in a form of the file's own: not placed. */
+			if (!qpdf_oh_has_key(q, kid, "/Stm") &&
+			    qpdf_oh_is_integer(q, v = qpdf_oh_get_key(q, kid,
+			    "/MCID")))
+				carry_mcid(g, a, kids, ne, kpg,
+				    qpdf_oh_get_int_value(q, v));
+		} else if (!qpdf_oh_is_name_and_equals(q, ty, "/OBJR") &&
+		    (v = carry_elem(g, a, rmap, kid, ne, pg, depth + 1)) != 0)
+			qpdf_oh_append_item(p, kids, v);
+	}
+	qpdf_oh_replace_key(p, ne, "/K", kids);
+	return ne;
+}
+
+/* A tagged file: its structure tree under its Part (a Document at its
+ * top is the Part itself, and gives the Part its /Lang). */
+static int
+carry_tree(struct merge *g, struct attached *a)
+{
+	qpdf_data p = g->pack, q = a->q;
+	qpdf_oh	 root, rmap, top, k, kid, part, kids, v, lang;
+	int	 n, j;
+
+	root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
+	rmap = qpdf_oh_get_key(q, root, "/RoleMap");
+	lang = qpdf_oh_get_key(q, qpdf_get_root(q), "/Lang");
+	kids = part_kids(g, a, &part);
+	top = qpdf_oh_get_key(q, root, "/K");
+	if (qpdf_oh_is_array(q, top) && qpdf_oh_get_array_n_items(q, top) == 1)
+		top = qpdf_oh_get_array_item(q, top, 0);
+	if (qpdf_oh_is_dictionary(q, top) && qpdf_oh_is_name(q,
+	    v = qpdf_oh_get_key(q, top, "/S")) && strcmp(role(g, a, rmap,
+	    qpdf_oh_get_name(q, v)), "/Document") == 0) {
+		if (qpdf_oh_is_string(q, qpdf_oh_get_key(q, top, "/Lang")))
+			lang = qpdf_oh_get_key(q, top, "/Lang");
+		top = qpdf_oh_get_key(q, top, "/K");
+	}
+	if (qpdf_oh_is_string(q, lang))
+		qpdf_oh_replace_key(p, part, "/Lang", clone(p, q, lang, 0));
+	n = qpdf_oh_is_array(q, top) ? qpdf_oh_get_array_n_items(q, top) : 1;
+	for (j = 0; j < n; j++) {
+		kid = qpdf_oh_is_array(q, top) ? qpdf_oh_get_array_item(q, top,
+		    j) : top;
+		if ((k = carry_elem(g, a, rmap, kid, part, -1, 0)) != 0)
+			qpdf_oh_append_item(p, kids, k);
+	}
+	if (a->nelems >= CARRY_MAX_ELEMS) {
+		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: the "
+		    "structure tree of \"%s\" has more than %d elements",
+		    a->path, CARRY_MAX_ELEMS);
+		return 0;
+	}
+	return 1;
+}
+
+/* The parent tree's entries of the forms with marked content. */
+static int
+form_parents(struct merge *g, struct attached *a)
+{
+	qpdf_data p = g->pack;
+	qpdf_oh	 root, pt, nums, arr;
+	long long next;
+	int	 n, m;
+
+	root = qpdf_oh_get_key(p, qpdf_get_root(p), "/StructTreeRoot");
+	pt = qpdf_oh_get_key(p, root, "/ParentTree");
+	nums = qpdf_oh_get_key(p, pt, "/Nums");
+	if (!qpdf_oh_is_array(p, nums) || !qpdf_oh_is_integer(p,
+	    qpdf_oh_get_key(p, root, "/ParentTreeNextKey"))) {
+		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: the "
+		    "saved pack has no parent tree to extend");
+		return 0;
+	}
+	next = qpdf_oh_get_int_value(p, qpdf_oh_get_key(p, root,
+	    "/ParentTreeNextKey"));
+	for (n = 0; n < a->npages; n++) {
+		struct placed *pl = &a->placed[n];
+
+		if (!pl->done || pl->nelems == 0)
+			continue;
+		arr = qpdf_oh_new_array(p);
+		for (m = 0; m < pl->nelems; m++)
+			qpdf_oh_append_item(p, arr, pl->elems[m] != 0 ?
+			    pl->elems[m] : qpdf_oh_new_null(p));
+		qpdf_oh_replace_key(p, qpdf_oh_get_dict(p, pl->form),
+		    "/StructParents", qpdf_oh_new_integer(p, next));
+		qpdf_oh_append_item(p, nums, qpdf_oh_new_integer(p, next));
+		qpdf_oh_append_item(p, nums, qpdf_make_indirect_object(p,
+		    arr));
+		next++;
+	}
+	qpdf_oh_replace_key(p, root, "/ParentTreeNextKey",
+	    qpdf_oh_new_integer(p, next));
+	return 1;
+}
+
+/* The structure of one attached file (a scan's Figures are tags.c's). */
+static int
+file_structure(struct merge *g, struct attached *a)
+{
+	if (a->doc == NULL || a->part_obj == 0 || !a->doc->text)
+		return 1;
+	if (a->doc->tagged) {
+		if (!carry_tree(g, a))
+			return 0;
+	} else
+		text_elems(g, a);
+	if (!form_parents(g, a))
+		return 0;
+	if (qpdf_has_error(g->pack))
+		return failed(g, g->pack, a->path);
 	return 1;
 }
 
@@ -312,8 +817,14 @@ pdf_attach(struct pdf_writer *w, char **data, size_t *len)
 	}
 	snprintf(g.version, sizeof(g.version), "%s",
 	    qpdf_get_pdf_version(g.pack));
+	g.tagged = w->ext != NULL && qpdf_oh_is_dictionary(g.pack,
+	    qpdf_oh_get_key(g.pack, qpdf_get_root(g.pack),
+	    "/StructTreeRoot"));
 	for (i = 0; i < pages->n; i++)
 		if (pages->v[i].external != NULL && !attach_page(&g, i))
+			goto out;
+	for (i = 0; i < g.nfiles && g.tagged; i++)
+		if (!file_structure(&g, &g.files[i]))
 			goto out;
 	/* As written: no streams decoded or recompressed, no object
 	 * streams (a classic trailer for the ID), qpdf's fixed ID for
@@ -348,8 +859,15 @@ out:
 	} else
 		free(out);
 	for (i = 0; i < g.nfiles; i++) {
+		int	 k;
+
 		qpdf_cleanup(&g.files[i].q);
 		free(g.files[i].data);
+		for (k = 0; k < g.files[i].npages && g.files[i].placed; k++) {
+			free(g.files[i].placed[k].para);
+			free(g.files[i].placed[k].elems);
+		}
+		free(g.files[i].placed);
 	}
 	free(g.files);
 	return ok;

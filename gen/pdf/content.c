@@ -167,8 +167,8 @@ mark(struct cstate *s, const struct pitem *it, bool text)
 		begin_text(s);
 	if (e == TAG_NONE)
 		return;
-	if (e == TAG_ARTIFACT)
-		put_op(s->b, "/Artifact BMC\n");
+	if (e < TAG_NONE)
+		put_op(s->b, pdf_tag_artifact(e));
 	else {
 		mcid = pdf_tag_mcid(w, s->page, e);
 		buf_putc(s->b, '/');
@@ -319,7 +319,7 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	}
 
 	/* Worst case: 4 bytes a character, 16 an adjustment. */
-	buf_grow(b, len * 20 + 64);
+	buf_grow(b, len * 20 + 128);
 	p = b->data + b->len;
 	*p++ = adj ? '[' : '(';
 	if (adj)
@@ -354,7 +354,8 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 		p += 3;
 	}
 	if (split) {
-		static const char hy[] = "EMC\n/Artifact BMC\n(";
+		static const char hy[] =
+		    "EMC\n/Artifact <</Type /Layout>> BDC\n(";
 
 		memcpy(p, hy, sizeof(hy) - 1);
 		p += sizeof(hy) - 1;
@@ -580,6 +581,9 @@ pdf_page_content(struct pdf_writer *w, size_t page)
 		s.fill = s.stroke = pack_rgb(&black);
 	}
 
+	/* A scanned page drawn under this one: its Figure comes first. */
+	if (w->tags != NULL && pg->external != NULL)
+		pdf_tag_scan(w, page);
 	for (i = 0; i < pg->nitems; i++) {
 		const struct pitem *it = &pg->items[i];
 

@@ -160,6 +160,7 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 		    pdf_attach(&w, &data, &len) && pdf_id_fill(&w, data, len);
 
 	release(&w);
+	free(w.ext);
 
 	if (rc)
 		rc = file_write_atomic(path, data, len);

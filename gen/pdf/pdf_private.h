@@ -11,6 +11,8 @@
  *   meta.c     Info dictionary, catalog entries, PDF text strings
  *   xmp.c      PDF/A: XMP metadata, sRGB output intent, document ID
  *   tags.c     PDF/UA: structure tree, marked content, parent tree
+ *   attach.c   pages of PDF files made elsewhere, and their structure
+ *   retag.c    the text of an untagged one as paragraphs
  *
  * libharu's internals (dictionaries, streams, the font attributes) are
  * used directly where its public API is wrong for us; hpdf.h exposes
@@ -43,6 +45,14 @@ struct pdf_image {
 
 struct pdf_tags;
 
+/* A page of a PDF made elsewhere, as tags.c leaves it to attach.c:
+ * the object of its Part in the structure tree, and the MCID of a
+ * scanned page's Figure (or -1). */
+struct pdf_extpage {
+	unsigned	 part_obj;
+	int		 scan_mcid;
+};
+
 struct pdf_writer {
 	const char	*path;		/* output, for diagnostics */
 	const struct doc *doc;
@@ -66,6 +76,8 @@ struct pdf_writer {
 	const char	**fontnames;	/* per face, this page's resource name */
 
 	struct pdf_tags	*tags;		/* structure tree being built */
+	struct pdf_extpage *ext;	/* per page; NULL: no PDF made
+					 * elsewhere, or not tagged */
 };
 
 /* pdf.c */
@@ -129,7 +141,9 @@ int	 pdf_id_fill(struct pdf_writer *, char *data, size_t len);
 
 /* tags.c */
 #define TAG_NONE	(-1)	/* no content (a link's area) */
-#define TAG_ARTIFACT	(-2)	/* decoration, running header, ... */
+#define TAG_ARTIFACT	(-2)	/* decoration: rules, fills, leaders */
+#define TAG_HEADER	(-3)	/* running header (a pagination artifact) */
+#define TAG_FOOTER	(-4)	/* running footer, page numbers, stamp */
 #define TAGF_SPACE	0x01u	/* a space follows in the logical text */
 #define TAGF_PAGELAST	0x02u	/* the element's last text on the page */
 int	 pdf_tags_new(struct pdf_writer *);
@@ -137,9 +151,15 @@ int	 pdf_tags_new(struct pdf_writer *);
 int	 pdf_tag_elem(const struct pdf_writer *, size_t page, size_t item);
 unsigned pdf_tag_flags(const struct pdf_writer *, size_t page, size_t item);
 const char *pdf_tag_type(const struct pdf_writer *, int elem);
+/* The opening operator of an artifact of kind elem (TAG_ARTIFACT,
+ * TAG_HEADER, TAG_FOOTER), typed as PDF/UA asks. */
+const char *pdf_tag_artifact(int elem);
 /* Starts a marked-content sequence of elem on page: its MCID. */
 int	 pdf_tag_mcid(struct pdf_writer *, size_t page, int elem);
 int	 pdf_tag_page(struct pdf_writer *, size_t page);
+/* A scanned page of a PDF made elsewhere: its Figure's MCID, taken
+ * before the page's others (attach.c writes the marked content). */
+void	 pdf_tag_scan(struct pdf_writer *, size_t page);
 int	 pdf_tag_link(struct pdf_writer *, size_t page, size_t item,
 	    HPDF_Annotation);
 int	 pdf_tags_finish(struct pdf_writer *);
@@ -150,6 +170,19 @@ void	 pdf_tags_free(struct pdf_writer *);
  * for them (page->external), in the saved document; *data is replaced
  * by the merged file, with the ID placeholders for pdf_id_fill. */
 int	 pdf_attach(struct pdf_writer *, char **data, size_t *len);
+/* Where the file's page goes on pack page i: scaled by *s, its lower
+ * left corner at (*tx, *ty), w x h as shown. */
+void	 pdf_attach_place(const struct pdf_writer *, size_t i, double w,
+	    double h, double *s, double *tx, double *ty);
+
+/* retag.c */
+/* A page's content with its text as paragraphs (marked content with
+ * MCIDs 0, 1, ...) and the rest as artifacts, into out; (*para)[mcid]
+ * is the paragraph of each of the *nmcids (caller frees).  Returns
+ * the number of paragraphs, or -1 for a page with more than 100 000
+ * sequences. */
+int	 pdf_retag_text(const unsigned char *in, size_t len, struct buf *out,
+	    int **para, int *nmcids);
 
 /* Longest text string written (bookmark titles, metadata), in bytes. */
 #define PDF_TEXT_MAX	4000

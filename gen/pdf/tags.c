@@ -22,6 +22,7 @@
  * element with content on both pages (MCR dictionaries for the
  * pages other than its /Pg).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,10 +58,14 @@ struct tag_elem {
 					 * 0 (the Document): none */
 	const char	*id;		/* Note: its /ID, unique in the file */
 	bool		 keep;		/* made even without content */
-	bool		 external;	/* Figure naming a PDF made elsewhere:
-					 * /Pg its part's first page */
-	size_t		 page0;
+	bool		 external;	/* Figure of a scanned page of a PDF
+					 * made elsewhere */
 	bool		 attached;	/* Link: in its parent's kids yet */
+	/* Figure, Table: the box its content covers on its first page
+	 * (/BBox, ISO 32000-1 table 344), and that page. */
+	bool		 boxed;
+	size_t		 bpage;
+	float		 bbox[4];
 	bool		 used;		/* has content, or a used child */
 	HPDF_Dict	 dict;		/* its entries: elem_write() */
 	struct pdf_tags	*tags;		/* for elem_write() */
@@ -75,6 +80,8 @@ struct tag_map {
 };
 
 struct tag_page {
+	int		 scan;		/* a scanned page's Figure, or -1 */
+	int		 scan_mcid;	/* and its MCID */
 	int		*elem;		/* per item: element, TAG_* */
 	unsigned char	*flags;		/* per item: TAGF_* */
 	int		*mcids;		/* element of each MCID */
@@ -361,41 +368,103 @@ walk(struct pdf_tags *T, const struct block *b, int parent)
 }
 
 /*
- * A PDF made elsewhere is drawn as it is, inside an Artifact (attach.c):
- * its own tags, if it has any, are not merged.  A Figure naming it
- * tells a reader that it is there and what it is.
+ * A PDF made elsewhere: its pages are drawn by attach.c after the pack
+ * is saved, and its structure goes in its Part there (its own tree, or
+ * its text as paragraphs).  A scan, whose pages are pictures with no
+ * text, is a Figure a page, whose /Alt is the title the Beslutsunderlag
+ * gives it: the content is the picture of the page (its MCID is taken
+ * here, the marked content written by attach.c).
  */
 static void
-external_elem(struct pdf_tags *T, const struct part *pt, int parent)
+external_elems(struct pdf_tags *T, const struct doc *d,
+    const struct pages *P, const int *parts)
 {
-	const struct part_external *x = &pt->external;
-	const char *name = x->title, *slash;
-	int	 id;
+	const struct part_external *x;
+	const char *name, *slash;
+	char	 alt[PDF_TEXT_MAX];
+	size_t	 i;
+	int	 id, part;
 
-	if (name == NULL || name[0] == '\0') {
-		name = x->path != NULL ? x->path : "PDF";
-		if ((slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
-			name = slash + 1;
+	for (i = 0; i < P->n; i++) {
+		T->pages[i].scan = -1;
+		if (P->v[i].external == NULL || P->v[i].part >= d->nparts ||
+		    (x = &d->parts[P->v[i].part].external)->path == NULL)
+			continue;
+		part = parts[P->v[i].part];
+		T->e[part].keep = true;
+		if (x->text)
+			continue;
+		name = x->title;
+		if (name == NULL || name[0] == '\0') {
+			name = x->path != NULL ? x->path : "PDF";
+			if ((slash = strrchr(name, '/')) != NULL &&
+			    slash[1] != '\0')
+				name = slash + 1;
+		}
+		if (P->v[i].docpages > 1)
+			snprintf(alt, sizeof(alt), "%s (%d/%d)", name,
+			    P->v[i].docpage, P->v[i].docpages);
+		else
+			snprintf(alt, sizeof(alt), "%s", name);
+		id = elem_new(T, "Figure", part, NULL, true);
+		T->e[id].text = xstrdup(alt);
+		T->e[id].external = true;
+		T->pages[i].scan = id;
 	}
-	id = elem_new(T, "Figure", parent, NULL, true);
-	T->e[id].alt = name;
-	T->e[id].keep = true;
-	T->e[id].external = true;
 }
 
 /* ------------------------------------------------------------------ */
 /* Items to elements. */
 
-/* The element of an item, or TAG_ARTIFACT / TAG_NONE. */
+/*
+ * The kind of an artifact: the running lines (and their rules, and the
+ * stamp on pages of PDFs made elsewhere) lie in the page's top or
+ * bottom margin, outside the body's area; anything else is layout.
+ */
 static int
-item_elem(struct pdf_tags *T, const struct pitem *it, int part)
+artifact_kind(const struct page *pg, const struct page_style *ps,
+    const struct pitem *it)
+{
+	float	 top, bottom;
+
+	if (ps == NULL || it->node != NULL || it->tblock != NULL)
+		return TAG_ARTIFACT;
+	top = it->y + (it->kind == PITEM_TEXT ? it->size * 0.8f :
+	    it->h > 0 ? it->h : 0);
+	bottom = it->y + (it->kind == PITEM_TEXT ? -it->size * 0.2f :
+	    it->h < 0 ? it->h : 0);
+	if (bottom >= pg->height - ps->margin_top)
+		return TAG_HEADER;
+	if (top <= ps->margin_bottom || (pg->external != NULL &&
+	    top <= ps->stamp_bottom))
+		return TAG_FOOTER;
+	return TAG_ARTIFACT;
+}
+
+const char *
+pdf_tag_artifact(int elem)
+{
+	switch (elem) {
+	case TAG_HEADER:
+		return "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n";
+	case TAG_FOOTER:
+		return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+	default:
+		return "/Artifact <</Type /Layout>> BDC\n";
+	}
+}
+
+/* The element of an item, or TAG_NONE, or its kind of artifact. */
+static int
+item_elem(struct pdf_tags *T, const struct page *pg,
+    const struct page_style *ps, const struct pitem *it, int part)
 {
 	int	 id;
 
 	if (it->kind == PITEM_LINK)
 		return TAG_NONE;
 	if (it->artifact)
-		return TAG_ARTIFACT;
+		return artifact_kind(pg, ps, it);
 	switch (it->kind) {
 	case PITEM_TEXT:
 		if ((id = map_get(&T->map, it->node)) >= 0)
@@ -452,7 +521,7 @@ link_elem(struct pdf_writer *w, size_t page, size_t j)
 	struct tag_page *tp = &T->pages[page];
 	struct buf text;
 	int	 parent, id = -1;
-	size_t	 i;
+	size_t	 i, *runs = NULL, nruns = 0;
 	const float eps = 0.5f;
 
 	if (lk->target == NULL || lk->target[0] == '\0')
@@ -483,24 +552,33 @@ link_elem(struct pdf_writer *w, size_t page, size_t j)
 			id = link_get(T, parent, lk->target);
 		}
 		tp->elem[i] = id;
+		runs = xrealloc(runs, (nruns + 1) * sizeof(*runs));
+		runs[nruns++] = i;
 	}
 	if (id < 0) {
 		if (parent < 0)
 			return;
 		id = link_get(T, parent, lk->target);
 	}
-	/* Its text in reading order: the runs were found backwards. */
+	/*
+	 * Its text in reading order: what the lines before gave (a link
+	 * that wraps has an area on each line), then this area's runs,
+	 * found backwards.  A hyphen layout added is no part of it.
+	 */
 	if (T->e[id].text != NULL)
 		buf_puts(&text, T->e[id].text);
-	for (i = 0; i < j; i++)
-		if (tp->elem[i] == id && pg->items[i].text != NULL) {
-			buf_puts(&text, pg->items[i].text);
-			if (pg->items[i].hyphen_added && text.len > 0 &&
-			    text.data[text.len - 1] == '-')
-				text.data[--text.len] = '\0';
-			if (tp->flags[i] & TAGF_SPACE)
-				buf_putc(&text, ' ');
-		}
+	for (; nruns > 0; nruns--) {
+		it = &pg->items[runs[nruns - 1]];
+		if (it->text == NULL)
+			continue;
+		buf_puts(&text, it->text);
+		if (it->hyphen_added && text.len > 0 &&
+		    text.data[text.len - 1] == '-')
+			text.data[--text.len] = '\0';
+		if (tp->flags[runs[nruns - 1]] & TAGF_SPACE)
+			buf_putc(&text, ' ');
+	}
+	free(runs);
 	free(T->e[id].text);
 	T->e[id].text = text.len > 0 ? buf_detach(&text) :
 	    xstrdup(lk->target);
@@ -584,6 +662,91 @@ lang_spans(struct pdf_tags *T, const struct page *pg, struct tag_page *tp)
 	}
 }
 
+/* The box an item covers; false for one that shows nothing. */
+static bool
+item_box(const struct pitem *it, float b[4])
+{
+	float	 lw = it->line_width > 0 ? it->line_width / 2 : 0;
+	size_t	 i;
+
+	switch (it->kind) {
+	case PITEM_TEXT:
+		if (it->text == NULL || it->text[0] == '\0')
+			return false;
+		b[0] = it->x, b[2] = it->x + it->w;
+		b[1] = it->y - it->size * 0.25f;
+		b[3] = it->y + it->size * 0.8f;
+		return true;
+	case PITEM_LINE:
+		b[0] = fminf(it->x, it->x + it->w) - lw;
+		b[2] = fmaxf(it->x, it->x + it->w) + lw;
+		b[1] = fminf(it->y, it->y + it->h) - lw;
+		b[3] = fmaxf(it->y, it->y + it->h) + lw;
+		return true;
+	case PITEM_RECT:
+	case PITEM_IMAGE:
+		b[0] = fminf(it->x, it->x + it->w);
+		b[2] = fmaxf(it->x, it->x + it->w);
+		b[1] = fminf(it->y, it->y + it->h);
+		b[3] = fmaxf(it->y, it->y + it->h);
+		return true;
+	case PITEM_CIRCLE:
+		b[0] = it->x - it->w - lw, b[2] = it->x + it->w + lw;
+		b[1] = it->y - it->w - lw, b[3] = it->y + it->w + lw;
+		return true;
+	case PITEM_PATH:
+		if (it->pts == NULL || it->npts == 0)
+			return false;
+		b[0] = b[2] = it->x + it->pts[0];
+		b[1] = b[3] = it->y + it->pts[1];
+		for (i = 1; i < it->npts; i++) {
+			b[0] = fminf(b[0], it->x + it->pts[2 * i]);
+			b[2] = fmaxf(b[2], it->x + it->pts[2 * i]);
+			b[1] = fminf(b[1], it->y + it->pts[2 * i + 1]);
+			b[3] = fmaxf(b[3], it->y + it->pts[2 * i + 1]);
+		}
+		b[0] -= lw, b[1] -= lw, b[2] += lw, b[3] += lw;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+bbox_add(struct tag_elem *e, size_t page, const float b[4])
+{
+	if (!e->boxed) {
+		e->boxed = true;
+		e->bpage = page;
+		memcpy(e->bbox, b, sizeof(e->bbox));
+	} else if (e->bpage == page) {
+		e->bbox[0] = fminf(e->bbox[0], b[0]);
+		e->bbox[1] = fminf(e->bbox[1], b[1]);
+		e->bbox[2] = fmaxf(e->bbox[2], b[2]);
+		e->bbox[3] = fmaxf(e->bbox[3], b[3]);
+	}
+}
+
+/* An item's box, to the Figures and Tables it is part of: its element
+ * and its ancestors, and the table of a cell's fill or border. */
+static void
+bbox_item(struct pdf_tags *T, size_t page, const struct pitem *it,
+    int elem)
+{
+	float	 b[4];
+	int	 e, depth;
+
+	if (it->kind == PITEM_LINK || !item_box(it, b))
+		return;
+	if (elem < 0 && it->tblock != NULL && it->artifact)
+		elem = map_get(&T->map, it->tblock);
+	for (e = elem, depth = 0; e >= 0 && (size_t)e < T->ne && depth < 64;
+	    e = T->e[e].parent, depth++)
+		if (strcmp(T->e[e].type, "Figure") == 0 ||
+		    strcmp(T->e[e].type, "Table") == 0)
+			bbox_add(&T->e[e], page, b);
+}
+
 /* Builds the elements and gives every item of every page its own. */
 int
 pdf_tags_new(struct pdf_writer *w)
@@ -602,19 +765,10 @@ pdf_tags_new(struct pdf_writer *w)
 		parts[i] = elem_new(T, "Part", root, &d->parts[i], true);
 		T->nheadings = 0;
 		walk(T, d->parts[i].blocks, parts[i]);
-		if (d->parts[i].external.path != NULL)
-			external_elem(T, &d->parts[i], parts[i]);
 	}
-	/* A PDF made elsewhere: its Figure is on its first page. */
-	for (i = P->n; i-- > 0;)
-		if (P->v[i].part < d->nparts &&
-		    d->parts[P->v[i].part].external.path != NULL)
-			for (k = (size_t)parts[P->v[i].part] + 1; k < T->ne &&
-			    T->e[k].parent == parts[P->v[i].part]; k++)
-				if (T->e[k].external)
-					T->e[k].page0 = i;
 	T->npages = P->n;
 	T->pages = xcalloc(P->n ? P->n : 1, sizeof(*T->pages));
+	external_elems(T, d, P, parts);
 	for (i = 0; i < P->n; i++) {
 		const struct page *pg = &P->v[i];
 		struct tag_page *tp = &T->pages[i];
@@ -624,7 +778,9 @@ pdf_tags_new(struct pdf_writer *w)
 		tp->elem = xcalloc(n, sizeof(*tp->elem));
 		tp->flags = xcalloc(n, 1);
 		for (k = 0; k < pg->nitems; k++)
-			tp->elem[k] = item_elem(T, &pg->items[k], part);
+			tp->elem[k] = item_elem(T, pg, pg->part < d->nparts ?
+			    d->parts[pg->part].page : NULL, &pg->items[k],
+			    part);
 	}
 	/* Spaces first, between the texts of a paragraph (Spans and
 	 * links take their text with them), then Spans, then links. */
@@ -672,6 +828,9 @@ pdf_tags_new(struct pdf_writer *w)
 		for (k = 0; k < P->v[i].nitems; k++)
 			if (P->v[i].items[k].kind == PITEM_LINK)
 				link_elem(w, i, k);
+	for (i = 0; i < P->n; i++)
+		for (k = 0; k < P->v[i].nitems; k++)
+			bbox_item(T, i, &P->v[i].items[k], T->pages[i].elem[k]);
 	free(last);
 	free(parts);
 	return 1;
@@ -717,6 +876,34 @@ pdf_tag_mcid(struct pdf_writer *w, size_t page, int elem)
 	k.mcid = (int)tp->nmcids;
 	kid_add(&T->e[elem], &k);
 	return (int)tp->nmcids++;
+}
+
+void
+pdf_tag_scan(struct pdf_writer *w, size_t page)
+{
+	struct pdf_tags *T = w->tags;
+	const struct page *pg = &w->pages->v[page];
+	const struct part_external *x;
+	struct tag_elem *e;
+	double	 s, tx, ty, pw, ph;
+	int	 id = T->pages[page].scan;
+
+	if (id < 0)
+		return;
+	x = &w->doc->parts[pg->part].external;
+	T->pages[page].scan_mcid = pdf_tag_mcid(w, page, id);
+	e = &T->e[id];
+	if (pg->external_page < 1 || (size_t)pg->external_page > x->npages)
+		return;
+	pw = x->pages[pg->external_page - 1].width;
+	ph = x->pages[pg->external_page - 1].height;
+	pdf_attach_place(w, page, pw, ph, &s, &tx, &ty);
+	e->boxed = true;
+	e->bpage = page;
+	e->bbox[0] = (float)tx;
+	e->bbox[1] = (float)ty;
+	e->bbox[2] = (float)(tx + pw * s);
+	e->bbox[3] = (float)(ty + ph * s);
 }
 
 /* The page's entries: structure parents, tab order by structure. */
@@ -904,12 +1091,37 @@ entry_text(struct pdf_writer *w, HPDF_Stream s, const char *key,
 	return st;
 }
 
-/* /A: the attributes of a table cell or a list. */
+static HPDF_STATUS
+put_real(HPDF_Stream s, float v)
+{
+	char	 tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%.2f ", (double)v);
+	return put_str(s, tmp);
+}
+
+/* /A: the attributes of a table cell or a list; a Figure's or a
+ * Table's box. */
 static HPDF_STATUS
 attr_write(HPDF_Stream s, const struct tag_elem *e)
 {
 	const char *owner = NULL;
 	HPDF_STATUS st;
+	int	 i;
+
+	if (e->boxed && (strcmp(e->type, "Figure") == 0 ||
+	    strcmp(e->type, "Table") == 0)) {
+		if ((st = put_key(s, "A")) != HPDF_OK ||
+		    (st = put_str(s, "<<\012")) != HPDF_OK ||
+		    (st = entry_name(s, "O", "Layout")) != HPDF_OK ||
+		    (st = put_key(s, "BBox")) != HPDF_OK ||
+		    (st = put_str(s, "[")) != HPDF_OK)
+			return st;
+		for (i = 0; i < 4; i++)
+			if ((st = put_real(s, e->bbox[i])) != HPDF_OK)
+				return st;
+		return put_str(s, "]\012>>\012");
+	}
 
 	if (e->scope != NULL || e->rowspan > 1 || e->colspan > 1)
 		owner = "Table";
@@ -994,8 +1206,8 @@ elem_write(HPDF_Dict d, HPDF_Stream s)
 	for (k = 0; k < e->nkids && pg == (size_t)-1; k++)
 		if (e->kids[k].kind == KID_MCID)
 			pg = e->kids[k].page;
-	if (e->external)
-		pg = e->page0;
+	if (pg == (size_t)-1 && e->boxed)
+		pg = e->bpage;
 	/* /Type /StructElem is optional: 18 bytes an element, and a
 	 * table of numbers has thousands. */
 	if ((st = entry_name(s, "S", e->type)) != HPDF_OK ||
@@ -1129,6 +1341,19 @@ pdf_tags_finish(struct pdf_writer *w)
 		    HPDF_Array_Add(nums, T->e[T->annots[i].elem].dict) ==
 		    HPDF_OK;
 	ok = ok && id_tree(w, root);
+	/* For attach.c, which runs when this is freed. */
+	for (i = 0; i < T->npages && ok; i++) {
+		const struct page *pg = &w->pages->v[i];
+
+		if (pg->external == NULL || pg->part >= w->doc->nparts)
+			continue;
+		if (w->ext == NULL)
+			w->ext = xcalloc(T->npages, sizeof(*w->ext));
+		k = (size_t)map_get(&T->map, &w->doc->parts[pg->part]);
+		w->ext[i].part_obj = T->e[k].dict->header.obj_id & 0x00FFFFFF;
+		w->ext[i].scan_mcid = T->pages[i].scan >= 0 ?
+		    T->pages[i].scan_mcid : -1;
+	}
 	ok = ok && HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
 	    (HPDF_INT32)(T->npages + T->nannots)) == HPDF_OK &&
 	    HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root) == HPDF_OK &&

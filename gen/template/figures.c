@@ -55,8 +55,8 @@ static const char *const fig_attrs[] = {
 	"table", "cell", "caption", "head", "number", "part", "subtotal",
 	"total", "group", "notes", "legend", "failed", "chart-text",
 	"chart-title", "continued", "caption-format", "failed-text",
-	"failed-subject", "line-word", "bar-word", "status1", "status2",
-	"status3", "chart-colors", "chart-height"
+	"failed-subject", "line-word", "bar-word", "values-text", "status1",
+	"status2", "status3", "chart-colors", "chart-height"
 };
 
 int
@@ -113,6 +113,8 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 	    "innehåller tabeller med underkända kontroller");
 	ok &= fig_text(t, n, "line-word", m->line_word, "Linjediagram");
 	ok &= fig_text(t, n, "bar-word", m->bar_word, "Stapeldiagram");
+	ok &= fig_text(t, n, "values-text", m->values_text,
+	    "Värdena står i tabellen nedan.");
 	/* Default status colours: green, amber, red. */
 	tmpl_color("#2e7d32", &m->status[1]);
 	tmpl_color("#e0a000", &m->status[2]);
@@ -492,6 +494,9 @@ figure_chart(const struct figure_map *fm, const struct figure *f,
 		buf_printf(&alt, "; %s\xe2\x80\x93%s", ch->categories[0],
 		    ch->categories[ch->ncategories - 1]);
 	buf_putc(&alt, '.');
+	/* The numbers follow as a table: say where to find them. */
+	if (fm->values_text[0] != '\0')
+		buf_printf(&alt, " %s", fm->values_text);
 	ch->alt = buf_detach(&alt);
 	ch->pos = fc != NULL ? fc->pos : ref->pos;
 	free(rows);

@@ -1605,6 +1605,8 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 		x->pos = d->pos;
 		x->pages = d->extpages;
 		x->npages = d->nextpages;
+		x->text = d->ext_text;
+		x->tagged = d->ext_tagged;
 	}
 	blocks_free(c->body);
 	c->body = NULL;

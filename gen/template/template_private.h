@@ -34,6 +34,7 @@ struct figure_map {
 	char		 failed_subject[TMPL_FIG_TEXT];	/* metadata */
 	char		 line_word[TMPL_FIG_TEXT];	/* "Linjediagram" */
 	char		 bar_word[TMPL_FIG_TEXT];	/* "Stapeldiagram" */
+	char		 values_text[TMPL_FIG_TEXT];	/* "Värdena ..." */
 	struct rgb	 status[STATUS_LEVELS + 1];
 	struct rgb	 colors[6];
 	float		 chart_height;

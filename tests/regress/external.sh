@@ -10,9 +10,10 @@
 # - the stamp lies in the template's stamp margin (the bottom 8 mm) and
 #   nothing of the file's own text does; the file's text is in the pack,
 #   where the placement puts it;
-# - the drawing of each file's page is an artifact, and the catalog keeps
-#   its structure tree, MarkInfo, Lang, XMP, output intent, outline and
-#   page labels (pikepdf); qpdf --check;
+# - the drawing of each file's page is tagged content reached from the
+#   pack's structure tree (check_tagged.py), and the catalog keeps its
+#   structure tree, MarkInfo, Lang, XMP, output intent, outline and page
+#   labels (pikepdf); qpdf --check;
 # - identical bytes for two builds, also with SOURCE_DATE_EPOCH.
 # The checkers are shown to catch faults: a file with a page more than
 # the pack has, a pack without the stamp.
@@ -32,7 +33,9 @@ cp "$S/skrivelse-norrbacka-lanstrafik-2026-10-16.pdf" "$T/m/bilagor/brev.pdf"
 cp "$S/delarsrapport-norrbacka-lanstrafik-2026-09.pdf" "$T/m/bilagor/liggande.pdf"
 qpdf --rotate=+90 "$S/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
 	"$T/m/bilagor/vriden.pdf" || exit 2
-printf '%%%%MediaBox 100 100 695.276 941.89\n%%%%Font F1 Helvetica\nBT /F1 14 Tf 150 850 Td (Forskjuten) Tj ET\n' \
+# An untagged page of text whose MediaBox does not start at 0 0 (its
+# font embedded: check_tagged looks at every font the pack shows).
+printf '%%%%MediaBox 100 100 695.276 941.89\n%%%%Font F1 %s\nBT /F1 14 Tf 150 850 Td (Forskjuten) Tj ET\n' "$(fc-match -f '%{file}' 'Liberation Sans')" \
 	>"$T/offset.txt"
 mutool create -o "$T/m/bilagor/forskjuten.pdf" "$T/offset.txt" || exit 2
 
@@ -179,14 +182,22 @@ for k in ("/StructTreeRoot", "/MarkInfo", "/Lang", "/Metadata", "/OutputIntents"
 for n in range(3, 8):
     page = pdf.pages[n - 1]
     first = page.obj.Contents[0].read_bytes()
-    if not first.startswith(b"/Artifact BMC") or not first.rstrip().endswith(b"EMC"):
-        print("problem: page %d: the file's page is not drawn as an artifact: %r" % (n, first[:60])); bad += 1
     if "/BgAttached" not in page.obj.Resources.XObject:
         print("problem: page %d: no form XObject" % n); bad += 1
+        continue
+    # Drawn first, its marked content its own (tagged, or its text
+    # tagged by the merge), reached from the pack's structure tree.
+    form = page.obj.Resources.XObject.BgAttached
+    if b"/BgAttached Do" not in first or b"/Artifact" in first or \
+            "/StructParents" not in form:
+        print("problem: page %d: the file's page is not drawn as tagged "
+              "content: %r" % (n, first[:60])); bad += 1
 print("%d problems" % bad)
 sys.exit(1 if bad else 0)
 PY
 [ $? -eq 0 ] && ok || { bad "structure:"; cat "$T/struct.out"; }
+if $PY tests/check_tagged.py "$T/pack.pdf" >"$T/tagged.out" 2>&1; then ok; else
+	bad "check_tagged:"; head -n 10 "$T/tagged.out"; fi
 
 if qpdf --check "$T/pack.pdf" >"$T/qpdf.out" 2>&1; then ok; else bad "qpdf --check:"; tail -n 5 "$T/qpdf.out"; fi
 

@@ -109,6 +109,19 @@ golden sprak tests/regress/tagged/sprak.md
 # Note with its /ID after the element of its first reference.
 golden delegation "$S/arenden/11-revidering-delegationsordning.md"
 golden fotnoter tests/regress/tagged/fotnoter.md
+# Links whose text goes over a line end, two of them where the word is
+# hyphenated: each link's name is its visible text once, without the
+# hyphen (check_tagged compares /Alt and /Contents with the text).
+golden lankar tests/regress/tagged/lankar.md
+n=$((n + 1))
+"$PY" tests/check_tagged.py --links "$T/lankar.pdf" >"$T/lankar.links" 2>&1
+if [ "$(grep -c '(over a hyphen)$' "$T/lankar.links")" -lt 2 ] ||
+    ! grep -q '^Link "överenskommelsen om sjukvårdsregionalt samarbete kring ambulanshelikoptrar"$' \
+    "$T/lankar.links"; then
+	echo "FAIL lankar.md no longer has links over a hyphen and a line:"
+	cat "$T/lankar.links"
+	fail=$((fail + 1))
+fi
 
 # Each note at the bottom of the page of its first reference; and the
 # page check fails on a text whose "note" is a page after its marker.
@@ -154,6 +167,60 @@ for pack in "$M:testpack" "$S:sample"; do
 	fi
 done
 
+# PDF files made elsewhere in a pack: one with text and no tags (its
+# text tagged as paragraphs, its own MCID dropped), one tagged (its
+# tree carried into its Part), a scan (a Figure a page, named by its
+# Beslutsunderlag entry).  check_tagged finds no marked content of
+# theirs that no element reaches.
+n=$((n + 1))
+rm -rf "$T/bilagor"
+cp -R tests/check/base "$T/bilagor"
+mkdir -p "$T/bilagor/bilagor"
+F=$(fc-match -f '%{file}' 'Liberation Sans')
+{
+	printf '%%%%MediaBox 0 0 595 842\n%%%%Font F1 %s\n' "$F"
+	printf '0.2 0.2 0.2 RG 1 w 72 740 m 523 740 l S\n'
+	printf 'BT /F1 16 Tf 72 760 Td (Skrivelse om laddplatser) Tj ET\n'
+	printf 'BT /F1 11 Tf 14 TL 72 710 Td (Bolaget har sett att fler bilister laddar vid) Tj T* (sjukhusets parkering, och vill bygga tio nya) Tj T* (laddplatser under 2027.) Tj ET\n'
+	printf 'BT /F1 11 Tf 14 TL 72 650 Td (Kostnaden delas lika mellan bolaget och regionen.) Tj ET\n'
+	printf 'BT /F1 11 Tf 72 636 Td (Bolaget svarar f\\366r driften.) Tj ET\n'
+	printf '/Foo <</MCID 0>> BDC 0 0 1 rg 72 600 100 20 re f EMC\n'
+	printf 'BT /F1 9 Tf 480 40 Td (Sida 1 av 1) Tj ET\n'
+} >"$T/otaggad.txt"
+mutool create -o "$T/bilagor/bilagor/otaggad.pdf" "$T/otaggad.txt" \
+    2>"$T/mutool.err" || cat "$T/mutool.err"
+cp "$S/bilagor/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
+    "$T/bilagor/bilagor/taggad.pdf"
+cp "$S/bilagor/motion-laddstolpar-2025-11-25.pdf" \
+    "$T/bilagor/bilagor/skannad.pdf"
+sed -i 's|^- \[Plan för laddinfrastruktur\](../handlingar/plan.md)$|&\n- [Skrivelse om laddplatser](../bilagor/otaggad.pdf)\n- [Protokollsutdrag § 84](../bilagor/taggad.pdf)\n- [Motion om laddstolpar 2025-11-25](../bilagor/skannad.pdf)|' \
+    "$T/bilagor/arenden/03-laddstolpar.md"
+if $WRAP $B build "$T/bilagor" -o "$T/bilagor.pdf" >/dev/null \
+    2>"$T/bilagor.err"; then
+	check bilagor
+	pdfinfo -struct-text "$T/bilagor.pdf" 2>&1 |
+	    sed 's/^\( *\)Object [0-9]* [0-9]*$/\1Object (link annotation)/' \
+	    >"$T/bilagor.struct"
+	[ -n "$UPDATE" ] && cp "$T/bilagor.struct" "$D/bilagor.struct"
+	n=$((n + 1))
+	if ! cmp -s "$D/bilagor.struct" "$T/bilagor.struct"; then
+		echo "FAIL bilagor: the structure differs from $D/bilagor.struct:"
+		diff -u "$D/bilagor.struct" "$T/bilagor.struct" | head -n 30
+		fail=$((fail + 1))
+	fi
+	n=$((n + 1))
+	if ! "$PY" tests/check_tagged.py --figures "$T/bilagor.pdf" |
+	    grep -q '^Figure "Motion om laddstolpar 2025-11-25", page 11$'; then
+		echo "FAIL bilagor: the scan is no Figure named by its entry:"
+		"$PY" tests/check_tagged.py --figures "$T/bilagor.pdf"
+		fail=$((fail + 1))
+	fi
+else
+	echo "FAIL build bilagor:"
+	cat "$T/bilagor.err"
+	fail=$((fail + 1))
+fi
+
 # The word check catches words run together: a line end without its
 # space in a structure dump.
 n=$((n + 1))
@@ -174,7 +241,11 @@ if ! "$PY" tests/break_tagged.py --prove "$T" "$T/uppfoljning.pdf" \
     figure-alt="$T/manadsrapport.pdf" \
     lang-malformed="$T/sprak.pdf" note-no-id="$T/fotnoter.pdf" \
     note-id-twice="$T/fotnoter.pdf" note-not-in-idtree="$T/fotnoter.pdf" \
-    reference-outside="$T/fotnoter.pdf" >"$T/prove.out" 2>&1; then
+    reference-outside="$T/fotnoter.pdf" \
+    link-alt-garbled="$T/lankar.pdf" link-contents-garbled="$T/lankar.pdf" \
+    figure-bbox="$T/manadsrapport.pdf" figure-empty="$T/manadsrapport.pdf" \
+    mcid-in-artifact="$T/bilagor.pdf" \
+    form-structparents="$T/bilagor.pdf" >"$T/prove.out" 2>&1; then
 	echo "FAIL the checker misses faults:"
 	cat "$T/prove.out"
 	fail=$((fail + 1))
