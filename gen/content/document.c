@@ -869,12 +869,30 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 			    link->pos.col, "\"%s\" leads out of the meeting "
 			    "folder: copy the file into it (e.g. into "
 			    "bilagor/) and link it there", link->target);
-		else if (real == NULL)
-			diag(DIAG_WARNING, link->pos.file, link->pos.line,
-			    link->pos.col, "\"%s\" does not exist in the "
-			    "meeting folder: correct the link (relative to "
-			    "the case file); until then the document is not "
-			    "in the pack", link->target);
+		else if (real == NULL) {
+			char	*dir = xstrdup(it->cs->path), *sl, *full, *near;
+
+			if ((sl = strrchr(dir, '/')) != NULL)
+				*sl = '\0';
+			full = xasprintf("%s/%s", sl ? dir : ".", link->target);
+			near = content_nearest_file(full, link->target);
+			if (near != NULL)
+				diag(DIAG_WARNING, link->pos.file,
+				    link->pos.line, link->pos.col, "\"%s\" does "
+				    "not exist: did you mean \"%s\"? (until the "
+				    "link is right the document is not in the "
+				    "pack)", link->target, near);
+			else
+				diag(DIAG_WARNING, link->pos.file,
+				    link->pos.line, link->pos.col, "\"%s\" does "
+				    "not exist in the meeting folder: correct the "
+				    "link (relative to the case file); until then "
+				    "the document is not in the pack",
+				    link->target);
+			free(near);
+			free(full);
+			free(dir);
+		}
 		else if (pdf_link(real))
 			d = external_entry(dl, real, text, &link->pos);
 		else if (strlen(real) < 3 ||
@@ -1000,6 +1018,22 @@ meeting_documents(struct meeting *m, const char *schema_dir)
 	}
 	for (i = 0; i < m->ndocuments; i++)
 		relink(&dl, m->documents[i]->path, m->documents[i]->blocks);
+	/* Printed without a date is printed wrong, and nothing else would
+	 * say so. */
+	for (i = 0; i < m->ndocuments; i++) {
+		const struct document *d = m->documents[i];
+
+		if (d->date == NULL && d->kind <= DOCUMENT_LETTER)
+			diag(DIAG_WARNING, d->pos.file, d->pos.line, d->pos.col,
+			    "the %s has no date and will be printed without "
+			    "one: add \"datum: YYYY-MM-DD\" to its header%s",
+			    d->kind == DOCUMENT_TJANSTESKRIVELSE ?
+			    "tjänsteskrivelse" : d->kind == DOCUMENT_LETTER ?
+			    "letter" : "report", d->kind ==
+			    DOCUMENT_TJANSTESKRIVELSE ? ", or the date to its "
+			    "Beslutsunderlag entry (\"Tjänsteskrivelse "
+			    "2026-11-20\")" : "");
+	}
 	for (i = 0; i < m->ndocuments; i++)
 		free(dl.real[i]);
 	free(dl.real);

@@ -26,6 +26,9 @@ char	*content_fold(const char *, size_t);
  * Returns false if it reported an error. */
 bool	 header_key_check(const char *key, const char *file, int line,
 	    int col, unsigned where);
+/* The file nearest in name to a missing one (manifest.c): the name as
+ * written with its last part replaced, or NULL.  Caller frees. */
+char	*content_nearest_file(const char *path, const char *written);
 /* The known field an unknown key is a misspelling of, or NULL. */
 const char *header_key_meant(const char *key);
 

@@ -84,6 +84,23 @@ perr(struct parser *ps, const char *msg, const char *arg)
 	    arg ? "\"" : "");
 }
 
+/* perr for a name not found, with the nearest one if any. */
+static void
+perr_near(struct parser *ps, const char *msg, const char *name,
+    const char *near)
+{
+	if (near == NULL) {
+		perr(ps, msg, name);
+		return;
+	}
+	if (ps->failed)
+		return;
+	ps->failed = true;
+	diag(DIAG_ERROR, ps->pos.file, ps->pos.line, ps->pos.col,
+	    "%s \"%s\": %s%s\"; did you mean \"%s\"?", ps->what, ps->s, msg,
+	    name, near);
+}
+
 static void
 skip_space(struct parser *ps)
 {
@@ -242,9 +259,16 @@ ref_node(struct parser *ps, const char *name, int want)
 		}
 	}
 	if (r < 0 && c < 0) {
-		perr(ps, want == 'r' ? "no row is called \"" :
+		struct suggest sg;
+
+		suggest_init(&sg, name);
+		for (k = f->nhead; want != 'c' && k < f->nrows; k++)
+			suggest_try(&sg, f->rows[k].name);
+		for (k = 0; want != 'r' && k < f->ncols; k++)
+			suggest_try(&sg, f->cols[k].name);
+		perr_near(ps, want == 'r' ? "no row is called \"" :
 		    want == 'c' ? "no column is called \"" :
-		    "no row or column is called \"", name);
+		    "no row or column is called \"", name, sg.best);
 		return NULL;
 	}
 	n = node_new(r >= 0 ? N_ROW : N_COL);

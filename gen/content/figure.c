@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../util/xml.h"
+#include "extern.h"
 #include "figure_private.h"
 
 /* Words that stand for a missing number and are never one. */
@@ -1121,6 +1122,10 @@ struct figload {
 	 * figure again for each reference was quadratic. */
 	char		**real;
 	size_t		 nreal;
+	/* Files that failed to load: reported once, not once for each
+	 * place that shows them. */
+	char		**failed;
+	size_t		 nfailed;
 	int		 ok;
 };
 
@@ -1174,9 +1179,17 @@ content_ref_path(const char *ref, const struct srcpos *pos, const char *dir,
 	    xstrdup(ref);
 	content_path_normalise(path);
 	if ((real = realpath(path, NULL)) == NULL) {
-		diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\" does "
-		    "not exist: the path is relative to this file's folder",
-		    what, ref);
+		char	*near = content_nearest_file(path, ref);
+
+		if (near != NULL)
+			diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\" "
+			    "does not exist: did you mean \"%s\"?", what, ref,
+			    near);
+		else
+			diag(DIAG_ERROR, file, pos->line, pos->col, "%s \"%s\" "
+			    "does not exist: the path is relative to this "
+			    "file's folder", what, ref);
+		free(near);
 		free(path);
 		return NULL;
 	}
@@ -1226,10 +1239,20 @@ figure_get(struct figload *fl, const struct block *b)
 			free(path);
 			return m->figures[i];
 		}
+	for (i = 0; real != NULL && i < fl->nfailed; i++)
+		if (strcmp(fl->failed[i], real) == 0) {
+			free(real);
+			free(path);
+			return NULL;
+		}
 	if ((f = figure_load(path, fl->schema_dir)) == NULL) {
 		diag(DIAG_NOTE, b->pos.file, b->pos.line, b->pos.col, "the "
 		    "figure is placed here");
-		free(real);
+		if (real != NULL) {
+			fl->failed = xrealloc(fl->failed, (fl->nfailed + 1) *
+			    sizeof(*fl->failed));
+			fl->failed[fl->nfailed++] = real;
+		}
 		free(path);
 		return NULL;
 	}
@@ -1295,6 +1318,9 @@ figload_end(struct figload *fl)
 	for (i = 0; i < fl->nreal; i++)
 		free(fl->real[i]);
 	free(fl->real);
+	for (i = 0; i < fl->nfailed; i++)
+		free(fl->failed[i]);
+	free(fl->failed);
 	free(fl->rdir);
 	return fl->ok;
 }

@@ -1540,6 +1540,25 @@ unfilled(const struct meta_field *f)
  * the address the person's own, and the person reachable: phone or
  * e-mail in the header or in the staff directory.
  */
+/* True if there is an organisation.xml where organisation_find looks,
+ * so that a meeting without a profile had one it could not read. */
+static bool
+profile_unread(const char *dir)
+{
+	static const char *const up[] = { "", "/..", "/../.." };
+	struct stat st;
+	size_t	 i;
+	char	*p;
+	bool	 r = false;
+
+	for (i = 0; i < 3 && !r; i++) {
+		p = xasprintf("%s%s/organisation.xml", dir, up[i]);
+		r = stat(p, &st) == 0;
+		free(p);
+	}
+	return r;
+}
+
 static void
 lint_header_contact(struct lint *l, const char *file,
     const struct meta_field *meta, size_t nmeta)
@@ -1573,6 +1592,26 @@ lint_header_contact(struct lint *l, const char *file,
 		return;
 	}
 	dir = directory_find(l, name);
+	if (dir == NULL && l->m->org != NULL) {
+		struct suggest sg;
+		size_t	 i;
+
+		suggest_init(&sg, name);
+		for (i = 0; i < l->m->org->npeople; i++)
+			suggest_try(&sg, l->m->org->people[i].name);
+		if (sg.best != NULL) {
+			report(l, DIAG_ERROR, file, h->pos.line, h->pos.col,
+			    "the handläggare %s is not in the staff directory: "
+			    "did you mean %s?", name, sg.best);
+			free(name);
+			return;
+		}
+	}
+	/* An organisation.xml that could not be read was reported. */
+	if (dir == NULL && l->m->org == NULL && profile_unread(l->m->dir)) {
+		free(name);
+		return;
+	}
 	if (dir == NULL || ((dir->phone == NULL || *dir->phone == '\0') &&
 	    (dir->email == NULL || *dir->email == '\0')))
 		report(l, DIAG_ERROR, file, h->pos.line, h->pos.col, "the "

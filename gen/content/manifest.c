@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../util/xml.h"
@@ -16,6 +17,8 @@
 struct mload {
 	struct meeting	*m;
 	const char	*file;		/* the manifest, for diagnostics */
+	const char	*data;		/* its text, for columns */
+	size_t		 len;
 };
 
 /* Attribute, cleaned and with Swedish punctuation; NULL if absent. */
@@ -50,10 +53,17 @@ session(struct mload *ml, xmlNodePtr n)
 	free(open);
 	/* HH.MM with leading zeros (the schema): strings compare as times. */
 	if (s->start != NULL && s->end != NULL &&
-	    strcmp(s->end, s->start) <= 0)
-		diag(DIAG_ERROR, ml->file, s->pos.line, 0, "the session ends "
+	    strcmp(s->end, s->start) <= 0) {
+		int	 line, col;
+
+		xml_locate(ml->data, ml->len, n, "end", &line, &col);
+		diag(DIAG_ERROR, ml->file, line, col, "the session ends "
 		    "(%s) before it starts (%s): check start and end",
 		    s->end, s->start);
+		/* Not measured against again (the program's times). */
+		free(s->end);
+		s->end = NULL;
+	}
 }
 
 static void
@@ -65,15 +75,15 @@ contact(xmlNodePtr n, struct contact *c)
 	c->email = xml_attr(n, "email");
 }
 
-/* The existing .md file closest to the missing one (at most 3 edits
- * away), written as the manifest writes it, for a "did you mean" hint;
- * NULL if none is close.  path is the full path, file the manifest's
- * folder-relative name. */
-static char *
-nearest_file(const char *path, const char *file)
+/* The existing file closest to the missing one (with the same
+ * extension), written as the reference writes it, for a "did you mean"
+ * hint; NULL if none is close.  path is the full path, file the name
+ * as written. */
+char *
+content_nearest_file(const char *path, const char *file)
 {
 	char	*dir = xstrdup(path), *best = NULL, *slash, *r;
-	const char *base, *fslash;
+	const char *base, *fslash, *ext;
 	size_t	 d, bestd = 4;
 	DIR	*dp;
 	struct dirent *de;
@@ -84,14 +94,15 @@ nearest_file(const char *path, const char *file)
 	}
 	*slash = '\0';
 	base = slash + 1;
+	ext = strrchr(base, '.');
 	if ((dp = opendir(dir)) == NULL) {
 		free(dir);
 		return NULL;
 	}
 	while ((de = readdir(dp)) != NULL) {
-		size_t	 n = strlen(de->d_name);
+		const char *e = strrchr(de->d_name, '.');
 
-		if (n < 3 || strcmp(de->d_name + n - 3, ".md") != 0)
+		if (ext != NULL && (e == NULL || strcasecmp(e, ext) != 0))
 			continue;
 		/* The name itself is a broken link. */
 		if (strcmp(base, de->d_name) != 0 &&
@@ -124,18 +135,20 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	char	*path;
 	struct stat st;
 	size_t	 dl;
-	int	 line = xml_line(n);
+	int	 line, col;
+
+	xml_locate(ml->data, ml->len, n, "file", &line, &col);
 
 	if (file[0] == '/' || strchr(file, '\\') != NULL ||
 	    strchr(file, ':') != NULL) {
-		diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\": write "
+		diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\": write "
 		    "the path relative to the meeting folder with '/', e.g. "
 		    "\"arenden/03-namn.md\"", file);
 		return NULL;
 	}
 	for (p = file; *p != '\0'; p += strcspn(p, "/"), p += *p == '/') {
 		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0')) {
-			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\" "
 			    "points outside the meeting folder (\"..\"): keep "
 			    "case files inside the folder", file);
 			return NULL;
@@ -145,18 +158,18 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	path = dl > 0 && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, file) :
 	    xasprintf("%s/%s", dir, file);
 	if (stat(path, &st) == -1) {
-		char	*near = errno == ENOENT ? nearest_file(path, file) :
+		char	*near = errno == ENOENT ? content_nearest_file(path, file) :
 		    NULL;
 
 		if (near != NULL)
-			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\" "
 			    "does not exist: did you mean \"%s\"?", file, near);
 		else if (errno == ENOENT)
-			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" "
+			diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\" "
 			    "does not exist: check the name (it is relative "
 			    "to the meeting folder)", file);
 		else
-			diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\": "
+			diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\": "
 			    "%s", file, strerror(errno));
 		free(near);
 		free(path);
@@ -164,7 +177,7 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	}
 	/* A symbolic link inside the folder may still lead out of it. */
 	if (!path_inside(dir, path)) {
-		diag(DIAG_ERROR, ml->file, line, 0, "case file \"%s\" leads "
+		diag(DIAG_ERROR, ml->file, line, col, "case file \"%s\" leads "
 		    "outside the meeting folder through a symbolic link: "
 		    "copy the file into the folder", file);
 		free(path);
@@ -340,6 +353,19 @@ meeting_read(const char *dir, const char *schema_dir)
 	return m;
 }
 
+/* True if the pack holds documents of its own making: those carry the
+ * profile's letterhead. */
+static bool
+has_documents(const struct meeting *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ndocuments; i++)
+		if (m->documents[i]->kind <= DOCUMENT_LETTER)
+			return true;
+	return false;
+}
+
 struct meeting *
 meeting_parse(const char *dir, const char *data, size_t len,
     const char *schema_dir)
@@ -354,6 +380,8 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	m->manifest = xasprintf("%s/meeting.xml", dir);
 	ml.m = m;
 	ml.file = m->manifest;
+	ml.data = data;
+	ml.len = len;
 	schema = xasprintf("%s/meeting.rng", schema_dir);
 	doc = xml_load_memory(m->manifest, data, len, schema, manifest_hints);
 	free(schema);
@@ -415,5 +443,11 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	figures_load(m, schema_dir);
 	/* The registers they place. */
 	registers_load(m, schema_dir);
+	if (m->org == NULL && has_documents(m))
+		diag(DIAG_WARNING, m->manifest, 0, 0, "no organisation.xml in "
+		    "the meeting folder or the two folders above it: the "
+		    "documents will have no letterhead, logo or footer, "
+		    "and no staff directory fills in contact data; write one "
+		    "(see boardgen(5))");
 	return m;
 }

@@ -220,8 +220,8 @@ parse_message(const xmlError *e, const char *data, size_t len,
 		return xasprintf("attribute %s has no value: write %s=\"...\"",
 		    e->str1 ? e->str1 : "", e->str1 ? e->str1 : "");
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		return xasprintf("attribute %s is written twice: keep one",
-		    e->str1 ? e->str1 : "");
+		return xasprintf("the attribute %s is written twice in one "
+		    "element: keep one of them", e->str1 ? e->str1 : "");
 	case XML_ERR_LT_IN_ATTRIBUTE:
 		return xstrdup("'<' in an attribute value: write < as &lt;");
 	case XML_ERR_SPACE_REQUIRED:

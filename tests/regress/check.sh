@@ -4,7 +4,8 @@
 # tests/check/ is a fault: its files are copied over a copy of the base,
 # then its `setup' script (if any) runs in the copy, and `expected'
 # holds the exact full stderr of check (every diagnostic and the
-# summary line).  The exit status must be 1 if any line is an error,
+# summary line).  tests/mistakes/ holds a catalogue of beginners'
+# mistakes in the same form, one folder each.  The exit status must be 1 if any line is an error,
 # else 0.  The base itself must give no diagnostic at all.  Then `new':
 # the file it makes gives only hint diagnostics, and it never
 # overwrites a file.
@@ -46,10 +47,12 @@ else
 	ok
 fi
 
-for d in tests/check/*/; do
+# tests/mistakes/ is the same for the mistakes a beginner makes: each
+# message must say what is wrong and what to write instead.
+for d in tests/check/*/ tests/mistakes/*/; do
 	d=${d%/}
 	name=$(basename "$d")
-	[ "$name" = base ] && continue
+	[ "$d" = tests/check/base ] && continue
 	[ -f "$d/expected" ] || { bad "$name: no expected file"; continue; }
 	fresh "$name"
 	(cd "$d" && find . -type f ! -name expected ! -name setup) |

@@ -392,7 +392,8 @@ TEST(check_bad_names)
 	add_check(f, "Totalt = sum(rows 1-3)", 0, 0);
 	CHECK(!figure_check(f));
 	CHECK_STR(diag_first(), "t.xml:40: error: check \"Totalt = sum(rows "
-	    "1-3)\": no row or column is called \"Totalt\"");
+	    "1-3)\": no row or column is called \"Totalt\"; did you mean "
+	    "\"Total\"?");
 	diag_clear();
 	figure_free(f);
 	f = plain(totals_csv);
