@@ -496,8 +496,9 @@ shrink(struct tl *T, float summin)
 	free(fixed);
 }
 
-/* Every cell's widths, then the columns'.  Returns 0 after reporting
- * a table that does not fit the text width. */
+/* Every cell's widths, then the columns'.  A table that does not fit
+ * the text width is reported and squeezed.  Returns 0 after reporting
+ * a cell that cannot be measured. */
 static int
 widths(struct tl *T)
 {
@@ -638,11 +639,23 @@ widths(struct tl *T)
 		const struct srcpos *p = t->pos.file != NULL ? &t->pos :
 		    &T->b->pos;
 
-		diag(DIAG_ERROR, p->file, p->line, p->col, "a table of %zu "
-		    "columns needs %.0f pt but the text width is %.0f pt: "
-		    "use fewer columns or shorter words and numbers, or a "
-		    "landscape page style", n, ceilf(summin), floorf(T->w));
-		return 0;
+		/* Once: a part laid out again for its page references
+		 * (known anchors) has been reported already. */
+		if (T->L->known == NULL)
+			diag(DIAG_ERROR, p->file, p->line, p->col, "a table "
+			    "of %zu columns needs %.0f pt but the text width "
+			    "is %.0f pt: use fewer columns or shorter words "
+			    "and numbers, or a landscape page style", n,
+			    ceilf(summin), floorf(T->w));
+		/* Laid out at its least widths all the same, past the
+		 * margin, so that one run reports every table that does
+		 * not fit; the error keeps the pack from being written. */
+		for (d = T->x0, k = 0; k < n; k++) {
+			T->colw[k] = T->colmin[k];
+			T->colx[k] = d;
+			d += T->colw[k];
+		}
+		return 1;
 	}
 	if (sumpref <= T->w) {
 		/* Room to spare: to the weighted columns, else to the

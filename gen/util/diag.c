@@ -19,13 +19,15 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 	struct buf b = { 0 };
 	const char *word = level == DIAG_ERROR ? "error" :
 	    level == DIAG_WARNING ? "warning" : "note";
+	size_t	 i;
 
-	if (level == DIAG_ERROR)
-		nerrors++;
-	else if (level == DIAG_WARNING)
-		nwarnings++;
-	if (nmsgs >= DIAG_MAX)
+	if (nmsgs >= DIAG_MAX) {
+		if (level == DIAG_ERROR)
+			nerrors++;
+		else if (level == DIAG_WARNING)
+			nwarnings++;
 		return;
+	}
 	if (file != NULL) {
 		buf_puts(&b, file);
 		if (line > 0) {
@@ -38,6 +40,18 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 		buf_puts(&b, "boardgen: ");
 	buf_printf(&b, "%s: ", word);
 	buf_vprintf(&b, fmt, ap);
+	/* The same error or warning at the same place once: a text laid
+	 * out twice (a case and its tjänsteskrivelse) says it once. */
+	if (level != DIAG_NOTE)
+		for (i = nmsgs; i-- > 0;)
+			if (levels[i] == level && strcmp(msgs[i], b.data) == 0) {
+				buf_free(&b);
+				return;
+			}
+	if (level == DIAG_ERROR)
+		nerrors++;
+	else if (level == DIAG_WARNING)
+		nwarnings++;
 	if (nmsgs == capmsgs) {
 		capmsgs = capmsgs ? capmsgs * 2 : 16;
 		msgs = xrealloc(msgs, capmsgs * sizeof(*msgs));

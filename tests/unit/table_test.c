@@ -785,8 +785,19 @@ TEST(too_wide)
 		    "Sjukvårdsförvaltningarna"));
 	}
 	append(&d->parts[0].blocks, tblock(d, t));
+	/* A second one: both are reported in one run (check lists every
+	 * table that does not fit), and the error stops the pack. */
+	t = mktable(d, 12, 2, 1);
+	t->pos.line = 9;
+	t->pos.col = 1;
+	for (k = 0; k < 12; k++) {
+		addcell(t, 0, k, para(d, S_BOLD, "Rubrik"));
+		addcell(t, 1, k, para(d, S_TEXT,
+		    "Sjukvårdsförvaltningarna"));
+	}
+	append(&d->parts[0].blocks, tblock(d, t));
 	p = lay(d);
-	CHECK(p == NULL);
+	CHECK_INT(diag_errors(), 2);
 	CHECK(diag_first() != NULL &&
 	    strstr(diag_first(), "tabell.csv:7:3: error:") != NULL &&
 	    strstr(diag_first(), "landscape") != NULL &&
