@@ -40,10 +40,10 @@ static const char *leak_where;
 static void
 text(const char *s, const char *where)
 {
-	size_t	 off, n;
+	struct pnr_hit h;
 
 	if (leak_where == NULL && s != NULL &&
-	    pnr_find(s, strlen(s), &off, &n, NULL))
+	    pnr_find(s, strlen(s), 0, &h))
 		leak_where = where;
 }
 
