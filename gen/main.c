@@ -197,12 +197,21 @@ struct pack_times {
 	double	 written;		/* the PDF written (0: none) */
 };
 
+/* The public pack's last guard, on the file before it is written. */
+static int
+guard_pdf(void *arg, const char *path, const char *data, size_t len)
+{
+	return guard_check(arg, path, data, len) == 0;
+}
+
 /* The one way a meeting becomes a PDF: the template (the whole pack, or
  * one document of it when doc is given), the fonts, layout and, when out
- * is given, the writer.  Sets *pages; returns 0 on failure. */
+ * is given, the writer; g: the public pack's guard, or NULL.  Sets
+ * *pages; returns 0 on failure. */
 static int
 write_pack(const struct meeting *m, const struct document *doc,
-    const char *tdir, const char *out, size_t *pages, struct pack_times *t)
+    const char *tdir, const char *out, size_t *pages, struct pack_times *t,
+    const struct guard *g)
 {
 	struct doc *d = NULL;
 	struct fontset *fs = NULL;
@@ -232,7 +241,8 @@ write_pack(const struct meeting *m, const struct document *doc,
 	if (t != NULL)
 		t->laid_out = now();
 	if (out != NULL) {
-		if (!pdf_write(out, d, p))
+		if (g != NULL ? !pdf_write_checked(out, d, p, guard_pdf,
+		    (void *)g) : !pdf_write(out, d, p))
 			goto out;
 		if (t != NULL)
 			t->written = now();
@@ -288,6 +298,7 @@ static int
 build_or_check(const struct options *o, const char *out)
 {
 	struct meeting *m = NULL;
+	struct guard *g = NULL;
 	struct pack_times t = { 0 };
 	char	*dir = meeting_dir(o->args[0]);
 	char	*sdir = xasprintf("%s/schema", o->tdir);
@@ -313,9 +324,10 @@ build_or_check(const struct options *o, const char *out)
 			goto out;
 	} else if ((m = meeting_load(dir, sdir)) == NULL)
 		goto out;
-	/* Redacted in the data, before anything is laid out. */
-	if (o->public_pack && (!meeting_redact(m) ||
-	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0))
+	/* Redacted in the data, before anything is laid out; the guard
+	 * keeps what was secret, to search the pack for it. */
+	if (o->public_pack && ((g = guard_new(m)) == NULL ||
+	    !meeting_redact(m) || meeting_pnr_scan(m, DIAG_ERROR, true) > 0))
 		goto out;
 	/* A figure whose check fails stops the build unless allowed; the
 	 * pack then says so under the table and in its metadata. */
@@ -323,7 +335,7 @@ build_or_check(const struct options *o, const char *out)
 	    !o->allow_failed_checks)
 		goto out;
 	read = now();
-	if (!write_pack(m, NULL, o->tdir, out, &pages, &t))
+	if (!write_pack(m, NULL, o->tdir, out, &pages, &t, g))
 		goto out;
 	if (out != NULL)
 		printf("%s: %zu pages, %zu agenda items\n", out, pages,
@@ -335,6 +347,7 @@ build_or_check(const struct options *o, const char *out)
 	if (o->stats)
 		print_stats(pages, t0, &t, read);
 out:
+	guard_free(g);
 	meeting_free(m);
 	free(sdir);
 	free(dir);
@@ -485,7 +498,7 @@ cmd_render(struct options *o)
 	    figures_report_placed(own == NULL && doc->cs == NULL ? doc : NULL,
 	    doc->cs) > 0)
 		goto out;
-	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL))
+	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL, NULL))
 		goto out;
 	printf("%s: %zu pages\n", o->out, pages);
 	ok = diag_errors() == 0;
@@ -538,11 +551,12 @@ cmd_new(struct options *o)
 
 /* The pack of a meeting for the site, as build writes it. */
 static int
-site_pack(const struct meeting *m, const char *path, void *arg)
+site_pack(const struct meeting *m, const char *path, void *arg,
+    const struct guard *g)
 {
 	size_t	 pages;
 
-	return write_pack(m, NULL, arg, path, &pages, NULL);
+	return write_pack(m, NULL, arg, path, &pages, NULL, g);
 }
 
 /* "Today" for the site: --today, else SOURCE_DATE_EPOCH's date (UTC),

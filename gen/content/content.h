@@ -223,5 +223,18 @@ int		 meeting_redact(struct meeting *);
  * many. */
 size_t		 meeting_pnr_scan(const struct meeting *, enum diag_level,
 		    bool public_only);
+/* The last guard (guard.c): made from the meeting before it is
+ * redacted (it keeps the text of secret items and fields, and where
+ * the inputs are), it searches each public output as written for
+ * personal identity numbers and that secret text, and reports each hit
+ * at the input its digits are found in, naming the output (`out', whose
+ * name says what it is: .pdf, .html, .xml, .json, else plain text; the
+ * name itself is searched too).  g may be NULL: numbers only.  Returns
+ * how many; the caller then writes nothing of it. */
+struct guard;
+struct guard	*guard_new(const struct meeting *);
+void		 guard_free(struct guard *);
+size_t		 guard_check(const struct guard *, const char *out,
+		    const char *data, size_t len);
 
 #endif /* BOARDGEN_CONTENT_H */

@@ -43,9 +43,6 @@ struct outset {
 
 struct buf *outset_add(struct outset *, const char *path);
 void	 outset_free(struct outset *);
-/* 0, after an error at the file, line and column, if any file holds a
- * personnummer or samordningsnummer. */
-int	 outset_pnr_free(const struct outset *);
 
 /* ------------------------------------------------------------------ */
 /* What listing pages and registers need of one meeting (summary.c).

@@ -36,25 +36,3 @@ outset_free(struct outset *os)
 	memset(os, 0, sizeof(*os));
 }
 
-/* The last guard: no file of the site may hold a personnummer, even
- * one that came by a way the scan of the inputs does not know. */
-int
-outset_pnr_free(const struct outset *os)
-{
-	struct pnr_hit h;
-	size_t	 i;
-	int	 line, col;
-
-	for (i = 0; i < os->n; i++)
-		if (pnr_find(os->v[i]->data.data, os->v[i]->data.len,
-		    PNR_SOURCE, &h)) {
-			text_position(os->v[i]->data.data, h.off, &line, &col);
-			diag(DIAG_ERROR, os->v[i]->path, line, col, "a "
-			    "personnummer would be published here, from an "
-			    "input the check did not cover: nothing of it is "
-			    "written; report this as a fault of boardgen");
-			return 0;
-		}
-	return 1;
-}
-

@@ -140,6 +140,14 @@ build(struct pdf_writer *w)
 int
 pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 {
+	return pdf_write_checked(path, doc, pages, NULL, NULL);
+}
+
+int
+pdf_write_checked(const char *path, const struct doc *doc,
+    const struct pages *pages, int (*check)(void *, const char *,
+    const char *, size_t), void *arg)
+{
 	struct pdf_writer w;
 	char	*data = NULL;
 	size_t	 len = 0;
@@ -162,6 +170,8 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 	release(&w);
 	free(w.ext);
 
+	if (rc && check != NULL)
+		rc = check(arg, path, data, len);
 	if (rc)
 		rc = file_write_atomic(path, data, len);
 	free(data);

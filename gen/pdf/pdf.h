@@ -16,5 +16,10 @@
  * doc->families[f / 4].file[f % 4]. */
 int	 pdf_write(const char *path, const struct doc *,
 	    const struct pages *);
+/* The same, with check called on the whole file before it is written
+ * (the public pack's last guard): nothing is written if it returns 0. */
+int	 pdf_write_checked(const char *path, const struct doc *,
+	    const struct pages *, int (*check)(void *arg, const char *path,
+	    const char *data, size_t len), void *arg);
 
 #endif /* BOARDGEN_PDF_H */

@@ -392,6 +392,20 @@ remove_stale(const struct site_options *o, char *const *was, size_t nwas,
 	}
 }
 
+/* The last guard (guard.c): every file of the site searched as it is
+ * written; g: the meeting's secrets, NULL for the pages of the whole
+ * site (made of public summaries).  0 if any holds what it must not. */
+static int
+outset_guard(const struct outset *os, const struct guard *g)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < os->n; i++)
+		n += guard_check(g, os->v[i]->path, os->v[i]->data.data,
+		    os->v[i]->data.len);
+	return n == 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* One meeting. */
 
@@ -399,6 +413,7 @@ static int
 do_meeting(const struct site_options *o, const struct job *j,
     const char *common, struct counts *c)
 {
+	struct guard *g = NULL;
 	struct sum_meeting *old, *sum = NULL;
 	struct meeting *m = NULL;
 	struct outset os = { 0 };
@@ -429,8 +444,10 @@ do_meeting(const struct site_options *o, const struct job *j,
 	if (m == NULL)
 		goto out;
 	/* The public view, redacted in the data (content.h); a
-	 * personnummer in what it publishes is an error at its place. */
-	if (!meeting_redact(m) || meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+	 * personnummer in what it publishes is an error at its place.
+	 * The guard keeps what was secret, to search the output for it. */
+	if ((g = guard_new(m)) == NULL || !meeting_redact(m) ||
+	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
 		goto out;
 	/* A figure whose check fails is not published, as it is not
 	 * printed. */
@@ -441,7 +458,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 	stamp = NULL;
 	html_meeting(&ho, m, sum, &os);
 	/* Nothing of a meeting with an error in its public text. */
-	if (diag_errors() > errors || !outset_pnr_free(&os))
+	if (diag_errors() > errors || !outset_guard(&os, g))
 		goto out;
 	if (!outset_put(&os, o->out, c))
 		goto out;
@@ -451,7 +468,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 		p = xasprintf("%s/%s/%s/%s", o->out, j->body_slug,
 		    j->date_slug, f);
 		free(f);
-		ok = o->pack(m, p, o->pack_arg);
+		ok = o->pack(m, p, o->pack_arg, g);
 		free(p);
 		if (!ok)
 			goto out;
@@ -480,6 +497,7 @@ out:
 	sum_free(old);
 	sum_free(sum);
 	outset_free(&os);
+	guard_free(g);
 	meeting_free(m);
 	free(stamp);
 	return ok;
@@ -799,7 +817,7 @@ site_build(const struct site_options *o)
 	}
 	qsort(all, nall, sizeof(*all), sum_by_body_date);
 	html_site(&ho, all, nall, &os);
-	if (diag_errors() > 0 || !outset_pnr_free(&os) ||
+	if (diag_errors() > 0 || !outset_guard(&os, NULL) ||
 	    !outset_put(&os, o->out, &c) ||
 	    !aggregates_done(o, &os))
 		goto out;

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct guard;
 struct meeting;
 
 struct site_options {
@@ -32,7 +33,7 @@ struct site_options {
 	/* Writes a meeting's pack to path (main supplies the PDF stages,
 	 * which this stage does not depend on); with `pdf'. */
 	int		(*pack)(const struct meeting *, const char *path,
-			    void *arg);
+			    void *arg, const struct guard *);
 	void		*pack_arg;
 	/* Warnings each worker prints before it counts the rest. */
 	size_t		 max_warnings;

@@ -22,6 +22,17 @@ int		 pdfin_open(qpdf_data q, const char *path, const char *shown,
  * size (under 1 or over 14 400 points a side). */
 int		 pdfin_page_box(qpdf_data q, qpdf_oh page, double box[4],
 		    int *rotate);
+/* The text page shows (pdftext.c), its decoded content given: what is
+ * shown on one line joined, with a space where there is a gap, lines
+ * apart by '\n', forms followed; *unread: characters whose text their
+ * font does not tell (no ToUnicode map, no known encoding).  Caller
+ * frees. */
+char		*pdfin_page_text(qpdf_data q, qpdf_oh page,
+		    const unsigned char *content, size_t len, size_t *unread);
+/* Every string object reachable from the trailer (outline, document
+ * information, annotations, structure: /Alt, /ActualText) and the XMP
+ * metadata, one a line.  Caller frees. */
+char		*pdfin_strings(qpdf_data q);
 /* qpdf's reason for its last error. */
 const char	*pdfin_reason(qpdf_data q);
 

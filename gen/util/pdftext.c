@@ -1,0 +1,1063 @@
+/*
+ * The text of a PDF file as a reader sees it, for the scan of what is
+ * published: a page's content stream is read operator by operator, each
+ * string shown is turned into characters through its font's ToUnicode
+ * map (or its encoding), and the pieces are joined as they stand on the
+ * page: on one line with nothing between them when they touch, with a
+ * space when there is a gap, with a line break when the line changes.
+ * Form XObjects are followed.  And every string object of a file (the
+ * outline, the metadata, annotations' /Contents, /Alt, /ActualText) and
+ * its XMP metadata.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdfin.h"
+
+#define PT_MAX_TEXT	(16u * 1024u * 1024u)	/* bytes of text kept */
+#define PT_MAX_OPS	(8u * 1024u * 1024u)	/* operators read a page */
+#define PT_MAX_DEPTH	8			/* forms inside forms */
+#define PT_MAX_STACK	64			/* q ... Q */
+#define PT_MAX_ARGS	64			/* operands kept */
+
+/* A code's text: UTF-8, up to 4 characters. */
+struct umap {
+	uint32_t	 lo, hi;	/* codes */
+	char		 u[16];		/* the text of lo */
+	uint8_t		 n;
+	bool		 step;		/* the last character counts up */
+};
+
+struct font {
+	int		 id;		/* object id; 0: direct */
+	int		 bytes;		/* per code: 1, or 2 (Type0) */
+	struct umap	*map;
+	size_t		 nmap;
+	bool		 has_map;	/* ToUnicode */
+	bool		 latin;		/* simple font, standard encoding */
+	char		*diff[256];	/* /Differences: glyph names */
+	double		 w[256];	/* simple: widths, 1/1000 em */
+	double		 dw;		/* default width */
+	uint32_t	*cw;		/* Type0 /W: code, width pairs */
+	size_t		 ncw;
+	double		 wscale;	/* Type3: FontMatrix a * 1000 */
+};
+
+struct tstate {
+	double	 ctm[6];
+	double	 tc, tw, th, tl, ts, fs;
+	struct font *font;
+};
+
+struct ptext {
+	qpdf_data	 q;
+	struct buf	 out;
+	size_t		 unread;
+	size_t		 ops;
+	struct font	**fonts;
+	size_t		 nfonts;
+	/* The end of the last show, in device space, and its size. */
+	double		 px, py, psize;
+	bool		 started;
+};
+
+/* ------------------------------------------------------------------ */
+/* Fonts. */
+
+static void
+font_free(struct font *f)
+{
+	int	 i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < 256; i++)
+		free(f->diff[i]);
+	free(f->map);
+	free(f->cw);
+	free(f);
+}
+
+static uint32_t
+hexval(const char *s, size_t n)
+{
+	uint32_t v = 0;
+	size_t	 i;
+
+	for (i = 0; i < n && i < 8; i++)
+		v = v << 8 | (uint8_t)s[i];
+	return v;
+}
+
+/* UTF-16BE to UTF-8 in u (at most 15 bytes). */
+static uint8_t
+utf16_to_utf8(const char *s, size_t n, char *u)
+{
+	size_t	 i;
+	uint8_t	 k = 0;
+	uint32_t cp;
+
+	for (i = 0; i + 1 < n && k + 4 < 16; i += 2) {
+		cp = (uint32_t)(uint8_t)s[i] << 8 | (uint8_t)s[i + 1];
+		if (cp >= 0xd800 && cp < 0xdc00 && i + 3 < n) {
+			uint32_t lo = (uint32_t)(uint8_t)s[i + 2] << 8 |
+			    (uint8_t)s[i + 3];
+
+			if (lo >= 0xdc00 && lo < 0xe000) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (cp >= 0xd800 && cp < 0xe000)
+			cp = 0xfffd;
+		k += (uint8_t)utf8_encode(cp, u + k);
+	}
+	return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* The content stream's tokens. */
+
+enum tok { T_END, T_NUM, T_STR, T_NAME, T_OP, T_ABEGIN, T_AEND, T_OTHER };
+
+struct lex {
+	const unsigned char *s;
+	size_t	 len, at;
+	/* The last token. */
+	double	 num;
+	struct buf str;			/* T_STR bytes, T_NAME, T_OP */
+};
+
+static bool
+is_space(unsigned char c)
+{
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
+	    c == ' ';
+}
+
+static bool
+is_delim(unsigned char c)
+{
+	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
+	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+}
+
+static int
+hexdigit(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static enum tok
+lex_next(struct lex *l)
+{
+	const unsigned char *s = l->s;
+	size_t	 n = l->len, i;
+	unsigned char c;
+
+	for (;;) {
+		while (l->at < n && is_space(s[l->at]))
+			l->at++;
+		if (l->at < n && s[l->at] == '%') {
+			while (l->at < n && s[l->at] != '\n' && s[l->at] != '\r')
+				l->at++;
+			continue;
+		}
+		break;
+	}
+	if (l->at >= n)
+		return T_END;
+	c = s[l->at];
+	l->str.len = 0;
+	if (c == '(') {
+		int	 depth = 1;
+
+		for (i = l->at + 1; i < n; i++) {
+			c = s[i];
+			if (c == '\\' && i + 1 < n) {
+				c = s[++i];
+				switch (c) {
+				case 'n': c = '\n'; break;
+				case 'r': c = '\r'; break;
+				case 't': c = '\t'; break;
+				case 'b': c = '\b'; break;
+				case 'f': c = '\f'; break;
+				case '\r':
+					if (i + 1 < n && s[i + 1] == '\n')
+						i++;
+					continue;
+				case '\n':
+					continue;
+				default:
+					if (c >= '0' && c <= '7') {
+						int	 v = c - '0', k;
+
+						for (k = 1; k < 3 && i + 1 < n &&
+						    s[i + 1] >= '0' &&
+						    s[i + 1] <= '7'; k++)
+							v = v * 8 + s[++i] - '0';
+						c = (unsigned char)v;
+					}
+				}
+				buf_put(&l->str, (const char *)&c, 1);
+				continue;
+			}
+			if (c == '(')
+				depth++;
+			else if (c == ')' && --depth == 0)
+				break;
+			buf_put(&l->str, (const char *)&c, 1);
+		}
+		l->at = i < n ? i + 1 : n;
+		return T_STR;
+	}
+	if (c == '<' && l->at + 1 < n && s[l->at + 1] == '<') {
+		l->at += 2;
+		return T_OTHER;
+	}
+	if (c == '>' && l->at + 1 < n && s[l->at + 1] == '>') {
+		l->at += 2;
+		return T_OTHER;
+	}
+	if (c == '<') {
+		int	 hi = -1, v;
+
+		for (i = l->at + 1; i < n && s[i] != '>'; i++) {
+			if ((v = hexdigit(s[i])) < 0)
+				continue;
+			if (hi < 0)
+				hi = v;
+			else {
+				char	 b = (char)(hi << 4 | v);
+
+				buf_put(&l->str, &b, 1);
+				hi = -1;
+			}
+		}
+		if (hi >= 0) {
+			char	 b = (char)(hi << 4);
+
+			buf_put(&l->str, &b, 1);
+		}
+		l->at = i < n ? i + 1 : n;
+		return T_STR;
+	}
+	if (c == '[') {
+		l->at++;
+		return T_ABEGIN;
+	}
+	if (c == ']') {
+		l->at++;
+		return T_AEND;
+	}
+	if (c == '/') {
+		for (i = l->at + 1; i < n && !is_space(s[i]) && !is_delim(s[i]);
+		    i++)
+			;
+		buf_put(&l->str, (const char *)s + l->at + 1, i - l->at - 1);
+		l->at = i;
+		return T_NAME;
+	}
+	if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
+		char	 tmp[64];
+		size_t	 k = 0;
+
+		for (i = l->at; i < n && k < sizeof(tmp) - 1 &&
+		    (s[i] == '+' || s[i] == '-' || s[i] == '.' ||
+		    (s[i] >= '0' && s[i] <= '9')); i++)
+			tmp[k++] = (char)s[i];
+		tmp[k] = '\0';
+		l->at = i;
+		l->num = strtod(tmp, NULL);
+		if (!isfinite(l->num))
+			l->num = 0;
+		return T_NUM;
+	}
+	if (is_delim(c)) {
+		l->at++;
+		return T_OTHER;
+	}
+	for (i = l->at; i < n && !is_space(s[i]) && !is_delim(s[i]); i++)
+		;
+	buf_put(&l->str, (const char *)s + l->at, i - l->at);
+	l->at = i;
+	/* Inline image data is skipped: ID, then up to " EI". */
+	if (l->str.len == 2 && memcmp(l->str.data, "ID", 2) == 0) {
+		for (i = l->at + 1; i + 2 < n; i++)
+			if (is_space(s[i]) && s[i + 1] == 'E' &&
+			    s[i + 2] == 'I' && (i + 3 >= n || is_space(s[i + 3])))
+				break;
+		l->at = i + 3 < n ? i + 3 : n;
+		return T_OTHER;
+	}
+	return T_OP;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fonts. */
+
+#define PT_MAX_MAP	200000
+
+static void
+map_add(struct font *f, uint32_t lo, uint32_t hi, const char *dst,
+    size_t dlen, bool step)
+{
+	struct umap *m;
+
+	if (f->nmap >= PT_MAX_MAP || hi < lo)
+		return;
+	if ((f->nmap & (f->nmap - 1)) == 0)
+		f->map = xrealloc(f->map, (f->nmap ? f->nmap * 2 : 16) *
+		    sizeof(*f->map));
+	m = &f->map[f->nmap++];
+	m->lo = lo;
+	m->hi = hi;
+	m->step = step;
+	m->n = utf16_to_utf8(dst, dlen, m->u);
+}
+
+static void
+parse_tounicode(struct font *f, const unsigned char *s, size_t n)
+{
+	struct lex l = { s, n, 0, 0, { 0 } };
+	struct buf a = { 0 }, b = { 0 };
+	enum tok t;
+	int	 mode = 0, k = 0;
+	uint32_t lo = 0, hi = 0, i;
+	size_t	 ops = 0;
+
+	while ((t = lex_next(&l)) != T_END && ops++ < PT_MAX_OPS) {
+		if (t == T_OP) {
+			if (l.str.len == 11 && memcmp(l.str.data, "beginbfchar",
+			    11) == 0)
+				mode = 1;
+			else if (l.str.len == 12 && memcmp(l.str.data,
+			    "beginbfrange", 12) == 0)
+				mode = 2;
+			else
+				mode = 0;
+			k = 0;
+			continue;
+		}
+		if (mode == 0)
+			continue;
+		if (mode == 1 && t == T_STR) {
+			if (k == 0) {
+				lo = hexval(l.str.data, l.str.len);
+				k = 1;
+			} else {
+				map_add(f, lo, lo, l.str.data, l.str.len, false);
+				k = 0;
+			}
+		} else if (mode == 2 && t == T_STR && k < 2) {
+			if (k == 0)
+				lo = hexval(l.str.data, l.str.len);
+			else
+				hi = hexval(l.str.data, l.str.len);
+			k++;
+		} else if (mode == 2 && t == T_STR && k == 2) {
+			map_add(f, lo, hi, l.str.data, l.str.len, true);
+			k = 0;
+		} else if (mode == 2 && t == T_ABEGIN && k == 2) {
+			/* One destination a code. */
+			for (i = lo; (t = lex_next(&l)) == T_STR; i++)
+				if (i <= hi)
+					map_add(f, i, i, l.str.data, l.str.len,
+					    false);
+			k = 0;
+		}
+	}
+	buf_free(&l.str);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* The text of a glyph name (Differences): ASCII letters and digits by
+ * name, uniXXXX, and the punctuation that matters here. */
+static uint32_t
+glyph_name(const char *g)
+{
+	static const char *digits[10] = { "zero", "one", "two", "three",
+	    "four", "five", "six", "seven", "eight", "nine" };
+	static const struct { const char *n; uint32_t cp; } named[] = {
+		{ "space", ' ' }, { "hyphen", '-' }, { "minus", 0x2212 },
+		{ "endash", 0x2013 }, { "emdash", 0x2014 }, { "plus", '+' },
+		{ "period", '.' }, { "comma", ',' }, { "slash", '/' },
+		{ "colon", ':' }, { "nbspace", 0xa0 }, { "uni00A0", 0xa0 },
+		{ "hyphenminus", '-' }, { "nonbreakingspace", 0xa0 },
+	};
+	size_t	 i;
+
+	if (g[0] != '\0' && g[1] == '\0' &&
+	    ((g[0] >= 'a' && g[0] <= 'z') || (g[0] >= 'A' && g[0] <= 'Z')))
+		return (uint32_t)g[0];
+	for (i = 0; i < 10; i++)
+		if (strcmp(g, digits[i]) == 0)
+			return '0' + (uint32_t)i;
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strcmp(g, named[i].n) == 0)
+			return named[i].cp;
+	if (strncmp(g, "uni", 3) == 0 && strlen(g) == 7) {
+		uint32_t v = 0;
+
+		for (i = 3; i < 7; i++) {
+			int	 h = hexdigit((unsigned char)g[i]);
+
+			if (h < 0)
+				return 0;
+			v = v * 16 + (uint32_t)h;
+		}
+		return v;
+	}
+	return 0;
+}
+
+static double
+num_of(qpdf_data q, qpdf_oh o, double dflt)
+{
+	double	 v;
+
+	if (!qpdf_oh_is_number(q, o))
+		return dflt;
+	v = qpdf_oh_get_numeric_value(q, o);
+	return isfinite(v) ? v : dflt;
+}
+
+/* Type0 /W: [c [w1 w2 ...]] and [c1 c2 w]. */
+static void
+cid_widths(struct font *f, qpdf_data q, qpdf_oh w)
+{
+	int	 n = qpdf_oh_get_array_n_items(q, w), i, j, k;
+	qpdf_oh	 a, b;
+
+	for (i = 0; i + 1 < n && f->ncw < PT_MAX_MAP; ) {
+		uint32_t c = (uint32_t)num_of(q, qpdf_oh_get_array_item(q, w,
+		    i), 0);
+
+		a = qpdf_oh_get_array_item(q, w, i + 1);
+		if (qpdf_oh_is_array(q, a)) {
+			k = qpdf_oh_get_array_n_items(q, a);
+			for (j = 0; j < k && f->ncw < PT_MAX_MAP; j++) {
+				f->cw = xrealloc(f->cw, (f->ncw + 1) * 2 *
+				    sizeof(*f->cw));
+				f->cw[f->ncw * 2] = c + (uint32_t)j;
+				f->cw[f->ncw * 2 + 1] = (uint32_t)num_of(q,
+				    qpdf_oh_get_array_item(q, a, j), f->dw);
+				f->ncw++;
+			}
+			i += 2;
+		} else if (i + 2 < n) {
+			uint32_t c2 = (uint32_t)num_of(q, a, 0), x;
+
+			b = qpdf_oh_get_array_item(q, w, i + 2);
+			for (x = c; x <= c2 && x - c < 65536 &&
+			    f->ncw < PT_MAX_MAP; x++) {
+				f->cw = xrealloc(f->cw, (f->ncw + 1) * 2 *
+				    sizeof(*f->cw));
+				f->cw[f->ncw * 2] = x;
+				f->cw[f->ncw * 2 + 1] = (uint32_t)num_of(q, b,
+				    f->dw);
+				f->ncw++;
+			}
+			i += 3;
+		} else
+			break;
+	}
+}
+
+static struct font *
+font_load(qpdf_data q, qpdf_oh fd)
+{
+	struct font *f = xcalloc(1, sizeof(*f));
+	qpdf_oh	 tu, enc, w, d, fm;
+	unsigned char *data = NULL;
+	size_t	 len = 0;
+	int	 i, n, code;
+
+	f->id = qpdf_oh_get_object_id(q, fd);
+	f->bytes = qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fd,
+	    "/Subtype"), "/Type0") ? 2 : 1;
+	f->dw = f->bytes == 2 ? 1000 : 500;
+	f->wscale = 1;
+	tu = qpdf_oh_get_key(q, fd, "/ToUnicode");
+	if (qpdf_oh_is_stream(q, tu) && qpdf_oh_get_stream_data(q, tu,
+	    qpdf_dl_generalized, NULL, &data, &len) == QPDF_SUCCESS &&
+	    data != NULL) {
+		parse_tounicode(f, data, len);
+		f->has_map = f->nmap > 0;
+	}
+	free(data);
+	if (f->bytes == 2) {
+		d = qpdf_oh_get_key(q, fd, "/DescendantFonts");
+		d = qpdf_oh_is_array(q, d) ? qpdf_oh_get_array_item(q, d, 0) :
+		    d;
+		f->dw = num_of(q, qpdf_oh_get_key(q, d, "/DW"), 1000);
+		w = qpdf_oh_get_key(q, d, "/W");
+		if (qpdf_oh_is_array(q, w))
+			cid_widths(f, q, w);
+		return f;
+	}
+	fm = qpdf_oh_get_key(q, fd, "/FontMatrix");
+	if (qpdf_oh_is_array(q, fm))
+		f->wscale = num_of(q, qpdf_oh_get_array_item(q, fm, 0), 0.001) *
+		    1000;
+	for (i = 0; i < 256; i++)
+		f->w[i] = -1;
+	w = qpdf_oh_get_key(q, fd, "/Widths");
+	if (qpdf_oh_is_array(q, w)) {
+		int	 first = (int)num_of(q, qpdf_oh_get_key(q, fd,
+		    "/FirstChar"), 0);
+
+		n = qpdf_oh_get_array_n_items(q, w);
+		for (i = 0; i < n && i < 256; i++)
+			if (first + i >= 0 && first + i < 256)
+				f->w[first + i] = num_of(q,
+				    qpdf_oh_get_array_item(q, w, i), -1);
+	}
+	/* No map: the standard encodings agree with ASCII on what the
+	 * scan looks for; /Differences names the rest. */
+	f->latin = true;
+	enc = qpdf_oh_get_key(q, fd, "/Encoding");
+	if (qpdf_oh_is_dictionary(q, enc)) {
+		d = qpdf_oh_get_key(q, enc, "/Differences");
+		n = qpdf_oh_is_array(q, d) ? qpdf_oh_get_array_n_items(q, d) : 0;
+		for (i = 0, code = 0; i < n; i++) {
+			qpdf_oh	 o = qpdf_oh_get_array_item(q, d, i);
+
+			if (qpdf_oh_is_number(q, o))
+				code = (int)num_of(q, o, 0);
+			else if (qpdf_oh_is_name(q, o) && code >= 0 &&
+			    code < 256) {
+				free(f->diff[code]);
+				f->diff[code] = xstrdup(qpdf_oh_get_name(q,
+				    o) + 1);
+				code++;
+			}
+		}
+	}
+	return f;
+}
+
+/* The font a resource dictionary names, loaded once a file. */
+static struct font *
+font_get(struct ptext *pt, qpdf_oh res, const char *name)
+{
+	qpdf_data q = pt->q;
+	qpdf_oh	 fonts, fd;
+	char	*key;
+	struct font *f;
+	size_t	 i;
+	int	 id;
+
+	if (!qpdf_oh_is_dictionary(q, res))
+		return NULL;
+	fonts = qpdf_oh_get_key(q, res, "/Font");
+	key = xasprintf("/%s", name);
+	fd = qpdf_oh_get_key(q, fonts, key);
+	free(key);
+	if (!qpdf_oh_is_dictionary(q, fd))
+		return NULL;
+	id = qpdf_oh_get_object_id(q, fd);
+	for (i = 0; id != 0 && i < pt->nfonts; i++)
+		if (pt->fonts[i]->id == id)
+			return pt->fonts[i];
+	f = font_load(q, fd);
+	pt->fonts = xrealloc(pt->fonts, (pt->nfonts + 1) * sizeof(*pt->fonts));
+	pt->fonts[pt->nfonts++] = f;
+	return f;
+}
+
+/* The text of one code; false if it has none known. */
+static bool
+code_text(const struct font *f, uint32_t code, struct buf *b)
+{
+	size_t	 i;
+	char	 u[4];
+
+	if (f->has_map) {
+		for (i = 0; i < f->nmap; i++) {
+			const struct umap *m = &f->map[i];
+
+			if (code < m->lo || code > m->hi || m->n == 0)
+				continue;
+			if (!m->step || code == m->lo) {
+				buf_put(b, m->u, m->n);
+				return true;
+			} else {
+				char	 t[16];
+				uint32_t cp;
+				size_t	 k = 0, last = 0, len;
+
+				/* The last character counts up. */
+				while (k < m->n && (len = utf8_decode(m->u + k,
+				    m->n - k, &cp)) > 0) {
+					last = k;
+					k += len;
+				}
+				utf8_decode(m->u + last, m->n - last, &cp);
+				memcpy(t, m->u, last);
+				buf_put(b, t, last);
+				buf_put(b, u, utf8_encode(cp + (code - m->lo),
+				    u));
+				return true;
+			}
+		}
+		return false;
+	}
+	if (f->bytes == 1 && f->latin) {
+		uint32_t cp = code;
+
+		if (f->diff[code & 0xff] != NULL &&
+		    (cp = glyph_name(f->diff[code & 0xff])) == 0)
+			return false;
+		if (cp == 0x96)
+			cp = 0x2013;
+		else if (cp == 0x97)
+			cp = 0x2014;
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			return false;
+		buf_put(b, u, utf8_encode(cp, u));
+		return true;
+	}
+	return false;
+}
+
+static double
+code_width(const struct font *f, uint32_t code)
+{
+	size_t	 i;
+
+	if (f->bytes == 1)
+		return (f->w[code & 0xff] >= 0 ? f->w[code & 0xff] : f->dw) *
+		    f->wscale;
+	for (i = 0; i < f->ncw; i++)
+		if (f->cw[i * 2] == code)
+			return f->cw[i * 2 + 1];
+	return f->dw;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a content stream. */
+
+static void
+mat_mul(const double a[6], const double b[6], double r[6])
+{
+	double	 t[6];
+
+	t[0] = a[0] * b[0] + a[1] * b[2];
+	t[1] = a[0] * b[1] + a[1] * b[3];
+	t[2] = a[2] * b[0] + a[3] * b[2];
+	t[3] = a[2] * b[1] + a[3] * b[3];
+	t[4] = a[4] * b[0] + a[5] * b[2] + b[4];
+	t[5] = a[4] * b[1] + a[5] * b[3] + b[5];
+	memcpy(r, t, sizeof(t));
+}
+
+static void
+mat_translate(double m[6], double tx, double ty)
+{
+	double	 t[6] = { 1, 0, 0, 1, tx, ty };
+
+	mat_mul(t, m, m);
+}
+
+/* Where text space (x, y) is on the page, and the size of text. */
+static void
+text_at(const struct tstate *gs, const double tm[6], double *x, double *y,
+    double *size)
+{
+	double	 m[6], trm[6] = { gs->fs * gs->th, 0, 0, gs->fs, 0, gs->ts };
+
+	mat_mul(tm, gs->ctm, m);
+	mat_mul(trm, m, trm);
+	*x = trm[4];
+	*y = trm[5];
+	*size = hypot(trm[2], trm[3]);
+	if (!isfinite(*size) || *size <= 0)
+		*size = 1;
+}
+
+static void
+put_text(struct ptext *pt, const char *s, size_t n)
+{
+	if (pt->out.len + n <= PT_MAX_TEXT)
+		buf_put(&pt->out, s, n);
+}
+
+static void
+show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
+    size_t len)
+{
+	const struct font *f = gs->font;
+	double	 x, y, size, tx;
+	size_t	 i;
+	uint32_t code;
+
+	text_at(gs, tm, &x, &y, &size);
+	if (pt->started) {
+		double	 big = fmax(size, pt->psize);
+
+		if (fabs(y - pt->py) > 0.5 * big)
+			put_text(pt, "\n", 1);
+		else if (x - pt->px > 0.2 * big || x < pt->px - 0.5 * big)
+			put_text(pt, " ", 1);
+	}
+	pt->started = true;
+	for (i = 0; i < len; i += (size_t)(f != NULL ? f->bytes : 1)) {
+		if (f == NULL) {
+			pt->unread++;
+			continue;
+		}
+		code = f->bytes == 2 && i + 1 < len ?
+		    (uint32_t)(uint8_t)s[i] << 8 | (uint8_t)s[i + 1] :
+		    (uint8_t)s[i];
+		if (pt->out.len < PT_MAX_TEXT && !code_text(f, code, &pt->out))
+			pt->unread++;
+		tx = (code_width(f, code) / 1000 * gs->fs + gs->tc +
+		    (f->bytes == 1 && code == 32 ? gs->tw : 0)) * gs->th;
+		mat_translate(tm, tx, 0);
+	}
+	text_at(gs, tm, &pt->px, &pt->py, &pt->psize);
+}
+
+struct operand {
+	enum tok t;
+	double	 num;
+	size_t	 off, len;	/* T_STR: in strs */
+};
+
+static void run(struct ptext *, qpdf_oh res, const unsigned char *s,
+    size_t len, const double ctm[6], int depth);
+
+/* Do: a form's text, in its place. */
+static void
+do_form(struct ptext *pt, qpdf_oh res, const char *name,
+    const struct tstate *gs, int depth)
+{
+	qpdf_data q = pt->q;
+	qpdf_oh	 xo, x, dict, fres, m;
+	unsigned char *data = NULL;
+	size_t	 len = 0;
+	double	 ctm[6], fm[6] = { 1, 0, 0, 1, 0, 0 };
+	char	*key;
+	int	 i;
+
+	if (depth >= PT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
+		return;
+	xo = qpdf_oh_get_key(q, res, "/XObject");
+	key = xasprintf("/%s", name);
+	x = qpdf_oh_get_key(q, xo, key);
+	free(key);
+	if (!qpdf_oh_is_stream(q, x))
+		return;
+	dict = qpdf_oh_get_dict(q, x);
+	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict,
+	    "/Subtype"), "/Form"))
+		return;
+	m = qpdf_oh_get_key(q, dict, "/Matrix");
+	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
+		for (i = 0; i < 6; i++)
+			fm[i] = num_of(q, qpdf_oh_get_array_item(q, m, i),
+			    fm[i]);
+	fres = qpdf_oh_get_key(q, dict, "/Resources");
+	if (!qpdf_oh_is_dictionary(q, fres))
+		fres = res;
+	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &data,
+	    &len) == QPDF_SUCCESS && data != NULL) {
+		mat_mul(fm, gs->ctm, ctm);
+		run(pt, fres, data, len, ctm, depth + 1);
+	}
+	free(data);
+}
+
+static bool
+op_is(const struct buf *b, const char *op)
+{
+	size_t	 n = strlen(op);
+
+	return b->len == n && memcmp(b->data, op, n) == 0;
+}
+
+static void
+run(struct ptext *pt, qpdf_oh res, const unsigned char *s, size_t len,
+    const double ctm[6], int depth)
+{
+	struct lex l = { s, len, 0, 0, { 0 } };
+	struct buf strs = { 0 };
+	struct operand args[PT_MAX_ARGS], arr[PT_MAX_ARGS * 4];
+	struct tstate stack[PT_MAX_STACK], gs;
+	double	 tm[6] = { 1, 0, 0, 1, 0, 0 }, tlm[6] = { 1, 0, 0, 1, 0, 0 };
+	size_t	 nargs = 0, narr = 0, sp = 0, i;
+	bool	 in_array = false;
+	enum tok t;
+
+	memset(&gs, 0, sizeof(gs));
+	memcpy(gs.ctm, ctm, sizeof(gs.ctm));
+	gs.th = 1;
+	while ((t = lex_next(&l)) != T_END && pt->ops < PT_MAX_OPS) {
+		struct operand o = { t, l.num, 0, 0 };
+
+		if (t == T_STR || t == T_NAME) {
+			o.off = strs.len;
+			o.len = l.str.len;
+			buf_put(&strs, l.str.data, l.str.len);
+		}
+		if (t == T_ABEGIN) {
+			in_array = true;
+			narr = 0;
+			continue;
+		}
+		if (t == T_AEND) {
+			in_array = false;
+			o.t = T_ABEGIN;	/* an array operand */
+		} else if (in_array) {
+			if (narr < sizeof(arr) / sizeof(arr[0]))
+				arr[narr++] = o;
+			continue;
+		}
+		if (t != T_OP) {
+			if (nargs == PT_MAX_ARGS) {
+				memmove(args, args + 1, (PT_MAX_ARGS - 1) *
+				    sizeof(*args));
+				nargs--;
+			}
+			args[nargs++] = o;
+			continue;
+		}
+		pt->ops++;
+#define NUM(k)	(nargs > (k) && args[nargs - 1 - (k)].t == T_NUM ? \
+		    args[nargs - 1 - (k)].num : 0)
+#define LASTSTR	(nargs > 0 && args[nargs - 1].t == T_STR)
+		if (op_is(&l.str, "q")) {
+			if (sp < PT_MAX_STACK)
+				stack[sp++] = gs;
+		} else if (op_is(&l.str, "Q")) {
+			if (sp > 0)
+				gs = stack[--sp];
+		} else if (op_is(&l.str, "cm") && nargs >= 6) {
+			double	 m[6];
+
+			for (i = 0; i < 6; i++)
+				m[i] = NUM(5 - i);
+			mat_mul(m, gs.ctm, gs.ctm);
+		} else if (op_is(&l.str, "BT")) {
+			memcpy(tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof(tm));
+			memcpy(tlm, tm, sizeof(tm));
+		} else if (op_is(&l.str, "Tf") && nargs >= 2 &&
+		    args[nargs - 2].t == T_NAME) {
+			char	*name = xstrndup(strs.data +
+			    args[nargs - 2].off, args[nargs - 2].len);
+
+			gs.fs = NUM(0);
+			gs.font = font_get(pt, res, name);
+			free(name);
+		} else if (op_is(&l.str, "Tc"))
+			gs.tc = NUM(0);
+		else if (op_is(&l.str, "Tw"))
+			gs.tw = NUM(0);
+		else if (op_is(&l.str, "Tz"))
+			gs.th = NUM(0) / 100;
+		else if (op_is(&l.str, "TL"))
+			gs.tl = NUM(0);
+		else if (op_is(&l.str, "Ts"))
+			gs.ts = NUM(0);
+		else if (op_is(&l.str, "Td") || op_is(&l.str, "TD")) {
+			if (l.str.data[1] == 'D')
+				gs.tl = -NUM(0);
+			mat_translate(tlm, NUM(1), NUM(0));
+			memcpy(tm, tlm, sizeof(tm));
+		} else if (op_is(&l.str, "Tm") && nargs >= 6) {
+			for (i = 0; i < 6; i++)
+				tlm[i] = NUM(5 - i);
+			memcpy(tm, tlm, sizeof(tm));
+		} else if (op_is(&l.str, "T*")) {
+			mat_translate(tlm, 0, -gs.tl);
+			memcpy(tm, tlm, sizeof(tm));
+		} else if (op_is(&l.str, "Tj") && LASTSTR) {
+			show(pt, &gs, tm, strs.data + args[nargs - 1].off,
+			    args[nargs - 1].len);
+		} else if ((op_is(&l.str, "'") || op_is(&l.str, "\"")) &&
+		    LASTSTR) {
+			if (l.str.data[0] == '"') {
+				gs.tw = NUM(2);
+				gs.tc = NUM(1);
+			}
+			mat_translate(tlm, 0, -gs.tl);
+			memcpy(tm, tlm, sizeof(tm));
+			show(pt, &gs, tm, strs.data + args[nargs - 1].off,
+			    args[nargs - 1].len);
+		} else if (op_is(&l.str, "TJ") && nargs > 0 &&
+		    args[nargs - 1].t == T_ABEGIN) {
+			for (i = 0; i < narr; i++) {
+				if (arr[i].t == T_STR)
+					show(pt, &gs, tm, strs.data +
+					    arr[i].off, arr[i].len);
+				else if (arr[i].t == T_NUM)
+					mat_translate(tm, -arr[i].num / 1000 *
+					    gs.fs * gs.th, 0);
+			}
+		} else if (op_is(&l.str, "Do") && nargs > 0 &&
+		    args[nargs - 1].t == T_NAME) {
+			char	*name = xstrndup(strs.data +
+			    args[nargs - 1].off, args[nargs - 1].len);
+
+			do_form(pt, res, name, &gs, depth);
+			free(name);
+		}
+		nargs = 0;
+		strs.len = 0;
+	}
+#undef NUM
+#undef LASTSTR
+	buf_free(&strs);
+	buf_free(&l.str);
+}
+
+static void
+ptext_free(struct ptext *pt)
+{
+	size_t	 i;
+
+	for (i = 0; i < pt->nfonts; i++)
+		font_free(pt->fonts[i]);
+	free(pt->fonts);
+	buf_free(&pt->out);
+}
+
+char *
+pdfin_page_text(qpdf_data q, qpdf_oh page, const unsigned char *content,
+    size_t len, size_t *unread)
+{
+	struct ptext pt;
+	double	 ctm[6] = { 1, 0, 0, 1, 0, 0 };
+	char	*r;
+
+	memset(&pt, 0, sizeof(pt));
+	pt.q = q;
+	run(&pt, qpdf_oh_get_key(q, page, "/Resources"), content, len, ctm,
+	    0);
+	*unread = pt.unread;
+	buf_put(&pt.out, "", 0);
+	r = buf_detach(&pt.out);
+	ptext_free(&pt);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Every string. */
+
+struct walk {
+	qpdf_data	 q;
+	struct buf	*out;
+	int		*seen;
+	size_t		 nseen, cap;
+	size_t		 objects;
+};
+
+static bool
+seen_before(struct walk *w, int id)
+{
+	size_t	 lo = 0, hi = w->nseen, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (w->seen[mid] == id)
+			return true;
+		if (w->seen[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (w->nseen == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->seen = xrealloc(w->seen, w->cap * sizeof(*w->seen));
+	}
+	memmove(w->seen + lo + 1, w->seen + lo, (w->nseen - lo) *
+	    sizeof(*w->seen));
+	w->seen[lo] = id;
+	w->nseen++;
+	return false;
+}
+
+static void
+walk(struct walk *w, qpdf_oh o, int depth)
+{
+	qpdf_data q = w->q;
+	int	 id = qpdf_oh_get_object_id(q, o), i, n;
+
+	if (depth > 64 || w->objects++ > 4000000 ||
+	    w->out->len > PT_MAX_TEXT || (id != 0 && seen_before(w, id)))
+		return;
+	if (qpdf_oh_is_string(q, o)) {
+		size_t	 len = 0;
+		const char *s = qpdf_oh_get_binary_utf8_value(q, o, &len);
+
+		if (s != NULL) {
+			buf_put(w->out, s, len);
+			buf_put(w->out, "\n", 1);
+		}
+	} else if (qpdf_oh_is_array(q, o)) {
+		n = qpdf_oh_get_array_n_items(q, o);
+		for (i = 0; i < n; i++)
+			walk(w, qpdf_oh_get_array_item(q, o, i), depth + 1);
+	} else if (qpdf_oh_is_dictionary(q, o) || qpdf_oh_is_stream(q, o)) {
+		qpdf_oh	 d = qpdf_oh_is_stream(q, o) ? qpdf_oh_get_dict(q, o) :
+		    o;
+		char	**keys = NULL;
+		size_t	 nk = 0, k;
+
+		/* XMP: the stream's text. */
+		if (qpdf_oh_is_stream(q, o) && qpdf_oh_is_name_and_equals(q,
+		    qpdf_oh_get_key(q, d, "/Type"), "/Metadata")) {
+			unsigned char *data = NULL;
+			size_t	 len = 0;
+
+			if (qpdf_oh_get_stream_data(q, o, qpdf_dl_generalized,
+			    NULL, &data, &len) == QPDF_SUCCESS && data != NULL &&
+			    w->out->len + len <= PT_MAX_TEXT) {
+				buf_put(w->out, (const char *)data, len);
+				buf_put(w->out, "\n", 1);
+			}
+			free(data);
+		}
+		/* The iterator is one per qpdf_data: keys first. */
+		qpdf_oh_begin_dict_key_iter(q, d);
+		while (qpdf_oh_dict_more_keys(q)) {
+			keys = xrealloc(keys, (nk + 1) * sizeof(*keys));
+			keys[nk++] = xstrdup(qpdf_oh_dict_next_key(q));
+		}
+		for (k = 0; k < nk; k++) {
+			/* Up the page tree is walked from the top. */
+			if (strcmp(keys[k], "/Parent") != 0 &&
+			    strcmp(keys[k], "/P") != 0)
+				walk(w, qpdf_oh_get_key(q, d, keys[k]),
+				    depth + 1);
+			free(keys[k]);
+		}
+		free(keys);
+	}
+	qpdf_oh_release(q, o);
+}
+
+char *
+pdfin_strings(qpdf_data q)
+{
+	struct buf b = { 0 };
+	struct walk w;
+
+	memset(&w, 0, sizeof(w));
+	w.q = q;
+	w.out = &b;
+	walk(&w, qpdf_get_trailer(q), 0);
+	free(w.seen);
+	buf_put(&b, "", 0);
+	return buf_detach(&b);
+}
