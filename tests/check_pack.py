@@ -88,7 +88,7 @@ def documents(folder, case, body):
             continue
         entry = m.group(1)
         link = re.search(r"\]\(([^)]*\.md)\)", entry)
-        pdf = re.search(r"\[([^\]]*)\]\(([^)]*\.pdf)\)", entry)
+        pdf = re.search(r"\[([^\]]*)\]\(([^)\s]*\.pdf)(?:\s+[^)]*)?\)", entry)
         if pdf:
             out.append(pdf.group(1))
             external.append((pdf.group(1), os.path.normpath(os.path.join(

@@ -893,8 +893,11 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 			free(full);
 			free(dir);
 		}
-		else if (pdf_link(real))
+		else if (pdf_link(real)) {
 			d = external_entry(dl, real, text, &link->pos);
+			if (d != NULL && (link->flags & SPAN_PUBLIC))
+				d->ext_public = true;
+		}
 		else if (strlen(real) < 3 ||
 		    strcasecmp(real + strlen(real) - 3, ".md") != 0)
 			diag(DIAG_WARNING, link->pos.file, link->pos.line,

@@ -85,7 +85,7 @@ document_external(const char *path, const char *shown, const char *title,
 	qpdf_oh	 page;
 	char	*data = NULL;
 	unsigned char *content;
-	size_t	 clen;
+	size_t	 clen, unread;
 	double	 box[4];
 	int	 n, i, rot, ok = 0;
 
@@ -121,6 +121,7 @@ document_external(const char *path, const char *shown, const char *title,
 	d->title = content_typeset(title);
 	d->pos = *at;
 	d->extpages = xcalloc((size_t)n, sizeof(*d->extpages));
+	d->ext_pagetext = xcalloc((size_t)n, sizeof(*d->ext_pagetext));
 	d->nextpages = (size_t)n;
 	for (i = 0; i < n; i++) {
 		page = qpdf_get_page_n(q, (size_t)i);
@@ -146,6 +147,10 @@ document_external(const char *path, const char *shown, const char *title,
 			    pdfin_reason(q));
 			goto out;
 		}
+		/* Its text, for the scan of what is published. */
+		d->ext_pagetext[i] = pdfin_page_text(q, page, content, clen,
+		    &unread);
+		d->ext_unread += unread;
 		free(content);
 		if (!d->ext_text)
 			d->ext_text = has_fonts(q, qpdf_oh_get_key(q, page,

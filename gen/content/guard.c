@@ -245,14 +245,16 @@ guard_new(const struct meeting *m)
 				const struct register_field *f[2] =
 				    { &en->sender, &en->title };
 
-				for (j = 0; j < 2; j++)
-					if (f[j]->secret != NULL &&
-					    f[j]->text != NULL)
-						secret_add(g, f[j]->text,
-						    strlen(f[j]->text),
-						    &f[j]->pos, "a secret "
-						    "register field",
+				for (j = 0; j < 2 + en->nsubs; j++) {
+					const struct register_field *x = j < 2 ?
+					    f[j] : &en->subs[j - 2];
+
+					if (x->secret != NULL && x->text != NULL)
+						secret_add(g, x->text,
+						    strlen(x->text), &x->pos,
+						    "a secret register field",
 						    GUARD_MIN_FIELD);
+				}
 			}
 	}
 	/* A sentence that an open item has too is public by that item

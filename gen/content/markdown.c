@@ -609,6 +609,15 @@ file_link(const char *url)
 	    (n > 4 && strcasecmp(url + n - 4, ".pdf") == 0));
 }
 
+/* A link titled public="yes" (or public=yes): the PDF file it leads to
+ * is published even if its text cannot be checked. */
+static bool
+title_public(const char *t)
+{
+	return t != NULL && (strcmp(t, "public=\"yes\"") == 0 ||
+	    strcmp(t, "public=yes") == 0);
+}
+
 static bool
 link_allowed(const char *url)
 {
@@ -724,6 +733,7 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 	cmark_event_type ev;
 	const char *lit, *url;
 	char	*target = NULL;
+	bool	 target_public = false;
 	int	 em = 0, strong = 0, links = 0;
 	unsigned flags;
 	bool	 emit = false;
@@ -748,7 +758,8 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 				continue;
 			flags = (strong ? SPAN_BOLD : 0) |
 			    (em ? SPAN_ITALIC : 0) |
-			    (target ? SPAN_LINK : 0);
+			    (target ? SPAN_LINK : 0) |
+			    (target && target_public ? SPAN_PUBLIC : 0);
 			lit = cmark_node_get_literal(c);
 			switch (cmark_node_get_type(c)) {
 			case CMARK_NODE_TEXT:
@@ -804,6 +815,8 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 				url = cmark_node_get_url(c);
 				if (url == NULL)
 					url = "";
+				target_public = title_public(
+				    cmark_node_get_title(c));
 				if (link_allowed(url))
 					target = xstrdup(url);
 				else

@@ -366,6 +366,72 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 	return n;
 }
 
+/* A PDF file made elsewhere: its text page by page.  One whose text
+ * cannot be read (a scan, fonts without a map to Unicode) cannot be
+ * checked: said in check, and in public output it must be marked
+ * public="yes" by whoever checked it. */
+static size_t
+scan_external(const struct document *d, enum diag_level level,
+    bool public_only, const char *what)
+{
+	struct pnr_hit h;
+	size_t	 i, n = 0, at, chars = 0;
+	char	*desc;
+
+	for (i = 0; i < d->nextpages; i++) {
+		const char *t = d->ext_pagetext != NULL ?
+		    d->ext_pagetext[i] : NULL;
+
+		if (t == NULL)
+			continue;
+		chars += utf8_length(t, strlen(t));
+		for (at = 0; pnr_find(t + at, strlen(t + at), 0, &h);
+		    at += h.off + h.n) {
+			desc = pnr_describe(&h);
+			diag(level, d->path, 0, 0, "page %zu: %s in the text of "
+			    "this PDF file, in %s: personal identity numbers "
+			    "are never published; ask for a copy without it, "
+			    "or leave the file out", i + 1, desc, what);
+			free(desc);
+			n++;
+		}
+	}
+	if (d->ext_text && d->ext_unread * 10 <= chars)
+		return n;
+	if (public_only && !d->ext_public) {
+		diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col, "\"%s\" "
+		    "has no text that can be read (a scan, or fonts without "
+		    "a Unicode map): it cannot be checked for personal "
+		    "identity numbers; look through it yourself, then mark the "
+		    "link public=\"yes\", as in [...](../bilagor/%s "
+		    "'public=\"yes\"')", d->path, strrchr(d->path, '/') ?
+		    strrchr(d->path, '/') + 1 : d->path);
+		n++;
+	} else if (!public_only && d->ext_text)
+		diag(DIAG_WARNING, d->pos.file, d->pos.line, d->pos.col, "\"%s\" "
+		    "has no text that can be read (a scan, or fonts without "
+		    "a Unicode map): it cannot be checked for personal "
+		    "identity numbers; before it is published, look through it "
+		    "and mark the link public=\"yes\"", d->path);
+	return n;
+}
+
+/* The names of the files behind what is published, inside the
+ * meeting folder: the site names its PDF files after them. */
+static size_t
+scan_name(const struct meeting *m, const char *path, enum diag_level level,
+    const char *what)
+{
+	size_t	 k = m->dir != NULL ? strlen(m->dir) : 0;
+	const char *rel = path;
+
+	if (path == NULL)
+		return 0;
+	if (k > 0 && strncmp(path, m->dir, k) == 0 && path[k] == '/')
+		rel = path + k + 1;
+	return pnr_report(level, rel, 0, path, 0, 0, what);
+}
+
 size_t
 meeting_pnr_scan(const struct meeting *m, enum diag_level level,
     bool public_only)
@@ -378,6 +444,9 @@ meeting_pnr_scan(const struct meeting *m, enum diag_level level,
 		n += scan_file(m->manifest, level, what);
 	if (m->program != NULL && first_time(&s, m->program->path))
 		n += scan_file(m->program->path, level, what);
+	/* The profile: staff names and titles, the secretary, addresses. */
+	if (m->org != NULL && first_time(&s, m->org->path))
+		n += scan_file(m->org->path, level, what);
 	for (i = 0; i < m->nitems; i++) {
 		const struct agenda_item *it = &m->items[i];
 
@@ -396,17 +465,25 @@ meeting_pnr_scan(const struct meeting *m, enum diag_level level,
 					    it->cs->meta[k].pos.col, what);
 			continue;
 		}
-		if (first_time(&s, it->cs->path))
+		if (first_time(&s, it->cs->path)) {
 			n += scan_file(it->cs->path, level, what);
+			n += scan_name(m, it->cs->path, level, "a file name");
+		}
 		for (k = 0; k < SECTION__MAX; k++)
 			n += scan_blocks(it->cs->sections[k].blocks, &s, level,
 			    public_only, what);
 		for (j = 0; j < it->ndocs; j++) {
 			const struct document *d = it->docs[j];
 
-			if (d->kind != DOCUMENT_EXTERNAL &&
-			    first_time(&s, d->path))
-				n += scan_file(d->path, level, what);
+			if (first_time(&s, d->path)) {
+				n += scan_name(m, d->path, level,
+				    "a file name");
+				if (d->kind == DOCUMENT_EXTERNAL)
+					n += scan_external(d, level,
+					    public_only, what);
+				else
+					n += scan_file(d->path, level, what);
+			}
 			n += scan_blocks(d->blocks, &s, level, public_only,
 			    what);
 		}

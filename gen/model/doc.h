@@ -33,6 +33,9 @@ enum span_kind {
 #define SPAN_CODE	0x04u	/* inline code: monospace family */
 #define SPAN_LINK	0x08u	/* part of a link to `target' */
 #define SPAN_NOBREAK	0x10u	/* never break a line inside this span */
+#define SPAN_PUBLIC	0x20u	/* part of a link titled public="yes": the
+				 * PDF file it leads to may be published
+				 * though its text cannot be checked */
 
 struct span {
 	enum span_kind	 kind;

@@ -228,6 +228,9 @@ struct document {
 	size_t		 nextpages;
 	bool		 ext_text;
 	bool		 ext_tagged;
+	char		**ext_pagetext;	/* each page's text, for the scan */
+	size_t		 ext_unread;	/* characters whose text is unknown */
+	bool		 ext_public;	/* linked with public="yes" */
 	struct srcpos	 pos;
 };
 

@@ -366,6 +366,9 @@ document_free(struct document *d)
 	blocks_free(d->blocks);
 	notes_free(d->notes);
 	program_free(d->program);
+	for (i = 0; d->ext_pagetext != NULL && i < d->nextpages; i++)
+		free(d->ext_pagetext[i]);
+	free(d->ext_pagetext);
 	free(d->extpages);
 	free(d);
 }
