@@ -12,6 +12,43 @@ static size_t	  nerrors, nwarnings;
 /* A runaway input must not produce unbounded output. */
 #define DIAG_MAX	200
 
+/*
+ * What a message names may come from a hostile file name or text: a
+ * control character must not reach the terminal (an escape sequence
+ * could rewrite what the user sees), nor a bidi control reorder the
+ * line.  Such bytes are written as \x1b, such characters as \u202E;
+ * a backslash stays as it is.
+ */
+static char *
+escape(const char *m, size_t len)
+{
+	struct buf b = { 0 };
+	size_t	 i = 0, n;
+	uint32_t cp;
+
+	buf_grow(&b, len);
+	while (i < len) {
+		unsigned char c = (unsigned char)m[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			buf_putc(&b, c);
+			i++;
+		} else if (c < 0x80 || (n = utf8_decode(m + i, len - i,
+		    &cp)) == 0) {
+			buf_printf(&b, "\\x%02x", c);
+			i++;
+		} else if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
+		    cp == 0x2029 || unicode_format_name(cp) != NULL) {
+			buf_printf(&b, "\\u%04X", (unsigned)cp);
+			i += n;
+		} else {
+			buf_put(&b, m + i, n);
+			i += n;
+		}
+	}
+	return buf_detach(&b);
+}
+
 void
 vdiag(enum diag_level level, const char *file, int line, int col,
     const char *fmt, va_list ap)
@@ -58,7 +95,8 @@ vdiag(enum diag_level level, const char *file, int line, int col,
 		levels = xrealloc(levels, capmsgs * sizeof(*levels));
 	}
 	levels[nmsgs] = level;
-	msgs[nmsgs++] = buf_detach(&b);
+	msgs[nmsgs++] = escape(b.data, b.len);
+	buf_free(&b);
 }
 
 void

@@ -108,3 +108,76 @@ text_position(const char *s, size_t off, int *line, int *col)
 	*line = l;
 	*col = c;
 }
+
+/*
+ * Invisible format characters that change what text shows or how it is
+ * ordered without being seen: bidi controls, zero-width spaces, word
+ * joiners, a BOM inside text, tags.  Not the joiners U+200C/U+200D that
+ * some scripts need, nor the soft hyphen (a hyphenation point).
+ */
+static const struct {
+	uint32_t	 lo, hi;
+	const char	*name;
+} formats[] = {
+	{ 0x061c, 0x061c, "Arabic letter mark" },
+	{ 0x180e, 0x180e, "Mongolian vowel separator" },
+	{ 0x200b, 0x200b, "zero-width space" },
+	{ 0x200e, 0x200e, "left-to-right mark" },
+	{ 0x200f, 0x200f, "right-to-left mark" },
+	{ 0x202a, 0x202a, "left-to-right embedding" },
+	{ 0x202b, 0x202b, "right-to-left embedding" },
+	{ 0x202c, 0x202c, "pop directional formatting" },
+	{ 0x202d, 0x202d, "left-to-right override" },
+	{ 0x202e, 0x202e, "right-to-left override" },
+	{ 0x2060, 0x2060, "word joiner" },
+	{ 0x2061, 0x2064, "invisible operator" },
+	{ 0x2066, 0x2066, "left-to-right isolate" },
+	{ 0x2067, 0x2067, "right-to-left isolate" },
+	{ 0x2068, 0x2068, "first strong isolate" },
+	{ 0x2069, 0x2069, "pop directional isolate" },
+	{ 0x206a, 0x206f, "deprecated format character" },
+	{ 0xfeff, 0xfeff, "byte order mark" },
+	{ 0xfff9, 0xfffb, "interlinear annotation" },
+	{ 0xe0001, 0xe007f, "tag character" },
+};
+
+const char *
+unicode_format_name(uint32_t cp)
+{
+	size_t	 i;
+
+	if (cp < 0x61c)
+		return NULL;
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (cp >= formats[i].lo && cp <= formats[i].hi)
+			return formats[i].name;
+	return NULL;
+}
+
+size_t
+utf8_find_format(const char *s, size_t len, uint32_t *cp, size_t *n)
+{
+	size_t	 i = 0, k;
+	uint32_t c;
+
+	while (i < len) {
+		/* All of them are three or four bytes long: D8 9C, E1 A0 8E,
+		 * E2 80/81 .., EF BB BF / EF BF .., F3 A0 ... */
+		if ((unsigned char)s[i] < 0xd8) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_decode(s + i, len - i, &c)) == 0) {
+			i++;
+			continue;
+		}
+		if (unicode_format_name(c) != NULL) {
+			*cp = c;
+			if (n != NULL)
+				*n = k;
+			return i;
+		}
+		i += k;
+	}
+	return (size_t)-1;
+}

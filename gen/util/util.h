@@ -102,6 +102,14 @@ size_t	 utf8_encode(uint32_t cp, char *out);
 size_t	 utf8_validate(const char *s, size_t len);
 /* Number of code points in a valid UTF-8 string. */
 size_t	 utf8_length(const char *s, size_t len);
+/* Invisible format characters (bidi controls, zero-width spaces, word
+ * joiners, a BOM inside text, tags; not the joiners U+200C/U+200D nor
+ * the soft hyphen): the character's name, or NULL if cp is none. */
+const char *unicode_format_name(uint32_t cp);
+/* The byte offset of the first format character in s[0..len) and its
+ * code point and length (n may be NULL), or (size_t)-1 if none. */
+size_t	 utf8_find_format(const char *s, size_t len, uint32_t *cp,
+	    size_t *n);
 /* Line and column (1-based, columns counted in code points) of byte
  * offset off in s. */
 void	 text_position(const char *s, size_t off, int *line, int *col);
