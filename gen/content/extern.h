@@ -55,6 +55,8 @@ char	*content_ref_path(const char *ref, const struct srcpos *pos,
 
 /* Deepest nesting of block quotes and lists a case may use. */
 #define CONTENT_MAX_NEST	32
+/* '[' still open in one paragraph (cmark's time grows with the square). */
+#define CONTENT_MAX_OPENERS	1000
 
 /*
  * One case text being converted.  cmark numbers lines from the start of

@@ -110,36 +110,125 @@ bad_tag(const struct srcpos *pos, const char *s, size_t len)
 /* ------------------------------------------------------------------ */
 /* Inline marks, on the spans of one paragraph. */
 
-/* Cuts `cut' bytes at byte `off' of s: what follows becomes a new
- * span after s, which it returns. */
-static struct span *
-split(struct span *s, size_t off, size_t cut)
-{
-	struct span *t = span_new(SPAN_TEXT, s->flags, s->text + off + cut);
+/*
+ * The column of byte off of a span, counted on from the last one asked
+ * about in the same span: a paragraph of many marks is one span, and
+ * counting from its start each time would take time growing with the
+ * square of its length.
+ */
+struct cursor {
+	const struct span *s;
+	size_t		 off;
+	int		 col;
+};
 
-	t->target = s->target != NULL ? xstrdup(s->target) : NULL;
-	t->pos = s->pos;
-	t->pos.col += (int)utf8_length(s->text, off + cut);
-	t->next = s->next;
-	s->next = t;
-	s->text[off] = '\0';
-	return t;
-}
-
-/* The position of byte off of a span: merged text stays on one line. */
 static struct srcpos
-at(const struct span *s, size_t off)
+at(struct cursor *c, const struct span *s, size_t off)
 {
 	struct srcpos p = s->pos;
 
-	p.col += (int)utf8_length(s->text, off);
+	if (c->s != s || off < c->off) {
+		c->s = s;
+		c->off = 0;
+		c->col = 0;
+	}
+	c->col += (int)utf8_length(s->text + c->off, off - c->off);
+	c->off = off;
+	p.col += c->col;
 	return p;
 }
 
-struct opening {
+/* Where the text is cut: the '[' of a mark (with its tag) or its
+ * "]{lang=TAG}" (tag NULL). */
+struct cut {
 	struct span	*s;
-	size_t		 off;
+	size_t		 off, len;
+	char		*tag;
 };
+
+struct cuts {
+	struct cut	*v;
+	size_t		 n, cap;
+};
+
+static void
+cut_add(struct cuts *c, struct span *s, size_t off, size_t len, char *tag)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+	}
+	c->v[c->n].s = s;
+	c->v[c->n].off = off;
+	c->v[c->n].len = len;
+	c->v[c->n++].tag = tag;
+}
+
+/* A new span after s holding s->text[from..to), at column col. */
+static struct span *
+piece(struct span *s, struct span *after, size_t from, size_t to, int col)
+{
+	struct span *t = xcalloc(1, sizeof(*t));
+
+	t->kind = s->kind;
+	t->flags = s->flags;
+	t->text = xstrndup(s->text + from, to - from);
+	t->target = s->target != NULL ? xstrdup(s->target) : NULL;
+	t->pos = s->pos;
+	t->pos.col += col;
+	t->next = after->next;
+	after->next = t;
+	return t;
+}
+
+static void
+set_lang(struct span *p, const char *tag)
+{
+	if (tag == NULL)
+		return;
+	free(p->lang);
+	p->lang = xstrdup(tag);
+}
+
+/*
+ * Makes the cuts, all in one pass: they come in the order of the text,
+ * so each byte is copied once.  The spans between a mark's '[' and its
+ * "]{lang=...}" get its tag.
+ */
+static void
+apply(struct span *head, const struct cuts *c)
+{
+	struct span *s, *next, *last;
+	const char *tag = NULL;
+	size_t	 k = 0, from, first;
+	int	 col;
+
+	for (s = head; s != NULL; s = next) {
+		next = s->next;
+		if (k >= c->n || c->v[k].s != s) {
+			set_lang(s, tag);
+			continue;
+		}
+		/* s keeps the text before the first cut. */
+		set_lang(s, tag);
+		last = s;
+		first = c->v[k].off;
+		from = c->v[k].off + c->v[k].len;
+		col = (int)utf8_length(s->text, from);
+		tag = c->v[k].tag;
+		while (++k < c->n && c->v[k].s == s) {
+			last = piece(s, last, from, c->v[k].off, col);
+			set_lang(last, tag);
+			col += (int)utf8_length(s->text + from,
+			    c->v[k].off + c->v[k].len - from);
+			from = c->v[k].off + c->v[k].len;
+			tag = c->v[k].tag;
+		}
+		last = piece(s, last, from, strlen(s->text), col);
+		set_lang(last, tag);
+		s->text[first] = '\0';
+	}
+}
 
 /*
  * Finds "[text]{lang=TAG}" in the spans: the brackets and the mark are
@@ -150,20 +239,21 @@ struct opening {
 struct span *
 md_lang_marks(struct mdctx *ctx, struct span *head)
 {
-	struct opening *open = NULL;
-	size_t	 nopen = 0, capopen = 0, i, taglen, cut;
-	struct span *s, *a, *z, *p;
-	struct srcpos pos;
+	struct cursor cur = { 0 };
+	struct cuts cuts = { 0 };
+	struct cut *open = NULL;
+	size_t	 nopen = 0, capopen = 0, i, taglen;
+	struct span *s;
+	struct srcpos pos, base;
 	const char *t, *e;
 	char	*tag;
-	bool	 any = false;
 
 	for (s = head; s != NULL; s = s->next) {
 		if (s->kind != SPAN_TEXT || s->text == NULL ||
 		    (s->flags & SPAN_CODE))
 			continue;
-		for (i = 0; s->text[i] != '\0'; i++) {
-			t = s->text;
+		t = s->text;
+		for (i = 0; t[i] != '\0'; i++) {
 			if (t[i] == '[') {
 				if (nopen == capopen) {
 					capopen = capopen ? capopen * 2 : 8;
@@ -181,7 +271,10 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 					nopen--;
 				continue;
 			}
-			pos = at(s, i + 1);
+			/* "]{lang=" is seven columns. */
+			base = at(&cur, s, i);
+			pos = base;
+			pos.col++;
 			e = strchr(t + i + 7, '}');
 			if (e == NULL) {
 				diag(DIAG_ERROR, pos.file, pos.line, pos.col,
@@ -193,7 +286,8 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 				break;
 			}
 			taglen = (size_t)(e - (t + i + 7));
-			pos = at(s, i + 7);
+			pos = base;
+			pos.col += 7;
 			if ((tag = content_lang(t + i + 7, taglen)) == NULL) {
 				bad_tag(&pos, t + i + 7, taglen);
 				ctx->errors++;
@@ -202,7 +296,7 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 				continue;
 			}
 			if (nopen == 0) {
-				pos = at(s, i);
+				pos = base;
 				diag(DIAG_ERROR, pos.file, pos.line, pos.col,
 				    "\"]{lang=%s}\" closes no \"[\" (language "
 				    "marks do not nest): write [text]{lang=%s}",
@@ -213,24 +307,20 @@ md_lang_marks(struct mdctx *ctx, struct span *head)
 				continue;
 			}
 			nopen--;
-			cut = (size_t)(e - t) + 1 - i;
-			z = split(s, i, cut);
-			a = split(open[nopen].s, open[nopen].off, 1);
-			for (p = a; p != z; p = p->next) {
-				free(p->lang);
-				p->lang = xstrdup(tag);
-			}
-			free(tag);
+			cut_add(&cuts, open[nopen].s, open[nopen].off, 1, tag);
+			cut_add(&cuts, s, i, (size_t)(e - t) + 1 - i, NULL);
 			nopen = 0;
-			any = true;
 			/* Go on after the mark. */
-			s = z;
-			i = (size_t)-1;
+			i = (size_t)(e - t);
 		}
 	}
 	free(open);
-	if (!any)
+	if (cuts.n == 0)
 		return head;
+	apply(head, &cuts);
+	for (i = 0; i < cuts.n; i++)
+		free(cuts.v[i].tag);
+	free(cuts.v);
 	/* The cuts leave empty texts behind. */
 	return md_drop_empty(head);
 }

@@ -141,6 +141,8 @@ fix_break(const struct mdctx *ctx, struct posfix *pf, bool soft,
 /* ------------------------------------------------------------------ */
 /* Parsing with bounds. */
 
+static size_t	 fence_of(const char *, const char *, char *);
+
 /* True if the line is a thematic break ("- - -", "***"), which looks
  * like nested list markers to the pre-scan. */
 static bool
@@ -216,6 +218,63 @@ prescan(struct mdctx *ctx, size_t from)
 				return 0;
 			}
 			i = j;
+		}
+	}
+	return 1;
+}
+
+/*
+ * cmark 0.30.2 (CVE-2023-22486) walks all the brackets still open in a
+ * paragraph each time a link closes, so "![[]()" repeated takes time
+ * growing with the square of its length: minutes for a case file.
+ * Counts the '[' not yet closed by a ']' in each paragraph (a blank
+ * line ends one; fenced code and escaped brackets do not count), as
+ * cmark's bracket stack does, and refuses more than
+ * CONTENT_MAX_OPENERS.
+ */
+static int
+brackets(struct mdctx *ctx, size_t from)
+{
+	const char *s = ctx->text;
+	size_t	 l, i, end, open = 0, fence = 0, n;
+	char	 fc = 0, c;
+	int	 line, col;
+
+	for (l = 0; l < ctx->nlines; l++) {
+		if (ctx->lines[l] < from)
+			continue;
+		i = ctx->lines[l];
+		end = l + 1 < ctx->nlines ? ctx->lines[l + 1] - 1 : ctx->len;
+		if ((n = fence_of(s + i, s + end, &c)) > 0 &&
+		    (fence == 0 || (c == fc && n >= fence))) {
+			fence = fence == 0 ? n : 0;
+			fc = c;
+			open = 0;
+			continue;
+		}
+		if (fence > 0)
+			continue;
+		while (i < end && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == end)
+			open = 0;
+		for (; i < end; i++) {
+			if (s[i] == '\\' && i + 1 < end)
+				i++;
+			else if (s[i] == ']' && open > 0)
+				open--;
+			else if (s[i] == '[' && ++open > CONTENT_MAX_OPENERS) {
+				md_offpos(ctx, i, &line, &col);
+				diag(DIAG_ERROR, ctx->file, line, col,
+				    "more than %d \"[\" not closed by \"]\" "
+				    "in one paragraph: close them, or write "
+				    "\\[ for a bracket that opens no link "
+				    "(the Markdown reader slows down with "
+				    "the square of their number)",
+				    CONTENT_MAX_OPENERS);
+				ctx->errors++;
+				return 0;
+			}
 		}
 	}
 	return 1;
@@ -425,7 +484,7 @@ md_parse(struct mdctx *ctx, size_t from)
 	cmark_node *doc;
 	char	*body;
 
-	if (!prescan(ctx, from))
+	if (!prescan(ctx, from) || !brackets(ctx, from))
 		return NULL;
 	body = xmalloc(ctx->len - from + 1);
 	memcpy(body, ctx->text + from, ctx->len - from);

@@ -73,6 +73,13 @@ meeting "$T/fifo"
 mkfifo "$T/fifo/arenden/01.md"
 run fifo 1 "$T/fifo/arenden/01.md: error: not a regular file (a folder, device or pipe): name an ordinary file"
 
+# A folder name with an escape sequence and a right-to-left override in
+# it: the message shows them escaped, never raw to the terminal.
+esc=$(printf 'a\033[31mb\342\200\256c')
+meeting "$T/$esc"
+rm "$T/$esc/meeting.xml"
+run "$esc" 1 "$T/a\\x1b[31mb\\u202Ec/meeting.xml: error: cannot open: No such file or directory"
+
 # Under valgrind the large inputs below are a tenth the size: there the
 # point is memory errors, and time is some 30 times longer.
 K=1
@@ -109,6 +116,12 @@ cmark_case backticks "''.join('\`' * (i % 50 + 1) + 'a' for i in range(20000 // 
 cmark_case autolinks "'<http://a' * (50000 // $K)"
 cmark_case flatlist "'- punkt\\n' * (50000 // $K)"
 cmark_case emphasis "'**a ' * (100000 // $K)"
+
+# 200 KB of language marks in one paragraph: each mark once copied the
+# rest of the paragraph, 1.2 GB in all.
+meeting "$T/langmarks"
+python3 -c "import sys; sys.stdout.write('$header' + '[takk]{lang=nb} ' * (12500 // $K) + '\n')" >"$T/langmarks/arenden/01.md"
+run langmarks 0 ""
 
 # 800 KB of unclosed link openers: one word, broken between characters
 # on some 7 000 lines; a line breaker that weighs every character
