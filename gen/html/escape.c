@@ -112,15 +112,23 @@ csv_field(struct buf *b, const char *s)
 {
 	const char *p;
 
+	bool	 formula;
+
 	if (s == NULL)
 		s = "";
+	/* A spreadsheet runs a cell that starts with one of these as a
+	 * formula (CSV injection): such a cell starts with ' instead,
+	 * which spreadsheets show as text and do not display. */
+	formula = *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
 	/* Quoted when it holds a separator (',' and the ';' Swedish
 	 * spreadsheets use), a quote or a line break. */
-	if (strpbrk(s, ",\"\r\n;") == NULL) {
+	if (!formula && strpbrk(s, ",\"\r\n;") == NULL) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			buf_putc(b, '"');
