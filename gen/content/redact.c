@@ -177,15 +177,210 @@ register_redact(struct register_file *r)
 		}
 }
 
+/*
+ * Documents of closed items.  A document a closed item leads to (in its
+ * Beslutsunderlag, by a link in its text, or through a document that
+ * one of those links) is never published, whatever else leads to it:
+ * where an open text does, that is an error naming both places.
+ */
+struct secret_docs {
+	const struct meeting *m;
+	bool		*in;	/* by index in m->documents */
+	struct srcpos	*by;	/* where a closed item reaches it */
+	int		*item;	/* that item's number */
+	size_t		 errors;
+};
+
+static size_t
+doc_index(const struct meeting *m, const struct document *d,
+    const char *target)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ndocuments; i++)
+		if (m->documents[i] == d || (target != NULL &&
+		    m->documents[i]->path != NULL &&
+		    strcmp(m->documents[i]->path, target) == 0))
+			return i;
+	return (size_t)-1;
+}
+
+static void secret_reach(struct secret_docs *, size_t, const struct srcpos *,
+	    int);
+
+/* Every link in spans, to a document of the meeting: marks it (mark)
+ * or reports it as an error if it is secret (!mark). */
+static void
+spans_links(struct secret_docs *sd, const struct span *sp, bool mark,
+    int item)
+{
+	size_t	 i;
+
+	for (; sp != NULL; sp = sp->next) {
+		if (!(sp->flags & SPAN_LINK) || sp->target == NULL ||
+		    (i = doc_index(sd->m, NULL, sp->target)) == (size_t)-1)
+			continue;
+		if (mark)
+			secret_reach(sd, i, &sp->pos, item);
+		else if (sd->in[i]) {
+			diag(DIAG_ERROR, sp->pos.file, sp->pos.line,
+			    sp->pos.col, "this links \"%s\", a document of "
+			    "closed item %d (%s:%d:%d), which is never "
+			    "published: remove the link, or the document "
+			    "from the closed item", sp->target, sd->item[i],
+			    sd->by[i].file ? sd->by[i].file : "?",
+			    sd->by[i].line, sd->by[i].col);
+			sd->errors++;
+		}
+	}
+}
+
+static void
+blocks_links(struct secret_docs *sd, const struct block *b, bool mark,
+    int item)
+{
+	for (; b != NULL; b = b->next) {
+		spans_links(sd, b->spans, mark, item);
+		blocks_links(sd, b->children, mark, item);
+	}
+}
+
+static void
+text_links(struct secret_docs *sd, const struct block *b,
+    const struct note *nt, bool mark, int item)
+{
+	blocks_links(sd, b, mark, item);
+	for (; nt != NULL; nt = nt->next)
+		spans_links(sd, nt->spans, mark, item);
+}
+
+static void
+case_links(struct secret_docs *sd, const struct casefile *cs, bool mark,
+    int item)
+{
+	size_t	 k;
+
+	if (cs == NULL)
+		return;
+	/* An open item's Beslutsunderlag is checked as a list. */
+	for (k = 0; k < SECTION__MAX; k++)
+		if (mark || k != SECTION_DOCUMENTS)
+			blocks_links(sd, cs->sections[k].blocks, mark, item);
+	text_links(sd, NULL, cs->notes, mark, item);
+}
+
+static void
+secret_reach(struct secret_docs *sd, size_t i, const struct srcpos *by,
+    int item)
+{
+	const struct document *d = sd->m->documents[i];
+
+	if (sd->in[i])
+		return;
+	sd->in[i] = true;
+	sd->by[i] = *by;
+	sd->item[i] = item;
+	text_links(sd, d->blocks, d->notes, true, item);
+}
+
+/* Where an item lists document d: its Beslutsunderlag link, else the
+ * item. */
+static struct srcpos
+listed_at(const struct meeting *m, const struct agenda_item *it,
+    const struct document *d)
+{
+	const struct block *b, *c;
+	const struct span *sp;
+
+	if (it->cs != NULL)
+		for (b = it->cs->sections[SECTION_DOCUMENTS].blocks; b != NULL;
+		    b = b->next)
+			for (c = b->kind == BLOCK_LIST ? b->children : b;
+			    c != NULL; c = b->kind == BLOCK_LIST ? c->next :
+			    NULL) {
+				const struct block *p = b->kind == BLOCK_LIST ?
+				    c->children : c;
+
+				for (sp = p != NULL ? p->spans : NULL;
+				    sp != NULL; sp = sp->next)
+					if ((sp->flags & SPAN_LINK) &&
+					    sp->target != NULL &&
+					    doc_index(m, NULL, sp->target) ==
+					    doc_index(m, d, NULL))
+						return sp->pos;
+			}
+	return d->cs == it->cs && it->cs != NULL ? d->pos : it->pos;
+}
+
+/* Marks the documents of closed items; reports each open place that
+ * leads to one.  Returns the marks (by document index). */
+static bool *
+secret_documents(struct meeting *m, size_t *errors)
+{
+	struct secret_docs sd = { m, NULL, NULL, NULL, 0 };
+	struct srcpos at;
+	size_t	 i, j, k;
+
+	sd.in = xcalloc(m->ndocuments + 1, sizeof(*sd.in));
+	sd.by = xcalloc(m->ndocuments + 1, sizeof(*sd.by));
+	sd.item = xcalloc(m->ndocuments + 1, sizeof(*sd.item));
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		if (!it->closed)
+			continue;
+		for (j = 0; j < it->ndocs; j++) {
+			at = listed_at(m, it, it->docs[j]);
+			if ((k = doc_index(m, it->docs[j], NULL)) != (size_t)-1)
+				secret_reach(&sd, k, &at, it->number);
+		}
+		case_links(&sd, it->cs, true, it->number);
+	}
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		if (it->closed)
+			continue;
+		for (j = 0; j < it->ndocs; j++) {
+			k = doc_index(m, it->docs[j], NULL);
+			if (k == (size_t)-1 || !sd.in[k])
+				continue;
+			at = listed_at(m, it, it->docs[j]);
+			diag(DIAG_ERROR, at.file, at.line, at.col, "item %d "
+			    "lists \"%s\", a document of closed item %d "
+			    "(%s:%d:%d), which is never published: list it "
+			    "under one of them only", it->number,
+			    it->docs[j]->path ? it->docs[j]->path : "?",
+			    sd.item[k], sd.by[k].file ? sd.by[k].file : "?",
+			    sd.by[k].line, sd.by[k].col);
+			sd.errors++;
+		}
+		case_links(&sd, it->cs, false, it->number);
+	}
+	for (i = 0; i < m->ndocuments; i++)
+		if (!sd.in[i])
+			text_links(&sd, m->documents[i]->blocks,
+			    m->documents[i]->notes, false, 0);
+	free(sd.by);
+	free(sd.item);
+	*errors = sd.errors;
+	return sd.in;
+}
+
 int
 meeting_redact(struct meeting *m)
 {
 	struct keep k;
-	bool	*docs;
-	size_t	 i, j, n;
+	bool	*docs, *secret;
+	size_t	 i, j, n, errors;
 
 	if (m->redacted)
 		return 1;
+	secret = secret_documents(m, &errors);
+	if (errors > 0) {
+		free(secret);
+		return 0;
+	}
 	/* Closed items: number, title and dnr. */
 	for (i = 0; i < m->nitems; i++) {
 		struct agenda_item *it = &m->items[i];
@@ -218,7 +413,7 @@ meeting_redact(struct meeting *m)
 				if (m->documents[n] == m->items[i].docs[j])
 					docs[n] = true;
 	for (i = n = 0; i < m->ndocuments; i++) {
-		if (!docs[i]) {
+		if (!docs[i] || secret[i]) {
 			document_free(m->documents[i]);
 			continue;
 		}
@@ -226,6 +421,7 @@ meeting_redact(struct meeting *m)
 	}
 	m->ndocuments = n;
 	free(docs);
+	free(secret);
 	/* Secret register fields; figures and registers left unplaced. */
 	for (i = 0; i < m->nregisters; i++)
 		register_redact(m->registers[i]);

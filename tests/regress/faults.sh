@@ -82,5 +82,64 @@ else
 	bad "csv: site failed"; cat "$T/csv.err"
 fi
 
+# expect NAME STATUS FIRST-LINE COMMAND...: the command's status and
+# the first line it prints on stderr.
+expect() {
+	name=$1 st=$2 want=$3
+	shift 3
+	"$@" >/dev/null 2>"$T/$name.err"
+	got=$?
+	first=$(head -n 1 "$T/$name.err")
+	if [ $got -ne "$st" ] || [ "$first" != "$want" ]; then
+		printf 'FAIL %s: status %s (want %s), first message\n  got:  %s\n  want: %s\n' \
+		    "$name" $got "$st" "$first" "$want"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+# --- A document of a closed item, linked from an open item's text:
+# never published, and the link is an error naming both places.
+meeting "$T/secret"
+M=$T/secret/rs/2026-12-08
+mkdir -p "$M/handlingar"
+printf -- '---\nkind: rapport\ntitle: Riskanalys\n---\n\n# Inledning\n\nHelikopterbasens s\303\244kerhet.\n' >"$M/handlingar/risk.md"
+cat >"$M/arenden/02.md" <<'MD'
+---
+dnr: RS/2/2026
+title: Upphandling av ambulanshelikopter
+kind: information
+sekretess: OSL 19 kap. 3 §
+---
+
+# Ärendebeskrivning
+
+Anbuden.
+
+# Beslutsunderlag
+
+- [Riskanalys](../handlingar/risk.md)
+MD
+printf '\nSe [riskanalysen](../handlingar/risk.md).\n' >>"$M/arenden/01.md"
+printf 'previous pack\n' >"$T/secret.pdf"
+want="$M/arenden/01.md:11:5: error: this links \"$M/handlingar/risk.md\", a document of closed item 2 ($M/arenden/02.md:14:4), which is never published: remove the link, or the document from the closed item"
+expect secret-link 1 "$want" $WRAP $B build "$M" --public -o "$T/secret.pdf"
+[ "$(cat "$T/secret.pdf")" = "previous pack" ] || bad "secret-link: the previous pack was changed"
+expect secret-link-site 1 "$want" $WRAP $B site "$T/secret" -o "$T/secret-site" --today 2026-12-01
+[ ! -e "$T/secret-site/rs/2026-12-08/handling-1.html" ] || bad "secret-link-site: the document has a page"
+# Listed by an open item as well: the same.
+cat >>"$M/arenden/01.md" <<'MD'
+
+# Beslutsunderlag
+
+- [Riskanalys](../handlingar/risk.md)
+MD
+sed -i 's|^Se \[riskanalysen\].*||' "$M/arenden/01.md"
+expect secret-listed 1 "$M/arenden/01.md:15:4: error: item 1 lists \"$M/handlingar/risk.md\", a document of closed item 2 ($M/arenden/02.md:14:4), which is never published: list it under one of them only" \
+    $WRAP $B build "$M" --public -o "$T/secret.pdf"
+# The pack for the meeting itself (not public) has it, behind both.
+expect secret-internal 0 "" $WRAP $B build "$M" -o "$T/secret-internal.pdf"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
