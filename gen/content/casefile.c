@@ -391,6 +391,10 @@ casefile_parse(const char *path, const char *data, size_t len)
 	ctx.text = text = normalise(data, len, &ctx.len);
 	md_lines(&ctx);
 	if (check_bytes(&ctx) && (body = header(&ctx, cs)) != NO_BODY) {
+		size_t	 at = body < ctx.nlines ? ctx.lines[body] : ctx.len;
+
+		md_format(&ctx, 0, at, DIAG_ERROR);
+		md_format(&ctx, at, ctx.len, DIAG_WARNING);
 		ctx.lineoff = (int)body;
 		if ((doc = md_parse(&ctx, body < ctx.nlines ?
 		    ctx.lines[body] : ctx.len)) != NULL) {

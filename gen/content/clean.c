@@ -23,7 +23,9 @@ content_clean_text(const char *s)
 
 	buf_grow(&b, len);
 	while (i < len) {
-		/* Ordinary ASCII in bulk: most text is. */
+		/* Ordinary ASCII in bulk: most text is.  The rest one
+		 * character at a time: Word's bullets become ours, tabs
+		 * spaces, and invisible format characters are left out. */
 		for (n = i; n < len && (unsigned char)s[n] < 0x80 &&
 		    s[n] != '\t'; n++)
 			continue;
@@ -39,6 +41,8 @@ content_clean_text(const char *s)
 		}
 		if (word_bullet(cp))
 			buf_puts(&b, "\xe2\x80\xa2");
+		else if (unicode_format_name(cp) != NULL)
+			;	/* reported where it was read */
 		else if (cp == '\t')
 			buf_putc(&b, ' ');
 		else

@@ -376,6 +376,7 @@ csv_parse(const char *path, const char *data, size_t len,
 	char	*conv = NULL;
 	const char *s = data;
 	size_t	 n = len, bad, i;
+	uint32_t cp;
 	int	 line, col;
 	enum csv_encoding enc = decl ? decl->encoding : CSV_ENC_DETECT;
 
@@ -434,6 +435,16 @@ csv_parse(const char *path, const char *data, size_t len,
 			goto fail;
 		} else
 			buf_putc(&norm, s[i]);
+	}
+	/* Labels and numbers must show what they hold: no bidi control
+	 * may reorder them, no zero-width character hide a part. */
+	if (norm.len > 0 && (bad = utf8_find_format(norm.data, norm.len, &cp,
+	    NULL)) != (size_t)-1) {
+		text_position(norm.data, bad, &line, &col);
+		diag(DIAG_ERROR, path, line, col, "invisible format character "
+		    "U+%04X (%s): delete it (a label or number must show all "
+		    "it holds)", (unsigned)cp, unicode_format_name(cp));
+		goto fail;
 	}
 	if (c->d.sep == 0 &&
 	    (c->d.sep = detect_sep(path, norm.data, norm.len)) == 0)

@@ -552,6 +552,10 @@ document_parse(const char *path, const char *data, size_t len,
 		    "in the text: delete it", (unsigned)(unsigned char)
 		    text[bad]);
 	} else if ((body = header(&ctx, d)) > 0) {
+		size_t	 at = body < ctx.nlines ? ctx.lines[body] : ctx.len;
+
+		md_format(&ctx, 0, at, DIAG_ERROR);
+		md_format(&ctx, at, ctx.len, DIAG_WARNING);
 		for (i = 0; i < d->nmeta; i++) {
 			if (key_is(d->meta[i].key, "kind") ||
 			    key_is(d->meta[i].key, "typ"))

@@ -111,6 +111,7 @@ bool		 content_ctrl(const char *, size_t, size_t *);
 /* markdown.c */
 void		 md_lines(struct mdctx *);
 void		 md_offpos(struct mdctx *, size_t, int *, int *);
+size_t		 md_format(struct mdctx *, size_t, size_t, enum diag_level);
 bool		 md_pos(struct mdctx *, cmark_node *, struct srcpos *);
 cmark_node	*md_parse(struct mdctx *, size_t);
 struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);

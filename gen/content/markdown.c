@@ -280,6 +280,44 @@ brackets(struct mdctx *ctx, size_t from)
 	return 1;
 }
 
+/*
+ * Invisible format characters (bidi controls, zero-width spaces, a BOM
+ * inside the text) in text[from..to): in the header, which holds the
+ * title, dnr and names, each is an error; in the body a warning, and
+ * content_clean_text() takes them out.  Reports at most ten.  Returns
+ * how many there are.
+ */
+size_t
+md_format(struct mdctx *ctx, size_t from, size_t to, enum diag_level level)
+{
+	size_t	 off, k, n = 0;
+	uint32_t cp;
+	int	 line, col;
+
+	while (from < to && (off = utf8_find_format(ctx->text + from,
+	    to - from, &cp, &k)) != (size_t)-1) {
+		from += off;
+		if (n++ < 10) {
+			md_offpos(ctx, from, &line, &col);
+			if (level == DIAG_ERROR)
+				diag(level, ctx->file, line, col, "invisible "
+				    "format character U+%04X (%s) in the "
+				    "metadata header: delete it (a title, dnr "
+				    "or name must show all it holds)",
+				    (unsigned)cp, unicode_format_name(cp));
+			else
+				diag(level, ctx->file, line, col, "invisible "
+				    "format character U+%04X (%s) in the text: "
+				    "it is left out; delete it", (unsigned)cp,
+				    unicode_format_name(cp));
+		}
+		from += k;
+	}
+	if (level == DIAG_ERROR)
+		ctx->errors += n;
+	return n;
+}
+
 /* The same limit on the tree cmark built. */
 static int
 check_depth(struct mdctx *ctx, cmark_node *doc)

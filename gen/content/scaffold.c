@@ -70,6 +70,12 @@ title_ok(const char *title)
 			    "line");
 			return 0;
 		}
+		if (unicode_format_name(cp) != NULL) {
+			diag(DIAG_ERROR, NULL, 0, 0, "the title holds the "
+			    "invisible format character U+%04X (%s): give it "
+			    "without", (unsigned)cp, unicode_format_name(cp));
+			return 0;
+		}
 	}
 	if (utf8_length(title, len) > CONTENT_MAX_TITLE) {
 		diag(DIAG_ERROR, NULL, 0, 0, "the title is %zu characters "

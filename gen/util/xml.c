@@ -942,7 +942,8 @@ xml_load_memory(const char *name, const char *data, size_t len,
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	long	 dt;
-	size_t	 bad;
+	size_t	 bad, bom;
+	uint32_t cp;
 	int	 line, col;
 
 	if (len > XML_MAX_SIZE) {
@@ -954,6 +955,20 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		text_position(data, bad, &line, &col);
 		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 at byte 0x%02x: "
 		    "save the file as UTF-8", (unsigned char)data[bad]);
+		return NULL;
+	}
+	/* Every value of these files is a title, a name, a number or a
+	 * code, which must show what it holds: no bidi control may
+	 * reorder it, no zero-width character hide part of it. */
+	bom = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	if ((bad = utf8_find_format(data + bom, len - bom, &cp, NULL)) !=
+	    (size_t)-1) {
+		bad += bom;
+		text_position(data, bad, &line, &col);
+		diag(DIAG_ERROR, name, line, col, "invisible format character "
+		    "U+%04X (%s): delete it (a title, name or number must "
+		    "show all it holds)", (unsigned)cp,
+		    unicode_format_name(cp));
 		return NULL;
 	}
 	if ((dt = find_doctype(data, len)) >= 0) {

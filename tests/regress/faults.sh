@@ -141,5 +141,58 @@ expect secret-listed 1 "$M/arenden/01.md:15:4: error: item 1 lists \"$M/handling
 # The pack for the meeting itself (not public) has it, behind both.
 expect secret-internal 0 "" $WRAP $B build "$M" -o "$T/secret-internal.pdf"
 
+# --- Invisible format characters: an error in a title, a dnr, a name
+# (case header, manifest, register); left out with a warning in the
+# text, so that no output holds one.
+RLO=$(printf '\342\200\256')	# U+202E right-to-left override
+ZWSP=$(printf '\342\200\213')	# U+200B zero-width space
+LRI=$(printf '\342\201\246')	# U+2066 left-to-right isolate
+meeting "$T/format"
+M=$T/format/rs/2026-12-08
+cp "$M/arenden/02.md" "$T/format-02.md"
+sed -i "s/^title: Budget 2027/title: Budget ${RLO}7202/" "$M/arenden/02.md"
+expect format-title 1 "$M/arenden/02.md:3:15: error: invisible format character U+202E (right-to-left override) in the metadata header: delete it (a title, dnr or name must show all it holds)" \
+    $WRAP $B check "$M"
+cp "$T/format-02.md" "$M/arenden/02.md"
+sed -i "s|^dnr: RS/2/2026|dnr: RS/2${ZWSP}/2026|" "$M/arenden/02.md"
+# (A dnr was refused before for any character outside its pattern.)
+expect format-dnr 1 "$M/arenden/02.md:2:6: error: malformed dnr \"RS/2\\u200B/2026\": write it as SERIES/NUMBER/YEAR, e.g. RS/1119/2017" \
+    $WRAP $B check "$M"
+cp "$T/format-02.md" "$M/arenden/02.md"
+sed -i "s|<secretary name=\"Karin Ek\"|<secretary name=\"Karin ${LRI}Ek\"|" "$M/meeting.xml"
+expect format-name 1 "$M/meeting.xml:6:26: error: invisible format character U+2066 (left-to-right isolate): delete it (a title, name or number must show all it holds)" \
+    $WRAP $B check "$M"
+sed -i "s|Karin ${LRI}Ek|Karin Ek|" "$M/meeting.xml"
+sed -i "s|<title>+7</title>|<title>+7${RLO}</title>|" "$M/register/inkomna.xml"
+expect format-register 1 "$M/register/inkomna.xml:9:14: error: invisible format character U+202E (right-to-left override): delete it (a title, name or number must show all it holds)" \
+    $WRAP $B check "$M"
+sed -i "s|+7${RLO}|+7|" "$M/register/inkomna.xml"
+printf 'Beslutet g\303\244ller ${RLO}fr\303\245n 2027${ZWSP} och fram\303\245t.\n' | sed "s/\${RLO}/$RLO/; s/\${ZWSP}/$ZWSP/" >>"$M/arenden/02.md"
+w="$M/arenden/02.md:10:17: warning: invisible format character U+202E (right-to-left override) in the text: it is left out; delete it"
+expect format-text 0 "$w" $WRAP $B build "$M" --public -o "$T/format.pdf"
+expect format-site 0 "$w" $WRAP $B site "$T/format" -o "$T/format-site" --today 2026-12-01 --pdf
+pdftotext "$T/format.pdf" "$T/format.txt"
+pdftotext "$T/format-site/rs/2026-12-08/rs-2026-12-08.pdf" "$T/format-site.txt" 2>/dev/null ||
+    find "$T/format-site" -name '*.pdf' -exec pdftotext {} "$T/format-site.txt" \;
+if python3 - "$T/format-site" "$T/format.txt" "$T/format-site.txt" <<'PY'
+import os, sys
+bad = [chr(c) for c in (0x200b, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d,
+                        0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff)]
+files = [sys.argv[2], sys.argv[3]]
+for d, _, fs in os.walk(sys.argv[1]):
+    files += [os.path.join(d, f) for f in fs if not f.endswith(".pdf")]
+seen = 0
+for f in files:
+    t = open(f, encoding="utf-8", errors="replace").read()
+    if "från 2027 och" in t:
+        seen += 1
+    for c in bad:
+        if c in t:
+            print("%s holds U+%04X" % (f, ord(c)))
+            sys.exit(1)
+sys.exit(0 if seen >= 3 else 2)
+PY
+then ok; else bad "format: an output holds a format character, or the text is missing"; fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
