@@ -89,7 +89,11 @@ expect() {
 	shift 3
 	"$@" >/dev/null 2>"$T/$name.err"
 	got=$?
-	first=$(head -n 1 "$T/$name.err")
+	if [ -n "$want" ]; then
+		first=$(grep -F -x -- "$want" "$T/$name.err")
+	else
+		first=$(grep ': error: ' "$T/$name.err" | head -n 1)
+	fi
 	if [ $got -ne "$st" ] || [ "$first" != "$want" ]; then
 		printf 'FAIL %s: status %s (want %s), first message\n  got:  %s\n  want: %s\n' \
 		    "$name" $got "$st" "$first" "$want"
