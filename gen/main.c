@@ -34,7 +34,7 @@
 
 static const char usage_text[] =
 "usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
-"                     [--allow-failed-checks] [--public]\n"
+"                     [--allow-failed-checks] [--public] [--final]\n"
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
@@ -83,6 +83,10 @@ static const char help_text[] =
 "                             page, and link it\n"
 "  -j, --jobs N               site: worker processes (default: one per core)\n"
 "      --force                site: read every meeting again\n"
+"      --final                build the pack to send: refuse it if check\n"
+"                             has errors or a Beslutsunderlag entry names a\n"
+"                             document that is not in the pack (and is not\n"
+"                             marked \"(finns hos nämndsekreteraren)\")\n"
 "      --public               build the public pack: closed items as number\n"
 "                             and title, secret fields as their notes,\n"
 "                             officials' direct contacts left out (see\n"
@@ -105,6 +109,9 @@ struct options {
 	bool		 stats;		/* -s */
 	bool		 allow_failed_checks; /* failed checks are warnings */
 	bool		 public_pack;	/* --public: the pack as published */
+	bool		 final_pack;	/* --final: the pack to send */
+	size_t		 final_problems; /* what --final would refuse, */
+	size_t		 final_unplaced; /* of which Beslutsunderlag entries */
 	struct site_options site;	/* --today, --base-url, --pdf, -j,
 					 * --force */
 	char	       **args;		/* the command's arguments */
@@ -295,7 +302,7 @@ meeting_dir(const char *arg)
 
 /* build and check: out is where build writes, NULL for check. */
 static int
-build_or_check(const struct options *o, const char *out)
+build_or_check(struct options *o, const char *out)
 {
 	struct meeting *m = NULL;
 	struct guard *g = NULL;
@@ -312,18 +319,37 @@ build_or_check(const struct options *o, const char *out)
 		    "exist: name the folder that holds pack.xml");
 		goto out;
 	}
-	if (out == NULL) {
+	if (out == NULL || o->final_pack) {
 		/* Every problem at once: what could be read is linted even
 		 * when parts of it had errors; only a clean meeting is laid
-		 * out (that finds what only layout can: glyphs, tables). */
+		 * out (that finds what only layout can: glyphs, tables).
+		 * build --final refuses what check calls an error. */
+		documents_final(out != NULL);
 		if ((m = meeting_read(dir, sdir)) == NULL)
 			goto out;
 		meeting_lint(m);
-		figures_report(m, o->allow_failed_checks);
-		if (diag_errors() > 0)
+		if (out == NULL)
+			figures_report(m, o->allow_failed_checks);
+		if (diag_errors() > 0) {
+			if (out != NULL)
+				diag(DIAG_ERROR, NULL, 0, 0, "build --final "
+				    "writes no pack with errors: correct "
+				    "those above");
 			goto out;
+		}
 	} else if ((m = meeting_load(dir, sdir)) == NULL)
 		goto out;
+	else {
+		/* What --final would refuse, counted without being shown:
+		 * check's errors and what is missing from the pack. */
+		struct diag_mark mk;
+
+		diag_mark(&mk);
+		meeting_lint(m);
+		o->final_problems = diag_errors() - mk.nerrors + m->nunplaced;
+		o->final_unplaced = m->nunplaced;
+		diag_rewind(&mk);
+	}
 	/* Redacted in the data, before anything is laid out; the guard
 	 * keeps what was secret, to search the pack for it. */
 	if (o->public_pack && ((g = guard_new(m)) == NULL ||
@@ -701,6 +727,7 @@ main(int argc, char *argv[])
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "public", no_argument, NULL, 'U' },
+		{ "final", no_argument, NULL, 'Z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -748,6 +775,9 @@ main(int argc, char *argv[])
 			break;
 		case 'U':
 			o.public_pack = true;
+			break;
+		case 'Z':
+			o.final_pack = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -799,6 +829,14 @@ main(int argc, char *argv[])
 	layout_preload_end();
 	free(o.tdir);
 	report(cmd, o.args[0]);
+	if (o.final_problems > 0)
+		fprintf(stderr, "boardgen: note: %zu problem%s would stop "
+		    "build --final: %zu Beslutsunderlag entr%s naming no "
+		    "document in the pack, %zu error%s from check\n",
+		    o.final_problems, o.final_problems == 1 ? "" : "s",
+		    o.final_unplaced, o.final_unplaced == 1 ? "y" : "ies",
+		    o.final_problems - o.final_unplaced,
+		    o.final_problems - o.final_unplaced == 1 ? "" : "s");
 	xml_cleanup();
 	intern_free();
 	return ok ? 0 : EXIT_INPUT;

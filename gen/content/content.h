@@ -81,6 +81,13 @@ struct document	*document_external(const char *path, const char *shown,
 /* Finds the profile and the documents each case's Beslutsunderlag
  * names (items' docs, m->documents).  Returns 0 after an error. */
 int		 meeting_documents(struct meeting *, const char *schema_dir);
+/* build --final: a Beslutsunderlag entry that names a document neither
+ * in the pack nor marked paper-only ("(finns hos nämndsekreteraren)")
+ * is an error, not a warning.  Counted in m->nunplaced either way. */
+void		 documents_final(bool);
+/* True if a Beslutsunderlag entry's text says the document exists on
+ * paper only: it ends in "(finns hos ...)". */
+bool		 entry_paper_only(const char *text);
 /* The document file `path' is, for rendering it alone: one of the
  * meeting's documents, or the tjänsteskrivelse of one of its cases; a
  * file the meeting does not name is read on its own, and then *own

@@ -838,6 +838,62 @@ external_entry(struct dload *dl, const char *real, const char *text,
 	return d;
 }
 
+/* build --final: what names nothing in the pack is an error. */
+static bool final_build;
+
+void
+documents_final(bool on)
+{
+	final_build = on;
+}
+
+/* "(finns hos nämndsekreteraren)", "(Finns hos registraturen.)": the
+ * document exists on paper only, which the entry says at its end. */
+bool
+entry_paper_only(const char *text)
+{
+	const char *open = strrchr(text, '(');
+	size_t	 n = strlen(text);
+	char	*f;
+	bool	 r;
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '.'))
+		n--;
+	if (open == NULL || n == 0 || text[n - 1] != ')' ||
+	    open > text + n - 1)
+		return false;
+	f = content_fold(open + 1, (size_t)(text + n - 1 - (open + 1)));
+	r = strncmp(f, "finns hos ", 10) == 0 && f[10] != '\0';
+	free(f);
+	return r;
+}
+
+/* The program of the day, when `real' is its file. */
+static bool
+is_program(const struct meeting *m, const char *real)
+{
+	char	*rp;
+	bool	 r;
+
+	if (m->program == NULL || m->program->path == NULL)
+		return false;
+	rp = realpath(m->program->path, NULL);
+	r = rp != NULL && strcmp(rp, real) == 0;
+	free(rp);
+	return r;
+}
+
+/* An entry that names what is not in the pack: counted, and an error
+ * for build --final. */
+static void
+unplaced(struct meeting *m, const struct srcpos *at, const char *fmt,
+    const char *arg)
+{
+	m->nunplaced++;
+	diag(final_build ? DIAG_ERROR : DIAG_WARNING, at->file, at->line,
+	    at->col, fmt, arg);
+}
+
 /* One Beslutsunderlag entry. */
 static void
 entry(struct dload *dl, struct agenda_item *it, const struct block *para,
@@ -880,14 +936,17 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 				*sl = '\0';
 			full = xasprintf("%s/%s", sl ? dir : ".", link->target);
 			near = content_nearest_file(full, link->target);
+			m->nunplaced++;
 			if (near != NULL)
-				diag(DIAG_WARNING, link->pos.file,
+				diag(final_build ? DIAG_ERROR : DIAG_WARNING,
+				    link->pos.file,
 				    link->pos.line, link->pos.col, "\"%s\" does "
 				    "not exist: did you mean \"%s\"? (until the "
 				    "link is right the document is not in the "
 				    "pack)", link->target, near);
 			else
-				diag(DIAG_WARNING, link->pos.file,
+				diag(final_build ? DIAG_ERROR : DIAG_WARNING,
+				    link->pos.file,
 				    link->pos.line, link->pos.col, "\"%s\" does "
 				    "not exist in the meeting folder: correct the "
 				    "link (relative to the case file); until then "
@@ -897,6 +956,8 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 			free(full);
 			free(dir);
 		}
+		else if (is_program(m, real))
+			;	/* in the pack already, where the manifest says */
 		else if (pdf_link(real)) {
 			d = external_entry(dl, real, text, &link->pos);
 			if (d != NULL && (link->flags & SPAN_PUBLIC))
@@ -904,10 +965,9 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 		}
 		else if (strlen(real) < 3 ||
 		    strcasecmp(real + strlen(real) - 3, ".md") != 0)
-			diag(DIAG_WARNING, link->pos.file, link->pos.line,
-			    link->pos.col, "\"%s\" is neither a document "
-			    "file (.md) nor a PDF: it is listed but not placed "
-			    "in the pack", link->target);
+			unplaced(m, &link->pos, "\"%s\" is neither a "
+			    "document file (.md) nor a PDF: it is listed but "
+			    "not placed in the pack", link->target);
 		else {
 			for (i = 0; i < m->ndocuments && d == NULL; i++)
 				if (dl->real[i] != NULL &&
@@ -953,11 +1013,12 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 			}
 		}
 		free(date);
-	} else
-		diag(DIAG_WARNING, pos.file, pos.line, pos.col,
-		    "Beslutsunderlag: \"%s\" names no document: link the "
-		    "entry to its file, as in [...](../handlingar/fil.md); "
-		    "until then it is not in the pack", text);
+	} else if (!entry_paper_only(text))
+		unplaced(m, &pos, "Beslutsunderlag: \"%s\" names no "
+		    "document: link the entry to its file, as in "
+		    "[...](../handlingar/fil.md), or, if it exists on paper "
+		    "only, end the entry with \"(finns hos "
+		    "nämndsekreteraren)\"", text);
 	if (d != NULL)
 		attach(it, d, &pos);
 	free(f);
@@ -987,6 +1048,10 @@ relink(struct dload *dl, const char *from, struct block *b)
 					    dl->m->documents[i]->path);
 					break;
 				}
+			if (i == dl->m->ndocuments && is_program(dl->m, real)) {
+				free(sp->target);
+				sp->target = xstrdup(dl->m->program->path);
+			}
 			free(real);
 		}
 		relink(dl, from, b->children);

@@ -1622,15 +1622,14 @@ lint_header_contact(struct lint *l, const char *file,
 }
 
 /* A decision needs a description and a proposal; an information item
- * needs the description (its proposal, "Informationen noteras", may be
- * left out). */
+ * needs neither (the program or an oral report may be all there is). */
 static void
 lint_sections(struct lint *l, const struct casefile *cs)
 {
 	bool	 decision = cs->kind == NULL || strcmp(cs->kind, "beslut") == 0;
 	int	 k;
 
-	if (!cs->sections[SECTION_DESCRIPTION].present)
+	if (decision && !cs->sections[SECTION_DESCRIPTION].present)
 		report(l, DIAG_ERROR, cs->path, 1, 1, "the case has no section "
 		    "\"# Ärendebeskrivning\": add it and describe the case");
 	if (decision && !cs->sections[SECTION_PROPOSAL].present)

@@ -694,8 +694,9 @@ add_text(struct mdctx *ctx, struct spanlist *sl, const char *raw,
 	free(s);
 }
 
-/* A relative link to a document file (".md") or an attachment
- * (".pdf") in the meeting folder: the documents stage resolves it. */
+/* A relative link to a document file (".md"), an attachment (".pdf")
+ * or the program of the day (".xml") in the meeting folder: the
+ * documents stage resolves it. */
 static bool
 file_link(const char *url)
 {
@@ -703,7 +704,8 @@ file_link(const char *url)
 
 	return url[0] != '/' && url[0] != '\0' && strchr(url, ':') == NULL &&
 	    n > 3 && (strcasecmp(url + n - 3, ".md") == 0 ||
-	    (n > 4 && strcasecmp(url + n - 4, ".pdf") == 0));
+	    (n > 4 && (strcasecmp(url + n - 4, ".pdf") == 0 ||
+	    strcasecmp(url + n - 4, ".xml") == 0)));
 }
 
 /* A link titled public="yes" (or public=yes): the PDF file it leads to
@@ -920,8 +922,9 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 					diag(DIAG_WARNING, pos.file, pos.line,
 					    pos.col, "link target \"%s\" is "
 					    "not allowed (only http, https, "
-					    "mailto, #anchor and a .md or .pdf "
-					    "file in the meeting folder): the "
+					    "mailto, #anchor and a .md, .pdf "
+					    "or program .xml file in the "
+					    "meeting folder): the "
 					    "link text is shown without the "
 					    "link",
 					    url);

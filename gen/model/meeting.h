@@ -287,6 +287,9 @@ struct meeting {
 						 * e-mail; default false */
 	bool		 redacted;	/* meeting_redact() has run: this is
 					 * the public view */
+	size_t		 nunplaced;	/* Beslutsunderlag entries naming a
+					 * document that is not in the pack
+					 * and not marked paper-only */
 };
 
 /* ------------------------------------------------------------------ */

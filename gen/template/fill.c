@@ -959,7 +959,15 @@ fix_links(const struct ctx *c, struct block *b)
 			    strncasecmp(sp->target, "mailto:", 7) == 0)
 				continue;
 			found = false;
-			for (i = 0; !c->single && i < c->m->ndocuments; i++)
+			if (!c->single && c->m->program != NULL &&
+			    c->m->program->path != NULL &&
+			    strcmp(c->m->program->path, sp->target) == 0) {
+				free(sp->target);
+				sp->target = xstrdup("#program");
+				found = true;
+			}
+			for (i = 0; !found && !c->single &&
+			    i < c->m->ndocuments; i++)
 				if (strcmp(c->m->documents[i]->path,
 				    sp->target) == 0) {
 					free(sp->target);

@@ -217,3 +217,20 @@ diag_clear(void)
 	nmsgs = capmsgs = 0;
 	nerrors = nwarnings = 0;
 }
+
+void
+diag_mark(struct diag_mark *mk)
+{
+	mk->nmsgs = nmsgs;
+	mk->nerrors = nerrors;
+	mk->nwarnings = nwarnings;
+}
+
+void
+diag_rewind(const struct diag_mark *mk)
+{
+	while (nmsgs > mk->nmsgs)
+		free(msgs[--nmsgs]);
+	nerrors = mk->nerrors;
+	nwarnings = mk->nwarnings;
+}

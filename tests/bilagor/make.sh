@@ -3,8 +3,10 @@
 # link in their Beslutsunderlag, from the sources beside this script:
 # a letter from the region's bus company (its own letterhead, two
 # pages), the company's landscape summary of its interim report, a
-# committee's protocol extract, and a motion as a scan (pictures of
-# its pages, no text).  The same sources and the same boardgen give the
+# committee's protocol extract, and a motion (with its text, as the
+# secretariat keeps it after text recognition).  The same motion as a
+# scan (pictures of its pages, no text) goes to the check corpus
+# (tests/check/pdf-scan/bilagor/motion.pdf).  The same sources and the same boardgen give the
 # same files; the committed ones are inputs, like documents received,
 # and need not follow every change of the writer.
 #
@@ -45,9 +47,11 @@ $B render --templates "$T/mall-protokoll" \
 	"$T/region/protokollsutdrag-kollektivtrafiknamnden-2026-11-19.md" \
 	-o "$OUT/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf"
 
-# The scan: each page as a grey picture at 90 dpi, in a PDF of its own.
 $B render --templates "$T/mall-motion" "$T/motion/motion-laddstolpar-2025-11-25.md" \
 	-o "$T/motion.pdf"
+cp "$T/motion.pdf" "$OUT/motion-laddstolpar-2025-11-25.pdf"
+
+# The scan: each page as a grey picture at 90 dpi, in a PDF of its own.
 pdftoppm -r 90 -gray -png "$T/motion.pdf" "$T/scan"
 pages=""
 for png in "$T"/scan-*.png; do
@@ -57,5 +61,6 @@ for png in "$T"/scan-*.png; do
 		"$png" >"$T/page-$n.txt"
 	pages="$pages $T/page-$n.txt"
 done
-mutool create -o "$OUT/motion-laddstolpar-2025-11-25.pdf" $pages
+mkdir -p tests/check/pdf-scan/bilagor
+mutool create -o tests/check/pdf-scan/bilagor/motion.pdf $pages
 ls -l "$OUT"

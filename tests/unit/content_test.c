@@ -483,8 +483,8 @@ TEST(links)
 	CHECK_INT(diag_warnings(), 3);
 	CHECK_STR(diag_first(), "x.md:8:39: warning: link target "
 	    "\"javascript:alert(1)\" is not allowed (only http, https, mailto, "
-	    "#anchor and a .md or .pdf file in the meeting folder): the link "
-	    "text is shown without the link");
+	    "#anchor and a .md, .pdf or program .xml file in the meeting "
+	    "folder): the link text is shown without the link");
 	casefile_free(cs);
 }
 
