@@ -3,8 +3,12 @@
 
 usage: check_pack.py MEETING-FOLDER PACK.pdf [--public]
 
-- every case item's heading "N. Title (dnr)" starts a page, and its
-  proposal text follows it, in agenda order;
+- every case item's heading "N. Title (dnr)" begins a line of a page
+  (the items run on, or each starts a page), and its proposal text
+  follows it, in agenda order;
+- no page ends with an item's heading: at least two lines of the item
+  follow it on its page; no page begins with a lettered sub-point ("a.")
+  cut off from its numbered point on the page before;
 - every page number printed in the agenda is the page where that item's
   heading is (pdftotext page by page);
 - the top-level bookmarks are the cover, the program (if the meeting has
@@ -12,6 +16,8 @@ usage: check_pack.py MEETING-FOLDER PACK.pdf [--public]
   pages, each with one bookmark per section of the case and then one per
   document its Beslutsunderlag names (the tjänsteskrivelse, linked
   document files, linked PDF files by the entry's text), in that order;
+  when the items run on, the documents stand under a bookmark of their
+  own per item ("N. Title: handlingar") after all items;
 - each linked PDF file has as many pages in the pack as in the file,
   behind its bookmark, each of the size the file shows;
 - no word lies outside the text area's left and right margins (word boxes
@@ -187,14 +193,15 @@ def page_sizes(pdf):
             for i, (w, h) in sorted(sizes.items())]
 
 
-def check_external(items, top, nprog, sizes):
+def check_external(items, sizes):
     """The pages of each linked PDF: behind its bookmark, as many as the
     file has, each of the file's size.  Returns the set of those pages."""
     pages = set()
-    cases = [it for it in items if it["kind"] == "case"]
-    for ol, it in zip(top[1 + nprog:], cases):
+    for it in items:
+        if it["kind"] != "case":
+            continue
         kids = {k.get("title"): k.get("destpageposfrom1")
-                for k in ol.get("kids", [])}
+                for k in it.get("doc_kids", [])}
         for title, path in it["external"]:
             start = kids.get(title)
             if start is None:
@@ -276,22 +283,55 @@ def main():
     pages = page_texts(pdf)
     flat = [alnum(p) for p in pages]
 
-    # Heading pages: the last page that starts with "N. Title".
+    # Heading pages: the last page with a line that begins "N. Title"
+    # (the agenda's lines on the cover come before).  Where on the page:
+    # its offset in the page's letters.
+    lines = [[ln for ln in p.splitlines() if ln.strip()] for p in pages]
     for it in cases:
         key = alnum("%d. %s" % (it["number"], it["title"]))
-        hits = [i + 1 for i, p in enumerate(flat) if p.startswith(key)]
-        if not hits:
-            problem("item %d \"%s\": no page starts with its heading"
+        it["page"] = None
+        for i, pl in enumerate(lines):
+            for j in range(len(pl)):
+                if alnum(" ".join(pl[j:j + 4])).startswith(key):
+                    it["page"], it["line"] = i + 1, j
+        if it["page"] is None:
+            problem("item %d \"%s\": no line begins with its heading"
                     % (it["number"], it["title"]))
-            it["page"] = None
-        else:
-            it["page"] = hits[-1]
+            continue
+        pl = lines[it["page"] - 1]
+        at = alnum(" ".join(pl[it["line"]:]))
+        it["offset"] = len(flat[it["page"] - 1]) - len(at)
         full = alnum("%d. %s (%s)" % (it["number"], it["title"], it["dnr"])
                      if it["dnr"] else "%d. %s" % (it["number"], it["title"]))
-        if it["page"] and not flat[it["page"] - 1].startswith(full):
+        if not at.startswith(full):
             problem("item %d: heading on page %d is not \"%d. %s (%s)\""
                     % (it["number"], it["page"], it["number"], it["title"],
                        it["dnr"]))
+    # Keep with next: the heading (one or two lines) and at least two
+    # lines of the item under it on the same page, unless the item is
+    # shorter (the next item or document begins the next page).
+    for k, it in enumerate(cases):
+        if it["page"] is None or it["line"] == 0:
+            continue
+        rest = len(lines[it["page"] - 1]) - it["line"]
+        nxt = cases[k + 1] if k + 1 < len(cases) else None
+        whole = nxt is None or nxt["page"] is None or \
+            nxt["page"] == it["page"] or \
+            (nxt["page"] == it["page"] + 1 and nxt["line"] == 0)
+        if rest < 4 and not whole:
+            problem("item %d: page %d ends with its heading (%d line%s "
+                    "from the heading to the page's end)"
+                    % (it["number"], it["page"], rest,
+                       "" if rest == 1 else "s"))
+
+    # No page begins with a lettered sub-point whose numbered point is on
+    # the page before.
+    for i in range(1, len(lines)):
+        if lines[i] and re.match(r"\s*[a-z][.)]\s", lines[i][0]) and \
+                any(re.match(r"\s*\d+[.)]\s", ln) for ln in lines[i - 1][-8:]):
+            problem("page %d begins with the sub-point \"%s\", cut off from "
+                    "its point on page %d" % (i + 1, lines[i][0].strip()[:40],
+                                              i))
 
     # Order: headings and proposals appear in agenda order.
     whole = "".join(flat)
@@ -299,7 +339,11 @@ def main():
     for it in cases:
         if it["page"] is None:
             continue
-        start = sum(len(p) for p in flat[:it["page"] - 1])
+        it["start"] = sum(len(p) for p in flat[:it["page"] - 1]) + it["offset"]
+    for it in cases:
+        if it["page"] is None:
+            continue
+        start = it["start"]
         if start < pos:
             problem("item %d starts before the previous item ends"
                     % it["number"])
@@ -307,9 +351,9 @@ def main():
         prop = alnum(it["proposal"])
         if prop:
             at = whole.find(prop, pos)
-            nxt = [c["page"] for c in cases
+            nxt = [c["start"] for c in cases
                    if c["number"] > it["number"] and c["page"]]
-            limit = sum(len(p) for p in flat[:nxt[0] - 1]) if nxt else len(whole)
+            limit = nxt[0] if nxt else len(whole)
             if at < 0 or at >= limit:
                 problem("item %d: the proposal text is not found in full "
                         "under the item" % it["number"])
@@ -318,6 +362,11 @@ def main():
 
     # Agenda page numbers.
     first = min([c["page"] for c in cases if c["page"]] or [len(pages) + 1])
+    # The cover ends where the first item or the program begins.
+    for i, p in enumerate(flat[:first - 1]):
+        if i > 0 and p.startswith(alnum("Program")):
+            first = i + 1
+            break
     cover = "\n".join(page_texts(pdf, layout=True)[:first - 1])
     printed = agenda_numbers(cover)
     for it in cases:
@@ -337,6 +386,9 @@ def main():
     links = cover_links(pdf, first - 1)
     dedup = [p for i, p in enumerate(links) if i == 0 or links[i - 1] != p]
     want_pages = [c["page"] for c in cases]
+    # Items run on share a page: their links cannot be told apart.
+    want_pages = [p for i, p in enumerate(want_pages)
+                  if i == 0 or want_pages[i - 1] != p]
     if dedup != want_pages:
         problem("the agenda links go to pages %s, want %s"
                 % (dedup, want_pages))
@@ -350,24 +402,41 @@ def main():
     nprog = 1 if prog is not None and not prog_item else 0
     if nprog and (len(top) < 2 or top[1].get("title") != "Program"):
         problem("no top-level bookmark \"Program\" after the cover")
-    want = 1 + nprog + len(cases)
+    for it in cases:
+        it["all_docs"] = (["Program"] if it["number"] == prog_item else []) + \
+            it["docs"]
+    run_on = any(ol.get("title", "").endswith(": handlingar") for ol in top)
+    groups = [it for it in cases if it["all_docs"]] if run_on else []
+    want = 1 + nprog + len(cases) + len(groups)
     if len(top) != want:
         problem("%d top-level bookmarks, want %d (cover, program, one per "
-                "item)" % (len(top), want))
+                "item%s)" % (len(top), want, ", one per item's documents"
+                             if run_on else ""))
     for ol, it in zip(top[1 + nprog:], cases):
         title = "%d. %s" % (it["number"], it["title"])
         if ol.get("title") != title:
             problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
         kids = [k.get("title") for k in ol.get("kids", [])]
-        docs = (["Program"] if it["number"] == prog_item else []) + it["docs"]
-        if kids != it["sections"] + docs:
-            problem("bookmark \"%s\" has %s, want the sections and "
-                    "documents %s" % (title, kids, it["sections"] + docs))
+        want_kids = it["sections"] + ([] if run_on else it["all_docs"])
+        if kids != want_kids:
+            problem("bookmark \"%s\" has %s, want the sections%s %s"
+                    % (title, kids, "" if run_on else " and documents",
+                       want_kids))
+        it["doc_kids"] = [] if run_on else ol.get("kids", [])
         if it["page"] and ol.get("destpageposfrom1") != it["page"]:
             problem("bookmark \"%s\" points at page %s, want %d"
                     % (title, ol.get("destpageposfrom1"), it["page"]))
+    for ol, it in zip(top[1 + nprog + len(cases):], groups):
+        title = "%d. %s: handlingar" % (it["number"], it["title"])
+        if ol.get("title") != title:
+            problem("bookmark \"%s\", want \"%s\"" % (ol.get("title"), title))
+        kids = [k.get("title") for k in ol.get("kids", [])]
+        if kids != it["all_docs"]:
+            problem("bookmark \"%s\" has %s, want the documents %s"
+                    % (title, kids, it["all_docs"]))
+        it["doc_kids"] = ol.get("kids", [])
 
-    external = check_external(items, top, nprog, page_sizes(pdf))
+    external = check_external(items, page_sizes(pdf))
     check_margins(pdf, skip=external)
 
     chk = subprocess.run(["qpdf", "--check", pdf], capture_output=True)

@@ -1823,6 +1823,111 @@ lint_unread(struct lint *l)
 	xmlFreeDoc(doc);
 }
 
+/* ------------------------------------------------------------------ */
+/* A figure printed more than once in the pack. */
+
+struct figseen {
+	const struct block *b;		/* the first placement */
+};
+
+static bool
+same_figure(const struct block *a, const struct block *b)
+{
+	return a->figure == b->figure && a->figure_view == b->figure_view &&
+	    ((a->figure_chart == NULL && b->figure_chart == NULL) ||
+	    (a->figure_chart != NULL && b->figure_chart != NULL &&
+	    strcmp(a->figure_chart, b->figure_chart) == 0));
+}
+
+/* Each figure block of chain b, printed `times' times (0 when printed
+ * only where the text asks, in its agenda summary). */
+static void
+figures_walk(struct lint *l, struct figseen **seen, size_t *nseen,
+    size_t *cap, const struct block *b, const struct block *sum,
+    const struct block *end, int times)
+{
+	size_t	 i;
+	bool	 in = false;
+
+	for (; b != NULL; b = b->next) {
+		if (b == sum)
+			in = true;
+		if (b == end)
+			in = false;
+		if (b->children != NULL)
+			figures_walk(l, seen, nseen, cap, b->children, NULL,
+			    NULL, in ? 1 : times);
+		if (b->kind != BLOCK_FIGURE || b->figure == NULL)
+			continue;
+		for (i = 0; i < *nseen; i++)
+			if (same_figure((*seen)[i].b, b))
+				break;
+		if (i < *nseen)
+			report(l, DIAG_WARNING, b->pos.file, b->pos.line,
+			    b->pos.col, "the figure \"%s\" is printed more "
+			    "than once in the pack (also at %s:%d:%d): place "
+			    "it in one text only", b->figure_ref,
+			    (*seen)[i].b->pos.file, (*seen)[i].b->pos.line,
+			    (*seen)[i].b->pos.col);
+		else if ((in ? 1 : times) > 1)
+			report(l, DIAG_WARNING, b->pos.file, b->pos.line,
+			    b->pos.col, "the figure \"%s\" is printed twice, "
+			    "in the agenda and in the tjänsteskrivelse: put "
+			    "what the agenda shows under \"## Sammanfattning\" "
+			    "in the Ärendebeskrivning, and the figure outside "
+			    "it", b->figure_ref);
+		if (i == *nseen) {
+			if (*nseen == *cap) {
+				*cap = *cap ? *cap * 2 : 16;
+				*seen = xrealloc(*seen, *cap * sizeof(**seen));
+			}
+			(*seen)[(*nseen)++].b = b;
+		}
+	}
+}
+
+static void
+lint_figures_twice(struct lint *l)
+{
+	const struct meeting *m = l->m;
+	const struct agenda_item *it;
+	const struct block *sum, *end;
+	struct figseen *seen = NULL;
+	size_t	 nseen = 0, cap = 0, i, k;
+	int	 k2, times;
+	bool	 ts;
+
+	for (i = 0; i < m->nitems; i++) {
+		it = &m->items[i];
+		if (it->kind != AGENDA_CASE || it->cs == NULL)
+			continue;
+		ts = false;
+		for (k = 0; k < it->ndocs; k++)
+			if (it->docs[k]->kind == DOCUMENT_TJANSTESKRIVELSE &&
+			    it->docs[k]->cs == it->cs && it->docs[k]->blocks ==
+			    NULL)
+				ts = true;
+		sum = ts ? case_summary(it->cs, &end) : NULL;
+		if (sum == NULL)
+			end = NULL;
+		for (k2 = 0; k2 < SECTION__MAX; k2++) {
+			/* Outside a summary the agenda does not show it. */
+			times = (sum != NULL && k2 == SECTION_DESCRIPTION ?
+			    0 : 1) + ts;
+			if (it->cs->sections[k2].present)
+				figures_walk(l, &seen, &nseen, &cap,
+				    it->cs->sections[k2].blocks,
+				    k2 == SECTION_DESCRIPTION ? sum : NULL,
+				    end, times);
+		}
+	}
+	for (i = 0; i < m->ndocuments; i++)
+		if (m->documents[i] != NULL)
+			figures_walk(l, &seen, &nseen, &cap,
+			    m->documents[i]->blocks, NULL, NULL, 1);
+	free(seen);
+}
+
 void
 meeting_lint(const struct meeting *m)
 {
@@ -1845,6 +1950,7 @@ meeting_lint(const struct meeting *m)
 		if (m->items[i].cs != NULL)
 			lint_case(&l, m->items[i].cs);
 	lint_unread(&l);
+	lint_figures_twice(&l);
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			lint_document(&l, m->documents[i]);

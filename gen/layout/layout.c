@@ -355,13 +355,22 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 
 	for (i = 0; i < d->nparts; i++) {
 		n += po[i].npages;
-		no += d->parts[i].outline != NULL;
+		no += (d->parts[i].outline != NULL) +
+		    (d->parts[i].group_outline != NULL);
 		for (k = 0; k < po[i].nmarks; k++)
 			no += po[i].marks[k].kind == PMARK_OUTLINE;
 	}
 	out->v = xcalloc(n, sizeof(*out->v));
 	out->outlines = xcalloc(no, sizeof(*out->outlines));
 	for (i = 0; i < d->nparts; i++) {
+		if (d->parts[i].group_outline != NULL && po[i].npages > 0) {
+			e = &out->outlines[out->noutlines++];
+			e->title = arena_strdup(&out->arena,
+			    d->parts[i].group_outline);
+			e->level = 1;
+			e->page = out->n;
+			e->y = po[i].pages[0].height;
+		}
 		if (d->parts[i].outline != NULL) {
 			e = &out->outlines[out->noutlines++];
 			e->title = arena_strdup(&out->arena,

@@ -215,6 +215,8 @@ struct lay {
 	float		 indl, indr;	/* nesting */
 	float		 listlw;	/* label column of the current list */
 	bool		 keep;		/* no break before the next box */
+	int		 keepn;		/* nor before the next keepn boxes:
+					 * a heading keeps two lines */
 	struct vel	*v;
 	size_t		 nv, capv;
 	struct pitem	*it;

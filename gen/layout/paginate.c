@@ -51,6 +51,12 @@ lay_vel(struct lay *L, enum vkind kind, float h, bool brk)
 {
 	struct vel *e;
 
+	/* Held to the heading above, with what is between. */
+	if (L->keepn > 0 && kind != V_BREAK) {
+		brk = false;
+		if (kind == V_BOX)
+			L->keepn--;
+	}
 	GROW(L->v, L->nv, L->capv);
 	e = &L->v[L->nv++];
 	memset(e, 0, sizeof(*e));
@@ -337,17 +343,19 @@ place_notes(struct lay *L, struct noteat *at, size_t nat)
 	size_t	 i, j, k, nv0, it0;
 	float	 h, indl = L->indl, indr = L->indr;
 	bool	 keep = L->keep, top;
-	int	 ok = 1;
+	int	 ok = 1, keepn = L->keepn;
 
 	for (i = 0; i < nat && ok; i++) {
 		nv0 = L->nv;
 		it0 = L->nit;
 		L->indl = L->indr = 0;
 		L->keep = false;
+		L->keepn = 0;
 		ok = para(L, at[i].note, false);
 		L->indl = indl;
 		L->indr = indr;
 		L->keep = keep;
+		L->keepn = keepn;
 		if (!ok)
 			break;
 		h = 0;
@@ -517,10 +525,37 @@ para(struct lay *L, const struct block *b, bool code)
 		L->v[L->nv - 1].nit = L->nit - L->v[L->nv - 1].it0;
 	}
 	L->keep = st->keep_with_next;
+	/* A heading stays with the two lines after it. */
+	if (st->keep_with_next)
+		L->keepn = 2;
 	lay_space(L, st->space_after);
 	return place_notes(L, at, nat);
 }
 
+
+/* A numbered point with sub-points under it ("4. att ... a. ...
+ * b. ...") is not split from them: no page break inside its elements
+ * [v0, nv), unless together they are taller than a page. */
+static void
+keep_item(struct lay *L, const struct block *b, size_t v0)
+{
+	const struct block *c;
+	float	 h = 0;
+	size_t	 i;
+
+	for (c = b->children; c != NULL; c = c->next)
+		if (c->kind == BLOCK_LIST)
+			break;
+	if (c == NULL || v0 >= L->nv)
+		return;
+	for (i = v0; i < L->nv; i++)
+		if (L->v[i].kind != V_BREAK)
+			h += L->v[i].h;
+	if (h > L->ps->height - L->ps->margin_top - L->ps->margin_bottom)
+		return;
+	for (i = v0 + 1; i < L->nv; i++)
+		L->v[i].brk = false;
+}
 
 static int
 block(struct lay *L, const struct block *b)
@@ -574,6 +609,7 @@ block(struct lay *L, const struct block *b)
 	}
 	case BLOCK_ITEM: {
 		float	 saved = L->indl, ind, w;
+		size_t	 v0;
 
 		lw = st != NULL ? st->label_width : 0;
 		if (L->listlw > lw)
@@ -587,9 +623,11 @@ block(struct lay *L, const struct block *b)
 				return 0;
 		}
 		L->indl = ind;
+		v0 = L->nv;
 		if (!lay_blocks(L, b->children))
 			return 0;
 		L->indl = saved;
+		keep_item(L, b, v0);
 		/* An empty item still shows its label. */
 		if (L->nlab > 0 && st != NULL) {
 			lay_vel(L, V_BOX, st->leading, !L->keep);
@@ -668,9 +706,14 @@ lay_block(struct lay *L, const struct block *b)
 int
 lay_blocks(struct lay *L, const struct block *b)
 {
-	for (; b != NULL; b = b->next)
+	for (; b != NULL; b = b->next) {
 		if (!block(L, b))
 			return 0;
+		/* A list's intro line stays with its first item. */
+		if (b->kind == BLOCK_PARA && b->next != NULL &&
+		    b->next->kind == BLOCK_LIST && L->keepn < 1)
+			L->keepn = 1;
+	}
 	return 1;
 }
 

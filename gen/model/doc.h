@@ -355,6 +355,9 @@ struct part {
 	char		*anchor;	/* destination of its first page */
 	char		*outline;	/* bookmark title, or NULL */
 	int		 outline_level;
+	/* A bookmark (level 1) before the part's own, over the documents
+	 * of an item that come after all items (run-on), or NULL. */
+	char		*group_outline;
 	/* A PDF made elsewhere: one page per page of it, no blocks
 	 * (path NULL: none).  What the later stages need of the
 	 * document, so that they need not know the meeting model. */

@@ -308,4 +308,11 @@ const char	*register_field_public(const struct register_field *);
 void		 meeting_free(struct meeting *);
 const char	*section_heading(enum section_kind);	/* Swedish name */
 
+/* The "## Sammanfattning" sub-section of a case's description, what
+ * the agenda shows of it when the tjänsteskrivelse shows the whole: its
+ * first block after the heading, and in *end the first block after it
+ * (NULL: to the end).  NULL if the case has none. */
+const struct block *case_summary(const struct casefile *,
+		    const struct block **end);
+
 #endif /* BOARDGEN_MODEL_MEETING_H */

@@ -1,6 +1,7 @@
 /* Constructors and destructors of the shared types. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model.h"
 
@@ -59,6 +60,38 @@ spans_text(const struct span *s)
 			buf_putc(&b, ' ');
 	}
 	return buf_detach(&b);
+}
+
+const struct block *
+case_summary(const struct casefile *cs, const struct block **end)
+{
+	const struct block *b, *e;
+	char	*t;
+	size_t	 n;
+	bool	 is;
+
+	*end = NULL;
+	if (cs == NULL || !cs->sections[SECTION_DESCRIPTION].present)
+		return NULL;
+	for (b = cs->sections[SECTION_DESCRIPTION].blocks; b; b = b->next) {
+		if (b->kind != BLOCK_HEADING)
+			continue;
+		t = spans_text(b->spans);
+		n = strlen(t);
+		while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':'))
+			n--;
+		/* "Sammanfattning" in any case of its first letter. */
+		is = n == 14 && strncasecmp(t, "Sammanfattning", 14) == 0;
+		free(t);
+		if (!is)
+			continue;
+		for (e = b->next; e != NULL; e = e->next)
+			if (e->kind == BLOCK_HEADING && e->level <= b->level)
+				break;
+		*end = e;
+		return b->next != e ? b->next : NULL;
+	}
+	return NULL;
 }
 
 struct block *
@@ -507,6 +540,7 @@ doc_free(struct doc *d)
 		blocks_free(d->parts[i].blocks);
 		free(d->parts[i].anchor);
 		free(d->parts[i].outline);
+		free(d->parts[i].group_outline);
 	}
 	free(d->parts);
 	free(d->title);

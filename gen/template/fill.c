@@ -992,6 +992,59 @@ sec_blocks(const struct section *sec)
 	return sec != NULL && sec->present ? sec->blocks : NULL;
 }
 
+/* True if the pack holds the tjänsteskrivelse made from the item's
+ * case file: the whole case text is there. */
+static bool
+has_own_tjansteskrivelse(const struct agenda_item *it)
+{
+	size_t	 k;
+
+	for (k = 0; it != NULL && k < it->ndocs; k++)
+		if (it->docs[k]->kind == DOCUMENT_TJANSTESKRIVELSE &&
+		    it->docs[k]->cs == it->cs)
+			return true;
+	return false;
+}
+
+/* An item's description in the agenda: only its "## Sammanfattning"
+ * (without that heading) when the tjänsteskrivelse shows the whole.
+ * *chain is the styled copy of src, block for block. */
+static void
+summary_only(const struct ctx *c, const struct casefile *cs,
+    const struct block *src, struct block **chain)
+{
+	const struct block *sum, *end, *b;
+	struct block *keep = NULL, **kt = &keep, *x, *next;
+	size_t	 i, i0 = 0, i1 = 0, n = 0;
+
+	if (c->single || !has_own_tjansteskrivelse(c->it) ||
+	    src != sec_blocks(&cs->sections[SECTION_DESCRIPTION]) ||
+	    (sum = case_summary(cs, &end)) == NULL)
+		return;
+	for (b = src; b != NULL; b = b->next, n++) {
+		if (b == sum)
+			i0 = n;
+		if (b == end)
+			i1 = n;
+	}
+	if (end == NULL)
+		i1 = n;
+	for (i = 0, x = *chain; x != NULL; x = x->next)
+		i++;
+	if (i != n)
+		return;		/* not block for block: show it all */
+	for (i = 0, x = *chain; x != NULL; x = next, i++) {
+		next = x->next;
+		x->next = NULL;
+		if (i >= i0 && i < i1) {
+			*kt = x;
+			kt = &x->next;
+		} else
+			blocks_free(x);
+	}
+	*chain = keep;
+}
+
 static int
 section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 {
@@ -1052,6 +1105,8 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 		return 0;
 	}
 	**tail = tmpl_style_blocks(c->cm, src, 0);
+	if (k == SECTION_DESCRIPTION && c->doc == NULL)
+		summary_only(c, cs, src, *tail);
 	fix_links(c, **tail);
 	if (src == sec_blocks(sec))
 		tmpl_notes(c->t, c->cm, **tail, cs, cs->notes);
@@ -1625,6 +1680,96 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 	return ok;
 }
 
+/* <document role="item" flow="...">: "run-on" (the default) runs the
+ * items on, one after another, in one part, their documents after all
+ * of them; "page" gives every item a part (pages) of its own, its
+ * documents right behind it. */
+static bool
+run_on(const struct tmpl *t)
+{
+	char	*v = xml_attr(t->item, "flow");
+	bool	 r = v == NULL || strcmp(v, "page") != 0;
+
+	free(v);
+	return r;
+}
+
+/* The items run on in one part: each item's blocks follow the last
+ * one's, its first block carrying the item's anchor (the agenda's page
+ * reference) and bookmark. */
+static int
+make_run_on_part(struct ctx *c, xmlNodePtr node)
+{
+	const struct meeting *m = c->m;
+	struct doc *d = c->t->doc;
+	struct part *p = &d->parts[d->nparts++];
+	struct block **tail = &p->blocks, **start;
+	size_t	 i;
+	int	 ok = 1;
+
+	memset(p, 0, sizeof(*p));
+	c->it = NULL;
+	c->outline_base = 1;
+	p->page = part_page_style(c, node, &ok);
+	p->outline_level = 1;
+	for (i = 0; ok && i < m->nitems; i++) {
+		if (!item_has_part(&m->items[i]))
+			continue;
+		c->it = &m->items[i];
+		start = tail;
+		ok &= blocks(c, node, &tail);
+		if (ok && *start != NULL) {
+			if ((*start)->anchor == NULL)
+				(*start)->anchor = expand_attr(c, node,
+				    "anchor", &ok);
+			if ((*start)->outline == NULL) {
+				(*start)->outline = expand_attr(c, node,
+				    "outline", &ok);
+				(*start)->outline_level = 1;
+			}
+		}
+	}
+	c->it = NULL;
+	return ok;
+}
+
+/* The documents behind item i: the program if it belongs there, then
+ * each document its Beslutsunderlag names, each once in the pack.  Run
+ * on, they come after all items: the first carries a bookmark for the
+ * item, under which theirs stand. */
+static int
+item_documents(struct ctx *c, size_t i, bool *placed, bool group)
+{
+	const struct meeting *m = c->m;
+	const struct agenda_item *it = &m->items[i];
+	struct doc *d = c->t->doc;
+	size_t	 j, k, first = d->nparts;
+	int	 ok = 1;
+
+	c->it = it;
+	if (m->program != NULL && m->program_item == it->number)
+		ok &= make_doc_part(c, m->program, 2);
+	for (k = 0; ok && k < it->ndocs; k++) {
+		for (j = 0; j < m->ndocuments; j++)
+			if (m->documents[j] == it->docs[k])
+				break;
+		if (j < m->ndocuments && placed[j])
+			continue;
+		if (j < m->ndocuments)
+			placed[j] = true;
+		ok &= make_doc_part(c, it->docs[k], 2);
+	}
+	if (ok && group && d->nparts > first) {
+		c->it = it;
+		d->parts[first].group_outline = expand_attr(c, c->t->item,
+		    "documents-outline", &ok);
+		if (d->parts[first].group_outline == NULL)
+			d->parts[first].group_outline = xasprintf("%d. %s",
+			    it->number, nz(it->title));
+	}
+	return ok;
+}
+
 struct doc *
 template_pack(const struct meeting *m, const char *template_dir,
     const char *schema_dir)
@@ -1632,7 +1777,7 @@ template_pack(const struct meeting *m, const char *template_dir,
 	struct tmpl t;
 	struct ctx c;
 	char	*path, *schema;
-	size_t	 i, j, k, nparts = 1;
+	size_t	 i, nparts = 1;
 	bool	*placed;
 	int	 ok = 1;
 
@@ -1655,7 +1800,7 @@ template_pack(const struct meeting *m, const char *template_dir,
 	for (i = 0; i < m->nitems; i++)
 		if (item_has_part(&m->items[i]))
 			nparts += 1 + m->items[i].ndocs;
-	nparts += m->program != NULL;
+	nparts += 1 + (m->program != NULL);
 	t.doc->parts = xcalloc(nparts, sizeof(*t.doc->parts));
 	t.doc->page_styles = xrealloc(t.doc->page_styles,
 	    (t.doc->npage_styles + nparts) * sizeof(*t.doc->page_styles));
@@ -1679,28 +1824,22 @@ template_pack(const struct meeting *m, const char *template_dir,
 	if (ok && m->program != NULL && m->program_item == 0)
 		ok &= make_doc_part(&c, m->program, 1);
 	placed = xcalloc(m->ndocuments + 1, sizeof(*placed));
-	for (i = 0; ok && i < m->nitems; i++) {
-		if (!item_has_part(&m->items[i]))
-			continue;
-		c.it = &m->items[i];
+	if (ok && run_on(&t)) {
 		c.cm = &t.cmap;
-		c.outline_base = 1;
-		ok &= make_part(&c, t.item);
-		/* A program that belongs to this item comes first behind it. */
-		if (ok && m->program != NULL &&
-		    m->program_item == m->items[i].number)
-			ok &= make_doc_part(&c, m->program, 2);
-		for (k = 0; ok && k < m->items[i].ndocs; k++) {
-			for (j = 0; j < m->ndocuments; j++)
-				if (m->documents[j] == m->items[i].docs[k])
-					break;
-			if (j < m->ndocuments && placed[j])
+		ok &= make_run_on_part(&c, t.item);
+		for (i = 0; ok && i < m->nitems; i++)
+			if (item_has_part(&m->items[i]))
+				ok &= item_documents(&c, i, placed, true);
+	} else
+		for (i = 0; ok && i < m->nitems; i++) {
+			if (!item_has_part(&m->items[i]))
 				continue;
-			if (j < m->ndocuments)
-				placed[j] = true;
-			ok &= make_doc_part(&c, m->items[i].docs[k], 2);
+			c.it = &m->items[i];
+			c.cm = &t.cmap;
+			c.outline_base = 1;
+			ok &= make_part(&c, t.item);
+			ok &= ok && item_documents(&c, i, placed, false);
 		}
-	}
 	free(placed);
 out:
 	for (i = 0; i < t.nxml; i++) {

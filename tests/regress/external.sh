@@ -110,9 +110,18 @@ else
 	bad "check_numbering:"; cat "$T/num.out"
 fi
 # The agenda gives item 3 the page after the cover, item 2's page and
-# the files' five pages.
-pdftotext -f 1 -l 1 -layout "$T/pack.pdf" - | grep -q "Ärendet efter bilagorna.*[^0-9]8$" &&
-	ok || { bad "agenda: item 3 is not on page 8"; pdftotext -f 1 -l 1 -layout "$T/pack.pdf" - | tail -n 8; }
+# the files' five pages, when every item has pages of its own (the
+# template's flow="page"); run on, it follows item 2 on its page.
+pdftotext -f 1 -l 1 -layout "$T/pack.pdf" - | grep -q "Ärendet efter bilagorna.*[^0-9]2$" &&
+	ok || { bad "agenda: item 3 is not on page 2"; pdftotext -f 1 -l 1 -layout "$T/pack.pdf" - | tail -n 8; }
+mkdir -p "$T/page-templates"
+cp -R templates/. "$T/page-templates/"
+sed -i 's/flow="run-on"/flow="page"/' "$T/page-templates/pack.xml"
+$WRAP $B build --templates "$T/page-templates" "$T/m" -o "$T/page.pdf" >/dev/null 2>&1 &&
+pdftotext -f 1 -l 1 -layout "$T/page.pdf" - | grep -q "Ärendet efter bilagorna.*[^0-9]8$" &&
+	ok || { bad "agenda (flow=page): item 3 is not on page 8"; pdftotext -f 1 -l 1 -layout "$T/page.pdf" - | tail -n 8; }
+python3 tests/check_pack.py "$T/m" "$T/page.pdf" >"$T/page.out" &&
+	ok || { bad "check_pack (flow=page):"; cat "$T/page.out"; }
 
 # Where the words are: the stamp inside the bottom 8 mm, nothing else
 # there; the file's text kept; the offset page's word where the
