@@ -31,4 +31,14 @@ cmp "$T/sample.pdf" "$T/sample2.pdf" || { echo "two builds differ"; exit 1; }
 SOURCE_DATE_EPOCH=1765180800 $B build $M -o "$T/sample3.pdf" || exit 1
 SOURCE_DATE_EPOCH=1765180800 $B build $M -o "$T/sample4.pdf" || exit 1
 cmp "$T/sample3.pdf" "$T/sample4.pdf" || { echo "builds with SOURCE_DATE_EPOCH differ"; exit 1; }
+# The agenda marks a secret item with its ground, and a closed one
+# (closed="yes" in the manifest) with the template's words.
+pdftotext -layout -f 1 -l 2 "$T/sample.pdf" - | grep -A1 "^7\. .*Upphandling av ambulanshelikopter" |
+	grep -q "Sekretess enligt OSL 19 kap. 3 §" || { echo "the agenda does not mark item 7 secret"; exit 1; }
+rm -rf "$T/closed"
+cp -R $M "$T/closed"
+sed -i 's|<case file="arenden/13-val-ombud-och-ledamoter.md"/>|<case file="arenden/13-val-ombud-och-ledamoter.md" closed="yes"/>|' "$T/closed/meeting.xml"
+$WRAP $B build "$T/closed" -o "$T/closed.pdf" >/dev/null || exit 1
+pdftotext -layout -f 1 -l 2 "$T/closed.pdf" - | grep -A1 "^13\. .*Val av ombud" |
+	grep -q "Stängt sammanträde" || { echo "the agenda does not mark item 13 closed"; exit 1; }
 echo "sample: checked, and identical bytes on rebuild"
