@@ -216,6 +216,9 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 	if ((file = xml_attr(n, "closed")) != NULL)
 		it->closed = strcmp(file, "yes") == 0;
 	free(file);
+	if ((file = xml_attr(n, "divider")) != NULL)
+		it->divider = strcmp(file, "yes") == 0;
+	free(file);
 	if ((file = xml_attr(n, "file")) == NULL)
 		return;		/* the schema requires it */
 	if ((path = case_path(ml, n, file)) != NULL) {

@@ -252,6 +252,8 @@ struct agenda_item {
 	 * public sees number and title only, or nothing. */
 	bool		 closed;
 	const char	*secret;	/* the case's ground, or NULL */
+	bool		 divider;	/* divider="yes": a divider page
+					 * before its documents */
 	/* Documents behind the item, in the order of its
 	 * Beslutsunderlag; owned by the meeting. */
 	struct document	**docs;

@@ -1733,6 +1733,17 @@ make_run_on_part(struct ctx *c, xmlNodePtr node)
 	return ok;
 }
 
+/* <document role="divider" use="all">: before every item's documents. */
+static bool
+divider_all(const struct tmpl *t)
+{
+	char	*v = xml_attr(t->divider, "use");
+	bool	 r = v != NULL && strcmp(v, "all") == 0;
+
+	free(v);
+	return r;
+}
+
 /* The documents behind item i: the program if it belongs there, then
  * each document its Beslutsunderlag names, each once in the pack.  Run
  * on, they come after all items: the first carries a bookmark for the
@@ -1747,7 +1758,13 @@ item_documents(struct ctx *c, size_t i, bool *placed, bool group)
 	int	 ok = 1;
 
 	c->it = it;
-	if (m->program != NULL && m->program_item == it->number)
+	if (c->t->divider != NULL && (it->ndocs > 0 ||
+	    (m->program != NULL && m->program_item == it->number)) &&
+	    (it->divider || divider_all(c->t))) {
+		c->outline_base = 2;
+		ok &= make_part(c, c->t->divider);
+	}
+	if (ok && m->program != NULL && m->program_item == it->number)
 		ok &= make_doc_part(c, m->program, 2);
 	for (k = 0; ok && k < it->ndocs; k++) {
 		for (j = 0; j < m->ndocuments; j++)
@@ -1799,7 +1816,7 @@ template_pack(const struct meeting *m, const char *template_dir,
 
 	for (i = 0; i < m->nitems; i++)
 		if (item_has_part(&m->items[i]))
-			nparts += 1 + m->items[i].ndocs;
+			nparts += 2 + m->items[i].ndocs;
 	nparts += 1 + (m->program != NULL);
 	t.doc->parts = xcalloc(nparts, sizeof(*t.doc->parts));
 	t.doc->page_styles = xrealloc(t.doc->page_styles,

@@ -609,7 +609,8 @@ take_document(struct tmpl *t, xmlNodePtr n)
 	char	*role = xml_attr(n, "role");
 	int	 k = tmpl_doc_role(role);
 	xmlNodePtr *dst = k >= 0 ? &t->docs[k] :
-	    role && strcmp(role, "item") == 0 ? &t->item : &t->pack;
+	    role && strcmp(role, "item") == 0 ? &t->item :
+	    role && strcmp(role, "divider") == 0 ? &t->divider : &t->pack;
 
 	free(role);
 	if (*dst != NULL) {

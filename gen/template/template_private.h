@@ -84,6 +84,7 @@ struct tmpl {
 	bool		 have_cmap;
 	xmlNodePtr	 pack;		/* <document role="pack"> */
 	xmlNodePtr	 item;		/* <document role="item"> */
+	xmlNodePtr	 divider;	/* <document role="divider">, or NULL */
 	xmlNodePtr	 metadata;	/* <metadata> */
 	xmlNodePtr	 docs[TDOC__MAX];	/* document templates */
 	struct content_map named[TMPL_MAX_CMAPS]; /* <content name=""> */

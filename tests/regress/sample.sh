@@ -41,4 +41,21 @@ sed -i 's|<case file="arenden/13-val-ombud-och-ledamoter.md"/>|<case file="arend
 $WRAP $B build "$T/closed" -o "$T/closed.pdf" >/dev/null || exit 1
 pdftotext -layout -f 1 -l 2 "$T/closed.pdf" - | grep -A1 "^13\. .*Val av ombud" |
 	grep -q "Stängt sammanträde" || { echo "the agenda does not mark item 13 closed"; exit 1; }
+# A divider page (item 21 has divider="yes") before the item's
+# documents, where their bookmark points; with the template's
+# use="all", one before the documents of every item that has some.
+python3 tests/outline_dump.py "$T/sample.pdf" >"$T/outline"
+dp=$(sed -n 's/^21\. .*: handlingar -> page \([0-9]*\)$/\1/p' "$T/outline")
+[ -n "$dp" ] && pdftotext -f "$dp" -l "$dp" "$T/sample.pdf" - | grep -q "^Handlingar till ärende 21$" ||
+	{ echo "no divider page before item 21's documents (page ${dp:-?})"; exit 1; }
+n=$(pdftotext "$T/sample.pdf" - | grep -c "^Handlingar till ärende")
+[ "$n" -eq 1 ] || { echo "$n divider pages, want 1"; exit 1; }
+mkdir -p "$T/all-templates"
+cp -R templates/. "$T/all-templates/"
+sed -i 's/<document role="divider" page-style="divider" use="asked">/<document role="divider" page-style="divider" use="all">/' "$T/all-templates/pack.xml"
+$WRAP $B build --templates "$T/all-templates" $M -o "$T/all.pdf" >/dev/null || exit 1
+python3 tests/check_pack.py $M "$T/all.pdf" >"$T/all.out" || { cat "$T/all.out"; exit 1; }
+want=$(grep -c ': handlingar -> page' "$T/outline")
+n=$(pdftotext "$T/all.pdf" - | grep -c "^Handlingar till ärende")
+[ "$n" -eq "$want" ] || { echo "use=all: $n divider pages, want $want"; exit 1; }
 echo "sample: checked, and identical bytes on rebuild"
