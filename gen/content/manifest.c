@@ -186,6 +186,53 @@ case_path(struct mload *ml, xmlNodePtr n, const char *file)
 	return path;
 }
 
+/* session="13.00": the session the item is handled in, by its start
+ * (default the first); the items follow the sessions' times, and a
+ * closed item is not in an open session when there is a closed one. */
+static void
+item_session(struct mload *ml, xmlNodePtr n, struct agenda_item *it)
+{
+	const struct meeting *m = ml->m;
+	const struct agenda_item *prev = m->nitems > 1 ?
+	    &m->items[m->nitems - 2] : NULL;
+	char	*v = xml_attr(n, "session");
+	size_t	 i;
+	bool	 closed_session = false;
+
+	if (v != NULL) {
+		for (i = 0; i < m->nsessions; i++)
+			if (m->sessions[i].start != NULL &&
+			    strcmp(m->sessions[i].start, v) == 0)
+				break;
+		if (i == m->nsessions)
+			diag(DIAG_ERROR, ml->file, it->pos.line, 0, "item %d: "
+			    "session=\"%s\" names no session: write the "
+			    "start time of one of the <session> elements",
+			    it->number, v);
+		else
+			it->session = i;
+		free(v);
+	} else if (prev != NULL)
+		it->session = prev->session;
+	if (prev != NULL && it->session < prev->session)
+		diag(DIAG_ERROR, ml->file, it->pos.line, 0, "item %d is in the "
+		    "session at %s, after item %d in the session at %s: list "
+		    "the items in the order of the sessions' times",
+		    it->number, m->sessions[it->session].start, prev->number,
+		    m->sessions[prev->session].start);
+	for (i = 0; i < m->nsessions; i++)
+		closed_session |= !m->sessions[i].open;
+	/* closed="yes" (not only secret papers: those may be handled in
+	 * an open session without being read out). */
+	if (it->closed && it->secret == NULL && closed_session &&
+	    m->nsessions > it->session &&
+	    m->sessions[it->session].open)
+		diag(DIAG_WARNING, ml->file, it->pos.line, 0, "item %d is "
+		    "closed but in the open session at %s: give it the "
+		    "session=\"...\" of a closed session", it->number,
+		    m->sessions[it->session].start);
+}
+
 static void
 agenda_entry(struct mload *ml, xmlNodePtr n)
 {
@@ -430,6 +477,8 @@ meeting_parse(const char *dir, const char *data, size_t len,
 				if (c->type == XML_ELEMENT_NODE) {
 					agenda_entry(&ml, c);
 					check_title(&ml,
+					    &m->items[m->nitems - 1]);
+					item_session(&ml, c,
 					    &m->items[m->nitems - 1]);
 				}
 	}

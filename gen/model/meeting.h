@@ -254,6 +254,8 @@ struct agenda_item {
 	const char	*secret;	/* the case's ground, or NULL */
 	bool		 divider;	/* divider="yes": a divider page
 					 * before its documents */
+	size_t		 session;	/* index into m->sessions of the
+					 * session it is handled in */
 	/* Documents behind the item, in the order of its
 	 * Beslutsunderlag; owned by the meeting. */
 	struct document	**docs;

@@ -210,6 +210,34 @@ g_number(const struct ctx *c, const struct field *f, const char *name)
 	return xasprintf("%d", c->it->number);
 }
 
+/* The item's session: "start", "end" or "open"; "first" is "yes" for
+ * the first item of a session when the meeting has an open and a
+ * closed one (the agenda then says which items belong to which). */
+static char *
+g_item_session(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct meeting *m = c->m;
+	const struct session *s;
+	bool	 open = false, closed = false;
+	size_t	 i;
+
+	if (c->it->session >= m->nsessions)
+		return xstrdup("");
+	s = &m->sessions[c->it->session];
+	if (strcmp(name, "item-session-start") == 0)
+		return xstrdup(nz(s->start));
+	if (strcmp(name, "item-session-end") == 0)
+		return xstrdup(nz(s->end));
+	if (strcmp(name, "item-session-open") == 0)
+		return xstrdup(s->open ? "yes" : "");
+	for (i = 0; i < m->nsessions; i++) {
+		open |= m->sessions[i].open;
+		closed |= !m->sessions[i].open;
+	}
+	return xstrdup(open && closed && (c->it == &m->items[0] ||
+	    c->it[-1].session != c->it->session) ? "yes" : "");
+}
+
 static char *
 g_kind(const struct ctx *c, const struct field *f, const char *name)
 {
@@ -395,6 +423,10 @@ static const struct field fields[] = {
 	{ "docpages",		IN_RUNNING,	NULL,		0,	AT_ITEM },
 	{ "end",		IN_SESSION,	g_str, S(end),	AT_SESSION },
 	{ "handlaggare",	IN_ITEM,	g_handlaggare,	0,	AT_ITEM },
+	{ "item-session-end",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
+	{ "item-session-first",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
+	{ "item-session-open",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
+	{ "item-session-start",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
 	{ "kind",		IN_ITEM,	g_kind,		0,	AT_ITEM },
 	{ "line",		IN_ADDRESS,	g_line,		0,	AT_DOCUMENT },
 	{ "meta:",		IN_ITEM,	g_meta,		0,	AT_ITEM },

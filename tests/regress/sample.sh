@@ -38,7 +38,18 @@ pdftotext -layout -f 1 -l 2 "$T/sample.pdf" - | grep -A1 "^7\. .*Upphandling av 
 rm -rf "$T/closed"
 cp -R $M "$T/closed"
 sed -i 's|<case file="arenden/13-val-ombud-och-ledamoter.md"/>|<case file="arenden/13-val-ombud-och-ledamoter.md" closed="yes"/>|' "$T/closed/meeting.xml"
-$WRAP $B build "$T/closed" -o "$T/closed.pdf" >/dev/null || exit 1
+# Items 20 and 21 in the closed session after lunch: the agenda says
+# which items belong to which session; item 13, closed but left in the
+# open session, is warned about.
+sed -i 's|<case file="arenden/20-motion-laddstolpar.md"/>|<case file="arenden/20-motion-laddstolpar.md" session="13.00"/>|' "$T/closed/meeting.xml"
+$WRAP $B build "$T/closed" -o "$T/closed.pdf" >"$T/closed.out" 2>"$T/closed.err" || exit 1
+pdftotext -layout -f 1 -l 2 "$T/closed.pdf" - | grep -v '^\s*$' >"$T/closed.txt"
+grep -B1 "^1\. .*Val av justerare" "$T/closed.txt" | head -1 | grep -q "^Öppet sammanträde 08.30–12.00" ||
+	{ echo "no open session before item 1"; exit 1; }
+grep -B1 "^20\. .*Svar på motion" "$T/closed.txt" | head -1 | grep -q "^Sammanträde inom stängda dörrar 13.00–16.30" ||
+	{ echo "no closed session before item 20"; exit 1; }
+grep -q "item 13 is closed but in the open session at 08.30" "$T/closed.err" ||
+	{ echo "no warning for closed item 13 in the open session"; exit 1; }
 pdftotext -layout -f 1 -l 2 "$T/closed.pdf" - | grep -A1 "^13\. .*Val av ombud" |
 	grep -q "Stängt sammanträde" || { echo "the agenda does not mark item 13 closed"; exit 1; }
 # A divider page (item 21 has divider="yes") before the item's
