@@ -342,9 +342,9 @@ build_or_check(struct options *o, const char *out)
 	else {
 		/* What --final would refuse, counted without being shown:
 		 * check's errors and what is missing from the pack. */
-		struct diag_mark mk;
+		struct diag_point mk;
 
-		diag_mark(&mk);
+		diag_save(&mk);
 		meeting_lint(m);
 		o->final_problems = diag_errors() - mk.nerrors + m->nunplaced;
 		o->final_unplaced = m->nunplaced;

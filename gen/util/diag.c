@@ -219,7 +219,7 @@ diag_clear(void)
 }
 
 void
-diag_mark(struct diag_mark *mk)
+diag_save(struct diag_point *mk)
 {
 	mk->nmsgs = nmsgs;
 	mk->nerrors = nerrors;
@@ -227,7 +227,7 @@ diag_mark(struct diag_mark *mk)
 }
 
 void
-diag_rewind(const struct diag_mark *mk)
+diag_rewind(const struct diag_point *mk)
 {
 	while (nmsgs > mk->nmsgs)
 		free(msgs[--nmsgs]);

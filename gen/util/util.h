@@ -149,13 +149,13 @@ void	 diag_release(size_t from, bool (*keep)(const char *, void *),
 	    void *arg);
 /* Forgets all collected diagnostics (tests). */
 void	 diag_clear(void);
-/* A point to go back to: what was reported after diag_mark() is
+/* A point to go back to: what was reported after diag_save() is
  * forgotten by diag_rewind() (a count made without showing it). */
-struct diag_mark {
+struct diag_point {
 	size_t		 nmsgs, nerrors, nwarnings;
 };
-void	 diag_mark(struct diag_mark *);
-void	 diag_rewind(const struct diag_mark *);
+void	 diag_save(struct diag_point *);
+void	 diag_rewind(const struct diag_point *);
 /* The first collected message, formatted as printed, or NULL (tests). */
 const char *diag_first(void);
 
