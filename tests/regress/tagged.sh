@@ -191,7 +191,7 @@ mutool create -o "$T/bilagor/bilagor/otaggad.pdf" "$T/otaggad.txt" \
     2>"$T/mutool.err" || cat "$T/mutool.err"
 cp "$S/bilagor/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
     "$T/bilagor/bilagor/taggad.pdf"
-cp "$S/bilagor/motion-laddstolpar-2025-11-25.pdf" \
+cp tests/check/pdf-scan/bilagor/motion.pdf \
     "$T/bilagor/bilagor/skannad.pdf"
 sed -i 's|^- \[Plan för laddinfrastruktur\](../handlingar/plan.md)$|&\n- [Skrivelse om laddplatser](../bilagor/otaggad.pdf)\n- [Protokollsutdrag § 84](../bilagor/taggad.pdf)\n- [Motion om laddstolpar 2025-11-25](../bilagor/skannad.pdf)|' \
     "$T/bilagor/arenden/03-laddstolpar.md"
@@ -210,7 +210,7 @@ if $WRAP $B build "$T/bilagor" -o "$T/bilagor.pdf" >/dev/null \
 	fi
 	n=$((n + 1))
 	if ! "$PY" tests/check_tagged.py --figures "$T/bilagor.pdf" |
-	    grep -q '^Figure "Motion om laddstolpar 2025-11-25", page 11$'; then
+	    grep -q '^Figure "Motion om laddstolpar 2025-11-25", page 10$'; then
 		echo "FAIL bilagor: the scan is no Figure named by its entry:"
 		"$PY" tests/check_tagged.py --figures "$T/bilagor.pdf"
 		fail=$((fail + 1))
