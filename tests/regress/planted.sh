@@ -149,8 +149,10 @@ PYEOF
 sed -i 's|^- Tjänsteskrivelse 2026-11-17$|- Tjänsteskrivelse 2026-11-17\n- [Intyg 2026-11-02](../bilagor/intyg.pdf)|' "$W/arenden/21-borgensram-lanstrafiken.md"
 grep -q intyg.pdf "$W/arenden/21-borgensram-lanstrafiken.md" || no "the PDF is not linked"
 try "attached PDF" "bilagor/intyg.pdf: error: page 1: personnummer 811218-XXXX in the text of this PDF file"
-# A scan (no text) needs public="yes" on its link.
+# A scan (no text) needs public="yes" on its link: the sample's motion
+# replaced by the same motion as a scan.
 fresh
+cp tests/check/pdf-scan/bilagor/motion.pdf "$W/bilagor/motion-laddstolpar-2025-11-25.pdf"
 sed -i "s|(../bilagor/motion-laddstolpar-2025-11-25.pdf 'public=\"yes\"')|(../bilagor/motion-laddstolpar-2025-11-25.pdf)|" "$W/$C"
 try "scan without public=yes" "^$W/$C:[0-9]*:[0-9]*: error: \".*motion-laddstolpar-2025-11-25.pdf\" has no text that can be read"
 
