@@ -737,6 +737,8 @@ main(int argc, char *argv[])
 	char	*end;
 	int	 c, ok;
 
+	/* An interrupted run leaves no temporary file behind. */
+	temp_cleanup_on_signals();
 	while ((c = getopt_long(argc, argv, "o:t:shVj:", longopts, NULL)) !=
 	    -1) {
 		switch (c) {

@@ -667,7 +667,7 @@ file_link(const char *t)
  * names no file there. */
 static char *
 resolve_at(const struct meeting *m, const char *from, const char *target,
-    bool *outside)
+    bool *outside, const char **kind)
 {
 	char	*dir = xstrdup(from), *slash, *cand[2], *rdir, *r, *out = NULL;
 	struct stat st;
@@ -680,6 +680,9 @@ resolve_at(const struct meeting *m, const char *from, const char *target,
 	free(dir);
 	rdir = realpath(m->dir, NULL);
 	for (i = 0; i < 2 && out == NULL; i++) {
+		if (stat(cand[i], &st) == 0 && !S_ISREG(st.st_mode) &&
+		    kind != NULL && *kind == NULL)
+			*kind = file_kind(st.st_mode);
 		if (stat(cand[i], &st) != 0 || !S_ISREG(st.st_mode) ||
 		    rdir == NULL || (r = realpath(cand[i], NULL)) == NULL)
 			continue;
@@ -702,7 +705,7 @@ resolve_at(const struct meeting *m, const char *from, const char *target,
 static char *
 resolve(const struct meeting *m, const char *from, const char *target)
 {
-	return resolve_at(m, from, target, NULL);
+	return resolve_at(m, from, target, NULL, NULL);
 }
 
 /* True if the link names a PDF file. */
@@ -922,9 +925,14 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 		dl->full = true;
 	} else if (link != NULL) {
 		bool	 outside = false;
+		const char *kind = NULL;
 
 		if ((real = resolve_at(m, it->cs->path, link->target,
-		    &outside)) == NULL && outside && pdf_link(link->target))
+		    &outside, &kind)) == NULL && kind != NULL)
+			diag(DIAG_ERROR, link->pos.file, link->pos.line,
+			    link->pos.col, "\"%s\" is %s, not a file: link "
+			    "the document's file", link->target, kind);
+		else if (real == NULL && outside && pdf_link(link->target))
 			diag(DIAG_ERROR, link->pos.file, link->pos.line,
 			    link->pos.col, "\"%s\" leads out of the meeting "
 			    "folder: copy the file into it (e.g. into "

@@ -90,27 +90,29 @@ release(struct pdf_writer *w)
 static int
 save(struct pdf_writer *w, char **data, size_t *len)
 {
-	char	*tmp = xasprintf("%s.tmp.XXXXXX", w->path);
+	char	*tmp;
 	int	 fd, ok = 0;
 
-	if ((fd = mkstemp(tmp)) == -1) {
-		diag(DIAG_ERROR, w->path, 0, 0, "cannot create output: %s",
-		    strerror(errno));
-		free(tmp);
+	if ((fd = temp_create(w->path, &tmp)) == -1)
 		return 0;
-	}
 	close(fd);
+	errno = 0;
 	if (HPDF_SaveToFile(w->pdf, tmp) != HPDF_OK ||
 	    w->error != HPDF_OK) {
-		if (pdf_ok(w, "saving"))
+		/* A full disk is the user's to fix, not libharu's number. */
+		if ((w->error == HPDF_FILE_IO_ERROR ||
+		    w->error == HPDF_FILE_OPEN_ERROR ||
+		    w->detail == HPDF_FILE_IO_ERROR ||
+		    w->detail == HPDF_FILE_OPEN_ERROR) && errno != 0)
+			file_write_error(w->path, errno);
+		else if (pdf_ok(w, "saving"))
 			diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
 			    "libharu could not save the document");
 	} else {
 		release(w);
 		ok = file_read(tmp, SIZE_MAX - 1, data, len);
 	}
-	unlink(tmp);
-	free(tmp);
+	temp_drop(tmp);
 	return ok;
 }
 
@@ -154,6 +156,15 @@ pdf_write_checked(const char *path, const struct doc *doc,
 	int	 rc;
 
 	memset(&w, 0, sizeof(w));
+	/* What a killed run left beside the output. */
+	{
+		const char *slash = strrchr(path, '/');
+		char	*dir = slash ? xstrndup(path, (size_t)(slash - path)) :
+		    xstrdup(".");
+
+		temp_sweep(*dir ? dir : "/", slash ? slash + 1 : path, false);
+		free(dir);
+	}
 	w.path = path;
 	w.doc = doc;
 	w.pages = pages;

@@ -112,6 +112,85 @@ write_if_changed(const char *path, const struct buf *b, struct counts *c)
 	return 1;
 }
 
+/*
+ * A meeting's files appear together or not at all: each changed one is
+ * first written to a temporary file beside it (stage), and only when
+ * all of them and the pack are made are they renamed into place
+ * (commit); on failure they are removed (drop).
+ */
+struct staged {
+	char	**tmp, **path;
+	size_t	  n;
+};
+
+static void
+staged_drop(struct staged *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->n; i++) {
+		temp_drop(st->tmp[i]);
+		free(st->path[i]);
+	}
+	free(st->tmp);
+	free(st->path);
+	memset(st, 0, sizeof(*st));
+}
+
+static int
+staged_commit(struct staged *st)
+{
+	size_t	 i;
+	int	 ok = 1;
+
+	for (i = 0; i < st->n; i++) {
+		if (ok)
+			ok = temp_commit(st->tmp[i], st->path[i]);
+		else
+			temp_drop(st->tmp[i]);
+		st->tmp[i] = NULL;
+		free(st->path[i]);
+	}
+	free(st->tmp);
+	free(st->path);
+	memset(st, 0, sizeof(*st));
+	return ok;
+}
+
+static int
+outset_stage(const struct outset *os, const char *dir, struct staged *st,
+    struct counts *c)
+{
+	size_t	 i, len;
+	char	*p, *old, *tmp;
+	int	 same;
+
+	for (i = 0; i < os->n; i++) {
+		p = xasprintf("%s/%s", dir, os->v[i]->path);
+		if (file_read_quiet(p, SITE_MAX_FILE, &old, &len)) {
+			same = len == os->v[i]->data.len &&
+			    memcmp(old, os->v[i]->data.data, len) == 0;
+			free(old);
+			if (same) {
+				c->same++;
+				free(p);
+				continue;
+			}
+		}
+		if (!make_parents(p) || !file_write_temp(p,
+		    os->v[i]->data.data, os->v[i]->data.len, &tmp)) {
+			free(p);
+			staged_drop(st);
+			return 0;
+		}
+		st->tmp = xrealloc(st->tmp, (st->n + 1) * sizeof(*st->tmp));
+		st->path = xrealloc(st->path, (st->n + 1) * sizeof(*st->path));
+		st->tmp[st->n] = tmp;
+		st->path[st->n++] = p;
+	}
+	return 1;
+}
+
 static int
 outset_put(const struct outset *os, const char *dir, struct counts *c)
 {
@@ -418,6 +497,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct meeting *m = NULL;
 	struct outset os = { 0 };
 	struct html_options ho = { o->today, o->base_url, o->pdf };
+	struct staged st = { 0 };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
 	size_t	 errors = diag_errors(), i;
@@ -457,10 +537,11 @@ do_meeting(const struct site_options *o, const struct job *j,
 	sum->stamp = stamp;
 	stamp = NULL;
 	html_meeting(&ho, m, sum, &os);
-	/* Nothing of a meeting with an error in its public text. */
+	/* Nothing of a meeting with an error in its public text, and
+	 * nothing of one whose pack cannot be made. */
 	if (diag_errors() > errors || !outset_guard(&os, g))
 		goto out;
-	if (!outset_put(&os, o->out, c))
+	if (!outset_stage(&os, o->out, &st, c))
 		goto out;
 	if (o->pdf && o->pack != NULL) {
 		char	*f = pack_file(j->body_slug, j->date_slug);
@@ -479,6 +560,11 @@ do_meeting(const struct site_options *o, const struct job *j,
 		free(p);
 		free(f);
 	}
+	/* The pack is in place (written whole or not at all): now the
+	 * pages and data, together. */
+	c->written += st.n;
+	if (!staged_commit(&st))
+		goto out;
 	for (i = 0; i < os.n; i++)
 		sum_add_file(sum, os.v[i]->path);
 	/* What the meeting made last time and no longer makes (an item
@@ -493,6 +579,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 out:
 	if (!ok)
 		c->failed++;
+	staged_drop(&st);
 	buf_free(&sb);
 	sum_free(old);
 	sum_free(sum);
@@ -798,6 +885,8 @@ site_build(const struct site_options *o)
 		    "folder: %s", strerror(errno));
 		goto out;
 	}
+	/* Temporary files of a run that was killed. */
+	temp_sweep(o->out, NULL, true);
 	if (!run_meetings(o, jobs, nj, &c) || diag_errors() > 0) {
 		diag(DIAG_NOTE, o->out, 0, 0, "%zu meeting%s had errors: the "
 		    "pages that list meetings were not updated", c.failed,

@@ -77,10 +77,36 @@ int	 file_read(const char *path, size_t maxlen, char **data, size_t *len);
 int	 file_read_quiet(const char *path, size_t maxlen, char **data,
 	    size_t *len);
 
-/* Writing an output file safely: data goes to path.tmp.XXXXXX in the
+/* Writing an output file safely: data goes to a temporary file in the
  * same directory, then is renamed over path.  Nothing is left behind on
- * failure, and an existing file at path stays untouched. */
+ * failure, and an existing file at path stays untouched.  A path that
+ * is something else than a regular file (a device, a FIFO) is refused;
+ * a full disk says so. */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
+/* The same in two steps, for outputs that must appear together: the
+ * data in *tmp, which temp_commit() renames to path or temp_drop()
+ * removes. */
+int	 file_write_temp(const char *path, const void *data, size_t len,
+	    char **tmp);
+/* Reports that writing path failed with errno e, in words a user can
+ * act on ("no space left on device"). */
+void	 file_write_error(const char *path, int e);
+/* "a folder", "a named pipe (FIFO)", "a device": what a file that is
+ * not a regular one is (mode as stat gives it). */
+const char *file_kind(unsigned mode);
+
+/*
+ * Temporary files: PATH.boardgen-tmp.PID.XXXXXX beside PATH.  Those of
+ * this process are removed on SIGINT, SIGTERM, SIGHUP and at exit once
+ * temp_cleanup_on_signals() has run; temp_sweep() removes those of runs
+ * that were killed (their process is gone) in dir (and below it if
+ * deep), of base only unless base is NULL.
+ */
+void	 temp_cleanup_on_signals(void);
+int	 temp_create(const char *path, char **tmp);	/* fd, or -1 */
+int	 temp_commit(char *tmp, const char *path);	/* frees tmp */
+void	 temp_drop(char *tmp);				/* frees tmp */
+void	 temp_sweep(const char *dir, const char *base, bool deep);
 /* True if path, with every symbolic link followed, lies inside dir;
  * false also if either cannot be resolved (does not exist, say): the
  * one test of every reader that must not leave its folder. */

@@ -45,7 +45,7 @@ for d in tests/bad/*/; do
 	fi
 	if [ "$(ls "$T/out" | wc -l)" -ne 1 ]; then
 		echo "FAIL $name: files left behind: $(ls "$T/out")"; ok=0
-		rm -f "$T"/out/pack.pdf.tmp.*
+		rm -f "$T"/out/pack.pdf.boardgen-tmp.*
 	fi
 	[ -f "$d/teardown" ] && (cd "$d" && sh ./teardown)
 	if [ $ok -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi

@@ -198,5 +198,106 @@ sys.exit(0 if seen >= 3 else 2)
 PY
 then ok; else bad "format: an output holds a format character, or the text is missing"; fi
 
+# --- A site meeting is written whole or not at all: with --pdf, a
+# meeting whose pack fails (a character no font has) keeps the pages,
+# data and pack of the last run, byte for byte.
+meeting "$T/whole"
+M=$T/whole/rs/2026-12-08
+expect whole-first 0 "" $WRAP $B site "$T/whole" -o "$T/whole-site" --pdf --today 2026-12-01
+(cd "$T/whole-site" && find . -type f | sort | xargs md5sum) >"$T/whole.before"
+printf '\nBudgeten g\303\244ller \344\270\255.\n' >>"$M/arenden/02.md"
+expect whole-fails 1 "$M/arenden/02.md:11:17: error: the character U+4E2D is not in font \"serif\" nor in the fallback font: remove it or choose a font that has it" \
+    $WRAP $B site "$T/whole" -o "$T/whole-site" --pdf --today 2026-12-01
+(cd "$T/whole-site" && find . -type f | sort | xargs md5sum) >"$T/whole.after"
+if cmp -s "$T/whole.before" "$T/whole.after"; then ok; else
+	bad "whole: the failed meeting changed the site:"; diff "$T/whole.before" "$T/whole.after" | head -5
+fi
+
+# --- Temporary files.  One left by a run that was killed (its process
+# is gone) is removed by the next run; one of a live process is not.
+meeting "$T/temp"
+M=$T/temp/rs/2026-12-08
+sh -c 'exit 0' & dead=$!
+wait $dead
+mkdir -p "$T/temp-out"
+: >"$T/temp-out/pack.pdf.boardgen-tmp.$dead.AbCdEf"
+: >"$T/temp-out/pack.pdf.boardgen-tmp.$$.AbCdEf"
+expect temp-build 0 "" $WRAP $B build "$M" -o "$T/temp-out/pack.pdf"
+if [ -e "$T/temp-out/pack.pdf.boardgen-tmp.$dead.AbCdEf" ]; then bad "temp: a dead run's file stayed"
+elif [ ! -e "$T/temp-out/pack.pdf.boardgen-tmp.$$.AbCdEf" ]; then bad "temp: a live run's file was removed"
+else ok; fi
+expect temp-site-first 0 "" $WRAP $B site "$T/temp" -o "$T/temp-site" --today 2026-12-01
+: >"$T/temp-site/rs/2026-12-08/arende-1.html.boardgen-tmp.$dead.XyZxYz"
+expect temp-site 0 "" $WRAP $B site "$T/temp" -o "$T/temp-site" --today 2026-12-01
+[ ! -e "$T/temp-site/rs/2026-12-08/arende-1.html.boardgen-tmp.$dead.XyZxYz" ] && ok ||
+    bad "temp: a dead run's file stayed in the site"
+
+# SIGTERM while the pack is being written: its temporary files go.  The
+# sample meeting's pack takes long enough to catch one being written.
+caught=0
+for try in 1 2 3 4 5; do
+	rm -rf "$T/sig" && mkdir -p "$T/sig"
+	$WRAP $B build content/regionstyrelsen/2026-12-08 -o "$T/sig/pack.pdf" >/dev/null 2>&1 &
+	pid=$!
+	n=0
+	while [ $n -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+		if ls "$T/sig" | grep -q 'boardgen-tmp'; then
+			kill -TERM $pid; caught=1; break
+		fi
+		n=$((n + 1))
+	done
+	wait $pid
+	[ $caught -eq 1 ] && break
+done
+if [ $caught -eq 0 ]; then bad "signal: never caught the pack being written"
+elif [ -n "$(ls "$T/sig")" ]; then bad "signal: files left behind: $(ls "$T/sig")"
+else ok; fi
+
+# --- Outputs that are not regular files are refused; a long path says so.
+meeting "$T/dev"
+M=$T/dev/rs/2026-12-08
+mkfifo "$T/dev/out.pdf"
+expect output-fifo 1 "$T/dev/out.pdf: error: the output is a named pipe (FIFO), not a regular file: name a file" \
+    $WRAP $B build "$M" -o "$T/dev/out.pdf"
+ln -s /dev/null "$T/dev/null.pdf"
+expect output-device 1 "$T/dev/null.pdf: error: the output leads to a device, not a regular file: name a file" \
+    $WRAP $B build "$M" -o "$T/dev/null.pdf"
+[ -L "$T/dev/null.pdf" ] && [ -p "$T/dev/out.pdf" ] && ok || bad "output: the FIFO or the link was replaced"
+long=$(printf 'a%.0s' $(seq 1 250))
+expect output-long 1 "$T/dev/$long.pdf: error: cannot create output: File name too long (shorten the path or the names of its folders)" \
+    $WRAP $B build "$M" -o "$T/dev/$long.pdf"
+
+# An attachment that is a FIFO or a folder is said to be one.
+mkdir -p "$M/bilagor/mapp.pdf"
+mkfifo "$M/bilagor/ror.pdf"
+cat >>"$M/arenden/02.md" <<'MD'
+
+# Beslutsunderlag
+
+- [Rör](../bilagor/ror.pdf)
+- [Mapp](../bilagor/mapp.pdf)
+MD
+expect attach-fifo 1 "$M/arenden/02.md:13:4: error: \"../bilagor/ror.pdf\" is a named pipe (FIFO), not a file: link the document's file" \
+    $WRAP $B check "$M"
+grep -q 'bilagor/mapp.pdf" is a folder, not a file' "$T/attach-fifo.err" && ok || bad "attach: the folder is not said to be one"
+rm -rf "$M/bilagor"
+sed -i '/^# Beslutsunderlag/,$d' "$M/arenden/02.md"
+
+# --- A write that fails says why, with the file: past a file size limit
+# (any machine), and on a full disk (a 16 KiB tmpfs in a mount namespace
+# of its own, where the system lets us make one: as root, as CI runs).
+expect output-fsize 1 "$T/dev/pack.pdf: error: cannot write output: File too large" \
+    sh -c "trap '' XFSZ; ulimit -f 20; exec $WRAP $B build \"$M\" -o \"$T/dev/pack.pdf\""
+[ -z "$(ls "$T/dev" | grep boardgen-tmp)" ] && ok || bad "output-fsize: files left behind"
+mkdir -p "$T/full"
+if unshare -m true 2>/dev/null; then
+	expect output-full 1 "$T/full/pack.pdf: error: cannot write output: no space left on device: free some space and run again" \
+	    unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs \"$T/full\" && exec $WRAP $B build \"$M\" -o \"$T/full/pack.pdf\""
+	expect output-full-site 1 "$T/full/s/data/oparl/paper/rs/2026-12-08/1.json: error: cannot write output: no space left on device: free some space and run again" \
+	    unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs \"$T/full\" && exec $WRAP $B site \"$T/dev\" -o \"$T/full/s\" --today 2026-12-01"
+else
+	echo "note: no mount namespace here: the full disk was not tried, only the file size limit"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -71,7 +71,7 @@ fi
 # A named pipe where the case file should be: refused, never read.
 meeting "$T/fifo"
 mkfifo "$T/fifo/arenden/01.md"
-run fifo 1 "$T/fifo/arenden/01.md: error: not a regular file (a folder, device or pipe): name an ordinary file"
+run fifo 1 "$T/fifo/arenden/01.md: error: not a regular file but a named pipe (FIFO): name an ordinary file"
 
 # A folder name with an escape sequence and a right-to-left override in
 # it: the message shows them escaped, never raw to the terminal.
