@@ -85,6 +85,7 @@ document_external(const char *path, const char *shown, const char *title,
 	qpdf_oh	 page;
 	char	*data = NULL;
 	unsigned char *content;
+	unsigned long long big, decoded = 0;
 	size_t	 clen, unread;
 	double	 box[4];
 	int	 n, i, rot, ok = 0;
@@ -135,6 +136,23 @@ document_external(const char *path, const char *shown, const char *title,
 		    box[2] - box[0]);
 		d->extpages[i].height = (float)(rot % 180 ? box[2] - box[0] :
 		    box[3] - box[1]);
+		/* What its content decodes to is bounded before anything
+		 * decodes it: a few kilobytes can inflate to gigabytes. */
+		if ((big = pdfin_content_size(q, page, &decoded)) != 0) {
+			if (big == (unsigned long long)-1)
+				diag(DIAG_ERROR, at->file, at->line, at->col,
+				    "\"%s\" is a damaged PDF file (page %d: "
+				    "%s): ask the sender for a new copy", shown,
+				    i + 1, pdfin_reason(q));
+			else
+				diag(DIAG_ERROR, at->file, at->line, at->col,
+				    "\"%s\" page %d: its content decodes to "
+				    "more than %llu MiB%s (a compression bomb?): "
+				    "ask the sender for a new copy", shown,
+				    i + 1, big >> 20, big == PDFIN_MAX_STREAM ?
+				    " in one stream" : " in the file");
+			goto out;
+		}
 		/* Every content stream must decode now: the merge must not
 		 * be the first to find a broken one. */
 		content = NULL;

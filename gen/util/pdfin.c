@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <zlib.h>
+
 #include "pdfin.h"
 
 #define PDFIN_MAX_SIDE	14400.0	/* points: the largest page PDF allows */
@@ -152,3 +154,78 @@ pdfin_open(qpdf_data q, const char *path, const char *shown,
 	return 1;
 }
 
+
+/*
+ * What one content stream decodes to, counted in pieces and thrown
+ * away.  Flate (nearly every content stream) is inflated here, stopping
+ * at the bound; a stream without filters is its length; other filters
+ * are decoded by qpdf.
+ */
+static unsigned long long
+stream_size(qpdf_data q, qpdf_oh s, unsigned long long limit)
+{
+	qpdf_oh	 f = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, s), "/Filter");
+	unsigned char *raw = NULL, out[65536];
+	unsigned long long n = 0;
+	QPDF_BOOL filtered;
+	size_t	 len;
+	z_stream z;
+	int	 zr;
+	bool	 flate;
+
+	if (qpdf_oh_is_array(q, f) && qpdf_oh_get_array_n_items(q, f) == 1)
+		f = qpdf_oh_get_array_item(q, f, 0);
+	flate = qpdf_oh_is_name_and_equals(q, f, "/FlateDecode") ||
+	    qpdf_oh_is_name_and_equals(q, f, "/Fl");
+	if (qpdf_oh_get_stream_data(q, s, flate || qpdf_oh_is_null(q, f) ?
+	    qpdf_dl_none : qpdf_dl_all, &filtered, &raw, &len) &
+	    QPDF_ERRORS) {
+		free(raw);
+		return (unsigned long long)-1;
+	}
+	if (!flate) {
+		free(raw);
+		return len;
+	}
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK) {
+		free(raw);
+		return (unsigned long long)-1;
+	}
+	z.next_in = raw;
+	z.avail_in = (uInt)len;
+	do {
+		z.next_out = out;
+		z.avail_out = sizeof(out);
+		zr = inflate(&z, Z_NO_FLUSH);
+		n += sizeof(out) - z.avail_out;
+	} while (zr == Z_OK && n <= limit &&
+	    (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	free(raw);
+	/* A damaged stream is qpdf's to report, when it decodes it. */
+	return n;
+}
+
+unsigned long long
+pdfin_content_size(qpdf_data q, qpdf_oh page, unsigned long long *total)
+{
+	qpdf_oh	 c = qpdf_oh_get_key(q, page, "/Contents"), s;
+	unsigned long long n;
+	int	 i, k;
+
+	k = qpdf_oh_is_array(q, c) ? qpdf_oh_get_array_n_items(q, c) : 1;
+	for (i = 0; i < k; i++) {
+		s = qpdf_oh_is_array(q, c) ? qpdf_oh_get_array_item(q, c, i) : c;
+		if (!qpdf_oh_is_stream(q, s))
+			continue;
+		n = stream_size(q, s, PDFIN_MAX_STREAM);
+		if (n == (unsigned long long)-1)
+			return n;
+		if (n > PDFIN_MAX_STREAM)
+			return PDFIN_MAX_STREAM;
+		if ((*total += n) > PDFIN_MAX_DECODED)
+			return PDFIN_MAX_DECODED;
+	}
+	return 0;
+}

@@ -10,6 +10,10 @@
 
 /* Largest file read, in bytes. */
 #define PDFIN_MAX_BYTES	(64u * 1024u * 1024u)
+/* Most bytes one page content stream, and all of a file's, may decode
+ * to: a small file can inflate to gigabytes (a deflate bomb). */
+#define PDFIN_MAX_STREAM	(64ull * 1024u * 1024u)
+#define PDFIN_MAX_DECODED	(256ull * 1024u * 1024u)
 
 /* Reads the file at path into *data (the caller frees it after
  * qpdf_cleanup: q reads from it) and opens it in q.  A file that is
@@ -33,6 +37,13 @@ char		*pdfin_page_text(qpdf_data q, qpdf_oh page,
  * information, annotations, structure: /Alt, /ActualText) and the XMP
  * metadata, one a line.  Caller frees. */
 char		*pdfin_strings(qpdf_data q);
+/* Measures what the content streams of a page decode to, without
+ * keeping it, and adds it to *total.  Returns 0 if within the bounds,
+ * or else the bound that was passed (PDFIN_MAX_STREAM for one stream,
+ * PDFIN_MAX_DECODED for *total); (unsigned long long)-1 if a stream
+ * cannot be decoded. */
+unsigned long long pdfin_content_size(qpdf_data q, qpdf_oh page,
+		    unsigned long long *total);
 /* qpdf's reason for its last error. */
 const char	*pdfin_reason(qpdf_data q);
 
