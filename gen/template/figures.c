@@ -614,6 +614,15 @@ tmpl_figure(struct figure_map *fm, const struct block *ref)
 		    ref->figure_ref);
 		return NULL;
 	}
+	if (fm->rows > TMPL_MAX_PACK_ROWS)
+		return NULL;	/* said once */
+	if ((fm->rows += f->nrows) > TMPL_MAX_PACK_ROWS) {
+		diag(DIAG_ERROR, ref->pos.file, ref->pos.line, ref->pos.col,
+		    "with \"%s\" (%zu rows) the tables of the pack come to "
+		    "more than %d rows: place fewer or smaller figures",
+		    ref->figure_ref, f->nrows, TMPL_MAX_PACK_ROWS);
+		return NULL;
+	}
 	if (ref->figure_view == FIGVIEW_CHART) {
 		for (i = 0; i < f->ncharts; i++)
 			if (ref->figure_chart == NULL || (f->charts[i].name &&

@@ -41,7 +41,11 @@ struct figure_map {
 	struct doc	*doc;		/* its subject is marked when a figure
 					 * with a failed check is placed */
 	bool		 marked;
+	size_t		 rows;		/* table rows placed in the pack */
 };
+/* Table rows of all figures in one pack: one figure may have 100 000,
+ * and the same one placed again and again would not stop. */
+#define TMPL_MAX_PACK_ROWS	200000
 
 /* How case content (Markdown blocks) is styled. */
 struct content_map {

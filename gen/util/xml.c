@@ -17,6 +17,7 @@
 #include "xml_private.h"
 
 #define XML_MAX_SIZE	(4u * 1024u * 1024u)
+#define XML_MAX_ATTRS	100	/* attributes of one element */
 
 static xmlParserInputPtr
 deny_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -312,6 +313,60 @@ find_doctype(const char *data, size_t len)
 		if (len - i >= 9 && memcmp(data + i, "<!DOCTYPE", 9) == 0)
 			return (long)i;
 		return -1;	/* the root element: no DOCTYPE after it */
+	}
+	return -1;
+}
+
+/*
+ * libxml2 checks each attribute of an element against all before it, so
+ * an element of 100 000 attributes takes minutes.  None of our formats
+ * has an element with more than a dozen: returns the offset of a start
+ * tag with more than XML_MAX_ATTRS, or -1.  Comments, CDATA sections
+ * and processing instructions are skipped; '=' inside quotes is text.
+ */
+static const char *
+find(const char *p, const char *end, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	for (; p + n <= end; p++)
+		if ((p = memchr(p, s[0], (size_t)(end - p))) == NULL ||
+		    p + n > end)
+			return NULL;
+		else if (memcmp(p, s, n) == 0)
+			return p;
+	return NULL;
+}
+
+static long
+too_many_attrs(const char *data, size_t len)
+{
+	const char *p = data, *end = data + len, *e, *tag;
+	char	 q;
+	int	 n;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			e = find(p + 4, end, "-->");
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			e = find(p + 9, end, "]]>");
+		else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+			e = memchr(p + 2, '>', (size_t)(end - p - 2));
+		else {
+			tag = p;
+			for (n = 0, q = 0, p++; p < end && (q || *p != '>'); p++)
+				if (q != 0 && *p == q)
+					q = 0;
+				else if (q == 0 && (*p == '"' || *p == '\''))
+					q = *p;
+				else if (q == 0 && *p == '=' &&
+				    ++n > XML_MAX_ATTRS)
+					return (long)(tag - data);
+			continue;
+		}
+		if (e == NULL)
+			return -1;	/* unclosed: the parser says so */
+		p = e + 1;
 	}
 	return -1;
 }
@@ -969,6 +1024,13 @@ xml_load_memory(const char *name, const char *data, size_t len,
 		    "U+%04X (%s): delete it (a title, name or number must "
 		    "show all it holds)", (unsigned)cp,
 		    unicode_format_name(cp));
+		return NULL;
+	}
+	if ((dt = too_many_attrs(data, len)) >= 0) {
+		text_position(data, (size_t)dt, &line, &col);
+		diag(DIAG_ERROR, name, line, col, "more than %d attributes in "
+		    "one element: no element of this format has so many; "
+		    "remove them", XML_MAX_ATTRS);
 		return NULL;
 	}
 	if ((dt = find_doctype(data, len)) >= 0) {

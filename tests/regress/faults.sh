@@ -239,12 +239,12 @@ for try in 1 2 3 4 5; do
 	rm -rf "$T/sig" && mkdir -p "$T/sig"
 	$WRAP $B build content/regionstyrelsen/2026-12-08 -o "$T/sig/pack.pdf" >/dev/null 2>&1 &
 	pid=$!
-	n=0
-	while [ $n -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+	# Running, not a zombie waiting to be reaped.
+	while [ "$(cut -d' ' -f3 /proc/$pid/stat 2>/dev/null)" != Z ] &&
+	    [ -e /proc/$pid ]; do
 		if ls "$T/sig" | grep -q 'boardgen-tmp'; then
 			kill -TERM $pid; caught=1; break
 		fi
-		n=$((n + 1))
 	done
 	wait $pid
 	[ $caught -eq 1 ] && break
