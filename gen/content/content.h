@@ -222,6 +222,11 @@ bool		 secrecy_ground_valid(const char *);
  *     and signers) are dropped.
  * Sets m->redacted.  Returns 0 after reporting. */
 int		 meeting_redact(struct meeting *);
+/* Reports as `level' each open item that lists, and each open text that
+ * links, a document a closed item leads to (which public output never
+ * shows): what meeting_redact() refuses.  Returns how many. */
+size_t		 meeting_secret_links(const struct meeting *,
+		    enum diag_level);
 /* Reports every personnummer and samordningsnummer in the meeting's
  * texts as `level' at its file:line:col: with public_only, in what a
  * redacted meeting publishes (the case and document files of items

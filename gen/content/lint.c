@@ -1951,6 +1951,8 @@ meeting_lint(const struct meeting *m)
 			lint_case(&l, m->items[i].cs);
 	lint_unread(&l);
 	lint_figures_twice(&l);
+	/* What build --public and site refuse. */
+	meeting_secret_links(m, DIAG_WARNING);
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			lint_document(&l, m->documents[i]);

@@ -188,6 +188,8 @@ struct secret_docs {
 	bool		*in;	/* by index in m->documents */
 	struct srcpos	*by;	/* where a closed item reaches it */
 	int		*item;	/* that item's number */
+	enum diag_level	 level;	/* errors for public output, else
+				 * warnings (check) */
 	size_t		 errors;
 };
 
@@ -223,7 +225,7 @@ spans_links(struct secret_docs *sd, const struct span *sp, bool mark,
 		if (mark)
 			secret_reach(sd, i, &sp->pos, item);
 		else if (sd->in[i]) {
-			diag(DIAG_ERROR, sp->pos.file, sp->pos.line,
+			diag(sd->level, sp->pos.file, sp->pos.line,
 			    sp->pos.col, "this links \"%s\", a document of "
 			    "closed item %d (%s:%d:%d), which is never "
 			    "published: remove the link, or the document "
@@ -315,9 +317,10 @@ listed_at(const struct meeting *m, const struct agenda_item *it,
 /* Marks the documents of closed items; reports each open place that
  * leads to one.  Returns the marks (by document index). */
 static bool *
-secret_documents(struct meeting *m, size_t *errors)
+secret_documents(const struct meeting *m, enum diag_level level,
+    size_t *errors)
 {
-	struct secret_docs sd = { m, NULL, NULL, NULL, 0 };
+	struct secret_docs sd = { m, NULL, NULL, NULL, level, 0 };
 	struct srcpos at;
 	size_t	 i, j, k;
 
@@ -346,7 +349,7 @@ secret_documents(struct meeting *m, size_t *errors)
 			if (k == (size_t)-1 || !sd.in[k])
 				continue;
 			at = listed_at(m, it, it->docs[j]);
-			diag(DIAG_ERROR, at.file, at.line, at.col, "item %d "
+			diag(sd.level, at.file, at.line, at.col, "item %d "
 			    "lists \"%s\", a document of closed item %d "
 			    "(%s:%d:%d), which is never published: list it "
 			    "under one of them only", it->number,
@@ -367,6 +370,15 @@ secret_documents(struct meeting *m, size_t *errors)
 	return sd.in;
 }
 
+size_t
+meeting_secret_links(const struct meeting *m, enum diag_level level)
+{
+	size_t	 n;
+
+	free(secret_documents(m, level, &n));
+	return n;
+}
+
 int
 meeting_redact(struct meeting *m)
 {
@@ -376,7 +388,7 @@ meeting_redact(struct meeting *m)
 
 	if (m->redacted)
 		return 1;
-	secret = secret_documents(m, &errors);
+	secret = secret_documents(m, DIAG_ERROR, &errors);
 	if (errors > 0) {
 		free(secret);
 		return 0;
