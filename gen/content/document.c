@@ -109,8 +109,10 @@ signers(struct document *d, const struct meta_field *f,
 				free(t);
 			}
 			who = organisation_person(org, c->name);
-			if (c->role == NULL && who != NULL && who->role != NULL)
+			if (c->role == NULL && who != NULL && who->role != NULL) {
 				c->role = xstrdup(who->role);
+				c->from_directory = who->pos;
+			}
 		}
 		p = *e == ';' ? e + 1 : e;
 	}
@@ -190,6 +192,8 @@ interpret(struct document *d, const struct organisation *org)
 			address(d, f);
 	}
 	who = organisation_person(org, d->author.name);
+	if (who != NULL)
+		d->author.from_directory = who->pos;
 	if (phone != NULL)
 		d->author.phone = xstrdup(phone);
 	else if (who != NULL && who->phone != NULL)

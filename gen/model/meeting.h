@@ -143,6 +143,9 @@ struct contact {
 	char		*phone;
 	char		*email;
 	struct srcpos	 pos;		/* where it was given */
+	/* Where the role came from when the staff directory gave it
+	 * (file NULL: from pos): a fault in it is the profile's. */
+	struct srcpos	 from_directory;
 };
 
 /* The organisation profile (organisation.xml): one file feeds every

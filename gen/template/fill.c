@@ -116,7 +116,9 @@ enum at {
 	AT_SESSION,
 	AT_DOCUMENT,
 	AT_DOC_TITLE,		/* the document's title field */
-	AT_SIGNER
+	AT_AUTHOR_TITLE,	/* the document, or the staff directory */
+	AT_SIGNER,
+	AT_SIGNER_TITLE		/* the signer, or the staff directory */
 };
 
 struct field;
@@ -397,7 +399,7 @@ static const struct field fields[] = {
 	{ "author-email",	IN_DOCUMENT,	g_str,	D(author.email), AT_DOCUMENT },
 	{ "author-name",	IN_DOCUMENT,	g_str,	D(author.name),	AT_DOCUMENT },
 	{ "author-phone",	IN_DOCUMENT,	g_str,	D(author.phone), AT_DOCUMENT },
-	{ "author-title",	IN_DOCUMENT,	g_str,	D(author.role),	AT_DOCUMENT },
+	{ "author-title",	IN_DOCUMENT,	g_str,	D(author.role),	AT_AUTHOR_TITLE },
 	{ "body",		IN_MEETING,	g_str, M(body),	AT_ITEM },
 	{ "case-kind",		IN_ITEM,	g_case_kind,	0,	AT_ITEM },
 	{ "chair-name",		IN_MEETING,	g_str, M(chair.name), AT_ITEM },
@@ -458,7 +460,7 @@ static const struct field fields[] = {
 	{ "secretary-role",	IN_MEETING,	g_str, M(secretary.role), AT_ITEM },
 	{ "session-note",	IN_SESSION,	g_str, S(note),	AT_SESSION },
 	{ "signer-name",	IN_SIGNER,	g_str, C(name),	AT_SIGNER },
-	{ "signer-title",	IN_SIGNER,	g_str, C(role),	AT_SIGNER },
+	{ "signer-title",	IN_SIGNER,	g_str, C(role),	AT_SIGNER_TITLE },
 	{ "slot-closed",	IN_SLOT,	g_yes,	L(closed),	AT_ITEM },
 	{ "slot-pause",		IN_SLOT,	g_yes,	L(pause),	AT_ITEM },
 	{ "slot-presenters",	IN_SLOT,	g_presenters,	0,	AT_ITEM },
@@ -562,6 +564,17 @@ value_pos(const struct ctx *c, const char *name)
 	case AT_SIGNER:
 		if (c->signer != NULL)
 			return c->signer->pos;
+		break;
+	/* A title the staff directory gave is the profile's. */
+	case AT_SIGNER_TITLE:
+		if (c->signer != NULL)
+			return c->signer->from_directory.file != NULL ?
+			    c->signer->from_directory : c->signer->pos;
+		break;
+	case AT_AUTHOR_TITLE:
+		if (c->doc != NULL)
+			return c->doc->author.from_directory.file != NULL ?
+			    c->doc->author.from_directory : c->doc->pos;
 		break;
 	case AT_DOC_TITLE:
 		if (c->doc == NULL)

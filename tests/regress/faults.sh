@@ -200,6 +200,19 @@ sys.exit(0 if seen >= 3 else 2)
 PY
 then ok; else bad "format: an output holds a format character, or the text is missing"; fi
 
+# --- A fault is blamed on the file that holds it: a staff title from
+# the organisation profile with a character no font has is the
+# profile's error, not the case's that names the person.
+meeting "$T/blame"
+M=$T/blame/rs/2026-12-08
+cp content/regionstyrelsen/2026-12-08/organisation.xml content/regionstyrelsen/2026-12-08/logo.png "$M/"
+line=$(grep -n 'person name="Annika Strömgren" title="Regiondirektör"' "$M/organisation.xml" | cut -d: -f1)
+sed -i 's/person name="Annika Strömgren" title="Regiondirektör"/person name="Annika Strömgren" title="Regiondirektör \xe4\xb8\xad"/' "$M/organisation.xml"
+sed -i 's/^title: Budget 2027/title: Budget 2027\nhandläggare: Annika Strömgren/' "$M/arenden/02.md"
+printf '\n# Beslutsunderlag\n\n- Tjänsteskrivelse 2026-11-20\n' >>"$M/arenden/02.md"
+expect blame-profile 1 "$M/organisation.xml:$line: error: the character U+4E2D is not in font \"sans\" nor in the fallback font: remove it or choose a font that has it" \
+    $WRAP $B build "$M" -o "$T/blame.pdf"
+
 # --- A site meeting is written whole or not at all: with --pdf, a
 # meeting whose pack fails (a character no font has) keeps the pages,
 # data and pack of the last run, byte for byte.
