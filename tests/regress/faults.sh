@@ -82,8 +82,8 @@ else
 	bad "csv: site failed"; cat "$T/csv.err"
 fi
 
-# expect NAME STATUS FIRST-LINE COMMAND...: the command's status and
-# the first line it prints on stderr.
+# expect NAME STATUS LINE COMMAND...: the command's status, and LINE
+# among what it prints on stderr (if LINE is empty: no error at all).
 expect() {
 	name=$1 st=$2 want=$3
 	shift 3
@@ -108,7 +108,7 @@ expect() {
 meeting "$T/secret"
 M=$T/secret/rs/2026-12-08
 mkdir -p "$M/handlingar"
-printf -- '---\nkind: rapport\ntitle: Riskanalys\n---\n\n# Inledning\n\nHelikopterbasens s\303\244kerhet.\n' >"$M/handlingar/risk.md"
+printf -- '---\nkind: rapport\ntitle: Riskanalys\ndatum: 2026-11-20\n---\n\n# Inledning\n\nHelikopterbasens s\303\244kerhet.\n' >"$M/handlingar/risk.md"
 cat >"$M/arenden/02.md" <<'MD'
 ---
 dnr: RS/2/2026
