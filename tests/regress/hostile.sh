@@ -31,10 +31,14 @@ meeting() {	# folder
 XML
 }
 
+ANY=
 run() {	# name, expected status, expected first stderr line (or "")
 	sh -c "$MEM exec timeout $LIMIT $WRAP $B check \"$T/$1\"" >/dev/null 2>"$T/$1.err"
 	st=$?
 	got=$(head -n 1 "$T/$1.err")
+	# ANY=1: the expected line may come after others (warnings that the
+	# input sets off on purpose).
+	[ -n "$ANY" ] && grep -qxF "$3" "$T/$1.err" && got=$3
 	if [ $st -eq 124 ]; then
 		echo "FAIL $1: did not finish within $LIMIT s"; fail=$((fail + 1))
 	elif [ $st -ne "$2" ] || { [ -n "$3" ] && [ "$got" != "$3" ]; }; then
@@ -118,7 +122,10 @@ run rows 0 ""
 cp -R "$T/rows" "$T/rows20"
 python3 -c "import sys; sys.stdout.write('$header' + '![](../figurer/rader.csv)\n\n' * 20)" >"$T/rows20/arenden/01.md"
 if [ $K -eq 1 ]; then
+	# The same figure 20 times is also warned about as printed twice.
+	ANY=1
 	run rows20 1 "$T/rows20/arenden/01.md:13:1: error: with \"../figurer/rader.csv\" (100000 rows) the tables of the pack come to more than 200000 rows: place fewer or smaller figures"
+	ANY=
 fi
 
 # What makes cmark slow, each near the size limit: unclosed link
