@@ -99,17 +99,11 @@ long
 iso_date_days(const char *s)
 {
 	int	 y, m, d;
-	long	 era, yoe, doy, doe;
 
 	if (!iso_date_valid(s))
 		return 0;
 	parse_iso(s, &y, &m, &d);
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return civil_days(y, m, d);
 }
 
 char *

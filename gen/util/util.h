@@ -231,6 +231,27 @@ char	*iso_date_problem(const char *iso, const char *example);
 /* Days since 1970-01-01 for a valid ISO date (for timestamps). */
 long	 iso_date_days(const char *iso);
 
+/* The Swedish calendar of days off (holiday.c).  Days are counted
+ * since 1970-01-01, as iso_date_days() counts them. */
+long	 civil_days(int y, int m, int d);
+void	 days_civil(long days, int *y, int *m, int *d);
+void	 days_iso(long days, char out[11]);	/* "2026-12-08" */
+int	 days_weekday(long days);		/* 0 Monday .. 6 Sunday */
+long	 easter_days(int year);			/* påskdagen */
+/* The public holiday (lag 1989:253) a day is, by its Swedish name
+ * ("långfredagen", "midsommardagen"), or NULL; ordinary Sundays are
+ * not named. */
+const char *sv_holiday(long days);
+/* A day a period may not end on (lag 1930:173): Saturday, Sunday, a
+ * public holiday, midsommarafton, julafton, nyårsafton. */
+bool	 sv_day_off(long days);
+/* The day itself if it is a working day, else the next one. */
+long	 sv_next_working_day(long days);
+/* The last day an appeal may arrive (kommunallagen 13 kap. 5 §): three
+ * weeks after the notice was posted, run on to the next working day.
+ * False if posted is not a valid ISO date. */
+bool	 sv_appeal_last_day(const char *posted, char out[11]);
+
 /* sv-SE numbers (number.c). */
 #define SVNUM_PLUS	0x01u	/* "+16,8": a sign on positive values */
 #define SVNUM_PERCENT	0x02u	/* "4,2 %" (value 4.2, not 0.042) */
