@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/pdfin.h"
 #include "pdf_private.h"
 
 #define RT_MAX_Q	64	/* nesting of q ... Q followed */
@@ -25,8 +26,6 @@
 #define RT_MAX_MCIDS	100000	/* sequences on one page */
 
 struct retag {
-	const unsigned char *in;
-	size_t		 len, pos;
 	struct buf	*out;
 	/* Graphics and text state, as far as baselines need it. */
 	double		 ctm[6], qstack[RT_MAX_Q][6];
@@ -37,8 +36,7 @@ struct retag {
 	/* Operands of the operator being read. */
 	double		 num[6];
 	int		 nnum;
-	const unsigned char *name;	/* first name operand */
-	size_t		 namelen;
+	bool		 named, oc;	/* a name operand; the first is /OC */
 	/* Marked content: ours, and the file's kept (/OC) or dropped. */
 	bool		 art_open, p_open;
 	bool		 kept[RT_MAX_MC];
@@ -51,39 +49,11 @@ struct retag {
 };
 
 static void
-mul(const double a[6], const double b[6], double r[6])
-{
-	double	 t[6];
-
-	t[0] = a[0] * b[0] + a[1] * b[2];
-	t[1] = a[0] * b[1] + a[1] * b[3];
-	t[2] = a[2] * b[0] + a[3] * b[2];
-	t[3] = a[2] * b[1] + a[3] * b[3];
-	t[4] = a[4] * b[0] + a[5] * b[2] + b[4];
-	t[5] = a[4] * b[1] + a[5] * b[3] + b[5];
-	memcpy(r, t, sizeof(t));
-}
-
-static void
 identity(double m[6])
 {
 	static const double id[6] = { 1, 0, 0, 1, 0, 0 };
 
 	memcpy(m, id, sizeof(id));
-}
-
-static bool
-is_space(int c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	    c == ' ';
-}
-
-static bool
-is_delim(int c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
 }
 
 static void
@@ -116,7 +86,7 @@ open_para(struct retag *r)
 	double	 m[6], y, size;
 	bool	 same, line;
 
-	mul(r->tm, r->ctm, m);
+	pdf_mat_mul(r->tm, r->ctm, m);
 	y = m[5];
 	size = fabs(r->tfs) * sqrt(m[2] * m[2] + m[3] * m[3]);
 	if (!isfinite(y) || !isfinite(size))
@@ -146,125 +116,10 @@ open_para(struct retag *r)
 	r->p_open = true;
 }
 
-/* Skips a token: its kind ('n' number, '/' name, 'o' operator, 'x'
- * other operand, 0 at the end). */
-static int
-token(struct retag *r, size_t *start)
-{
-	const unsigned char *in = r->in;
-	size_t	 n = r->len, p = r->pos;
-	int	 depth, kind;
-
-	for (;;) {
-		while (p < n && is_space(in[p]))
-			p++;
-		if (p < n && in[p] == '%') {
-			while (p < n && in[p] != '\n' && in[p] != '\r')
-				p++;
-			continue;
-		}
-		break;
-	}
-	*start = p;
-	if (p >= n) {
-		r->pos = p;
-		return 0;
-	}
-	switch (in[p]) {
-	case '(':
-		for (depth = 0; p < n; p++) {
-			if (in[p] == '\\')
-				p++;
-			else if (in[p] == '(')
-				depth++;
-			else if (in[p] == ')' && --depth == 0) {
-				p++;
-				break;
-			}
-		}
-		kind = 'x';
-		break;
-	case '<':
-		if (p + 1 < n && in[p + 1] == '<')
-			p += 2;
-		else {
-			while (p < n && in[p] != '>')
-				p++;
-			p++;
-		}
-		kind = 'x';
-		break;
-	case '>':
-		p += p + 1 < n && in[p + 1] == '>' ? 2 : 1;
-		kind = 'x';
-		break;
-	case '[': case ']': case '{': case '}': case ')':
-		p++;
-		kind = 'x';
-		break;
-	case '/':
-		for (p++; p < n && !is_space(in[p]) && !is_delim(in[p]); p++)
-			;
-		kind = '/';
-		break;
-	default:
-		for (; p < n && !is_space(in[p]) && !is_delim(in[p]); p++)
-			;
-		kind = (in[*start] >= '0' && in[*start] <= '9') ||
-		    in[*start] == '-' || in[*start] == '+' ||
-		    in[*start] == '.' ? 'n' : 'o';
-		break;
-	}
-	r->pos = p > n ? n : p;
-	return kind;
-}
-
-/* An inline image's data, after ID: up to "EI" between white space. */
-static void
-skip_image(struct retag *r)
-{
-	const unsigned char *in = r->in;
-	size_t	 p = r->pos + 1;
-
-	for (; p + 2 <= r->len; p++)
-		if (in[p] == 'E' && in[p + 1] == 'I' && is_space(in[p - 1]) &&
-		    (p + 2 == r->len || is_space(in[p + 2]) ||
-		    is_delim(in[p + 2]))) {
-			r->pos = p + 2;
-			return;
-		}
-	r->pos = r->len;
-}
-
-static bool
-op_is(const struct retag *r, size_t at, const char *op)
-{
-	size_t	 n = strlen(op);
-
-	return r->pos - at == n && memcmp(r->in + at, op, n) == 0;
-}
-
-/* A number token (the input has no NUL to stop strtod). */
-static double
-number(const unsigned char *s, size_t n)
-{
-	char	 tmp[32];
-	double	 v;
-
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	v = strtod(tmp, NULL);
-	return isfinite(v) ? v : 0;
-}
-
 static void
 text_line(struct retag *r, double tx, double ty)
 {
-	double	 t[6] = { 1, 0, 0, 1, tx, ty };
-
-	mul(t, r->tlm, r->tlm);
+	pdf_mat_translate(r->tlm, tx, ty);
 	memcpy(r->tm, r->tlm, sizeof(r->tm));
 }
 
@@ -273,57 +128,57 @@ pdf_retag_text(const unsigned char *in, size_t len, struct buf *out,
     int **para, int *nmcids)
 {
 	struct retag r;
+	struct pdflex l = { in, len, 0, 0, PDFLEX_END, 0, { 0 } };
 	size_t	 at, copied = 0, opstart = (size_t)-1, segstart;
-	int	 kind;
+	enum pdflex_tok t;
 	bool	 show;
 
 	memset(&r, 0, sizeof(r));
-	r.in = in;
-	r.len = len;
 	r.out = out;
 	identity(r.ctm);
 	identity(r.tm);
 	identity(r.tlm);
 	open_artifact(&r);
-	while ((kind = token(&r, &at)) != 0) {
-		if (kind != 'o') {
+	while ((t = pdflex_next(&l)) != PDFLEX_END) {
+		at = l.start;
+		if (t != PDFLEX_OP) {
 			if (opstart == (size_t)-1)
 				opstart = at;
-			if (kind == 'n') {
+			if (t == PDFLEX_NUM) {
 				if (r.nnum == 6)
 					memmove(r.num, r.num + 1,
 					    5 * sizeof(*r.num));
 				else
 					r.nnum++;
-				r.num[r.nnum - 1] = number(in + at, r.pos - at);
-			} else if (kind == '/' && r.name == NULL) {
-				r.name = in + at;
-				r.namelen = r.pos - at;
+				r.num[r.nnum - 1] = l.num;
+			} else if (t == PDFLEX_NAME && !r.named) {
+				r.named = true;
+				r.oc = l.str.len == 2 &&
+				    memcmp(l.str.data, "OC", 2) == 0;
 			}
 			continue;
 		}
-		if (op_is(&r, at, "BI")) {
+		if (pdflex_is(&l, "BI")) {
 			/* Its dictionary, then the data. */
-			while ((kind = token(&r, &at)) != 0 && !(kind == 'o' &&
-			    op_is(&r, at, "ID")))
+			while ((t = pdflex_next(&l)) != PDFLEX_END &&
+			    t != PDFLEX_IMAGE)
 				;
-			skip_image(&r);
+			at = l.start;
 		}
 		segstart = opstart != (size_t)-1 ? opstart : at;
 		buf_put(out, (const char *)in + copied, segstart - copied);
-		show = op_is(&r, at, "Tj") || op_is(&r, at, "TJ") ||
-		    op_is(&r, at, "'") || op_is(&r, at, "\"");
-		if (op_is(&r, at, "BT")) {
+		show = pdflex_is(&l, "Tj") || pdflex_is(&l, "TJ") ||
+		    pdflex_is(&l, "'") || pdflex_is(&l, "\"");
+		if (pdflex_is(&l, "BT")) {
 			close_ours(&r);
 			r.in_text = true;
 			identity(r.tm);
 			identity(r.tlm);
-		} else if (op_is(&r, at, "ET")) {
+		} else if (pdflex_is(&l, "ET")) {
 			close_ours(&r);
-		} else if (op_is(&r, at, "BMC") || op_is(&r, at, "BDC")) {
+		} else if (pdflex_is(&l, "BMC") || pdflex_is(&l, "BDC")) {
 			/* Optional content stays, outside ours. */
-			bool	 keep = op_is(&r, at, "BDC") && r.name &&
-			    r.namelen == 3 && memcmp(r.name, "/OC", 3) == 0;
+			bool	 keep = pdflex_is(&l, "BDC") && r.oc;
 
 			if (r.nmc < RT_MAX_MC)
 				r.kept[r.nmc] = keep;
@@ -331,8 +186,8 @@ pdf_retag_text(const unsigned char *in, size_t len, struct buf *out,
 			if (keep)
 				close_ours(&r);
 			else
-				segstart = r.pos;	/* dropped */
-		} else if (op_is(&r, at, "EMC")) {
+				segstart = l.at;	/* dropped */
+		} else if (pdflex_is(&l, "EMC")) {
 			bool	 keep = r.nmc > 0 && r.nmc <= RT_MAX_MC &&
 			    r.kept[r.nmc - 1];
 
@@ -341,50 +196,52 @@ pdf_retag_text(const unsigned char *in, size_t len, struct buf *out,
 			if (keep)
 				close_ours(&r);
 			else
-				segstart = r.pos;
-		} else if (op_is(&r, at, "MP") || op_is(&r, at, "DP")) {
-			segstart = r.pos;
+				segstart = l.at;
+		} else if (pdflex_is(&l, "MP") || pdflex_is(&l, "DP")) {
+			segstart = l.at;
 		} else if (show && r.in_text) {
-			if (op_is(&r, at, "'") || op_is(&r, at, "\""))
+			if (pdflex_is(&l, "'") || pdflex_is(&l, "\""))
 				text_line(&r, 0, -r.tl);
 			open_para(&r);
 		}
-		buf_put(out, (const char *)in + segstart, r.pos - segstart);
-		copied = r.pos;
+		buf_put(out, (const char *)in + segstart, l.at - segstart);
+		copied = l.at;
 		/* The state after the operator. */
-		if (op_is(&r, at, "ET")) {
+		if (pdflex_is(&l, "ET")) {
 			r.in_text = false;
 			open_artifact(&r);
-		} else if (op_is(&r, at, "q") && r.nq < RT_MAX_Q)
+		} else if (pdflex_is(&l, "q") && r.nq < RT_MAX_Q)
 			memcpy(r.qstack[r.nq++], r.ctm, sizeof(r.ctm));
-		else if (op_is(&r, at, "Q") && r.nq > 0)
+		else if (pdflex_is(&l, "Q") && r.nq > 0)
 			memcpy(r.ctm, r.qstack[--r.nq], sizeof(r.ctm));
-		else if (op_is(&r, at, "cm") && r.nnum == 6)
-			mul(r.num, r.ctm, r.ctm);
-		else if (op_is(&r, at, "Tm") && r.nnum == 6) {
+		else if (pdflex_is(&l, "cm") && r.nnum == 6)
+			pdf_mat_mul(r.num, r.ctm, r.ctm);
+		else if (pdflex_is(&l, "Tm") && r.nnum == 6) {
 			memcpy(r.tm, r.num, sizeof(r.tm));
 			memcpy(r.tlm, r.num, sizeof(r.tlm));
-		} else if (op_is(&r, at, "Td") && r.nnum >= 2)
+		} else if (pdflex_is(&l, "Td") && r.nnum >= 2)
 			text_line(&r, r.num[r.nnum - 2], r.num[r.nnum - 1]);
-		else if (op_is(&r, at, "TD") && r.nnum >= 2) {
+		else if (pdflex_is(&l, "TD") && r.nnum >= 2) {
 			r.tl = -r.num[r.nnum - 1];
 			text_line(&r, r.num[r.nnum - 2], r.num[r.nnum - 1]);
-		} else if (op_is(&r, at, "T*"))
+		} else if (pdflex_is(&l, "T*"))
 			text_line(&r, 0, -r.tl);
-		else if (op_is(&r, at, "TL") && r.nnum >= 1)
+		else if (pdflex_is(&l, "TL") && r.nnum >= 1)
 			r.tl = r.num[r.nnum - 1];
-		else if (op_is(&r, at, "Tf") && r.nnum >= 1)
+		else if (pdflex_is(&l, "Tf") && r.nnum >= 1)
 			r.tfs = r.num[r.nnum - 1];
 		if (!r.in_text)
 			open_artifact(&r);
 		r.nnum = 0;
-		r.name = NULL;
+		r.named = r.oc = false;
 		opstart = (size_t)-1;
 		if (r.nmcids > RT_MAX_MCIDS) {
+			buf_free(&l.str);
 			free(r.para);
 			return -1;
 		}
 	}
+	buf_free(&l.str);
 	buf_put(out, (const char *)in + copied, len - copied);
 	close_ours(&r);
 	*para = r.para;

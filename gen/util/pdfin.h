@@ -47,4 +47,36 @@ unsigned long long pdfin_content_size(qpdf_data q, qpdf_oh page,
 /* qpdf's reason for its last error. */
 const char	*pdfin_reason(qpdf_data q);
 
+/* A content stream, token by token (pdflex.c). */
+enum pdflex_tok {
+	PDFLEX_END,
+	PDFLEX_NUM,		/* num */
+	PDFLEX_STR,		/* (literal) or <hex>: its bytes in str */
+	PDFLEX_NAME,		/* str, without the '/' */
+	PDFLEX_OP,		/* str */
+	PDFLEX_ABEGIN,		/* [ */
+	PDFLEX_AEND,		/* ] */
+	PDFLEX_IMAGE,		/* ID, an inline image's data and EI */
+	PDFLEX_OTHER		/* << >> { } or a stray delimiter */
+};
+struct pdflex {
+	const unsigned char *s;
+	size_t		 len;
+	size_t		 at;	/* where the next token is looked for */
+	size_t		 start;	/* where the last one began */
+	enum pdflex_tok	 tok;	/* the last one */
+	double		 num;
+	struct buf	 str;	/* the caller frees it */
+};
+/* The next token; at the end PDFLEX_END, again and again. */
+enum pdflex_tok	 pdflex_next(struct pdflex *);
+/* Whether the last token is the operator op. */
+bool		 pdflex_is(const struct pdflex *, const char *op);
+/* A hexadecimal digit's value, or -1. */
+int		 pdflex_hexdigit(unsigned char);
+/* Matrices [a b c d e f]: r = a x b (r may be a or b), and m moved by
+ * (tx, ty) in its own space. */
+void		 pdf_mat_mul(const double a[6], const double b[6], double r[6]);
+void		 pdf_mat_translate(double m[6], double tx, double ty);
+
 #endif /* BOARDGEN_PDFIN_H */

@@ -118,190 +118,6 @@ utf16_to_utf8(const char *s, size_t n, char *u)
 }
 
 /* ------------------------------------------------------------------ */
-/* The content stream's tokens. */
-
-enum tok { T_END, T_NUM, T_STR, T_NAME, T_OP, T_ABEGIN, T_AEND, T_OTHER };
-
-struct lex {
-	const unsigned char *s;
-	size_t	 len, at;
-	/* The last token. */
-	double	 num;
-	struct buf str;			/* T_STR bytes, T_NAME, T_OP */
-};
-
-static bool
-is_space(unsigned char c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	    c == ' ';
-}
-
-static bool
-is_delim(unsigned char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
-}
-
-static int
-hexdigit(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static enum tok
-lex_next(struct lex *l)
-{
-	const unsigned char *s = l->s;
-	size_t	 n = l->len, i;
-	unsigned char c;
-
-	for (;;) {
-		while (l->at < n && is_space(s[l->at]))
-			l->at++;
-		if (l->at < n && s[l->at] == '%') {
-			while (l->at < n && s[l->at] != '\n' && s[l->at] != '\r')
-				l->at++;
-			continue;
-		}
-		break;
-	}
-	if (l->at >= n)
-		return T_END;
-	c = s[l->at];
-	l->str.len = 0;
-	if (c == '(') {
-		int	 depth = 1;
-
-		for (i = l->at + 1; i < n; i++) {
-			c = s[i];
-			if (c == '\\' && i + 1 < n) {
-				c = s[++i];
-				switch (c) {
-				case 'n': c = '\n'; break;
-				case 'r': c = '\r'; break;
-				case 't': c = '\t'; break;
-				case 'b': c = '\b'; break;
-				case 'f': c = '\f'; break;
-				case '\r':
-					if (i + 1 < n && s[i + 1] == '\n')
-						i++;
-					continue;
-				case '\n':
-					continue;
-				default:
-					if (c >= '0' && c <= '7') {
-						int	 v = c - '0', k;
-
-						for (k = 1; k < 3 && i + 1 < n &&
-						    s[i + 1] >= '0' &&
-						    s[i + 1] <= '7'; k++)
-							v = v * 8 + s[++i] - '0';
-						c = (unsigned char)v;
-					}
-				}
-				buf_put(&l->str, (const char *)&c, 1);
-				continue;
-			}
-			if (c == '(')
-				depth++;
-			else if (c == ')' && --depth == 0)
-				break;
-			buf_put(&l->str, (const char *)&c, 1);
-		}
-		l->at = i < n ? i + 1 : n;
-		return T_STR;
-	}
-	if (c == '<' && l->at + 1 < n && s[l->at + 1] == '<') {
-		l->at += 2;
-		return T_OTHER;
-	}
-	if (c == '>' && l->at + 1 < n && s[l->at + 1] == '>') {
-		l->at += 2;
-		return T_OTHER;
-	}
-	if (c == '<') {
-		int	 hi = -1, v;
-
-		for (i = l->at + 1; i < n && s[i] != '>'; i++) {
-			if ((v = hexdigit(s[i])) < 0)
-				continue;
-			if (hi < 0)
-				hi = v;
-			else {
-				char	 b = (char)(hi << 4 | v);
-
-				buf_put(&l->str, &b, 1);
-				hi = -1;
-			}
-		}
-		if (hi >= 0) {
-			char	 b = (char)(hi << 4);
-
-			buf_put(&l->str, &b, 1);
-		}
-		l->at = i < n ? i + 1 : n;
-		return T_STR;
-	}
-	if (c == '[') {
-		l->at++;
-		return T_ABEGIN;
-	}
-	if (c == ']') {
-		l->at++;
-		return T_AEND;
-	}
-	if (c == '/') {
-		for (i = l->at + 1; i < n && !is_space(s[i]) && !is_delim(s[i]);
-		    i++)
-			;
-		buf_put(&l->str, (const char *)s + l->at + 1, i - l->at - 1);
-		l->at = i;
-		return T_NAME;
-	}
-	if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
-		char	 tmp[64];
-		size_t	 k = 0;
-
-		for (i = l->at; i < n && k < sizeof(tmp) - 1 &&
-		    (s[i] == '+' || s[i] == '-' || s[i] == '.' ||
-		    (s[i] >= '0' && s[i] <= '9')); i++)
-			tmp[k++] = (char)s[i];
-		tmp[k] = '\0';
-		l->at = i;
-		l->num = strtod(tmp, NULL);
-		if (!isfinite(l->num))
-			l->num = 0;
-		return T_NUM;
-	}
-	if (is_delim(c)) {
-		l->at++;
-		return T_OTHER;
-	}
-	for (i = l->at; i < n && !is_space(s[i]) && !is_delim(s[i]); i++)
-		;
-	buf_put(&l->str, (const char *)s + l->at, i - l->at);
-	l->at = i;
-	/* Inline image data is skipped: ID, then up to " EI". */
-	if (l->str.len == 2 && memcmp(l->str.data, "ID", 2) == 0) {
-		for (i = l->at + 1; i + 2 < n; i++)
-			if (is_space(s[i]) && s[i + 1] == 'E' &&
-			    s[i + 2] == 'I' && (i + 3 >= n || is_space(s[i + 3])))
-				break;
-		l->at = i + 3 < n ? i + 3 : n;
-		return T_OTHER;
-	}
-	return T_OP;
-}
-
-/* ------------------------------------------------------------------ */
 /* Fonts. */
 
 #define PT_MAX_MAP	200000
@@ -327,15 +143,15 @@ map_add(struct font *f, uint32_t lo, uint32_t hi, const char *dst,
 static void
 parse_tounicode(struct font *f, const unsigned char *s, size_t n)
 {
-	struct lex l = { s, n, 0, 0, { 0 } };
+	struct pdflex l = { s, n, 0, 0, PDFLEX_END, 0, { 0 } };
 	struct buf a = { 0 }, b = { 0 };
-	enum tok t;
+	enum pdflex_tok t;
 	int	 mode = 0, k = 0;
 	uint32_t lo = 0, hi = 0, i;
 	size_t	 ops = 0;
 
-	while ((t = lex_next(&l)) != T_END && ops++ < PT_MAX_OPS) {
-		if (t == T_OP) {
+	while ((t = pdflex_next(&l)) != PDFLEX_END && ops++ < PT_MAX_OPS) {
+		if (t == PDFLEX_OP) {
 			if (l.str.len == 11 && memcmp(l.str.data, "beginbfchar",
 			    11) == 0)
 				mode = 1;
@@ -349,7 +165,7 @@ parse_tounicode(struct font *f, const unsigned char *s, size_t n)
 		}
 		if (mode == 0)
 			continue;
-		if (mode == 1 && t == T_STR) {
+		if (mode == 1 && t == PDFLEX_STR) {
 			if (k == 0) {
 				lo = hexval(l.str.data, l.str.len);
 				k = 1;
@@ -357,18 +173,18 @@ parse_tounicode(struct font *f, const unsigned char *s, size_t n)
 				map_add(f, lo, lo, l.str.data, l.str.len, false);
 				k = 0;
 			}
-		} else if (mode == 2 && t == T_STR && k < 2) {
+		} else if (mode == 2 && t == PDFLEX_STR && k < 2) {
 			if (k == 0)
 				lo = hexval(l.str.data, l.str.len);
 			else
 				hi = hexval(l.str.data, l.str.len);
 			k++;
-		} else if (mode == 2 && t == T_STR && k == 2) {
+		} else if (mode == 2 && t == PDFLEX_STR && k == 2) {
 			map_add(f, lo, hi, l.str.data, l.str.len, true);
 			k = 0;
-		} else if (mode == 2 && t == T_ABEGIN && k == 2) {
+		} else if (mode == 2 && t == PDFLEX_ABEGIN && k == 2) {
 			/* One destination a code. */
-			for (i = lo; (t = lex_next(&l)) == T_STR; i++)
+			for (i = lo; (t = pdflex_next(&l)) == PDFLEX_STR; i++)
 				if (i <= hi)
 					map_add(f, i, i, l.str.data, l.str.len,
 					    false);
@@ -409,7 +225,7 @@ glyph_name(const char *g)
 		uint32_t v = 0;
 
 		for (i = 3; i < 7; i++) {
-			int	 h = hexdigit((unsigned char)g[i]);
+			int	 h = pdflex_hexdigit((unsigned char)g[i]);
 
 			if (h < 0)
 				return 0;
@@ -647,28 +463,6 @@ code_width(const struct font *f, uint32_t code)
 /* ------------------------------------------------------------------ */
 /* Reading a content stream. */
 
-static void
-mat_mul(const double a[6], const double b[6], double r[6])
-{
-	double	 t[6];
-
-	t[0] = a[0] * b[0] + a[1] * b[2];
-	t[1] = a[0] * b[1] + a[1] * b[3];
-	t[2] = a[2] * b[0] + a[3] * b[2];
-	t[3] = a[2] * b[1] + a[3] * b[3];
-	t[4] = a[4] * b[0] + a[5] * b[2] + b[4];
-	t[5] = a[4] * b[1] + a[5] * b[3] + b[5];
-	memcpy(r, t, sizeof(t));
-}
-
-static void
-mat_translate(double m[6], double tx, double ty)
-{
-	double	 t[6] = { 1, 0, 0, 1, tx, ty };
-
-	mat_mul(t, m, m);
-}
-
 /* Where text space (x, y) is on the page, and the size of text. */
 static void
 text_at(const struct tstate *gs, const double tm[6], double *x, double *y,
@@ -676,8 +470,8 @@ text_at(const struct tstate *gs, const double tm[6], double *x, double *y,
 {
 	double	 m[6], trm[6] = { gs->fs * gs->th, 0, 0, gs->fs, 0, gs->ts };
 
-	mat_mul(tm, gs->ctm, m);
-	mat_mul(trm, m, trm);
+	pdf_mat_mul(tm, gs->ctm, m);
+	pdf_mat_mul(trm, m, trm);
 	*x = trm[4];
 	*y = trm[5];
 	*size = hypot(trm[2], trm[3]);
@@ -723,15 +517,15 @@ show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
 			pt->unread++;
 		tx = (code_width(f, code) / 1000 * gs->fs + gs->tc +
 		    (f->bytes == 1 && code == 32 ? gs->tw : 0)) * gs->th;
-		mat_translate(tm, tx, 0);
+		pdf_mat_translate(tm, tx, 0);
 	}
 	text_at(gs, tm, &pt->px, &pt->py, &pt->psize);
 }
 
 struct operand {
-	enum tok t;
+	enum pdflex_tok t;
 	double	 num;
-	size_t	 off, len;	/* T_STR: in strs */
+	size_t	 off, len;	/* PDFLEX_STR: in strs */
 };
 
 static void run(struct ptext *, qpdf_oh res, const unsigned char *s,
@@ -772,58 +566,50 @@ do_form(struct ptext *pt, qpdf_oh res, const char *name,
 		fres = res;
 	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &data,
 	    &len) == QPDF_SUCCESS && data != NULL) {
-		mat_mul(fm, gs->ctm, ctm);
+		pdf_mat_mul(fm, gs->ctm, ctm);
 		run(pt, fres, data, len, ctm, depth + 1);
 	}
 	free(data);
-}
-
-static bool
-op_is(const struct buf *b, const char *op)
-{
-	size_t	 n = strlen(op);
-
-	return b->len == n && memcmp(b->data, op, n) == 0;
 }
 
 static void
 run(struct ptext *pt, qpdf_oh res, const unsigned char *s, size_t len,
     const double ctm[6], int depth)
 {
-	struct lex l = { s, len, 0, 0, { 0 } };
+	struct pdflex l = { s, len, 0, 0, PDFLEX_END, 0, { 0 } };
 	struct buf strs = { 0 };
 	struct operand args[PT_MAX_ARGS], arr[PT_MAX_ARGS * 4];
 	struct tstate stack[PT_MAX_STACK], gs;
 	double	 tm[6] = { 1, 0, 0, 1, 0, 0 }, tlm[6] = { 1, 0, 0, 1, 0, 0 };
 	size_t	 nargs = 0, narr = 0, sp = 0, i;
 	bool	 in_array = false;
-	enum tok t;
+	enum pdflex_tok t;
 
 	memset(&gs, 0, sizeof(gs));
 	memcpy(gs.ctm, ctm, sizeof(gs.ctm));
 	gs.th = 1;
-	while ((t = lex_next(&l)) != T_END && pt->ops < PT_MAX_OPS) {
+	while ((t = pdflex_next(&l)) != PDFLEX_END && pt->ops < PT_MAX_OPS) {
 		struct operand o = { t, l.num, 0, 0 };
 
-		if (t == T_STR || t == T_NAME) {
+		if (t == PDFLEX_STR || t == PDFLEX_NAME) {
 			o.off = strs.len;
 			o.len = l.str.len;
 			buf_put(&strs, l.str.data, l.str.len);
 		}
-		if (t == T_ABEGIN) {
+		if (t == PDFLEX_ABEGIN) {
 			in_array = true;
 			narr = 0;
 			continue;
 		}
-		if (t == T_AEND) {
+		if (t == PDFLEX_AEND) {
 			in_array = false;
-			o.t = T_ABEGIN;	/* an array operand */
+			o.t = PDFLEX_ABEGIN;	/* an array operand */
 		} else if (in_array) {
 			if (narr < sizeof(arr) / sizeof(arr[0]))
 				arr[narr++] = o;
 			continue;
 		}
-		if (t != T_OP) {
+		if (t != PDFLEX_OP) {
 			if (nargs == PT_MAX_ARGS) {
 				memmove(args, args + 1, (PT_MAX_ARGS - 1) *
 				    sizeof(*args));
@@ -833,79 +619,79 @@ run(struct ptext *pt, qpdf_oh res, const unsigned char *s, size_t len,
 			continue;
 		}
 		pt->ops++;
-#define NUM(k)	(nargs > (k) && args[nargs - 1 - (k)].t == T_NUM ? \
+#define NUM(k)	(nargs > (k) && args[nargs - 1 - (k)].t == PDFLEX_NUM ? \
 		    args[nargs - 1 - (k)].num : 0)
-#define LASTSTR	(nargs > 0 && args[nargs - 1].t == T_STR)
-		if (op_is(&l.str, "q")) {
+#define LASTSTR	(nargs > 0 && args[nargs - 1].t == PDFLEX_STR)
+		if (pdflex_is(&l, "q")) {
 			if (sp < PT_MAX_STACK)
 				stack[sp++] = gs;
-		} else if (op_is(&l.str, "Q")) {
+		} else if (pdflex_is(&l, "Q")) {
 			if (sp > 0)
 				gs = stack[--sp];
-		} else if (op_is(&l.str, "cm") && nargs >= 6) {
+		} else if (pdflex_is(&l, "cm") && nargs >= 6) {
 			double	 m[6];
 
 			for (i = 0; i < 6; i++)
 				m[i] = NUM(5 - i);
-			mat_mul(m, gs.ctm, gs.ctm);
-		} else if (op_is(&l.str, "BT")) {
+			pdf_mat_mul(m, gs.ctm, gs.ctm);
+		} else if (pdflex_is(&l, "BT")) {
 			memcpy(tm, (double[6]){ 1, 0, 0, 1, 0, 0 }, sizeof(tm));
 			memcpy(tlm, tm, sizeof(tm));
-		} else if (op_is(&l.str, "Tf") && nargs >= 2 &&
-		    args[nargs - 2].t == T_NAME) {
+		} else if (pdflex_is(&l, "Tf") && nargs >= 2 &&
+		    args[nargs - 2].t == PDFLEX_NAME) {
 			char	*name = xstrndup(strs.data +
 			    args[nargs - 2].off, args[nargs - 2].len);
 
 			gs.fs = NUM(0);
 			gs.font = font_get(pt, res, name);
 			free(name);
-		} else if (op_is(&l.str, "Tc"))
+		} else if (pdflex_is(&l, "Tc"))
 			gs.tc = NUM(0);
-		else if (op_is(&l.str, "Tw"))
+		else if (pdflex_is(&l, "Tw"))
 			gs.tw = NUM(0);
-		else if (op_is(&l.str, "Tz"))
+		else if (pdflex_is(&l, "Tz"))
 			gs.th = NUM(0) / 100;
-		else if (op_is(&l.str, "TL"))
+		else if (pdflex_is(&l, "TL"))
 			gs.tl = NUM(0);
-		else if (op_is(&l.str, "Ts"))
+		else if (pdflex_is(&l, "Ts"))
 			gs.ts = NUM(0);
-		else if (op_is(&l.str, "Td") || op_is(&l.str, "TD")) {
+		else if (pdflex_is(&l, "Td") || pdflex_is(&l, "TD")) {
 			if (l.str.data[1] == 'D')
 				gs.tl = -NUM(0);
-			mat_translate(tlm, NUM(1), NUM(0));
+			pdf_mat_translate(tlm, NUM(1), NUM(0));
 			memcpy(tm, tlm, sizeof(tm));
-		} else if (op_is(&l.str, "Tm") && nargs >= 6) {
+		} else if (pdflex_is(&l, "Tm") && nargs >= 6) {
 			for (i = 0; i < 6; i++)
 				tlm[i] = NUM(5 - i);
 			memcpy(tm, tlm, sizeof(tm));
-		} else if (op_is(&l.str, "T*")) {
-			mat_translate(tlm, 0, -gs.tl);
+		} else if (pdflex_is(&l, "T*")) {
+			pdf_mat_translate(tlm, 0, -gs.tl);
 			memcpy(tm, tlm, sizeof(tm));
-		} else if (op_is(&l.str, "Tj") && LASTSTR) {
+		} else if (pdflex_is(&l, "Tj") && LASTSTR) {
 			show(pt, &gs, tm, strs.data + args[nargs - 1].off,
 			    args[nargs - 1].len);
-		} else if ((op_is(&l.str, "'") || op_is(&l.str, "\"")) &&
+		} else if ((pdflex_is(&l, "'") || pdflex_is(&l, "\"")) &&
 		    LASTSTR) {
 			if (l.str.data[0] == '"') {
 				gs.tw = NUM(2);
 				gs.tc = NUM(1);
 			}
-			mat_translate(tlm, 0, -gs.tl);
+			pdf_mat_translate(tlm, 0, -gs.tl);
 			memcpy(tm, tlm, sizeof(tm));
 			show(pt, &gs, tm, strs.data + args[nargs - 1].off,
 			    args[nargs - 1].len);
-		} else if (op_is(&l.str, "TJ") && nargs > 0 &&
-		    args[nargs - 1].t == T_ABEGIN) {
+		} else if (pdflex_is(&l, "TJ") && nargs > 0 &&
+		    args[nargs - 1].t == PDFLEX_ABEGIN) {
 			for (i = 0; i < narr; i++) {
-				if (arr[i].t == T_STR)
+				if (arr[i].t == PDFLEX_STR)
 					show(pt, &gs, tm, strs.data +
 					    arr[i].off, arr[i].len);
-				else if (arr[i].t == T_NUM)
-					mat_translate(tm, -arr[i].num / 1000 *
+				else if (arr[i].t == PDFLEX_NUM)
+					pdf_mat_translate(tm, -arr[i].num / 1000 *
 					    gs.fs * gs.th, 0);
 			}
-		} else if (op_is(&l.str, "Do") && nargs > 0 &&
-		    args[nargs - 1].t == T_NAME) {
+		} else if (pdflex_is(&l, "Do") && nargs > 0 &&
+		    args[nargs - 1].t == PDFLEX_NAME) {
 			char	*name = xstrndup(strs.data +
 			    args[nargs - 1].off, args[nargs - 1].len);
 
