@@ -106,6 +106,8 @@ struct options {
 	const char	*out;		/* -o: the PDF file or the site folder */
 	const char	*templates;	/* --templates, or NULL */
 	char		*tdir;		/* the template folder found */
+	char		*summary;	/* the closing line on stdout, printed
+					 * after the diagnostics on stderr */
 	bool		 stats;		/* -s */
 	bool		 allow_failed_checks; /* failed checks are warnings */
 	bool		 public_pack;	/* --public: the pack as published */
@@ -364,11 +366,11 @@ build_or_check(struct options *o, const char *out)
 	if (!write_pack(m, NULL, o->tdir, out, &pages, &t, g))
 		goto out;
 	if (out != NULL)
-		printf("%s: %zu pages, %zu agenda items\n", out, pages,
-		    m->nitems);
+		o->summary = xasprintf("%s: %zu pages, %zu agenda items\n",
+		    out, pages, m->nitems);
 	else if (diag_errors() == 0)
-		printf("%s: no errors (%zu pages, %zu agenda items)\n", dir,
-		    pages, m->nitems);
+		o->summary = xasprintf("%s: no errors (%zu pages, %zu agenda "
+		    "items)\n", dir, pages, m->nitems);
 	ok = diag_errors() == 0;
 	if (o->stats)
 		print_stats(pages, t0, &t, read);
@@ -526,7 +528,7 @@ cmd_render(struct options *o)
 		goto out;
 	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL, NULL))
 		goto out;
-	printf("%s: %zu pages\n", o->out, pages);
+	o->summary = xasprintf("%s: %zu pages\n", o->out, pages);
 	ok = diag_errors() == 0;
 	if (o->stats)
 		print_stats(pages, t0, NULL, -1);
@@ -839,6 +841,13 @@ main(int argc, char *argv[])
 		    o.final_unplaced, o.final_unplaced == 1 ? "y" : "ies",
 		    o.final_problems - o.final_unplaced,
 		    o.final_problems - o.final_unplaced == 1 ? "" : "s");
+	/* On a terminal both streams go to one screen: the summary comes
+	 * last, not between the warnings. */
+	if (o.summary != NULL) {
+		fflush(stderr);
+		fputs(o.summary, stdout);
+		free(o.summary);
+	}
 	xml_cleanup();
 	intern_free();
 	return ok ? 0 : EXIT_INPUT;

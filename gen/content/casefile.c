@@ -176,11 +176,9 @@ header(struct mdctx *ctx, struct casefile *cs)
 		else if (strcmp(key, "sekretess") == 0) {
 			/* The item is secret: the public sees its number
 			 * and title only. */
-			if (!secrecy_ground_valid(value))
-				diag(DIAG_ERROR, ctx->file, vpos.line, vpos.col,
-				    "sekretess \"%s\": give the legal ground "
-				    "as \"OSL 18 kap. 8 \xc2\xa7\"", value);
-			else
+			if (secrecy_ground_check(value, "sekretess ",
+			    ctx->file, vpos.line, vpos.col,
+			    "OSL 18 kap. 8 \xc2\xa7"))
 				cs->secret = xstrdup(value);
 		}
 		free(key);
@@ -294,7 +292,11 @@ sections(struct mdctx *ctx, struct casefile *cs, cmark_node *doc)
 				found = k;
 			free(want);
 		}
-		if (found < 0) {
+		if (found < 0 && name[strspn(name, " \t")] == '\0')
+			diag(DIAG_ERROR, ctx->file, pos.line, pos.col,
+			    "section heading is empty: write one of %s after "
+			    "the \"#\"", allowed);
+		else if (found < 0) {
 			char	*raw = md_plain(n);
 
 			diag(DIAG_ERROR, ctx->file, pos.line, pos.col,

@@ -204,8 +204,13 @@ char		*register_sub_text(const struct register_field *, bool public);
  * register_entry_text() lines, each with its sub-entries as lines of
  * the item; an empty group says "Inga beslut att anmäla." */
 struct block	*register_blocks(const struct register_file *, bool public);
-/* "OSL 25 kap. 1 §", "OSL 18 kap. 8 §", "OSL 21 kap. 3 a §". */
+/* "OSL 25 kap. 1 §", "OSL 21 kap. 3 a §", "OSL 21 kap. 7 § andra stycket
+ * punkt 2", and nothing after it. */
 bool		 secrecy_ground_valid(const char *);
+/* An error at file:line:col unless g is a valid ground; key starts the
+ * message ("secret=", "sekretess "), example is the form shown. */
+bool		 secrecy_ground_check(const char *g, const char *key,
+		    const char *file, int line, int col, const char *example);
 
 /* Secrecy and the public view (redact.c; docs/content-format.md,
  * "Secrecy").  Every public output (the public pack, the site, its

@@ -1760,6 +1760,122 @@ lint_document(struct lint *l, const struct document *d)
 			    "over the title", document_label(d->kind));
 }
 
+/* Adds a line of "Expedieras till" to v, folded and cut at its first
+ * comma (", för kännedom"). */
+static void
+recipient_add(struct buf *line, char ***v, size_t *n)
+{
+	char	*t = buf_detach(line), *f;
+
+	if (t == NULL)
+		return;
+	f = content_fold(t, strcspn(t, ","));
+	free(t);
+	if (*f == '\0') {
+		free(f);
+		return;
+	}
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = f;
+}
+
+/* The lines of the recipients' blocks: a line a paragraph's line or a
+ * list item's. */
+static void
+recipient_lines(const struct block *b, char ***v, size_t *n)
+{
+	const struct span *s;
+	struct buf line = { 0 };
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_PARA || b->kind == BLOCK_HEADING) {
+			for (s = b->spans; s != NULL; s = s->next)
+				if (s->kind == SPAN_BREAK)
+					recipient_add(&line, v, n);
+				else if (s->kind == SPAN_TEXT && s->text != NULL)
+					buf_puts(&line, s->text);
+			recipient_add(&line, v, n);
+		}
+		recipient_lines(b->children, v, n);
+	}
+}
+
+/* True if the folded text h holds the folded name w as whole words. */
+static bool
+names(const char *h, const char *w)
+{
+	size_t	 hl = strlen(h), wl = strlen(w);
+	const char *p;
+
+	for (p = h; wl > 0 && (p = strstr(p, w)) != NULL; p++)
+		if (!word_before(h, (size_t)(p - h)) &&
+		    !word_at(h, hl, (size_t)(p - h) + wl))
+			return true;
+	return false;
+}
+
+/* An address line that names a body: not a street, box or postal line
+ * (they hold digits), not a person's "Att:". */
+static bool
+names_body(const char *f)
+{
+	return f[strcspn(f, "0123456789")] == '\0' &&
+	    strncmp(f, "att:", 4) != 0 && strncmp(f, "att ", 4) != 0 &&
+	    strncmp(f, "c/o ", 4) != 0;
+}
+
+/* A letter behind an item is sent to its case's "Expedieras till": an
+ * address that names none of them is a letter sent to the wrong body,
+ * or a recipient forgotten. */
+static void
+lint_letter_recipients(struct lint *l, const struct agenda_item *it,
+    const struct document *d)
+{
+	const struct section *sec = &it->cs->sections[SECTION_RECIPIENTS];
+	const struct srcpos *at = &d->pos;
+	char	**rv = NULL, *a;
+	struct buf shown = { 0 };
+	size_t	 nr = 0, i, j, nbody = 0;
+	bool	 named = false;
+
+	if (d->kind != DOCUMENT_LETTER || d->naddress == 0 || !sec->present)
+		return;
+	recipient_lines(sec->blocks, &rv, &nr);
+	for (i = 0; i < d->naddress && !named; i++) {
+		a = content_fold(d->address[i], strlen(d->address[i]));
+		if (names_body(a)) {
+			nbody++;
+			for (j = 0; j < nr && !named; j++)
+				named = names(rv[j], a) || names(a, rv[j]);
+		}
+		free(a);
+	}
+	if (!named && nbody > 0 && nr > 0) {
+		for (i = 0; i < d->nmeta; i++) {
+			a = content_fold(d->meta[i].key, strlen(d->meta[i].key));
+			if (strcmp(a, "adress") == 0)
+				at = &d->meta[i].pos;
+			free(a);
+		}
+		for (i = 0; i < d->naddress; i++) {
+			if (i > 0)
+				buf_puts(&shown, "; ");
+			buf_puts(&shown, d->address[i]);
+		}
+		a = buf_detach(&shown);
+		report(l, DIAG_WARNING, at->file ? at->file : d->path,
+		    at->line, at->col, "the letter is addressed to \"%s\", "
+		    "which the case's \"Expedieras till\" (%s:%d) does not "
+		    "name: send the letter where it is addressed, or correct "
+		    "the address or the recipients", a, it->cs->path,
+		    sec->pos.line);
+		free(a);
+	}
+	for (i = 0; i < nr; i++)
+		free(rv[i]);
+	free(rv);
+}
+
 static void
 lint_secretary(struct lint *l)
 {
@@ -1932,7 +2048,7 @@ void
 meeting_lint(const struct meeting *m)
 {
 	struct lint l;
-	size_t	 i;
+	size_t	 i, j;
 
 	if (m == NULL)
 		return;
@@ -1956,6 +2072,11 @@ meeting_lint(const struct meeting *m)
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			lint_document(&l, m->documents[i]);
+	for (i = 0; i < m->nitems; i++)
+		for (j = 0; m->items[i].cs != NULL && j < m->items[i].ndocs;
+		    j++)
+			lint_letter_recipients(&l, &m->items[i],
+			    m->items[i].docs[j]);
 	/* Figure files: hints in captions, notes and cells. */
 	for (i = 0; i < m->nfigures; i++) {
 		if (m->figures[i] == NULL)

@@ -56,6 +56,7 @@ logo_path(const char *profile, xmlNodePtr n)
 	char	*file = xml_attr(n, "file"), *dir, *path = NULL, *slash;
 	const char *p;
 	unsigned char head[8];
+	struct stat st;
 	FILE	*fp;
 
 	if (file == NULL)
@@ -82,6 +83,14 @@ logo_path(const char *profile, xmlNodePtr n)
 		return NULL;
 	}
 	free(dir);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" is %s, "
+		    "not a file: name a PNG file relative to organisation.xml",
+		    file, file_kind(st.st_mode));
+		free(path);
+		free(file);
+		return NULL;
+	}
 	if (!is_file(path) || (fp = fopen(path, "rb")) == NULL) {
 		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" does not "
 		    "exist: name a PNG file relative to organisation.xml",

@@ -281,7 +281,14 @@ program_entry(const struct meeting *m, int line, const char *file,
 		return NULL;
 	}
 	path = xasprintf("%s/%s", m->dir, file);
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, m->manifest, line, 0, "program file \"%s\" is "
+		    "%s, not a file: name the program's XML file", file,
+		    file_kind(st.st_mode));
+		free(path);
+		return NULL;
+	}
+	if (stat(path, &st) == -1) {
 		diag(DIAG_ERROR, m->manifest, line, 0, "program file \"%s\" "
 		    "does not exist: check the name (it is relative to the "
 		    "meeting folder)", file);

@@ -20,28 +20,89 @@ struct rload {
 	size_t		 nentries;
 };
 
+/* The digits at *pp, at least 1 and at most max of them; *pp moves
+ * past them. */
+static bool
+digits(const char **pp, int max)
+{
+	int	 n;
+
+	for (n = 0; **pp >= '0' && **pp <= '9'; (*pp)++, n++)
+		;
+	return n >= 1 && n <= max;
+}
+
+/* The length of the form "OSL N kap. N §" (or "N a §") at the start
+ * of g, with the paragraph ("första stycket") and the point ("punkt 2")
+ * if they follow; 0 if g does not start with the form. */
+static size_t
+ground_form(const char *g)
+{
+	static const char *const ordinal[] = {
+		"första", "andra", "tredje", "fjärde", "femte", "sjätte",
+		"sjunde", "åttonde", "nionde", "tionde"
+	};
+	const char *p = g, *q;
+	size_t	 i, n;
+
+	if (strncmp(p, "OSL ", 4) != 0)
+		return 0;
+	p += 4;
+	if (!digits(&p, 2) || strncmp(p, " kap. ", 6) != 0)
+		return 0;
+	p += 6;
+	if (!digits(&p, 2))
+		return 0;
+	if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+		p += 2;
+	if (strncmp(p, " \xc2\xa7", 3) != 0)
+		return 0;
+	p += 3;
+	for (i = 0; i < sizeof(ordinal) / sizeof(ordinal[0]); i++) {
+		n = strlen(ordinal[i]);
+		if (p[0] == ' ' && strncmp(p + 1, ordinal[i], n) == 0 &&
+		    strncmp(p + 1 + n, " stycket", 8) == 0) {
+			p += 1 + n + 8;
+			break;
+		}
+	}
+	q = p + 7;
+	if (strncmp(p, " punkt ", 7) == 0 && digits(&q, 2))
+		p = q;
+	return (size_t)(p - g);
+}
+
+/* The ground is published as the note of what it hides: the form and
+ * nothing else. */
 bool
 secrecy_ground_valid(const char *g)
 {
-	const char *p = g;
-	int	 n;
+	size_t	 n = ground_form(g);
 
-	/* OSL N kap. N §, N kap. N a §: what the schema asks. */
-	if (strncmp(p, "OSL ", 4) != 0)
-		return false;
-	p += 4;
-	for (n = 0; *p >= '0' && *p <= '9'; p++, n++)
-		;
-	if (n < 1 || n > 2 || strncmp(p, " kap. ", 6) != 0)
-		return false;
-	p += 6;
-	for (n = 0; *p >= '0' && *p <= '9'; p++, n++)
-		;
-	if (n < 1 || n > 2)
-		return false;
-	if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z')
-		p += 2;
-	return strncmp(p, " \xc2\xa7", 3) == 0;
+	return n > 0 && g[n] == '\0';
+}
+
+bool
+secrecy_ground_check(const char *g, const char *key, const char *file,
+    int line, int col, const char *example)
+{
+	size_t	 n = ground_form(g);
+
+	if (n > 0 && g[n] == '\0')
+		return true;
+	/* What follows a good ground is not repeated: it may be what the
+	 * ground was to hide. */
+	if (n > 0)
+		diag(DIAG_ERROR, file, line, col, "%s\"%.*s\" is followed by "
+		    "other text: the legal ground is published as written, "
+		    "so only \"första stycket\" or \"punkt 2\" may follow "
+		    "the \"\xc2\xa7\"; say the rest in the text", key,
+		    (int)n, g);
+	else
+		diag(DIAG_ERROR, file, line, col, "%s\"%s\": give the legal "
+		    "ground as \"%s\", with \"första stycket\" or "
+		    "\"punkt 2\" after it if needed", key, g, example);
+	return false;
 }
 
 /* Column of the text of the first <tag> that starts on `line', or 0. */
@@ -82,10 +143,8 @@ field(struct rload *rl, xmlNodePtr n, struct register_field *f)
 	f->secret = xml_attr(n, "secret");
 	if (f->secret == NULL)
 		return;
-	if (!secrecy_ground_valid(f->secret))
-		diag(DIAG_ERROR, rl->file, f->pos.line, 0, "secret=\"%s\": "
-		    "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"",
-		    f->secret);
+	secrecy_ground_check(f->secret, "secret=", rl->file, f->pos.line, 0,
+	    "OSL 25 kap. 1 \xc2\xa7");
 	f->note = xasprintf("Sekretess enligt %s", f->secret);
 }
 
@@ -199,7 +258,8 @@ static const struct xml_hint register_hints[] = {
 	{ "date", "the date must be written YYYY-MM-DD, e.g. 2026-11-24" },
 	{ "from", "write the date as YYYY-MM-DD, e.g. 2026-10-27" },
 	{ "to", "write the date as YYYY-MM-DD, e.g. 2026-11-25" },
-	{ "secret", "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\"" },
+	{ "secret", "give the legal ground as \"OSL 25 kap. 1 \xc2\xa7\", with "
+	    "\"första stycket\" or \"punkt 2\" after it if needed" },
 	{ "document", "a <document> holds a <title>, an optional <type> and "
 	    "<sender> (each once, in the order they are to print), then "
 	    "<sub> lines; date, dnr and type attributes are optional" },

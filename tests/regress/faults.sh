@@ -297,6 +297,19 @@ expect attach-fifo 1 "$M/arenden/02.md:13:4: error: \"../bilagor/ror.pdf\" is a 
 grep -q 'bilagor/mapp.pdf" is a folder, not a file' "$T/attach-fifo.err" && ok || bad "attach: the folder is not said to be one"
 rm -rf "$M/bilagor"
 sed -i '/^# Beslutsunderlag/,$d' "$M/arenden/02.md"
+# The program file and the logo the same: not "does not exist".
+mkfifo "$M/program.xml"
+sed -i 's|^  <agenda>|  <program file="program.xml"/>\n  <agenda>|' "$M/meeting.xml"
+expect program-fifo 1 "$M/meeting.xml:7: error: program file \"program.xml\" is a named pipe (FIFO), not a file: name the program's XML file" \
+    $WRAP $B check "$M"
+rm "$M/program.xml"
+sed -i '/<program file=/d' "$M/meeting.xml"
+cp content/regionstyrelsen/2026-12-08/organisation.xml "$M/"
+mkfifo "$M/logo.png"
+line=$(grep -n '<logo ' "$M/organisation.xml" | cut -d: -f1)
+expect logo-fifo 1 "$M/organisation.xml:$line: error: logo \"logo.png\" is a named pipe (FIFO), not a file: name a PNG file relative to organisation.xml" \
+    $WRAP $B check "$M"
+rm "$M/logo.png" "$M/organisation.xml"
 
 # --- A write that fails says why, with the file: past a file size limit
 # (any machine), and on a full disk (a 16 KiB tmpfs in a mount namespace

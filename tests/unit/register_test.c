@@ -286,6 +286,15 @@ TEST(grounds)
 	CHECK(secrecy_ground_valid("OSL 18 kap. 8 §"));
 	CHECK(secrecy_ground_valid("OSL 21 kap. 3 a §"));
 	CHECK(secrecy_ground_valid("OSL 25 kap. 1 § första stycket"));
+	CHECK(secrecy_ground_valid("OSL 21 kap. 7 § andra stycket punkt 2"));
+	CHECK(secrecy_ground_valid("OSL 26 kap. 1 § punkt 12"));
+	/* The ground is published as the note: nothing else may follow. */
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § (ärende 19800101-0001)"));
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § "));
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § stycket"));
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § punkt"));
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § punkt 2 och 3"));
+	CHECK(!secrecy_ground_valid("OSL 25 kap. 1 § första stycket, se bilaga"));
 	CHECK(!secrecy_ground_valid("OSL 25 kap."));
 	CHECK(!secrecy_ground_valid("25 kap. 1 § OSL"));
 	CHECK(!secrecy_ground_valid("OSL 250 kap. 1 §"));
