@@ -38,6 +38,8 @@ static const char usage_text[] =
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
+"       boardgen protocol MEETING-FOLDER -o FILE.pdf [--templates DIR]\n"
+"       boardgen extract MEETING-FOLDER -o FOLDER [--templates DIR]\n"
 "       boardgen site CONTENT-FOLDER -o SITE-FOLDER [--today YYYY-MM-DD]\n"
 "                     [--base-url URL] [--pdf] [-j N] [--force] [-s]\n"
 "       boardgen --help | --version\n";
@@ -59,6 +61,12 @@ static const char help_text[] =
 "                             organisation profile) is found from the file up\n"
 "  new FOLDER \"TITLE\"         write a new case file arenden/NN-title.md with\n"
 "                             hints to fill in, and add it to the agenda\n"
+"  protocol FOLDER -o FILE.pdf the protocol from FOLDER/protokoll.xml: cover\n"
+"                             with attendance and signatures, a § per item\n"
+"                             with motions, votes, decision, reservations;\n"
+"                             nothing is written while check finds errors\n"
+"  extract FOLDER -o DIR      one protokollsutdrag per § into DIR, named\n"
+"                             BODY-DATE-paragraf-N.pdf\n"
 "  site CONTENT -o FOLDER     the public web site of every meeting folder\n"
 "                             CONTENT/BODY/DATE/: start page, a page per\n"
 "                             meeting, item and document, registers, open\n"
@@ -213,6 +221,9 @@ guard_pdf(void *arg, const char *path, const char *data, size_t len)
 	return guard_check(arg, path, data, len) == 0;
 }
 
+static int write_doc(struct doc *, const char *, size_t *,
+    struct pack_times *, const struct guard *, size_t);
+
 /* The one way a meeting becomes a PDF: the template (the whole pack, or
  * one document of it when doc is given), the fonts, layout and, when out
  * is given, the writer; g: the public pack's guard, or NULL.  Sets
@@ -223,8 +234,6 @@ write_pack(const struct meeting *m, const struct document *doc,
     const struct guard *g)
 {
 	struct doc *d = NULL;
-	struct fontset *fs = NULL;
-	struct pages *p = NULL;
 	char	*sdir = xasprintf("%s/schema", tdir);
 	size_t	 errors = diag_errors();
 	int	 ok = 0;
@@ -238,6 +247,24 @@ write_pack(const struct meeting *m, const struct document *doc,
 		goto out;
 	if (t != NULL)
 		t->filled = now();
+	ok = write_doc(d, out, pages, t, g, errors);
+	d = NULL;
+out:
+	doc_free(d);
+	free(sdir);
+	return ok;
+}
+
+/* A filled document laid out and, when out is given, written; frees d.
+ * errors: the count before the document was made. */
+static int
+write_doc(struct doc *d, const char *out, size_t *pages,
+    struct pack_times *t, const struct guard *g, size_t errors)
+{
+	struct fontset *fs = NULL;
+	struct pages *p = NULL;
+	int	 ok = 0;
+
 	/* A font refused while laying out is an error even where the
 	 * fallback font stood in: no file is written. */
 	if ((fs = fontset_new(d)) == NULL ||
@@ -262,7 +289,6 @@ out:
 	pages_free(p);
 	fontset_free(fs);
 	doc_free(d);
-	free(sdir);
 	return ok;
 }
 
@@ -302,6 +328,22 @@ meeting_dir(const char *arg)
 	return d;
 }
 
+/* check: the protocol, when the meeting folder has one, against the
+ * meeting and the template's rules. */
+static void
+check_protocol(const struct meeting *m, const char *tdir, const char *sdir)
+{
+	struct protocol *p;
+	bool	 none;
+	int	 days = 0;
+
+	if ((p = protocol_load(m, sdir, &none)) == NULL)
+		return;
+	if (template_protocol_rules(tdir, sdir, &days))
+		protocol_check(p, m, days);
+	protocol_free(p);
+}
+
 /* build and check: out is where build writes, NULL for check. */
 static int
 build_or_check(struct options *o, const char *out)
@@ -330,8 +372,10 @@ build_or_check(struct options *o, const char *out)
 		if ((m = meeting_read(dir, sdir)) == NULL)
 			goto out;
 		meeting_lint(m);
-		if (out == NULL)
+		if (out == NULL) {
 			figures_report(m, o->allow_failed_checks);
+			check_protocol(m, o->tdir, sdir);
+		}
 		if (diag_errors() > 0) {
 			if (out != NULL)
 				diag(DIAG_ERROR, NULL, 0, 0, "build --final "
@@ -541,6 +585,110 @@ out:
 	return ok;
 }
 
+/* protocol and extract: the meeting and its protocol, checked; NULL
+ * after reporting (nothing is written of a protocol with errors). */
+static struct protocol *
+protocol_of(struct options *o, const char *sdir, struct meeting **mp,
+    char **dirp)
+{
+	struct protocol *p = NULL;
+	char	*dir = meeting_dir(o->args[0]);
+	bool	 none;
+	int	 days = 0;
+
+	*dirp = dir;
+	layout_preload();
+	if ((*mp = meeting_load(dir, sdir)) == NULL)
+		return NULL;
+	if ((p = protocol_load(*mp, sdir, &none)) == NULL) {
+		if (none)
+			diag(DIAG_ERROR, dir, 0, 0, "the meeting folder has no "
+			    "%s: write the protocol there (see boardgen(5))",
+			    PROTOCOL_FILE);
+		return NULL;
+	}
+	if (template_protocol_rules(o->tdir, sdir, &days))
+		protocol_check(p, *mp, days);
+	if (diag_errors() > 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "no protocol is written while "
+		    "it has errors: correct those above");
+		protocol_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* protocol MEETING -o FILE.pdf: the protocol of the meeting. */
+static int
+cmd_protocol(struct options *o)
+{
+	struct meeting *m = NULL;
+	struct protocol *p;
+	struct doc *d;
+	char	*sdir = xasprintf("%s/schema", o->tdir), *dir;
+	size_t	 pages, errors = diag_errors();
+	int	 ok = 0;
+
+	if ((p = protocol_of(o, sdir, &m, &dir)) == NULL)
+		goto out;
+	if ((d = template_protocol(m, p, -1, o->tdir, sdir)) == NULL ||
+	    !write_doc(d, o->out, &pages, NULL, NULL, errors))
+		goto out;
+	printf("%s: %zu pages, %zu paragraphs\n", o->out, pages, p->npars);
+	ok = diag_errors() == 0;
+out:
+	protocol_free(p);
+	meeting_free(m);
+	free(dir);
+	free(sdir);
+	return ok;
+}
+
+/* extract MEETING -o FOLDER: one protokollsutdrag per paragraph, named
+ * BODY-DATE-paragraf-N.pdf. */
+static int
+cmd_extract(struct options *o)
+{
+	struct meeting *m = NULL;
+	struct protocol *p;
+	struct doc *d;
+	char	*sdir = xasprintf("%s/schema", o->tdir), *dir, *slug, *path;
+	size_t	 i, pages, errors = diag_errors();
+	int	 ok = 0;
+
+	if (!is_dir(o->out)) {
+		diag(DIAG_ERROR, o->out, 0, 0, "extract writes into a folder: "
+		    "create it first (mkdir -p %s)", o->out);
+		free(sdir);
+		return 0;
+	}
+	if ((p = protocol_of(o, sdir, &m, &dir)) == NULL)
+		goto out;
+	slug = case_slug(m->body != NULL ? m->body : "protokoll");
+	for (i = 0; i < p->npars; i++) {
+		path = xasprintf("%s/%s-%s-paragraf-%d.pdf", o->out, slug,
+		    m->date, p->pars[i].number);
+		d = template_protocol(m, p, (long)i, o->tdir, sdir);
+		if (d == NULL || !write_doc(d, path, &pages, NULL, NULL,
+		    errors)) {
+			free(path);
+			free(slug);
+			goto out;
+		}
+		printf("%s: %zu page%s, § %d\n", path, pages,
+		    pages == 1 ? "" : "s", p->pars[i].number);
+		free(path);
+	}
+	free(slug);
+	ok = diag_errors() == 0;
+out:
+	protocol_free(p);
+	meeting_free(m);
+	free(dir);
+	free(sdir);
+	return ok;
+}
+
 /* new MEETING "TITLE": a new case file with its header and sections. */
 static int
 cmd_new(struct options *o)
@@ -671,7 +819,9 @@ static const struct command {
 } commands[] = {
 	{ "build",	1, "FILE.pdf",	REPORT_BRIEF,	cmd_build },
 	{ "check",	1, NULL,	REPORT_COUNTED,	cmd_check },
+	{ "extract",	1, "FOLDER",	REPORT_ALL,	cmd_extract },
 	{ "new",	2, NULL,	REPORT_ALL,	cmd_new },
+	{ "protocol",	1, "FILE.pdf",	REPORT_ALL,	cmd_protocol },
 	{ "render",	1, "FILE.pdf",	REPORT_FILE,	cmd_render },
 	{ "site",	1, "FOLDER",	REPORT_BRIEF,	cmd_site },
 };
@@ -818,7 +968,9 @@ main(int argc, char *argv[])
 		    cmd->output, usage_text);
 		return EXIT_USAGE;
 	}
-	if (cmd->run == cmd_site) {
+	if (cmd->run == cmd_extract) {
+		/* a folder: extract says if it is missing */
+	} else if (cmd->run == cmd_site) {
 		if (o.site.today != NULL && !iso_date_valid(o.site.today)) {
 			fprintf(stderr, "boardgen: --today wants a date "
 			    "YYYY-MM-DD, e.g. 2026-12-01\n");

@@ -254,4 +254,26 @@ void		 guard_free(struct guard *);
 size_t		 guard_check(const struct guard *, const char *out,
 		    const char *data, size_t len);
 
+/* The protocol (protocol.c; docs/content-format.md, "The protocol"):
+ * PROTOCOL_FILE in the meeting folder, validated against
+ * schema_dir/protocol.rng.  Paragraphs are numbered from its first=""
+ * or on from the body's previous protocol this year (the meeting
+ * folders beside this one).  protocol_load sets *none (and reports
+ * nothing) when the folder has no protocol; NULL after reporting. */
+#define PROTOCOL_FILE	"protokoll.xml"
+struct protocol	*protocol_load(const struct meeting *, const char *schema_dir,
+		    bool *none);
+struct protocol	*protocol_parse(const char *path, const char *data,
+		    size_t len, const struct meeting *, const char *schema_dir);
+/* Reports what is wrong with a protocol read for meeting m: names not in
+ * the attendance, deputies serving for members present or while absent
+ * themselves, votes that do not add up to those serving, a member with
+ * jäv who votes, ties undecided (the chair's casting vote in a nämnd,
+ * lot in fullmäktige), § numbers colliding with or skipping from the
+ * previous protocol, agenda items without a paragraph or an outcome,
+ * justering more than justering_days after the meeting (0: no limit),
+ * a notice posted later than the second day after justering. */
+void		 protocol_check(const struct protocol *,
+		    const struct meeting *m, int justering_days);
+
 #endif /* BOARDGEN_CONTENT_H */

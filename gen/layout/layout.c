@@ -344,6 +344,26 @@ out:
 	return ok;
 }
 
+/* A box of the page style (for initials, a signature): four lines. */
+static void
+page_box(struct page *pg, const struct page_box *b)
+{
+	struct pitem p;
+	int	 i;
+
+	for (i = 0; i < 4; i++) {
+		memset(&p, 0, sizeof(p));
+		p.kind = PITEM_LINE;
+		p.x = b->x + (i == 1 ? b->w : 0);
+		p.y = b->y + (i == 2 ? b->h : 0);
+		p.w = i % 2 == 0 ? b->w : 0;
+		p.h = i % 2 == 0 ? 0 : b->h;
+		p.line_width = RUNNING_RULE;
+		p.artifact = true;
+		additem(pg, &p);
+	}
+}
+
 /* Joins the parts' pages into out. */
 static int
 join(const struct doc *d, struct lb *lb, struct part_out *po,
@@ -409,6 +429,8 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 		if (!running(lb, out, pg, ps, &ps->header, true) ||
 		    !running(lb, out, pg, ps, &ps->footer, false))
 			return 0;
+		for (k = 0; k < ps->nboxes; k++)
+			page_box(pg, &ps->boxes[k]);
 		if (pg->docpage != 1)
 			continue;
 		/* The letterhead: a document's first page only. */

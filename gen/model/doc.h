@@ -323,6 +323,8 @@ struct running {
 	struct srcpos	 pos;		/* the template element, for messages */
 };
 
+#define PAGE_MAX_BOXES	4
+
 struct page_style {
 	char		*name;
 	float		 width, height;
@@ -340,6 +342,12 @@ struct page_style {
 	/* Pages of a PDF made elsewhere: strips along the edges kept
 	 * free for the stamp (the page is scaled to fit inside them). */
 	float		 stamp_top, stamp_bottom, stamp_left, stamp_right;
+	/* Boxes drawn on every page (a protocol's "Justerandes signatur"
+	 * and "Utdragsbestyrkande"), x and y from the bottom left. */
+	struct page_box {
+		float	 x, y, w, h;
+	}		 boxes[PAGE_MAX_BOXES];
+	size_t		 nboxes;
 };
 
 /* A page of a PDF made elsewhere, as shown: its /Rotate applied. */

@@ -20,5 +20,6 @@
 
 #include "meeting.h"	/* the meeting model, and doc.h */
 #include "pages.h"	/* the page model */
+#include "protocol.h"	/* the protocol of a meeting */
 
 #endif /* BOARDGEN_MODEL_H */

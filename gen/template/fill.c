@@ -30,6 +30,15 @@ struct ctx {
 	const struct block *placed;	/* the body, once placed */
 	int		 outline_base;	/* bookmark level of the part */
 	bool		 single;	/* one document alone (render) */
+	/* The protocol: its paragraph and person at hand, someone's words
+	 * (a motion, a reservation), the one paragraph of an extract
+	 * (-1: all). */
+	const struct protocol *pr;
+	const struct prot_paragraph *par;
+	const struct prot_person *person;
+	const char	*pname;		/* <for-each select="justerare"> */
+	const struct prot_said *said;
+	long		 only;
 };
 
 enum fv {
@@ -105,7 +114,11 @@ enum scope {
 	IN_SIGNER,		/* <for-each select="signer"> */
 	IN_ADDRESS,		/* <for-each select="address"> */
 	IN_SLOT,		/* <for-each select="slot|sub"> */
-	IN_RUNNING		/* the page numbers: kept for layout */
+	IN_RUNNING,		/* the page numbers: kept for layout */
+	IN_PROTOCOL,		/* a protocol */
+	IN_PERSON,		/* <for-each select="member|deputy|..."> */
+	IN_PARAGRAPH,		/* <for-each select="paragraph"> */
+	IN_SAID			/* <for-each select="motion|..."> */
 };
 
 /* Where its value was written: there if it is at hand, else the
@@ -153,6 +166,14 @@ scope_base(const struct ctx *c, enum scope s)
 		return c->slot;
 	case IN_PROGRAM:
 		return c->m->program ? c->m->program->program : NULL;
+	case IN_PROTOCOL:
+		return c->pr;
+	case IN_PERSON:
+		return c->person;
+	case IN_PARAGRAPH:
+		return c->par;
+	case IN_SAID:
+		return c->said;
 	case IN_MEETING:
 	case IN_ADDRESS:
 	case IN_RUNNING:
@@ -487,6 +508,317 @@ field_cmp(const void *key, const void *row)
 	return strcmp(key, ((const struct field *)row)->name);
 }
 
+/* ------------------------------------------------------------------ */
+/* The protocol's fields (docs/templates.md, "The protocol"). */
+
+/* "Karin Åhlund (S)" */
+static char *
+pname(const struct ctx *c, const char *name)
+{
+	return protocol_name(c->pr, name);
+}
+
+static char *
+g_prot_number(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct protocol *p = c->pr;
+	int	 first = p->npars ? p->pars[0].number : p->first;
+	int	 last = p->npars ? p->pars[p->npars - 1].number : p->first;
+
+	if (c->only >= 0 && (size_t)c->only < p->npars)
+		first = last = p->pars[c->only].number;
+	if (strcmp(name, "prot-first") == 0)
+		return xasprintf("%d", first);
+	if (strcmp(name, "prot-last") == 0)
+		return xasprintf("%d", last);
+	return first == last ? xasprintf("§ %d", first) :
+	    xasprintf("§ %d–%d", first, last);
+}
+
+/* The meeting's time and place: the protocol's, else the sessions'. */
+static char *
+g_prot_when(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct meeting *m = c->m;
+	bool	 time = strcmp(name, "prot-time") == 0;
+	struct buf b = { 0 };
+	size_t	 i, k;
+
+	if (time && c->pr->time != NULL)
+		return xstrdup(c->pr->time);
+	if (!time && c->pr->place != NULL)
+		return xstrdup(c->pr->place);
+	for (i = 0; i < m->nsessions; i++) {
+		const struct session *s = &m->sessions[i];
+
+		if (time) {
+			buf_printf(&b, "%s%s%s%s", i ? ", " : "", nz(s->start),
+			    s->end ? "–" : "", nz(s->end));
+			continue;
+		}
+		for (k = 0; k < i; k++)
+			if (s->place && m->sessions[k].place &&
+			    strcmp(s->place, m->sessions[k].place) == 0)
+				break;
+		if (k == i && s->place != NULL)
+			buf_printf(&b, "%s%s", b.len ? "; " : "", s->place);
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+static char *
+g_prot_date(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct protocol *p = c->pr;
+	char	 d[11];
+	const char *iso = NULL;
+	bool	 lng = strstr(name, "-long") != NULL;
+
+	if (strncmp(name, "justering-date", 14) == 0)
+		iso = p->justering_date;
+	else if (strncmp(name, "notice-posted", 13) == 0)
+		iso = p->posted;
+	else if (p->posted != NULL && sv_appeal_last_day(p->posted, d)) {
+		/* appeal-last, notice-down: the notice stays up until the
+		 * period of appeal has run out. */
+		if (strncmp(name, "notice-down", 11) == 0)
+			days_iso(iso_date_days(d) + 1, d);
+		iso = d;
+	}
+	if (iso == NULL)
+		return xstrdup("");
+	return lng ? sv_date_long(iso) : xstrdup(iso);
+}
+
+static char *
+g_justerare_names(const struct ctx *c, const struct field *f,
+    const char *name)
+{
+	const struct protocol *p = c->pr;
+	struct buf b = { 0 };
+	size_t	 i;
+	char	*n;
+
+	for (i = 0; i < p->njusterare; i++) {
+		n = pname(c, p->justerare[i]);
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == p->njusterare ?
+		    " och " : ", ", n);
+		free(n);
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+static char *
+g_prot_chair(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct prot_person *x = protocol_chair(c->pr);
+
+	return x != NULL ? pname(c, x->name) : xstrdup(nz(c->m->chair.name));
+}
+
+static char *
+g_prot_label(const struct ctx *c, const struct field *f, const char *name)
+{
+	bool	 ex = c->only >= 0;
+
+	if (strcmp(name, "extract") == 0)
+		return xstrdup(ex ? "yes" : "");
+	if (strcmp(name, "prot-label") == 0)
+		return xstrdup(ex ? "Protokollsutdrag" : "Protokoll");
+	if (ex && (size_t)c->only < c->pr->npars)
+		return xasprintf("Protokollsutdrag %s %s § %d", nz(c->m->body),
+		    nz(c->m->date), c->pr->pars[c->only].number);
+	return xasprintf("Protokoll %s %s", nz(c->m->body), nz(c->m->date));
+}
+
+/* How many people of a kind the attendance has ("" for none). */
+static char *
+g_prot_count(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct protocol *p = c->pr;
+	size_t	 i, n = 0;
+
+	for (i = 0; i < p->npeople; i++) {
+		const struct prot_person *x = &p->people[i];
+
+		if (strcmp(name, "prot-serving-deputies") == 0)
+			n += x->role == PROT_DEPUTY && x->serves_for != NULL;
+		else if (strcmp(name, "prot-deputies") == 0)
+			n += x->role == PROT_DEPUTY && x->serves_for == NULL;
+		else if (strcmp(name, "prot-others") == 0)
+			n += x->role == PROT_OTHER;
+		else
+			n += x->role == PROT_MEMBER && x->absent;
+	}
+	return n ? xasprintf("%zu", n) : xstrdup("");
+}
+
+static char *
+g_person(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct prot_person *x = c->person;
+	struct buf b = { 0 };
+
+	if (x == NULL)		/* a justerare not in the attendance */
+		return xstrdup(strcmp(name, "person-name") == 0 ?
+		    nz(c->pname) : "");
+	if (strcmp(name, "person-name") == 0)
+		return pname(c, x->name);
+	if (strcmp(name, "person-title") == 0)
+		return xstrdup(nz(x->title));
+	if (strcmp(name, "person-paragraphs") == 0)
+		return xstrdup(nz(x->paragraphs));
+	if (strcmp(name, "person-serves-for") == 0)
+		return x->serves_for ? pname(c, x->serves_for) : xstrdup("");
+	/* person-times: "tjänstgör till kl. 09.10", "lämnar kl. 11.40" */
+	if (x->serves_for != NULL && x->from != PROT_NOTIME)
+		buf_printf(&b, "tjänstgör från kl. %02d.%02d", x->from / 60 % 24,
+		    x->from % 60);
+	if (x->serves_for != NULL && x->until != PROT_NOTIME)
+		buf_printf(&b, "%stjänstgör till kl. %02d.%02d", b.len ?
+		    ", " : "", x->until / 60 % 24, x->until % 60);
+	if (x->arrives_at != NULL)
+		buf_printf(&b, "%sanländer kl. %s", b.len ? ", " : "",
+		    x->arrives_at);
+	if (x->leaves_at != NULL)
+		buf_printf(&b, "%slämnar kl. %s", b.len ? ", " : "",
+		    x->leaves_at);
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+static char *
+g_par(const struct ctx *c, const struct field *f, const char *name)
+{
+	static const char *const outcomes[] = {
+		"", "decision", "tabled", "referred-back", "struck"
+	};
+	const struct prot_paragraph *q = c->par;
+	const struct section *rec = c->it && c->it->cs ?
+	    &c->it->cs->sections[SECTION_RECIPIENTS] : NULL;
+
+	if (strcmp(name, "par-number") == 0)
+		return xasprintf("%d", q->number);
+	if (strcmp(name, "par-anchor") == 0)
+		return xasprintf("par-%d", q->number);
+	if (strcmp(name, "par-outcome") == 0)
+		return xstrdup(outcomes[q->outcome]);
+	if (strcmp(name, "par-reason") == 0)
+		return xstrdup(nz(q->reason));
+	if (strcmp(name, "par-immediate") == 0)
+		return xstrdup(q->immediate ? "yes" : "");
+	if (strcmp(name, "par-proposition") == 0)
+		return xstrdup(nz(q->proposition));
+	if (strcmp(name, "par-vote") == 0)
+		return xstrdup(q->vote ? "yes" : "");
+	if (strcmp(name, "par-jav") == 0)
+		return q->njav ? xasprintf("%zu", q->njav) : xstrdup("");
+	if (strcmp(name, "par-motions") == 0)
+		return q->nmotions ? xasprintf("%zu", q->nmotions) : xstrdup("");
+	if (strcmp(name, "par-reservations") == 0)
+		return q->nreservations ? xasprintf("%zu", q->nreservations) :
+		    xstrdup("");
+	if (strcmp(name, "par-notes") == 0)
+		return q->nnotes ? xasprintf("%zu", q->nnotes) : xstrdup("");
+	/* par-recipients: "yes" if the paragraph or its case names any */
+	return xstrdup(q->nrecipients > 0 || (rec != NULL && rec->present &&
+	    rec->blocks != NULL) ? "yes" : "");
+}
+
+/* The vote's fields; vote-result is the sentence of its outcome. */
+static char *
+g_vote(const struct ctx *c, const struct field *f, const char *name)
+{
+	const struct prot_vote *v = c->par->vote;
+	int	 w;
+
+	if (v == NULL)
+		return xstrdup("");
+	if (strcmp(name, "vote-ja") == 0)
+		return xstrdup(nz(v->ja));
+	if (strcmp(name, "vote-nej") == 0)
+		return xstrdup(nz(v->nej));
+	if (strcmp(name, "vote-ja-count") == 0)
+		return xasprintf("%d", v->count[BALLOT_JA]);
+	if (strcmp(name, "vote-nej-count") == 0)
+		return xasprintf("%d", v->count[BALLOT_NEJ]);
+	if (strcmp(name, "vote-avstar-count") == 0)
+		return v->count[BALLOT_AVSTAR] ? xasprintf("%d",
+		    v->count[BALLOT_AVSTAR]) : xstrdup("");
+	w = protocol_vote_winner(c->pr, v);
+	if (strcmp(name, "vote-tie") == 0)
+		return xstrdup(v->count[BALLOT_JA] != v->count[BALLOT_NEJ] ||
+		    w < 0 ? "" : v->tie == TIE_LOT ? "lot" : "chair");
+	/* vote-winner */
+	return xstrdup(w == BALLOT_JA ? nz(v->ja) : w == BALLOT_NEJ ?
+	    nz(v->nej) : "");
+}
+
+static char *
+g_said(const struct ctx *c, const struct field *f, const char *name)
+{
+	if (strcmp(name, "said-by") == 0)
+		return pname(c, c->said->by);
+	return xstrdup(nz(c->said->text));
+}
+
+#define R(x)	offsetof(struct protocol, x)
+
+/* Sorted by name (strcmp), for bsearch. */
+static const struct field prot_fields[] = {
+	{ "appeal-last",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "appeal-last-long",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "extract",		IN_PROTOCOL,	g_prot_label,	0,	AT_ITEM },
+	{ "justerare-names",	IN_PROTOCOL,	g_justerare_names, 0,	AT_ITEM },
+	{ "justering-date",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "justering-date-long", IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "justering-place",	IN_PROTOCOL,	g_str,	R(justering_place), AT_ITEM },
+	{ "justering-time",	IN_PROTOCOL,	g_str,	R(justering_time), AT_ITEM },
+	{ "notice-down",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "notice-down-long",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "notice-kept",	IN_PROTOCOL,	g_str,	R(kept),	AT_ITEM },
+	{ "notice-posted",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "notice-posted-long",	IN_PROTOCOL,	g_prot_date,	0,	AT_ITEM },
+	{ "par-anchor",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-immediate",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-jav",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-motions",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-notes",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-number",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-outcome",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-proposition",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-reason",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-recipients",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-reservations",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-vote",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "person-name",	IN_PERSON,	g_person,	0,	AT_ITEM },
+	{ "person-paragraphs",	IN_PERSON,	g_person,	0,	AT_ITEM },
+	{ "person-serves-for",	IN_PERSON,	g_person,	0,	AT_ITEM },
+	{ "person-times",	IN_PERSON,	g_person,	0,	AT_ITEM },
+	{ "person-title",	IN_PERSON,	g_person,	0,	AT_ITEM },
+	{ "prot-chair",		IN_PROTOCOL,	g_prot_chair,	0,	AT_ITEM },
+	{ "prot-deputies",	IN_PROTOCOL,	g_prot_count,	0,	AT_ITEM },
+	{ "prot-first",		IN_PROTOCOL,	g_prot_number,	0,	AT_ITEM },
+	{ "prot-label",		IN_PROTOCOL,	g_prot_label,	0,	AT_ITEM },
+	{ "prot-last",		IN_PROTOCOL,	g_prot_number,	0,	AT_ITEM },
+	{ "prot-others",	IN_PROTOCOL,	g_prot_count,	0,	AT_ITEM },
+	{ "prot-paragraphs",	IN_PROTOCOL,	g_prot_number,	0,	AT_ITEM },
+	{ "prot-place",		IN_PROTOCOL,	g_prot_when,	0,	AT_ITEM },
+	{ "prot-serving-deputies", IN_PROTOCOL,	g_prot_count,	0,	AT_ITEM },
+	{ "prot-time",		IN_PROTOCOL,	g_prot_when,	0,	AT_ITEM },
+	{ "prot-title",		IN_PROTOCOL,	g_prot_label,	0,	AT_ITEM },
+	{ "said-by",		IN_SAID,	g_said,		0,	AT_ITEM },
+	{ "said-text",		IN_SAID,	g_said,		0,	AT_ITEM },
+	{ "vote-avstar-count",	IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-ja",		IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-ja-count",	IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-nej",		IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-nej-count",	IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-tie",		IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+	{ "vote-winner",	IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
+};
+
+#undef R
+
 /* The row of a field name; "meta:KEY" and "doc-meta:KEY" are rows
  * "meta:" and "doc-meta:". */
 static const struct field *
@@ -496,8 +828,13 @@ field_find(const char *name)
 		name = "meta:";
 	else if (strncmp(name, "doc-meta:", 9) == 0)
 		name = "doc-meta:";
-	return bsearch(name, fields, sizeof(fields) / sizeof(fields[0]),
-	    sizeof(fields[0]), field_cmp);
+	const struct field *f = bsearch(name, fields, sizeof(fields) /
+	    sizeof(fields[0]), sizeof(fields[0]), field_cmp);
+
+	if (f == NULL)
+		f = bsearch(name, prot_fields, sizeof(prot_fields) /
+		    sizeof(prot_fields[0]), sizeof(prot_fields[0]), field_cmp);
+	return f;
 }
 
 static bool
@@ -518,6 +855,14 @@ in_scope(const struct ctx *c, enum scope s)
 		return c->line != NULL;
 	case IN_SLOT:
 		return c->slot != NULL;
+	case IN_PROTOCOL:
+		return c->pr != NULL;
+	case IN_PERSON:
+		return c->person != NULL || c->pname != NULL;
+	case IN_PARAGRAPH:
+		return c->par != NULL;
+	case IN_SAID:
+		return c->said != NULL;
 	case IN_MEETING:
 	case IN_RUNNING:
 		break;
@@ -1451,6 +1796,96 @@ signers(struct ctx *c, xmlNodePtr n, struct block ***tail)
 	return 1;
 }
 
+/* The protocol's loops; false if sel is none of them. */
+static bool
+prot_for_each(struct ctx *c, xmlNodePtr n, const char *sel, int *ok,
+    struct block ***tail)
+{
+	const struct protocol *p = c->pr;
+	const struct prot_paragraph *q = c->par;
+	const struct agenda_item *saved_it = c->it;
+	const struct prot_said *v = NULL;
+	size_t	 i, nv = 0;
+
+	if (strcmp(sel, "member") == 0 || strcmp(sel, "serving-deputy") == 0 ||
+	    strcmp(sel, "deputy") == 0 || strcmp(sel, "other") == 0) {
+		for (i = 0; i < p->npeople; i++) {
+			const struct prot_person *x = &p->people[i];
+			bool	 take;
+
+			if (sel[0] == 'm')
+				take = x->role == PROT_MEMBER && !x->absent;
+			else if (sel[0] == 's')
+				take = x->role == PROT_DEPUTY &&
+				    x->serves_for != NULL;
+			else if (sel[0] == 'd')
+				take = x->role == PROT_DEPUTY &&
+				    x->serves_for == NULL;
+			else
+				take = x->role == PROT_OTHER;
+			if (!take)
+				continue;
+			c->person = x;
+			*ok &= blocks(c, n, tail);
+		}
+		c->person = NULL;
+		return true;
+	}
+	if (strcmp(sel, "justerare") == 0) {
+		for (i = 0; i < p->njusterare; i++) {
+			c->pname = p->justerare[i];
+			c->person = protocol_person(p, p->justerare[i]);
+			*ok &= blocks(c, n, tail);
+		}
+		c->pname = NULL;
+		c->person = NULL;
+		return true;
+	}
+	if (strcmp(sel, "paragraph") == 0) {
+		for (i = 0; i < p->npars; i++) {
+			if (c->only >= 0 && (size_t)c->only != i)
+				continue;
+			c->par = &p->pars[i];
+			c->it = p->pars[i].index < c->m->nitems ?
+			    &c->m->items[p->pars[i].index] : NULL;
+			*ok &= blocks(c, n, tail);
+		}
+		c->par = q;
+		c->it = saved_it;
+		return true;
+	}
+	if (q == NULL)
+		return false;
+	if (strcmp(sel, "recipient") == 0) {
+		for (i = 0; i < q->nrecipients; i++) {
+			c->line = q->recipients[i];
+			*ok &= blocks(c, n, tail);
+		}
+		c->line = NULL;
+		return true;
+	}
+	if (strcmp(sel, "jav") == 0) {
+		v = q->jav;
+		nv = q->njav;
+	} else if (strcmp(sel, "motion") == 0) {
+		v = q->motions;
+		nv = q->nmotions;
+	} else if (strcmp(sel, "reservation") == 0) {
+		v = q->reservations;
+		nv = q->nreservations;
+	} else if (strcmp(sel, "note") == 0) {
+		v = q->notes;
+		nv = q->nnotes;
+	} else
+		return false;
+	for (i = 0; i < nv; i++) {
+		c->said = &v[i];
+		*ok &= blocks(c, n, tail);
+	}
+	c->said = NULL;
+	return true;
+}
+
 static int
 for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
 {
@@ -1504,15 +1939,179 @@ for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
 			ok &= blocks(c, n, tail);
 		}
 		c->slot = saved;
+	} else if (sel && c->pr != NULL && prot_for_each(c, n, sel, &ok,
+	    tail)) {
+		/* done */
 	} else {
 		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
 		    "<for-each select=\"%s\">: use session or item (signer, "
-		    "address and slot in a document, sub in a slot)",
-		    sel ? sel : "");
+		    "address and slot in a document, sub in a slot; member, "
+		    "serving-deputy, deputy, other, justerare and paragraph "
+		    "in a protocol, jav, motion, reservation, note and "
+		    "recipient in a paragraph)", sel ? sel : "");
 		ok = 0;
 	}
 	free(sel);
 	return ok;
+}
+
+/* A cell of the vote table. */
+static void
+vote_cell(struct table_row *row, size_t col, const struct style *st,
+    const char *text, struct srcpos pos, enum cell_align align)
+{
+	struct table_cell *cell = &row->cells[col];
+
+	cell->col = col;
+	cell->colspan = cell->rowspan = 1;
+	cell->align = align;
+	cell->pos = pos;
+	if (text != NULL && *text != '\0')
+		cell->blocks = text_para(st, text, pos);
+}
+
+/* The vote as a table: a row per ballot, a cross under ja, nej or
+ * avstår, then the sums. */
+static struct block *
+vote_table(const struct ctx *c, const struct prot_vote *v,
+    const struct style *tst, const struct style *head,
+    const struct style *cell)
+{
+	static const char *const heads[] = {
+		"Ledamot", "Ja", "Nej", "Avstår"
+	};
+	struct table *t = xcalloc(1, sizeof(*t));
+	struct block *b;
+	size_t	 i, k;
+	char	 num[16];
+
+	t->ncols = 4;
+	t->cols = xcalloc(4, sizeof(*t->cols));
+	t->cols[0].weight = 1;
+	t->cols[0].wrap = true;
+	for (k = 1; k < 4; k++)
+		t->cols[k].align = CELL_CENTER;
+	t->nrows = v->nballots + 2;
+	t->rows = xcalloc(t->nrows, sizeof(*t->rows));
+	t->nhead = 1;
+	t->pos = v->pos;
+	t->style = tst;
+	for (i = 0; i < t->nrows; i++) {
+		struct table_row *row = &t->rows[i];
+
+		row->role = i == 0 ? ROW_HEAD : i + 1 == t->nrows ?
+		    ROW_TOTAL : ROW_DATA;
+		row->style = i == 0 ? head : NULL;
+		row->ncells = 4;
+		row->cells = xcalloc(4, sizeof(*row->cells));
+		row->pos = i > 0 && i <= v->nballots ? v->ballots[i - 1].pos :
+		    v->pos;
+		for (k = 0; k < 4; k++) {
+			const char *text = NULL;
+			char	*name = NULL;
+
+			if (i == 0)
+				text = heads[k];
+			else if (i <= v->nballots && k == 0)
+				text = name = pname(c, v->ballots[i - 1].member);
+			else if (i <= v->nballots)
+				text = (size_t)v->ballots[i - 1].vote + 1 == k ?
+				    "X" : NULL;
+			else if (k == 0)
+				text = "Summa";
+			else {
+				snprintf(num, sizeof(num), "%d",
+				    v->count[k - 1]);
+				text = num;
+			}
+			vote_cell(row, k, i == 0 ? head : cell, text, row->pos,
+			    k == 0 ? CELL_LEFT : CELL_CENTER);
+			free(name);
+		}
+	}
+	b = block_new(BLOCK_TABLE);
+	b->table = t;
+	b->style = tst;
+	b->pos = t->pos;
+	return b;
+}
+
+/* <decision/>, <case-recipients/>, <votes/> in a protocol's paragraph. */
+static int
+prot_block(struct ctx *c, xmlNodePtr n, struct block ***tail)
+{
+	const struct prot_paragraph *q = c->par;
+	const struct casefile *cs = c->it != NULL ? c->it->cs : NULL;
+	const struct style *st;
+	const struct block *src = NULL;
+	const struct section *sec = NULL;
+	struct block *b;
+	int	 ok = 1;
+
+	if (q == NULL) {
+		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
+		    "<%s> belongs in <for-each select=\"paragraph\"> of a "
+		    "protocol", (const char *)n->name);
+		return 0;
+	}
+	st = need_style(c, n, &ok);
+	if (!ok)
+		return 0;
+	if (xml_is(n, "votes")) {
+		const struct style *head, *cell;
+		char	*v;
+
+		v = xml_attr(n, "head-style");
+		head = tmpl_style(c->t, v);
+		free(v);
+		v = xml_attr(n, "cell-style");
+		cell = tmpl_style(c->t, v);
+		free(v);
+		if (head == NULL || cell == NULL) {
+			diag(DIAG_ERROR, tmpl_file(c->t, n),
+			    (int)xmlGetLineNo(n), 0, "<votes>: head-style and "
+			    "cell-style must name styles that are defined");
+			return 0;
+		}
+		if (q->vote == NULL)
+			return 1;
+		**tail = vote_table(c, q->vote, st, head, cell);
+		*tail = &(**tail)->next;
+		return 1;
+	}
+	if (xml_is(n, "decision")) {
+		if (q->outcome != OUTCOME_DECISION)
+			return 1;
+		if (q->decision != NULL) {
+			**tail = blocks_clone(q->decision);
+			for (b = **tail; b != NULL; b = b->next) {
+				b->style = st;
+				*tail = &b->next;
+			}
+			return 1;
+		}
+		sec = cs ? &cs->sections[SECTION_PROPOSAL] : NULL;
+	} else {
+		if (q->nrecipients > 0)
+			return 1;
+		sec = cs ? &cs->sections[SECTION_RECIPIENTS] : NULL;
+	}
+	src = sec != NULL && sec->present ? sec->blocks : NULL;
+	if (src == NULL)
+		return 1;
+	if (c->cm == NULL) {
+		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
+		    "no <content> map for the protocol: name one with "
+		    "content=\"\" on <document>");
+		return 0;
+	}
+	/* The case's own text, single-sourced: styled as case text is. */
+	**tail = tmpl_style_blocks(c->cm, src, 0);
+	fix_links(c, **tail);
+	tmpl_notes(c->t, c->cm, **tail, cs, cs->notes);
+	while (**tail)
+		*tail = &(**tail)->next;
+	return 1;
 }
 
 static int
@@ -1543,6 +2142,9 @@ blocks(struct ctx *c, xmlNodePtr parent, struct block ***tail)
 			ok &= signers(c, n, tail);
 		else if (xml_is(n, "grid"))
 			ok &= grid(c, n, tail);
+		else if (xml_is(n, "decision") ||
+		    xml_is(n, "case-recipients") || xml_is(n, "votes"))
+			ok &= prot_block(c, n, tail);
 		else if (xml_is(n, "page-break") || xml_is(n, "rule")) {
 			b = block_new(xml_is(n, "rule") ? BLOCK_RULE :
 			    BLOCK_PAGEBREAK);
@@ -1962,6 +2564,99 @@ out:
 		free(t.path[i]);
 	}
 	tmpl_free_cmaps(&t);
+	if (!ok) {
+		doc_free(t.doc);
+		return NULL;
+	}
+	return t.doc;
+}
+
+/* Loads protokoll.xml of the template folder into t; 0 after
+ * reporting. */
+static int
+prot_template(struct tmpl *t, const char *template_dir,
+    const char *schema_dir)
+{
+	char	*path, *schema;
+	int	 ok;
+
+	memset(t, 0, sizeof(*t));
+	t->doc = xcalloc(1, sizeof(*t->doc));
+	t->dir = template_dir;
+	path = xasprintf("%s/protokoll.xml", template_dir);
+	schema = xasprintf("%s/template.rng", schema_dir);
+	ok = tmpl_load_file(t, path, schema) && tmpl_collect(t);
+	free(path);
+	free(schema);
+	if (ok && t->protocol == NULL) {
+		diag(DIAG_ERROR, t->path[0], 0, 0, "the template needs a "
+		    "<document role=\"protokoll\">");
+		ok = 0;
+	}
+	return ok;
+}
+
+static void
+tmpl_release(struct tmpl *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nxml; i++) {
+		xmlFreeDoc(t->xml[i]);
+		free(t->path[i]);
+	}
+	tmpl_free_cmaps(t);
+}
+
+int
+template_protocol_rules(const char *template_dir, const char *schema_dir,
+    int *justering_days)
+{
+	struct tmpl t;
+	int	 ok = prot_template(&t, template_dir, schema_dir);
+
+	*justering_days = t.justering_days;
+	tmpl_release(&t);
+	doc_free(t.doc);
+	return ok;
+}
+
+struct doc *
+template_protocol(const struct meeting *m, const struct protocol *p,
+    long only, const char *template_dir, const char *schema_dir)
+{
+	struct tmpl t;
+	struct ctx c;
+	char	*v;
+	int	 ok;
+
+	if (!(ok = prot_template(&t, template_dir, schema_dir)))
+		goto out;
+	t.doc->parts = xcalloc(1, sizeof(*t.doc->parts));
+	t.doc->page_styles = xrealloc(t.doc->page_styles,
+	    (t.doc->npage_styles + 1) * sizeof(*t.doc->page_styles));
+	memset(&c, 0, sizeof(c));
+	c.t = &t;
+	c.m = m;
+	c.pr = p;
+	c.only = only;
+	c.outline_base = 1;
+	v = xml_attr(t.protocol, "content");
+	c.cm = tmpl_cmap(&t, v);
+	free(v);
+	if (t.metadata != NULL) {
+		t.doc->title = expand_attr(&c, t.metadata, "title", &ok);
+		t.doc->subject = expand_attr(&c, t.metadata, "subject", &ok);
+		t.doc->author = expand_attr(&c, t.metadata, "author", &ok);
+		t.doc->lang = expand_attr(&c, t.metadata, "lang", &ok);
+	}
+	if (t.doc->lang == NULL)
+		t.doc->lang = xstrdup("sv-SE");
+	t.doc->date = xstrdup(p->justering_date != NULL ? p->justering_date :
+	    m->date);
+	ok &= make_part(&c, t.protocol);
+out:
+	tmpl_release(&t);
 	if (!ok) {
 		doc_free(t.doc);
 		return NULL;

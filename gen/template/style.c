@@ -479,7 +479,22 @@ load_page_style(struct tmpl *t, xmlNodePtr n)
 			    attr_length(t, c, "bottom", &ps->stamp_bottom) &
 			    attr_length(t, c, "left", &ps->stamp_left) &
 			    attr_length(t, c, "right", &ps->stamp_right);
-		else if (xml_is(c, "logo"))
+		else if (xml_is(c, "box")) {
+			struct page_box *b;
+
+			if (ps->nboxes == PAGE_MAX_BOXES) {
+				diag(DIAG_ERROR, tmpl_file(t, c), xml_line(c),
+				    0, "more than %d <box> in a page style",
+				    PAGE_MAX_BOXES);
+				ok = 0;
+				continue;
+			}
+			b = &ps->boxes[ps->nboxes++];
+			ok &= attr_length(t, c, "x", &b->x) &
+			    attr_length(t, c, "y", &b->y) &
+			    attr_length(t, c, "width", &b->w) &
+			    attr_length(t, c, "height", &b->h);
+		} else if (xml_is(c, "logo"))
 			ok &= attr_length(t, c, "x", &ps->logo_x) &
 			    attr_length(t, c, "y", &ps->logo_y) &
 			    attr_length(t, c, "width", &ps->logo_w) &
@@ -610,6 +625,7 @@ take_document(struct tmpl *t, xmlNodePtr n)
 	int	 k = tmpl_doc_role(role);
 	xmlNodePtr *dst = k >= 0 ? &t->docs[k] :
 	    role && strcmp(role, "item") == 0 ? &t->item :
+	    role && strcmp(role, "protokoll") == 0 ? &t->protocol :
 	    role && strcmp(role, "divider") == 0 ? &t->divider : &t->pack;
 
 	free(role);
@@ -619,6 +635,16 @@ take_document(struct tmpl *t, xmlNodePtr n)
 		return 0;
 	}
 	*dst = n;
+	return 1;
+}
+
+static int
+take_protocol_rules(struct tmpl *t, xmlNodePtr n)
+{
+	char	*v = xml_attr(n, "justering-days");
+
+	t->justering_days = v != NULL ? atoi(v) : 0;
+	free(v);
 	return 1;
 }
 
@@ -651,6 +677,7 @@ tmpl_collect(struct tmpl *t)
 	ok &= each(t, "figures", tmpl_load_figure_map);
 	ok &= each(t, "document", take_document);
 	ok &= each(t, "metadata", take_metadata);
+	ok &= each(t, "protocol", take_protocol_rules);
 	if (ok && !t->have_cmap) {
 		diag(DIAG_ERROR, t->path[0], 0, 0, "no <content> element "
 		    "says how case texts are styled");

@@ -21,4 +21,16 @@ struct doc	*template_document(const struct meeting *,
 		    const struct document *, const char *template_dir,
 		    const char *schema_dir);
 
+/* The protocol (protokoll.xml of the template folder, its <document
+ * role="protokoll">): cover and every paragraph, or with only >= 0 the
+ * extract (protokollsutdrag) of paragraph only (an index into p->pars;
+ * the template's {extract} is then "yes"). */
+struct doc	*template_protocol(const struct meeting *,
+		    const struct protocol *, long only,
+		    const char *template_dir, const char *schema_dir);
+/* The protocol template's rules: days within which justering must
+ * follow the meeting (0: none given).  0 after reporting. */
+int		 template_protocol_rules(const char *template_dir,
+		    const char *schema_dir, int *justering_days);
+
 #endif /* BOARDGEN_TEMPLATE_H */

@@ -90,6 +90,8 @@ struct tmpl {
 	xmlNodePtr	 item;		/* <document role="item"> */
 	xmlNodePtr	 divider;	/* <document role="divider">, or NULL */
 	xmlNodePtr	 metadata;	/* <metadata> */
+	xmlNodePtr	 protocol;	/* <document role="protokoll"> */
+	int		 justering_days;	/* <protocol justering-days> */
 	xmlNodePtr	 docs[TDOC__MAX];	/* document templates */
 	struct content_map named[TMPL_MAX_CMAPS]; /* <content name=""> */
 	char		*named_name[TMPL_MAX_CMAPS];

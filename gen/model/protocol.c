@@ -1,0 +1,143 @@
+/* The protocol model: constructor, destructor, look-ups. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "protocol.h"
+
+struct protocol *
+protocol_new(void)
+{
+	return xcalloc(1, sizeof(struct protocol));
+}
+
+static void
+said_free(struct prot_said *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].by);
+		free(v[i].text);
+	}
+	free(v);
+}
+
+static void
+vote_free(struct prot_vote *v)
+{
+	size_t	 i;
+
+	if (v == NULL)
+		return;
+	free(v->ja);
+	free(v->nej);
+	for (i = 0; i < v->nballots; i++)
+		free(v->ballots[i].member);
+	free(v->ballots);
+	free(v);
+}
+
+void
+protocol_free(struct protocol *p)
+{
+	size_t	 i, k;
+
+	if (p == NULL)
+		return;
+	free(p->path);
+	free(p->time);
+	free(p->place);
+	for (i = 0; i < p->npeople; i++) {
+		struct prot_person *x = &p->people[i];
+
+		free(x->name);
+		free(x->party);
+		free(x->title);
+		free(x->paragraphs);
+		free(x->serves_for);
+		free(x->arrives_at);
+		free(x->leaves_at);
+	}
+	free(p->people);
+	for (i = 0; i < p->njusterare; i++)
+		free(p->justerare[i]);
+	free(p->justerare);
+	free(p->justerare_pos);
+	free(p->justering_date);
+	free(p->justering_time);
+	free(p->justering_place);
+	free(p->posted);
+	free(p->kept);
+	for (i = 0; i < p->npars; i++) {
+		struct prot_paragraph *q = &p->pars[i];
+
+		blocks_free(q->decision);
+		free(q->reason);
+		said_free(q->jav, q->njav);
+		said_free(q->motions, q->nmotions);
+		free(q->proposition);
+		vote_free(q->vote);
+		said_free(q->reservations, q->nreservations);
+		said_free(q->notes, q->nnotes);
+		for (k = 0; k < q->nrecipients; k++)
+			free(q->recipients[k]);
+		free(q->recipients);
+	}
+	free(p->pars);
+	free(p->prev_path);
+	free(p);
+}
+
+const struct prot_person *
+protocol_person(const struct protocol *p, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < p->npeople; i++)
+		if (strcmp(p->people[i].name, name) == 0)
+			return &p->people[i];
+	return NULL;
+}
+
+char *
+protocol_name(const struct protocol *p, const char *name)
+{
+	const struct prot_person *x = protocol_person(p, name);
+
+	if (x == NULL || x->party == NULL)
+		return xstrdup(name != NULL ? name : "");
+	return xasprintf("%s (%s)", x->name, x->party);
+}
+
+const struct prot_person *
+protocol_chair(const struct protocol *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].role == PROT_MEMBER &&
+		    p->people[i].title != NULL &&
+		    strcmp(p->people[i].title, "ordförande") == 0)
+			return &p->people[i];
+	return NULL;
+}
+
+int
+protocol_vote_winner(const struct protocol *p, const struct prot_vote *v)
+{
+	const struct prot_person *chair = protocol_chair(p);
+	size_t	 i;
+
+	if (v->count[BALLOT_JA] != v->count[BALLOT_NEJ])
+		return v->count[BALLOT_JA] > v->count[BALLOT_NEJ] ?
+		    BALLOT_JA : BALLOT_NEJ;
+	if (v->tie == TIE_LOT)
+		return v->lot;
+	if (v->tie == TIE_CHAIR && chair != NULL)
+		for (i = 0; i < v->nballots; i++)
+			if (strcmp(v->ballots[i].member, chair->name) == 0 &&
+			    v->ballots[i].vote != BALLOT_AVSTAR)
+				return (int)v->ballots[i].vote;
+	return -1;
+}

@@ -1,0 +1,127 @@
+#!/bin/sh
+# The protocol and its extracts.  The sample meeting's protocol is made
+# with `boardgen protocol': its text and bookmarks must equal the
+# expected files in tests/regress/protocol/, and it must be a tagged PDF
+# (tests/check_tagged.py).  `boardgen extract' must write one extract
+# per paragraph, named by body, date and §, each certified and with its
+# Expedieras list.  § numbers run on from the body's previous protocol:
+# by default, and a first="" that collides or skips is an error.  A
+# protocol with errors is not written.
+#
+# After a deliberate change of the template, review the differences and
+# regenerate the expected files with: UPDATE=1 sh tests/regress/protocol.sh
+cd "$(dirname "$0")/../.." || exit 2
+B=${BOARDGEN:-gen/boardgen}
+T=${TEST_TMP:-$(mktemp -d)}/protocol
+D=tests/regress/protocol
+S=content/regionstyrelsen/2026-12-08
+rm -rf "$T"
+mkdir -p "$T"
+n=0
+fail=0
+
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+
+compare() {	# name kind
+	n=$((n + 1))
+	[ -n "$UPDATE" ] && cp "$T/$1.$2" "$D/$1.$2"
+	if ! cmp -s "$D/$1.$2" "$T/$1.$2"; then
+		bad "$1: the $2 differs from $D/$1.$2:"
+		diff -u "$D/$1.$2" "$T/$1.$2" | head -n 30
+	fi
+}
+
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import pikepdf' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+
+# The sample's protocol: text, bookmarks, tags.
+n=$((n + 1))
+if ! $WRAP $B protocol "$S" -o "$T/protokoll.pdf" >"$T/p.out" 2>"$T/p.err"; then
+	bad "protocol of the sample failed:"
+	cat "$T/p.err"
+else
+	[ -s "$T/p.err" ] && { bad "protocol of the sample said something:"; cat "$T/p.err"; }
+	pdftotext -enc UTF-8 "$T/protokoll.pdf" "$T/protokoll.txt"
+	python3 tests/outline_dump.py "$T/protokoll.pdf" >"$T/protokoll.outline"
+	compare protokoll txt
+	compare protokoll outline
+	if [ -n "$PY" ] && ! "$PY" tests/check_tagged.py "$T/protokoll.pdf" >"$T/tag.log" 2>&1; then
+		bad "the protocol is not a good tagged PDF:"
+		cat "$T/tag.log"
+	fi
+fi
+
+# Extracts: one per paragraph, named by body, date and §.
+n=$((n + 1))
+mkdir -p "$T/utdrag"
+if ! $WRAP $B extract "$S" -o "$T/utdrag" >"$T/e.out" 2>"$T/e.err"; then
+	bad "extract of the sample failed:"
+	cat "$T/e.err"
+else
+	count=$(ls "$T/utdrag" | wc -l)
+	[ "$count" -eq 20 ] || bad "extract wrote $count files, want 20"
+	x="$T/utdrag/regionstyrelsen-2026-12-08-paragraf-145.pdf"
+	if [ ! -f "$x" ]; then
+		bad "extract: no $x"
+	else
+		pdftotext -enc UTF-8 "$x" "$T/utdrag-145.txt"
+		python3 tests/outline_dump.py "$x" >"$T/utdrag-145.outline"
+		compare utdrag-145 txt
+		compare utdrag-145 outline
+		grep -q "Rätt utdraget betygar" "$T/utdrag-145.txt" ||
+		    bad "extract 145 is not certified"
+		grep -q "§ 146" "$T/utdrag-145.txt" &&
+		    bad "extract 145 holds another paragraph"
+	fi
+fi
+
+# § numbers across a body's protocols.
+body="$T/body"
+mkdir -p "$body"
+cp -R tests/check/base "$body/2026-11-10"
+cp -R tests/check/base "$body/2026-12-08"
+sed -i 's|date="2026-12-08"|date="2026-11-10"|' "$body/2026-11-10/meeting.xml"
+sed 's|<protocol first="5">|<protocol>|; s|2026-12-1[01]|2026-11-12|g' \
+    tests/check/protocol-base/protokoll.xml >"$body/2026-11-10/protokoll.xml"
+# The earlier one has no first="": it starts at § 1, and ends at § 3.
+sed 's|<protocol first="5">|<protocol>|' tests/check/protocol-base/protokoll.xml \
+    >"$body/2026-12-08/protokoll.xml"
+n=$((n + 1))
+if ! $WRAP $B protocol "$body/2026-12-08" -o "$T/run-on.pdf" >/dev/null 2>"$T/r.err"; then
+	bad "run-on numbering: protocol failed:"
+	cat "$T/r.err"
+elif ! pdftotext "$T/run-on.pdf" - | grep -q "§ 4–6"; then
+	bad "run-on numbering: the second protocol does not run § 4–6"
+fi
+for c in "3 collide" "2 collide" "9 skipped"; do
+	first=${c% *}
+	word=${c#* }
+	n=$((n + 1))
+	sed "s|<protocol first=\"5\">|<protocol first=\"$first\">|" \
+	    tests/check/protocol-base/protokoll.xml >"$body/2026-12-08/protokoll.xml"
+	$WRAP $B check "$body/2026-12-08" >/dev/null 2>"$T/c.err"
+	st=$?
+	if [ $st -ne 1 ] || ! grep -q "protokoll.xml:2:[0-9]*: error: the first § is $first, but the body's previous protocol (.*) ends at § 3: .*$word" "$T/c.err"; then
+		bad "first=\"$first\": want an error that the numbers $word, got status $st:"
+		cat "$T/c.err"
+	fi
+done
+
+# A protocol with errors is not written.
+n=$((n + 1))
+printf 'previous\n' >"$T/old.pdf"
+$WRAP $B protocol "$body/2026-12-08" -o "$T/old.pdf" >/dev/null 2>"$T/o.err"
+st=$?
+if [ $st -ne 1 ] || [ "$(cat "$T/old.pdf")" != "previous" ] ||
+    ! grep -q "no protocol is written while it has errors" "$T/o.err"; then
+	bad "a protocol with errors: status $st, or the old file was changed"
+	cat "$T/o.err"
+fi
+
+echo "protocol: $n checked, $fail failed"
+[ $fail -eq 0 ]
