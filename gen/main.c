@@ -38,7 +38,7 @@ static const char usage_text[] =
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
-"       boardgen protocol MEETING-FOLDER -o FILE.pdf [--templates DIR]\n"
+"       boardgen protocol MEETING-FOLDER -o FILE.pdf [--public] [--templates DIR]\n"
 "       boardgen extract MEETING-FOLDER -o FOLDER [--templates DIR]\n"
 "       boardgen site CONTENT-FOLDER -o SITE-FOLDER [--today YYYY-MM-DD]\n"
 "                     [--base-url URL] [--pdf] [-j N] [--force] [-s]\n"
@@ -64,7 +64,9 @@ static const char help_text[] =
 "  protocol FOLDER -o FILE.pdf the protocol from FOLDER/protokoll.xml: cover\n"
 "                             with attendance and signatures, a § per item\n"
 "                             with motions, votes, decision, reservations;\n"
-"                             nothing is written while check finds errors\n"
+"                             nothing is written while check finds errors;\n"
+"                             with --public closed items' paragraphs as\n"
+"                             number and title\n"
 "  extract FOLDER -o DIR      one protokollsutdrag per § into DIR, named\n"
 "                             BODY-DATE-paragraf-N.pdf\n"
 "  site CONTENT -o FOLDER     the public web site of every meeting folder\n"
@@ -624,6 +626,7 @@ cmd_protocol(struct options *o)
 {
 	struct meeting *m = NULL;
 	struct protocol *p;
+	struct guard *g = NULL;
 	struct doc *d;
 	char	*sdir = xasprintf("%s/schema", o->tdir), *dir;
 	size_t	 pages, errors = diag_errors();
@@ -631,12 +634,23 @@ cmd_protocol(struct options *o)
 
 	if ((p = protocol_of(o, sdir, &m, &dir)) == NULL)
 		goto out;
+	/* The public protocol: redacted in the data, the guard keeping
+	 * what was secret to search the file for it. */
+	if (o->public_pack) {
+		g = guard_new(m);
+		guard_protocol(g, p, m);
+		if (!meeting_redact(m) ||
+		    meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+			goto out;
+		protocol_redact(p, m);
+	}
 	if ((d = template_protocol(m, p, -1, o->tdir, sdir)) == NULL ||
-	    !write_doc(d, o->out, &pages, NULL, NULL, errors))
+	    !write_doc(d, o->out, &pages, NULL, g, errors))
 		goto out;
 	printf("%s: %zu pages, %zu paragraphs\n", o->out, pages, p->npars);
 	ok = diag_errors() == 0;
 out:
+	guard_free(g);
 	protocol_free(p);
 	meeting_free(m);
 	free(dir);

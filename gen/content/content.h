@@ -253,6 +253,17 @@ struct guard	*guard_new(const struct meeting *);
 void		 guard_free(struct guard *);
 size_t		 guard_check(const struct guard *, const char *out,
 		    const char *data, size_t len);
+/* Adds to g what the protocol makes secret: the words of its
+ * paragraphs on closed items (m not yet redacted); the protocol file
+ * is searched for numbers too. */
+void		 guard_protocol(struct guard *, const struct protocol *,
+		    const struct meeting *m);
+/* The public protocol: after meeting_redact(m), each paragraph on a
+ * closed item keeps its number and the item's title, and loses every
+ * word of its own (decision, reason, motions, vote, reservations,
+ * notes, recipients); with CLOSED_OMIT such paragraphs are left out.
+ * Items are found again by number. */
+void		 protocol_redact(struct protocol *, const struct meeting *m);
 
 /* The protocol (protocol.c; docs/content-format.md, "The protocol"):
  * PROTOCOL_FILE in the meeting folder, validated against

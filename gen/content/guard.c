@@ -551,6 +551,49 @@ scan(const struct guard *g, struct found *f, const char *text, size_t len,
 	return n;
 }
 
+/* The protocol: its file is an input a number may come from, and the
+ * words of its paragraphs on closed items are secret. */
+static void
+secret_said(struct guard *g, const struct prot_said *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].text != NULL)
+			secret_add(g, v[i].text, strlen(v[i].text), &v[i].pos,
+			    "the protocol of a secret item", GUARD_MIN_TEXT);
+}
+
+void
+guard_protocol(struct guard *g, const struct protocol *p,
+    const struct meeting *m)
+{
+	size_t	 i, k;
+
+	source_add(g, p->path);
+	for (i = 0; i < p->npars; i++) {
+		const struct prot_paragraph *q = &p->pars[i];
+
+		if (q->index >= m->nitems || !m->items[q->index].closed)
+			continue;
+		secret_blocks(g, q->decision);
+		if (q->reason != NULL)
+			secret_add(g, q->reason, strlen(q->reason), &q->pos,
+			    "the protocol of a secret item", GUARD_MIN_TEXT);
+		if (q->proposition != NULL)
+			secret_add(g, q->proposition, strlen(q->proposition),
+			    &q->pos, "the protocol of a secret item",
+			    GUARD_MIN_TEXT);
+		secret_said(g, q->motions, q->nmotions);
+		secret_said(g, q->reservations, q->nreservations);
+		secret_said(g, q->notes, q->nnotes);
+		for (k = 0; k < q->nrecipients; k++)
+			secret_add(g, q->recipients[k], strlen(q->recipients[k]),
+			    &q->pos, "the protocol of a secret item",
+			    GUARD_MIN_TEXT);
+	}
+}
+
 size_t
 guard_check(const struct guard *g, const char *out, const char *data,
     size_t len)

@@ -905,3 +905,32 @@ protocol_check(const struct protocol *p, const struct meeting *m,
 		    pday - jday, p->justering_date, last);
 	}
 }
+
+/* ------------------------------------------------------------------ */
+/* The public protocol. */
+
+void
+protocol_redact(struct protocol *p, const struct meeting *m)
+{
+	size_t	 i, k, n;
+
+	for (i = n = 0; i < p->npars; i++) {
+		struct prot_paragraph *q = &p->pars[i];
+
+		q->index = (size_t)-1;
+		for (k = 0; k < m->nitems; k++)
+			if (m->items[k].number == q->item)
+				q->index = k;
+		if (q->index == (size_t)-1) {
+			/* Its item is left out of the public view. */
+			prot_paragraph_words_free(q);
+			continue;
+		}
+		if (m->items[q->index].closed) {
+			prot_paragraph_words_free(q);
+			q->redacted = true;
+		}
+		p->pars[n++] = *q;
+	}
+	p->npars = n;
+}

@@ -39,9 +39,41 @@ vote_free(struct prot_vote *v)
 }
 
 void
+prot_paragraph_words_free(struct prot_paragraph *q)
+{
+	size_t	 k;
+
+	blocks_free(q->decision);
+	q->decision = NULL;
+	free(q->reason);
+	q->reason = NULL;
+	said_free(q->jav, q->njav);
+	q->jav = NULL;
+	q->njav = 0;
+	said_free(q->motions, q->nmotions);
+	q->motions = NULL;
+	q->nmotions = 0;
+	free(q->proposition);
+	q->proposition = NULL;
+	vote_free(q->vote);
+	q->vote = NULL;
+	said_free(q->reservations, q->nreservations);
+	q->reservations = NULL;
+	q->nreservations = 0;
+	said_free(q->notes, q->nnotes);
+	q->notes = NULL;
+	q->nnotes = 0;
+	for (k = 0; k < q->nrecipients; k++)
+		free(q->recipients[k]);
+	free(q->recipients);
+	q->recipients = NULL;
+	q->nrecipients = 0;
+}
+
+void
 protocol_free(struct protocol *p)
 {
-	size_t	 i, k;
+	size_t	 i;
 
 	if (p == NULL)
 		return;
@@ -69,21 +101,8 @@ protocol_free(struct protocol *p)
 	free(p->justering_place);
 	free(p->posted);
 	free(p->kept);
-	for (i = 0; i < p->npars; i++) {
-		struct prot_paragraph *q = &p->pars[i];
-
-		blocks_free(q->decision);
-		free(q->reason);
-		said_free(q->jav, q->njav);
-		said_free(q->motions, q->nmotions);
-		free(q->proposition);
-		vote_free(q->vote);
-		said_free(q->reservations, q->nreservations);
-		said_free(q->notes, q->nnotes);
-		for (k = 0; k < q->nrecipients; k++)
-			free(q->recipients[k]);
-		free(q->recipients);
-	}
+	for (i = 0; i < p->npars; i++)
+		prot_paragraph_words_free(&p->pars[i]);
 	free(p->pars);
 	free(p->prev_path);
 	free(p);

@@ -93,6 +93,9 @@ struct prot_paragraph {
 	size_t		 nnotes;
 	char		**recipients;	/* own Expedieras, or NULL: the case's */
 	size_t		 nrecipients;
+	/* The public view (protocol_redact): a closed item's paragraph,
+	 * its words gone. */
+	bool		 redacted;
 	struct srcpos	 pos, outcome_pos;
 };
 
@@ -127,6 +130,10 @@ struct protocol {
 
 struct protocol	*protocol_new(void);
 void		 protocol_free(struct protocol *);
+/* Frees what a paragraph says (decision, reason, jäv, motions,
+ * propositionsordning, vote, reservations, notes, recipients) and
+ * leaves it empty; number, item and outcome stay. */
+void		 prot_paragraph_words_free(struct prot_paragraph *);
 /* The person of that name, or NULL. */
 const struct prot_person *protocol_person(const struct protocol *,
 		    const char *name);

@@ -710,6 +710,8 @@ g_par(const struct ctx *c, const struct field *f, const char *name)
 		return xstrdup(nz(q->proposition));
 	if (strcmp(name, "par-vote") == 0)
 		return xstrdup(q->vote ? "yes" : "");
+	if (strcmp(name, "par-redacted") == 0)
+		return xstrdup(q->redacted ? "yes" : "");
 	if (strcmp(name, "par-jav") == 0)
 		return q->njav ? xasprintf("%zu", q->njav) : xstrdup("");
 	if (strcmp(name, "par-motions") == 0)
@@ -788,6 +790,7 @@ static const struct field prot_fields[] = {
 	{ "par-proposition",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
 	{ "par-reason",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
 	{ "par-recipients",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
+	{ "par-redacted",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
 	{ "par-reservations",	IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
 	{ "par-vote",		IN_PARAGRAPH,	g_par,		0,	AT_ITEM },
 	{ "person-name",	IN_PERSON,	g_person,	0,	AT_ITEM },

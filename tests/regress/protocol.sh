@@ -56,6 +56,39 @@ else
 	fi
 fi
 
+# The public protocol: the secret paragraph (item 7, § 134) as number
+# and title; nothing of its case or of its own words.
+n=$((n + 1))
+if ! $WRAP $B protocol --public "$S" -o "$T/public.pdf" >/dev/null 2>"$T/pub.err"; then
+	bad "protocol --public of the sample failed:"
+	cat "$T/pub.err"
+else
+	pdftotext -enc UTF-8 "$T/public.pdf" "$T/public.txt"
+	for w in "Västerlid" "Region Västfjäll" "tilläggsyrkandet" "insatstiderna"; do
+		grep -q "$w" "$T/protokoll.txt" || bad "\"$w\" is not in the protocol: the test looks for nothing"
+		grep -q "$w" "$T/public.txt" && bad "the public protocol holds \"$w\" of the secret paragraph"
+	done
+	grep -q "Upphandling av ambulanshelikoptertjänster" "$T/public.txt" ||
+	    bad "the public protocol lacks the secret paragraph's title"
+	grep -q "visas inte i den offentliga versionen" "$T/public.txt" ||
+	    bad "the public protocol does not say why § 134 is empty"
+fi
+# The guard: the secret paragraph's words copied into an open one.
+n=$((n + 1))
+rm -rf "$T/leak"
+mkdir -p "$T/leak/regionstyrelsen"
+cp -R "$S" "$T/leak/regionstyrelsen/"
+sed -i 's|  <paragraph item="8"><decision/></paragraph>|  <paragraph item="8"><decision/><note by="Olle Sundqvist">Centerpartiet vill att en bas i Västerlid utreds innan kontraktet tilldelas, eftersom insatstiderna i länets västra delar annars blir för långa.</note></paragraph>|' \
+    "$T/leak/regionstyrelsen/2026-12-08/protokoll.xml"
+printf 'previous\n' >"$T/leak.pdf"
+$WRAP $B protocol --public "$T/leak/regionstyrelsen/2026-12-08" -o "$T/leak.pdf" >/dev/null 2>"$T/leak.err"
+st=$?
+if [ $st -ne 1 ] || [ "$(cat "$T/leak.pdf")" != "previous" ] ||
+    ! grep -q "protokoll.xml:[0-9]*:[0-9]*: error: the protocol of a secret item would be published in" "$T/leak.err"; then
+	bad "a secret paragraph's words in an open one: status $st, want the guard's error and the old file:"
+	cat "$T/leak.err"
+fi
+
 # Extracts: one per paragraph, named by body, date and §.
 n=$((n + 1))
 mkdir -p "$T/utdrag"
