@@ -160,27 +160,56 @@ find_font(const struct tmpl *t, const char *name)
 
 /* Face names by face (FACE_REGULAR ...), the attributes of
  * <font-family> and the values of face=""; alignments by enum align. */
-static const char *const face_names[4] = {
-	"regular", "bold", "italic", "bold-italic"
+static const char *const face_names[] = {
+	"regular", "bold", "italic", "bold-italic", NULL
 };
-static const char *const align_names[4] = {
-	"left", "right", "center", "justify"
+static const char *const align_names[] = {
+	"left", "right", "center", "justify", NULL
 };
 
-/* The index of v in names[0..n), or -1 after an error that lists
- * them. */
+/* The words an attribute of <style> takes, by attribute. */
+static const struct {
+	const char		*attr;
+	const char *const	*names;
+} keywords[] = {
+	{ "align",	align_names },
+	{ "face",	face_names },
+};
+
+int
+tmpl_keyword(const char *attr, const char *v, const char **near)
+{
+	size_t	 i;
+	int	 k;
+
+	*near = NULL;
+	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
+		if (strcmp(attr, keywords[i].attr) != 0)
+			continue;
+		for (k = 0; keywords[i].names[k] != NULL; k++)
+			if (strcmp(v, keywords[i].names[k]) == 0)
+				return k;
+		*near = suggest(v, keywords[i].names);
+		return -1;
+	}
+	return -1;
+}
+
+/* The index of attr's value v, or -1 after an error that lists the
+ * words it takes (face and align: four each). */
 static int
 name_index(const struct tmpl *t, xmlNodePtr n, const char *attr,
-    const char *v, const char *const *names, int nn)
+    const char *v, const char *const *names)
 {
-	int	 i;
+	const char *near;
+	int	 k;
 
-	for (i = 0; i < nn; i++)
-		if (strcmp(v, names[i]) == 0)
-			return i;
+	if ((k = tmpl_keyword(attr, v, &near)) >= 0)
+		return k;
 	diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0, "%s=\"%s\": write "
-	    "%s, %s, %s or %s", attr, v, names[0], names[1], names[2],
-	    names[3]);
+	    "%s, %s, %s or %s%s%s%s", attr, v, names[0], names[1], names[2],
+	    names[3], near ? "; did you mean \"" : "", near ? near : "",
+	    near ? "\"?" : "");
 	return -1;
 }
 
@@ -306,14 +335,14 @@ load_style(struct tmpl *t, xmlNodePtr n)
 		free(v);
 	}
 	if ((v = xml_attr(n, "face")) != NULL) {
-		if ((k = name_index(t, n, "face", v, face_names, 4)) < 0)
+		if ((k = name_index(t, n, "face", v, face_names)) < 0)
 			ok = 0;
 		else
 			st.face = (unsigned)k;
 		free(v);
 	}
 	if ((v = xml_attr(n, "align")) != NULL) {
-		if ((k = name_index(t, n, "align", v, align_names, 4)) < 0)
+		if ((k = name_index(t, n, "align", v, align_names)) < 0)
 			ok = 0;
 		else
 			st.align = (enum align)k;

@@ -108,6 +108,11 @@ struct tmpl {
 /* style.c */
 int	 tmpl_length(const char *, float *);	/* "12pt", "25mm", "1.5cm" */
 int	 tmpl_color(const char *, struct rgb *);	/* "#rrggbb" */
+/* The index of the word v that attribute attr of <style> takes (face:
+ * FACE_*, align: enum align), or -1 with *near the word it is likely a
+ * typo of (or NULL).  The schema already limits them; this is what the
+ * loader itself holds to. */
+int	 tmpl_keyword(const char *attr, const char *v, const char **near);
 int	 tmpl_load_file(struct tmpl *, const char *path, const char *schema);
 int	 tmpl_collect(struct tmpl *);		/* fonts, styles, page styles */
 const struct style *tmpl_style(const struct tmpl *, const char *name);

@@ -42,6 +42,28 @@ TEST(lengths)
 	CHECK(!tmpl_length("", &v));
 }
 
+/* face= and align= are words looked up in one table; a word the
+ * loader does not know is refused, with the one it is likely a typo
+ * of (the schema refuses them first, so a template cannot reach it). */
+TEST(style_keywords)
+{
+	const char *near;
+
+	CHECK(tmpl_keyword("face", "regular", &near) == FACE_REGULAR);
+	CHECK(tmpl_keyword("face", "bold-italic", &near) == FACE_BOLDITALIC);
+	CHECK(tmpl_keyword("align", "left", &near) == ALIGN_LEFT);
+	CHECK(tmpl_keyword("align", "justify", &near) == ALIGN_JUSTIFY);
+	CHECK(near == NULL);
+	CHECK(tmpl_keyword("face", "bld", &near) == -1);
+	CHECK_STR(near, "bold");
+	CHECK(tmpl_keyword("align", "centre", &near) == -1);
+	CHECK_STR(near, "center");
+	CHECK(tmpl_keyword("align", "bold", &near) == -1);
+	CHECK(near == NULL);
+	CHECK(tmpl_keyword("size", "left", &near) == -1);
+	CHECK(near == NULL);
+}
+
 static struct meeting *
 sample_meeting(void)
 {
@@ -176,6 +198,7 @@ main(void)
 	xml_setup();
 	RUN(list_labels);
 	RUN(lengths);
+	RUN(style_keywords);
 	RUN(fill_pack);
 	RUN(unknown_field);
 	xml_cleanup();
