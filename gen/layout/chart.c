@@ -191,16 +191,7 @@ text_items(struct lay *L, const struct style *st, const struct block *b,
 		for (k = 0; k < ln->nruns; k++) {
 			r = &L->lb->runs[ln->run0 + k];
 			p = lay_pitem(L, PITEM_TEXT);
-			p->x = dx + r->x;
-			p->y = -(float)l * st->leading;
-			p->w = r->w;
-			p->face = r->face;
-			p->size = st->size;
-			p->color = st->color;
-			p->text = r->text;
-			p->space_extra = r->space_extra;
-			p->hyphen_added = r->hyphen_added;
-			p->node = b;
+			lay_run_item(p, r, st, b, dx, -(float)l * st->leading);
 		}
 		if (ln->width > ct->w)
 			ct->w = ln->width;

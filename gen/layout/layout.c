@@ -97,25 +97,32 @@ anchors(const struct doc *d, const struct part_out *po, const size_t *off,
 static char *
 expand(const char *s, size_t page, size_t pages, int docpage, int docpages)
 {
+	const struct {
+		const char	*name;
+		long long	 v;
+	} fields[] = {
+		{ "{page}", (long long)page },
+		{ "{pages}", (long long)pages },
+		{ "{docpage}", docpage },
+		{ "{docpages}", docpages },
+	};
 	struct buf b = { 0 };
 	const char *p;
+	size_t	 i, n;
 
 	for (p = s; *p != '\0'; p++) {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			buf_putc(&b, *p);
 			p++;
-		} else if (strncmp(p, "{page}", 6) == 0) {
-			buf_printf(&b, "%zu", page);
-			p += 5;
-		} else if (strncmp(p, "{pages}", 7) == 0) {
-			buf_printf(&b, "%zu", pages);
-			p += 6;
-		} else if (strncmp(p, "{docpage}", 9) == 0) {
-			buf_printf(&b, "%d", docpage);
-			p += 8;
-		} else if (strncmp(p, "{docpages}", 10) == 0) {
-			buf_printf(&b, "%d", docpages);
-			p += 9;
+			continue;
+		}
+		for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (strncmp(p, fields[i].name,
+			    n = strlen(fields[i].name)) == 0)
+				break;
+		if (i < sizeof(fields) / sizeof(fields[0])) {
+			buf_printf(&b, "%lld", fields[i].v);
+			p += n - 1;
 		} else
 			buf_putc(&b, *p);
 	}

@@ -241,6 +241,11 @@ struct vel	*lay_vel(struct lay *, enum vkind, float h, bool brk);
 void		 lay_space(struct lay *, float h);
 /* A new item, y relative to the current element's top. */
 struct pitem	*lay_pitem(struct lay *, enum pitem_kind);
+/* Fills text item p from a run of line breaking (lb_run), at (x, y)
+ * plus the run's own x, in the style. */
+void		 lay_run_item(struct pitem *p, const struct lb_run *r,
+		    const struct style *st, const struct block *b, float x,
+		    float y);
 /* A rule (PITEM_LINE, artifact) in the style's colour. */
 void		 lay_line_item(struct lay *, enum pitem_kind, float x, float y,
 		    float w, float lw, const struct style *);

@@ -79,16 +79,23 @@ lay_space(struct lay *L, float h)
 		lay_vel(L, V_SPACE, h, !L->keep);
 }
 
-struct pitem *
-lay_pitem(struct lay *L, enum pitem_kind kind)
+/* A new item of the kind at the end of *v. */
+static struct pitem *
+push_pitem(struct pitem **v, size_t *n, size_t *cap, enum pitem_kind kind)
 {
 	struct pitem *p;
 
-	GROW(L->it, L->nit, L->capit);
-	p = &L->it[L->nit++];
+	GROW(*v, *n, *cap);
+	p = &(*v)[(*n)++];
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
 	return p;
+}
+
+struct pitem *
+lay_pitem(struct lay *L, enum pitem_kind kind)
+{
+	return push_pitem(&L->it, &L->nit, &L->capit, kind);
 }
 
 static void
@@ -136,15 +143,25 @@ lay_baseline(const struct lay *L, const struct style *st)
 static struct pitem *
 line_pitem(struct lay *L, enum pitem_kind kind, bool tolab)
 {
-	struct pitem *p;
-
 	if (!tolab)
 		return lay_pitem(L, kind);
-	GROW(L->lab, L->nlab, L->caplab);
-	p = &L->lab[L->nlab++];
-	memset(p, 0, sizeof(*p));
-	p->kind = kind;
-	return p;
+	return push_pitem(&L->lab, &L->nlab, &L->caplab, kind);
+}
+
+void
+lay_run_item(struct pitem *p, const struct lb_run *r, const struct style *st,
+    const struct block *b, float x, float y)
+{
+	p->x = x + r->x;
+	p->y = y;
+	p->w = r->w;
+	p->face = r->face;
+	p->size = st->size;
+	p->color = st->color;
+	p->text = r->text;
+	p->space_extra = r->space_extra;
+	p->hyphen_added = r->hyphen_added;
+	p->node = b;
 }
 
 /* Copies the lines' runs of line l as text items at (x, y). */
@@ -162,23 +179,14 @@ runs(struct lay *L, const struct style *st, const struct block *b,
 	for (i = 0; i < ln->nruns; i++) {
 		r = &L->lb->runs[ln->run0 + i];
 		p = line_pitem(L, PITEM_TEXT, tolab);
-		p->x = x + r->x;
-		p->y = y;
-		p->w = r->w;
-		p->face = r->face;
-		p->size = st->size;
+		lay_run_item(p, r, st, b, x, y);
 		if (r->note != NULL) {
 			p->size = st->size * NOTE_SCALE;
 			p->rise = st->size * NOTE_RISE;
 			p->y = y + p->rise;
 			p->noteref = arena_strdup(L->arena, r->note);
 		}
-		p->color = st->color;
-		p->text = r->text;
-		p->space_extra = r->space_extra;
-		p->hyphen_added = r->hyphen_added;
 		p->lang = r->lang;
-		p->node = b;
 	}
 	fontset_vmetrics(L->fs, lb_face(L->doc, st, 0), &asc, &desc);
 	for (i = 0; i < ln->nlinks; i++) {
