@@ -395,24 +395,35 @@ parse_factor(struct parser *ps)
 	return n;
 }
 
+/* Operators by level, tightest last: a level's operands are the next
+ * level's expressions (the last level's, factors), left to right. */
+static const struct {
+	char		 op[2];
+	enum node_kind	 kind[2];
+} levels[] = {
+	{ { '+', '-' }, { N_ADD, N_SUB } },
+	{ { '*', '/' }, { N_MUL, N_DIV } },
+};
+#define NLEVELS	(sizeof(levels) / sizeof(levels[0]))
+
 static struct node *
-parse_term(struct parser *ps)
+parse_level(struct parser *ps, size_t lv)
 {
 	struct node *l, *n;
-	enum node_kind k;
+	int	 k;
 
-	if ((l = parse_factor(ps)) == NULL)
+	if ((l = lv + 1 < NLEVELS ? parse_level(ps, lv + 1) :
+	    parse_factor(ps)) == NULL)
 		return NULL;
 	for (;;) {
-		if (is_op(ps, '*'))
-			k = N_MUL;
-		else if (is_op(ps, '/'))
-			k = N_DIV;
-		else
+		for (k = 0; k < 2 && !is_op(ps, levels[lv].op[k]); k++)
+			;
+		if (k == 2)
 			return l;
-		n = node_new(k);
+		n = node_new(levels[lv].kind[k]);
 		n->l = l;
-		if ((n->r = parse_factor(ps)) == NULL) {
+		if ((n->r = lv + 1 < NLEVELS ? parse_level(ps, lv + 1) :
+		    parse_factor(ps)) == NULL) {
 			node_free(n);
 			return NULL;
 		}
@@ -423,26 +434,7 @@ parse_term(struct parser *ps)
 static struct node *
 parse_expr(struct parser *ps)
 {
-	struct node *l, *n;
-	enum node_kind k;
-
-	if ((l = parse_term(ps)) == NULL)
-		return NULL;
-	for (;;) {
-		if (is_op(ps, '+'))
-			k = N_ADD;
-		else if (is_op(ps, '-'))
-			k = N_SUB;
-		else
-			return l;
-		n = node_new(k);
-		n->l = l;
-		if ((n->r = parse_term(ps)) == NULL) {
-			node_free(n);
-			return NULL;
-		}
-		l = n;
-	}
+	return parse_level(ps, 0);
 }
 
 static struct node *
