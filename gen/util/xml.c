@@ -1101,24 +1101,11 @@ char *
 xml_text(xmlNodePtr n)
 {
 	xmlChar	*v = xmlNodeGetContent(n);
-	struct buf b = { 0 };
-	const char *p;
-	bool	 space = false;
+	char	*s = xml_collapse(v != NULL ? (const char *)v : "");
 
-	if (v != NULL) {
-		for (p = (const char *)v; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-				space = true;
-				continue;
-			}
-			if (space && b.len > 0)
-				buf_putc(&b, ' ');
-			space = false;
-			buf_putc(&b, *p);
-		}
+	if (v != NULL)
 		xmlFree(v);
-	}
-	return buf_detach(&b);
+	return s;
 }
 
 int

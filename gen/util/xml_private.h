@@ -58,4 +58,8 @@ char		*rs_choices(const struct rs *, const struct rs_attr *,
 /* "a whole number from 0 to 6", or NULL; caller frees. */
 char		*rs_range(const struct rs *, const struct rs_attr *);
 
+/* s with its runs of white space one space and none at either end, as
+ * the token type compares and as xml_text gives text.  Caller frees. */
+char	*xml_collapse(const char *s);
+
 #endif /* BOARDGEN_XML_PRIVATE_H */

@@ -251,9 +251,8 @@ first(xmlNodePtr n)
 	return NULL;
 }
 
-/* White space collapsed, as the token type compares. */
-static char *
-collapse(const char *s)
+char *
+xml_collapse(const char *s)
 {
 	struct buf b = { 0 };
 	bool	 sp = false;
@@ -331,7 +330,7 @@ match(const struct rs *rs, xmlNodePtr p, const char *v, int depth)
 	k = rng_name(p);
 	if (strcmp(k, "value") == 0) {
 		xmlChar *t = xmlNodeGetContent(p);
-		char	*a = collapse(v), *b = collapse((const char *)t);
+		char	*a = xml_collapse(v), *b = xml_collapse((const char *)t);
 		bool	 r = strcmp(a, b) == 0;
 
 		free(a);
