@@ -226,10 +226,5 @@ pdf_meta(struct pdf_writer *w)
 		return 0;
 	/* /Lang and DisplayDocTitle are PDF 1.4. */
 	d->pdf_version = HPDF_VER_14;
-	if (!ok && w->error == HPDF_OK) {
-		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
-		    "cannot write metadata");
-		return 0;
-	}
-	return pdf_ok(w, "writing metadata");
+	return pdf_done(w, ok, "metadata");
 }

@@ -39,6 +39,25 @@ pdf_ok(struct pdf_writer *w, const char *what)
 	return 0;
 }
 
+int
+pdf_done(struct pdf_writer *w, int ok, const char *what)
+{
+	char	*doing;
+	int	 r;
+
+	if (!ok && w->error == HPDF_OK) {
+		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: cannot "
+		    "write %s", what);
+		return 0;
+	}
+	if (w->error == HPDF_OK)
+		return 1;
+	doing = xasprintf("writing %s", what);
+	r = pdf_ok(w, doing);
+	free(doing);
+	return r;
+}
+
 /* Creates every page first: links and bookmarks may point forward. */
 static int
 add_pages(struct pdf_writer *w)

@@ -82,6 +82,9 @@ struct pdf_writer {
 
 /* pdf.c */
 int	 pdf_ok(struct pdf_writer *, const char *what);
+/* The end of a step that writes what ("metadata"): 1 if ok and libharu
+ * reported nothing, else 0 after an error that says which. */
+int	 pdf_done(struct pdf_writer *, int ok, const char *what);
 
 /* deflate.c: a page's content, compressed while the next is made;
  * finish puts every page's into its stream, free stops the thread. */

@@ -1362,12 +1362,7 @@ pdf_tags_finish(struct pdf_writer *w)
 	    HPDF_Dict_Add(doc->catalog, "MarkInfo", mi) == HPDF_OK;
 	/* /Tabs is PDF 1.5; PDF/UA-1 is defined on PDF 1.7. */
 	doc->pdf_version = HPDF_VER_17;
-	if (!ok && w->error == HPDF_OK) {
-		diag(DIAG_ERROR, w->path, 0, 0, "cannot write PDF: "
-		    "cannot write the structure tree");
-		return 0;
-	}
-	return pdf_ok(w, "writing the structure tree");
+	return pdf_done(w, ok, "the structure tree");
 }
 
 void
