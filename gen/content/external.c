@@ -62,6 +62,34 @@ has_fonts(qpdf_data q, qpdf_oh res, int depth)
 	return found;
 }
 
+/* The lowest of the text's extent ext (default user space) on the page
+ * as shown: the box's bottom edge after /Rotate (clockwise). */
+static void
+text_bottom(struct external_page *ep, const double box[4], int rot,
+    const double ext[4])
+{
+	double	 w = box[2] - box[0], h = box[3] - box[1], b;
+
+	ep->text = ext[0] != 0 || ext[1] != 0 || ext[2] != 0 || ext[3] != 0;
+	if (!ep->text)
+		return;
+	switch (rot) {
+	case 90:
+		b = w - (ext[2] - box[0]);
+		break;
+	case 180:
+		b = h - (ext[3] - box[1]);
+		break;
+	case 270:
+		b = ext[0] - box[0];
+		break;
+	default:
+		b = ext[1] - box[1];
+		break;
+	}
+	ep->text_bottom = (float)b;
+}
+
 static bool
 is_tagged(qpdf_data q)
 {
@@ -87,7 +115,7 @@ document_external(const char *path, const char *shown, const char *title,
 	unsigned char *content;
 	unsigned long long big, decoded = 0;
 	size_t	 clen, unread;
-	double	 box[4];
+	double	 box[4], ext[4];
 	int	 n, i, rot, ok = 0;
 
 	if (!pdfin_open(q, path, shown, at, &data))
@@ -166,8 +194,9 @@ document_external(const char *path, const char *shown, const char *title,
 			goto out;
 		}
 		/* Its text, for the scan of what is published. */
-		d->ext_pagetext[i] = pdfin_page_text(q, page, content, clen,
-		    &unread);
+		d->ext_pagetext[i] = pdfin_page_text_extent(q, page, content,
+		    clen, &unread, ext);
+		text_bottom(&d->extpages[i], box, rot, ext);
 		d->ext_unread += unread;
 		free(content);
 		if (!d->ext_text)

@@ -250,7 +250,7 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 	char	*t[3] = { NULL, NULL, NULL };
 	size_t	 i, k;
 	float	 x, w[3] = { 0, 0, 0 }, pw, tw, gap, mid, maxw, ell;
-	int	 ok = 0;
+	int	 ok = 0, face = -1;
 
 	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
 		return 1;
@@ -319,6 +319,8 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 		for (k = 0; k < lb->lines[0].nruns; k++) {
 			const struct lb_run *run = &lb->runs[k];
 
+			if (face < 0)
+				face = run->face;
 			memset(&p, 0, sizeof(p));
 			p.kind = PITEM_TEXT;
 			p.x = x + run->x;
@@ -333,10 +335,22 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 		}
 	}
 	if (r->rule) {
+		int	 asc = 800, desc = -200;
+		float	 glyphs, below, above;
+
+		/* Spaced as a template's rule under or over a block: the
+		 * line's box (its leading, the glyphs centred in it), then
+		 * the gap. */
+		if (face >= 0)
+			fontset_vmetrics(lb->fs, face, &asc, &desc);
+		glyphs = r->style->size * (float)(asc + desc) / 1000.0f;
+		below = (r->style->leading - glyphs) / 2;
+		above = (r->style->leading + glyphs) / 2;
 		memset(&p, 0, sizeof(p));
 		p.kind = PITEM_LINE;
 		p.x = ps->margin_left;
-		p.y = header ? r->y - 4 : r->y + r->style->size;
+		p.y = header ? r->y - below - RULE_GAP - RUNNING_RULE / 2 :
+		    r->y + above + RULE_GAP + RUNNING_RULE / 2;
 		p.w = tw;
 		p.line_width = RUNNING_RULE;
 		p.color = r->style->color;
@@ -369,6 +383,31 @@ page_box(struct page *pg, const struct page_box *b)
 		p.artifact = true;
 		additem(pg, &p);
 	}
+}
+
+/* The footer of page pg: on a page of a PDF made elsewhere whose own
+ * text comes down into the footer's area (below the bottom margin, the
+ * page placed as the pdf stage places it), at the template's clear-y
+ * instead, in the strip kept free for it. */
+static const struct running *
+stamp(const struct doc *d, const struct page *pg, const struct page_style *ps,
+    struct running *tmp)
+{
+	const struct part_external *x = &d->parts[pg->part].external;
+	const struct external_page *ep;
+	double	 s, tx, ty;
+
+	if (pg->external == NULL || ps->footer.clear_y <= 0 ||
+	    pg->external_page < 1 || (size_t)pg->external_page > x->npages)
+		return &ps->footer;
+	ep = &x->pages[pg->external_page - 1];
+	page_style_place(ps, pg->width, pg->height, ep->width, ep->height, &s,
+	    &tx, &ty);
+	if (!ep->text || ty + ep->text_bottom * s >= ps->margin_bottom)
+		return &ps->footer;
+	*tmp = ps->footer;
+	tmp->y = ps->footer.clear_y;
+	return tmp;
 }
 
 /* Joins the parts' pages into out. */
@@ -430,11 +469,12 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 	}
 	for (i = 0; i < out->n; i++) {
 		const struct page_style *ps;
+		struct running foot;
 
 		pg = &out->v[i];
 		ps = d->parts[pg->part].page;
 		if (!running(lb, out, pg, ps, &ps->header, true) ||
-		    !running(lb, out, pg, ps, &ps->footer, false))
+		    !running(lb, out, pg, ps, stamp(d, pg, ps, &foot), false))
 			return 0;
 		for (k = 0; k < ps->nboxes; k++)
 			page_box(pg, &ps->boxes[k]);

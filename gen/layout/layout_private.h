@@ -44,6 +44,9 @@ struct lb_run {
 					 * raised and smaller); else NULL */
 };
 
+#define RULE_GAP	3.0f	/* between a rule and its block's text, and a
+			 * running line's rule and its text */
+
 /* A footnote reference's number: its size against the text's, and
  * how far it is raised (of the text's size). */
 #define NOTE_SCALE	0.62f

@@ -11,7 +11,6 @@
 #include "layout.h"
 #include "layout_private.h"
 
-#define RULE_GAP	3.0f	/* between a rule and its block's text */
 #define LABEL_WIDTH	1e6f	/* labels and trailers never wrap */
 
 void

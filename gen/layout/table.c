@@ -1447,6 +1447,15 @@ table_layout(struct lay *L, const struct block *b)
 	T.t = t;
 	T.x0 = L->x0 + L->indl;
 	T.w = L->x1 - L->indr - T.x0;
+	/* A grid has no rules to frame: its text, not its cells' padding,
+	 * lines up with the text margins. */
+	if (t->grid) {
+		float	 pad = t->style != NULL && t->style->has_padding ?
+		    t->style->padding : PAD_DEFAULT;
+
+		T.x0 -= pad;
+		T.w += 2 * pad;
+	}
 	T.avail = L->ps->height - L->ps->margin_top - L->ps->margin_bottom;
 	T.S.doc = L->doc;
 	T.S.fs = L->fs;

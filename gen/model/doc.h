@@ -320,6 +320,10 @@ struct running {
 	float		 y;		/* baseline, from the page bottom */
 	bool		 rule;		/* rule under a header / over a footer */
 	bool		 skip_first;	/* not on the document's first page */
+	float		 clear_y;	/* the baseline instead, on a page of a
+					 * PDF made elsewhere whose own text
+					 * reaches the footer's area (below the
+					 * bottom margin); 0: none */
 	struct srcpos	 pos;		/* the template element, for messages */
 };
 
@@ -353,6 +357,10 @@ struct page_style {
 /* A page of a PDF made elsewhere, as shown: its /Rotate applied. */
 struct external_page {
 	float		 width, height;
+	/* The lowest text it shows, upright, from the bottom of the page
+	 * as shown (the stamp keeps clear of it); text: any at all. */
+	float		 text_bottom;
+	bool		 text;
 };
 
 /* One document of the pack: the cover with the agenda, one agenda
@@ -522,5 +530,11 @@ void		 figure_free(struct figure *);	/* model/figure.c */
  * numbers in sv-SE form, statuses as their level's word. */
 char		*figure_cell_text(const struct figure *, size_t r, size_t c);
 void		 doc_free(struct doc *);
+/* Where a page of a PDF made elsewhere (w x h as shown) goes on a page
+ * pw x ph of style ps: scaled by *s to leave the stamp margins free,
+ * its bottom left corner at (*tx, *ty). */
+void		 page_style_place(const struct page_style *ps, double pw,
+		    double ph, double w, double h, double *s, double *tx,
+		    double *ty);
 
 #endif /* BOARDGEN_MODEL_DOC_H */

@@ -510,6 +510,23 @@ running_free(struct running *r)
 }
 
 void
+page_style_place(const struct page_style *ps, double pw, double ph,
+    double w, double h, double *s, double *tx, double *ty)
+{
+	double	 aw, ah;
+
+	aw = pw - ps->stamp_left - ps->stamp_right;
+	ah = ph - ps->stamp_top - ps->stamp_bottom;
+	*s = 1;
+	if (aw > 0 && aw < w * *s)
+		*s = aw / w;
+	if (ah > 0 && ah < h * *s)
+		*s = ah / h;
+	*tx = ps->stamp_left + ((aw > 0 ? aw : pw) - w * *s) / 2;
+	*ty = ps->stamp_bottom + ((ah > 0 ? ah : ph) - h * *s) / 2;
+}
+
+void
 doc_free(struct doc *d)
 {
 	size_t	 i;

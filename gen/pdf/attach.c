@@ -242,18 +242,9 @@ pdf_attach_place(const struct pdf_writer *wr, size_t i, double w, double h,
     double *s, double *tx, double *ty)
 {
 	const struct page *pg = &wr->pages->v[i];
-	const struct page_style *ps = wr->doc->parts[pg->part].page;
-	double	 aw, ah;
 
-	aw = pg->width - ps->stamp_left - ps->stamp_right;
-	ah = pg->height - ps->stamp_top - ps->stamp_bottom;
-	*s = 1;
-	if (aw > 0 && aw < w * *s)
-		*s = aw / w;
-	if (ah > 0 && ah < h * *s)
-		*s = ah / h;
-	*tx = ps->stamp_left + ((aw > 0 ? aw : pg->width) - w * *s) / 2;
-	*ty = ps->stamp_bottom + ((ah > 0 ? ah : pg->height) - h * *s) / 2;
+	page_style_place(wr->doc->parts[pg->part].page, pg->width, pg->height,
+	    w, h, s, tx, ty);
 }
 
 /* Draws the file's page first on pack page i, inside the stamp

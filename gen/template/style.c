@@ -447,6 +447,7 @@ load_running(struct tmpl *t, xmlNodePtr n, struct running *r)
 	r->pos.line = xml_line(n);
 	attr_bool(n, "rule", &r->rule);
 	attr_bool(n, "skip-first", &r->skip_first);
+	ok &= attr_length(t, n, "clear-y", &r->clear_y);
 	return ok;
 }
 

@@ -33,6 +33,12 @@ int		 pdfin_page_box(qpdf_data q, qpdf_oh page, double box[4],
  * frees. */
 char		*pdfin_page_text(qpdf_data q, qpdf_oh page,
 		    const unsigned char *content, size_t len, size_t *unread);
+/* The same, and in ext where its text is shown (x0, y0, x1, y1 in the
+ * page's default user space, the glyphs' boxes approximated from their
+ * size); all 0 if it shows none. */
+char		*pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
+		    const unsigned char *content, size_t len, size_t *unread,
+		    double ext[4]);
 /* Every string object reachable from the trailer (outline, document
  * information, annotations, structure: /Alt, /ActualText) and the XMP
  * metadata, one a line.  Caller frees. */

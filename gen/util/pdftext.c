@@ -60,6 +60,11 @@ struct ptext {
 	/* The end of the last show, in device space, and its size. */
 	double		 px, py, psize;
 	bool		 started;
+	/* Where text is shown: its extent in default user space (each
+	 * show from its start to its end, from a quarter of its size
+	 * below the baseline to its size above). */
+	double		 ext[4];
+	bool		 anyext;
 };
 
 /* ------------------------------------------------------------------ */
@@ -486,15 +491,50 @@ put_text(struct ptext *pt, const char *s, size_t n)
 		buf_put(&pt->out, s, n);
 }
 
+/* Adds the box of text shown from text space (0, 0) of tm to where it
+ * ends, `adv' later, to the page's text extent. */
+static void
+extent_add(struct ptext *pt, const struct tstate *gs, const double tm[6],
+    double adv)
+{
+	double	 m[6], trm[6] = { gs->fs * gs->th, 0, 0, gs->fs, 0, gs->ts };
+	double	 px, py;
+	int	 i;
+
+	pdf_mat_mul(tm, gs->ctm, m);
+	pdf_mat_mul(trm, m, trm);
+	for (i = 0; i < 4; i++) {
+		double	 u = i & 1 ? adv / (gs->fs * gs->th) : 0;
+		double	 v = i & 2 ? 1.0 : -0.25;
+
+		if (!isfinite(u))
+			u = 0;
+		px = trm[0] * u + trm[2] * v + trm[4];
+		py = trm[1] * u + trm[3] * v + trm[5];
+		if (!isfinite(px) || !isfinite(py))
+			return;
+		if (!pt->anyext) {
+			pt->ext[0] = pt->ext[2] = px;
+			pt->ext[1] = pt->ext[3] = py;
+			pt->anyext = true;
+		}
+		pt->ext[0] = fmin(pt->ext[0], px);
+		pt->ext[1] = fmin(pt->ext[1], py);
+		pt->ext[2] = fmax(pt->ext[2], px);
+		pt->ext[3] = fmax(pt->ext[3], py);
+	}
+}
+
 static void
 show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
     size_t len)
 {
 	const struct font *f = gs->font;
-	double	 x, y, size, tx;
+	double	 x, y, size, tx, adv = 0, tm0[6];
 	size_t	 i;
 	uint32_t code;
 
+	memcpy(tm0, tm, sizeof(tm0));
 	text_at(gs, tm, &x, &y, &size);
 	if (pt->started) {
 		double	 big = fmax(size, pt->psize);
@@ -518,7 +558,10 @@ show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
 		tx = (code_width(f, code) / 1000 * gs->fs + gs->tc +
 		    (f->bytes == 1 && code == 32 ? gs->tw : 0)) * gs->th;
 		pdf_mat_translate(tm, tx, 0);
+		adv += tx;
 	}
+	if (len > 0)
+		extent_add(pt, gs, tm0, adv);
 	text_at(gs, tm, &pt->px, &pt->py, &pt->psize);
 }
 
@@ -722,6 +765,13 @@ char *
 pdfin_page_text(qpdf_data q, qpdf_oh page, const unsigned char *content,
     size_t len, size_t *unread)
 {
+	return pdfin_page_text_extent(q, page, content, len, unread, NULL);
+}
+
+char *
+pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
+    const unsigned char *content, size_t len, size_t *unread, double ext[4])
+{
 	struct ptext pt;
 	double	 ctm[6] = { 1, 0, 0, 1, 0, 0 };
 	char	*r;
@@ -731,6 +781,10 @@ pdfin_page_text(qpdf_data q, qpdf_oh page, const unsigned char *content,
 	run(&pt, qpdf_oh_get_key(q, page, "/Resources"), content, len, ctm,
 	    0);
 	*unread = pt.unread;
+	if (ext != NULL && pt.anyext)
+		memcpy(ext, pt.ext, sizeof(pt.ext));
+	else if (ext != NULL)
+		ext[0] = ext[1] = ext[2] = ext[3] = 0;
 	buf_put(&pt.out, "", 0);
 	r = buf_detach(&pt.out);
 	ptext_free(&pt);

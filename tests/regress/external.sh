@@ -123,9 +123,12 @@ pdftotext -f 1 -l 1 -layout "$T/page.pdf" - | grep -q "Ärendet efter bilagorna.
 python3 tests/check_pack.py "$T/m" "$T/page.pdf" >"$T/page.out" &&
 	ok || { bad "check_pack (flow=page):"; cat "$T/page.out"; }
 
-# Where the words are: the stamp inside the bottom 8 mm, nothing else
-# there; the file's text kept; the offset page's word where the
-# placement (scaled to fit above the margin, centred) puts it.
+# Where the words are: the stamp is the pack's footer, at its place (as
+# on the pack's own pages) where the file's page prints nothing in the
+# footer's area (below the 25 mm bottom margin), else inside the bottom
+# 8 mm, with nothing else there; the file's text kept; the offset page's
+# word where the placement (scaled to fit above the margin, centred)
+# puts it.
 python3 - "$T/pack.pdf" >"$T/words.out" <<'PY'
 import re, subprocess, sys
 pdf = sys.argv[1]
@@ -140,23 +143,51 @@ for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)"|<word xMin="([\d
         pages[-1][2].append((float(m.group(3)), float(m.group(4)),
                              float(m.group(5)), float(m.group(6)), m.group(7)))
 strip = 8 / 25.4 * 72
+margin = 25 / 25.4 * 72
 bad = 0
 def problem(s):
     global bad
     bad += 1
     print("problem: " + s)
+# The pack's own footer on its first page: "Sida 1 av N", its top from
+# the page's bottom and its right edge from the page's right.
+w1, h1, words1 = pages[0]
+sida = [x for x in words1 if x[4] == "Sida" and x[1] > h1 - margin]
+foot_top = h1 - sida[-1][1]
+foot_right = w1 - max(x[2] for x in words1 if abs(x[1] - sida[-1][1]) < 0.5)
+foot_size = sida[-1][3] - sida[-1][1]
 titles = {3: "Skrivelse", 4: "Skrivelse", 5: "Delårsrapport", 6: "Protokollsutdrag,",
           7: "Förskjuten"}
+moved = kept = 0
 for n, first in titles.items():
     w, h, words = pages[n - 1]
     inside = sorted((x for x in words if x[1] >= h - strip), key=lambda x: x[0])
-    text = " ".join(x[4] for x in inside)
+    at_foot = sorted((x for x in words if abs(h - x[1] - foot_top) < 0.5), key=lambda x: x[0])
+    stamp = inside if inside else at_foot
+    own = [x for x in words if x not in stamp]
+    text = " ".join(x[4] for x in stamp)
     if not re.fullmatch(re.escape(first) + r".* \d+\(\d+\) Sida %d av %d" % (n, len(pages)), text):
-        problem("page %d: the bottom 8 mm hold %r, want the stamp alone" % (n, text))
-    if any(x[3] > h - strip + 0.5 for x in words if x not in inside):
+        problem("page %d: the stamp reads %r, want the title, x(y) and Sida %d av %d" % (n, text, n, len(pages)))
+        continue
+    if any(abs(x[3] - x[1] - foot_size) > 0.05 for x in stamp):
+        problem("page %d: the stamp is set in another size than the pack's footer" % n)
+    if abs(w - stamp[-1][2] - foot_right) > 0.5:
+        problem("page %d: the stamp ends %.1f pt from the right edge, the pack's footer %.1f" % (n, w - stamp[-1][2], foot_right))
+    low = max((x[3] for x in own), default=0)
+    if inside:
+        moved += 1
+        if low <= h - margin:
+            problem("page %d: the stamp left the footer's place, but the page prints nothing there" % n)
+    else:
+        kept += 1
+        if low > h - foot_top - 2:
+            problem("page %d: the page's own text reaches the stamp (%.1f pt from the bottom)" % (n, h - low))
+    if any(x[3] > h - strip + 0.5 for x in own):
         problem("page %d: a word of the page reaches into the stamp margin" % n)
-    if len(words) - len(inside) < 1:
+    if len(own) < 1:
         problem("page %d: none of the file's own text is in the pack" % n)
+if moved == 0 or kept == 0:
+    problem("the stamp is moved on %d pages, kept on %d: the test needs both" % (moved, kept))
 w, h, words = pages[6]
 s = (h - strip) / h
 for x in words:
@@ -234,7 +265,7 @@ fi
 # A pack without the stamp: check_numbering finds the pages unnumbered.
 mkdir -p "$T/tmpl"
 cp -R templates/. "$T/tmpl/"
-sed -i '/<footer style="stamp"/,/<\/footer>/d' "$T/tmpl/bilaga.xml"
+sed -i '/<footer style="running"/,/<\/footer>/d' "$T/tmpl/bilaga.xml"
 if $B build "$T/m" -o "$T/nostamp.pdf" -t "$T/tmpl" >/dev/null 2>&1 &&
     ! python3 tests/check_numbering.py "$T/nostamp.pdf" >"$T/nostamp.out"; then
 	ok
