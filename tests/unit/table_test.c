@@ -975,7 +975,7 @@ TEST(padding_zero)
 		struct pages *p;
 		const struct pitem *it;
 
-		t->grid = true;
+		t->grid = false;
 		d->styles[S_TABLE].padding = 0;
 		d->styles[S_TABLE].has_padding = z == 1;
 		t->style = &d->styles[S_TABLE];
@@ -988,6 +988,38 @@ TEST(padding_zero)
 			CHECK(it != NULL);
 			if (it != NULL)
 				CHECK(fabsf(it->x - (z ? 72 : 75)) < EPS);
+		}
+		pages_free(p);
+		doc_free(d);
+	}
+}
+
+/* A grid (signers, a header block) has no rules to frame: its text
+ * starts at the margin whatever its padding. */
+TEST(grid_at_margin)
+{
+	int	 z;
+
+	for (z = 0; z < 2; z++) {
+		struct doc *d = mkdoc();
+		struct table *t = mktable(d, 2, 1, 0);
+		struct pages *p;
+		const struct pitem *it;
+
+		t->grid = true;
+		d->styles[S_TABLE].padding = 5;
+		d->styles[S_TABLE].has_padding = z == 1;
+		t->style = &d->styles[S_TABLE];
+		addcell(t, 0, 0, para(d, S_TEXT, "Anna"));
+		addcell(t, 0, 1, para(d, S_TEXT, "Berg"));
+		append(&d->parts[0].blocks, tblock(d, t));
+		p = lay(d);
+		CHECK(p != NULL);
+		if (p != NULL) {
+			it = item_of(&p->v[0], t->rows[0].cells[0].blocks);
+			CHECK(it != NULL);
+			if (it != NULL)
+				CHECK(fabsf(it->x - 72) < EPS);
 		}
 		pages_free(p);
 		doc_free(d);
@@ -1309,6 +1341,7 @@ main(void)
 	RUN(split_rows);
 	RUN(decimal_commas_right_style);
 	RUN(padding_zero);
+	RUN(grid_at_margin);
 	RUN(rowspan);
 	RUN(anchors);
 	RUN(pdf_out);
