@@ -57,7 +57,15 @@ struct hctx {
  * opens <main id="innehall">. */
 void	 page_begin(struct hctx *, const char *title,
 	    const char *const *crumbs, size_t ncrumbs);
+/* A listing page at path in os: h set up for it (links from a page in
+ * a folder go up with "../"), then page_begin. */
+void	 page_open(struct hctx *, const struct html_options *,
+	    struct outset *, const char *path, const char *title,
+	    const char *const *crumbs, size_t ncrumbs);
 void	 page_end(struct hctx *);
+/* A fact of a page's <dl class="facts">: label (HTML) and text, if the
+ * text is there. */
+void	 fact(struct hctx *, const char *label, const char *text);
 /* The style sheet. */
 extern const char html_css[];
 
@@ -77,6 +85,9 @@ char	*meeting_dir(const char *body_slug, const char *date_slug);
  * (reports, follow-up reports, letters) are numbered in the meeting's
  * order: "handling-3.html" for m->documents[index]. */
 char	*item_file(int number);
+/* before, a link to the item's page ("7. Title"), after (HTML both). */
+void	 item_link(struct hctx *, const char *before,
+	    const struct agenda_item *, const char *after);
 bool	 web_document(const struct document *);
 char	*document_file(const struct meeting *, size_t index);
 

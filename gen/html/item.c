@@ -63,20 +63,12 @@ item_page(struct hctx *h, const struct agenda_item *it,
 	buf_puts(b, " ");
 	html_text(h, date);
 	buf_puts(b, "</a></dd>\n");
-	if (cs->dnr != NULL) {
-		buf_puts(b, "<dt>Diarienummer</dt><dd>");
-		html_text(h, cs->dnr);
-		buf_puts(b, "</dd>\n");
-	}
+	fact(h, "Diarienummer", cs->dnr);
 	buf_puts(b, "<dt>Typ av ärende</dt><dd>");
 	buf_puts(b, cs->kind != NULL && strcmp(cs->kind, "information") == 0 ?
 	    "Informationsärende" : "Beslutsärende");
 	buf_puts(b, "</dd>\n");
-	if (cs->handlaggare != NULL) {
-		buf_puts(b, "<dt>Handläggare</dt><dd>");
-		html_text(h, cs->handlaggare);
-		buf_puts(b, "</dd>\n");
-	}
+	fact(h, "Handläggare", cs->handlaggare);
 	buf_puts(b, "</dl>\n");
 	h->notepage = "";
 	memset(h->noteseen, 0, sizeof(h->noteseen));
@@ -133,22 +125,10 @@ item_page(struct hctx *h, const struct agenda_item *it,
 	if (prev != NULL || next != NULL) {
 		buf_puts(b, "<nav aria-label=\"Föregående och nästa ärende\">"
 		    "<ul class=\"files\">\n");
-		if (prev != NULL) {
-			f = item_file(prev->number);
-			buf_printf(b, "<li>Föregående: <a href=\"%s\">%d. ",
-			    f, prev->number);
-			free(f);
-			html_text(h, prev->title);
-			buf_puts(b, "</a></li>\n");
-		}
-		if (next != NULL) {
-			f = item_file(next->number);
-			buf_printf(b, "<li>Nästa: <a href=\"%s\">%d. ", f,
-			    next->number);
-			free(f);
-			html_text(h, next->title);
-			buf_puts(b, "</a></li>\n");
-		}
+		if (prev != NULL)
+			item_link(h, "<li>Föregående: ", prev, "</li>\n");
+		if (next != NULL)
+			item_link(h, "<li>Nästa: ", next, "</li>\n");
 		buf_puts(b, "</ul></nav>\n");
 	}
 	page_end(h);
@@ -192,29 +172,11 @@ document_page(struct hctx *h, size_t j, struct outset *os)
 	buf_puts(b, "<h1>");
 	html_text(h, d->title);
 	buf_puts(b, "</h1>\n<dl class=\"facts\">\n");
-	if (owner != NULL) {
-		f = item_file(owner->number);
-		buf_printf(b, "<dt>Ärende</dt><dd><a href=\"%s\">%d. ", f,
-		    owner->number);
-		free(f);
-		html_text(h, owner->title);
-		buf_puts(b, "</a></dd>\n");
-	}
-	if (d->date != NULL) {
-		buf_puts(b, "<dt>Datum</dt><dd>");
-		html_text(h, d->date);
-		buf_puts(b, "</dd>\n");
-	}
-	if (d->dnr != NULL) {
-		buf_puts(b, "<dt>Diarienummer</dt><dd>");
-		html_text(h, d->dnr);
-		buf_puts(b, "</dd>\n");
-	}
-	if (d->department != NULL) {
-		buf_puts(b, "<dt>Förvaltning</dt><dd>");
-		html_text(h, d->department);
-		buf_puts(b, "</dd>\n");
-	}
+	if (owner != NULL)
+		item_link(h, "<dt>Ärende</dt><dd>", owner, "</dd>\n");
+	fact(h, "Datum", d->date);
+	fact(h, "Diarienummer", d->dnr);
+	fact(h, "Förvaltning", d->department);
 	buf_puts(b, "</dl>\n");
 	if (d->kind == DOCUMENT_LETTER && d->subject != NULL) {
 		buf_puts(b, "<p><strong>");

@@ -219,16 +219,8 @@ meeting_page(struct hctx *h, struct outset *os)
 	buf_puts(b, "<br><span class=\"meta\">Sammanträde ");
 	html_text(h, date);
 	buf_puts(b, "</span></h1>\n<dl class=\"facts\">\n");
-	if (m->organisation != NULL) {
-		buf_puts(b, "<dt>Organisation</dt><dd>");
-		html_text(h, m->organisation);
-		buf_puts(b, "</dd>\n");
-	}
-	if (m->chair.name != NULL) {
-		buf_puts(b, "<dt>Ordförande</dt><dd>");
-		html_text(h, m->chair.name);
-		buf_puts(b, "</dd>\n");
-	}
+	fact(h, "Organisation", m->organisation);
+	fact(h, "Ordförande", m->chair.name);
 	if (m->secretary.name != NULL) {
 		buf_puts(b, "<dt>Sekreterare</dt><dd>");
 		html_text(h, m->secretary.name);

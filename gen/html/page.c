@@ -152,6 +152,39 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 }
 
 void
+item_link(struct hctx *h, const char *before, const struct agenda_item *it,
+    const char *after)
+{
+	char	*f = item_file(it->number);
+
+	buf_printf(h->b, "%s<a href=\"%s\">%d. ", before, f, it->number);
+	free(f);
+	html_text(h, it->title);
+	buf_printf(h->b, "</a>%s", after);
+}
+
+void
+fact(struct hctx *h, const char *label, const char *text)
+{
+	if (text == NULL)
+		return;
+	buf_printf(h->b, "<dt>%s</dt><dd>", label);
+	html_text(h, text);
+	buf_puts(h->b, "</dd>\n");
+}
+
+void
+page_open(struct hctx *h, const struct html_options *o, struct outset *os,
+    const char *path, const char *title, const char *const *crumbs,
+    size_t ncrumbs)
+{
+	h->opts = o;
+	h->b = outset_add(os, path);
+	h->root = strchr(path, '/') != NULL ? "../" : "";
+	page_begin(h, title, crumbs, ncrumbs);
+}
+
+void
 page_end(struct hctx *h)
 {
 	buf_puts(h->b, "</main>\n<footer class=\"site-foot\"><p>Sidorna är "

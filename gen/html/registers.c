@@ -79,11 +79,8 @@ year_page(const struct site_all *all, const struct case_row *v, size_t n,
 	    "Ärenden", NULL, title };
 	size_t	 i;
 
-	h.opts = all->opts;
-	h.b = outset_add(os, path);
-	h.root = "../";
+	page_open(&h, all->opts, os, path, title, crumbs, 3);
 	free(path);
-	page_begin(&h, title, crumbs, 3);
 	buf_printf(h.b, "<h1>Ärenden med diarienummer från %ld</h1>\n"
 	    "<p>%zu ärenden, ordnade efter diarieserie och nummer. Ett ärende "
 	    "som har behandlats vid flera sammanträden står en gång för "
@@ -128,10 +125,8 @@ case_pages(const struct site_all *all, struct outset *os)
 	size_t	 n, i, k;
 
 	v = case_rows(all, &n);
-	h.opts = all->opts;
-	h.b = outset_add(os, "register/arenden.html");
-	h.root = "../";
-	page_begin(&h, "Ärenden efter diarienummer", crumbs, 2);
+	page_open(&h, all->opts, os, "register/arenden.html",
+	    "Ärenden efter diarienummer", crumbs, 2);
 	buf_puts(h.b, "<h1>Ärenden efter diarienummer</h1>\n");
 	if (n == 0)
 		buf_puts(h.b, "<p>Inga ärenden.</p>\n");
@@ -279,10 +274,7 @@ reg_year_page(const struct site_all *all, const struct reg_kind *k,
 	crumbs[3] = k->title;
 	crumbs[4] = NULL;
 	crumbs[5] = title;
-	h.opts = all->opts;
-	h.b = outset_add(os, path);
-	h.root = "../";
-	page_begin(&h, title, crumbs, 3);
+	page_open(&h, all->opts, os, path, title, crumbs, 3);
 	buf_puts(h.b, "<h1>");
 	html_text(&h, title);
 	buf_printf(h.b, "</h1>\n<p>%zu %s, ordnade efter datum, med det "
@@ -360,11 +352,8 @@ reg_pages(const struct site_all *all, const struct reg_kind *k,
 	size_t	 n, i, j;
 
 	v = reg_rows(all, k->kind, &n);
-	h.opts = all->opts;
-	h.b = outset_add(os, path);
-	h.root = "../";
+	page_open(&h, all->opts, os, path, k->title, crumbs, 2);
 	free(path);
-	page_begin(&h, k->title, crumbs, 2);
 	buf_puts(h.b, "<h1>");
 	html_text(&h, k->title);
 	buf_puts(h.b, "</h1>\n");

@@ -81,11 +81,8 @@ body_page(const struct site_all *all, size_t first, size_t last,
 	size_t	 i, nup = 0;
 	char	 year[5] = "";
 
-	h.opts = all->opts;
-	h.b = outset_add(os, path);
-	h.root = "../";
+	page_open(&h, all->opts, os, path, latest->body, crumbs, 2);
 	free(path);
-	page_begin(&h, latest->body, crumbs, 2);
 	buf_puts(h.b, "<h1>");
 	html_text(&h, latest->body);
 	buf_puts(h.b, "</h1>\n");
@@ -139,10 +136,8 @@ start_page(const struct site_all *all, struct outset *os)
 	size_t	 i, j, k, n, nup = 0;
 	const char *org = all->n > 0 ? all->v[0]->organisation : "";
 
-	h.opts = all->opts;
-	h.b = outset_add(os, "index.html");
-	h.root = "";
-	page_begin(&h, "Sammanträden och handlingar", NULL, 0);
+	page_open(&h, all->opts, os, "index.html",
+	    "Sammanträden och handlingar", NULL, 0);
 	buf_puts(h.b, "<h1>Sammanträden och handlingar</h1>\n");
 	if (org != NULL && *org != '\0') {
 		buf_puts(h.b, "<p>");
@@ -199,10 +194,8 @@ open_data_page(const struct site_all *all, struct outset *os)
 	struct hctx h = { 0 };
 	const char *crumbs[4] = { "index.html", "Start", NULL, "Öppna data" };
 
-	h.opts = all->opts;
-	h.b = outset_add(os, "oppna-data.html");
-	h.root = "";
-	page_begin(&h, "Öppna data", crumbs, 2);
+	page_open(&h, all->opts, os, "oppna-data.html", "Öppna data", crumbs,
+	    2);
 	buf_puts(h.b, "<h1>Öppna data</h1>\n"
 	    "<p>Allt som visas på webbplatsen finns också som data att "
 	    "ladda ned. Sekretessbelagda uppgifter och ärenden som "
