@@ -95,11 +95,19 @@ struct sum_meeting {
 					 * the site: removed when no longer
 					 * made */
 	size_t		 nfiles;
+	/* Its protocol, when it has one: the § numbers (prot_first 0:
+	 * none), the day of justering, the day the notice is posted and
+	 * where the protocol is kept (each NULL if not given). */
+	int		 prot_first, prot_last;
+	char		*justered, *posted, *kept;
 };
 
 struct sum_meeting *sum_from_meeting(const struct meeting *,
 	    const char *body_slug, const char *date_slug);
 void	 sum_free(struct sum_meeting *);
+/* Takes the protocol's numbers, justering and notice into s. */
+struct protocol;
+void	 sum_protocol(struct sum_meeting *, const struct protocol *);
 /* Text form, one record a line, fields separated by tabs. */
 void	 sum_write(struct buf *, const struct sum_meeting *);
 void	 sum_add_file(struct sum_meeting *, const char *path);
@@ -116,6 +124,11 @@ int	 sum_by_body_date(const void *, const void *);
  * and its open data; sum is the meeting's summary. */
 void	 html_meeting(const struct html_options *, const struct meeting *,
 	    const struct sum_meeting *, struct outset *);
+/* The meeting's decisions page, BODY/DATE/protokoll.html, from the
+ * redacted protocol (protocol_redact) of the redacted meeting. */
+void	 html_protocol(const struct html_options *, const struct meeting *,
+	    const struct protocol *, const struct sum_meeting *,
+	    struct outset *);
 /* The style sheet and the pages that list meetings, from every
  * meeting's summary sorted by sum_by_body_date. */
 void	 html_site(const struct html_options *, struct sum_meeting **,

@@ -41,6 +41,7 @@ struct hctx {
 					 * "", "../", "../../" */
 	const struct meeting *m;	/* meeting pages; else NULL */
 	const char	*body_slug, *date_slug;
+	const struct sum_meeting *sum;	/* meeting pages; else NULL */
 	const struct agenda_item *item;	/* item page; else NULL */
 	const char	*srcfile;	/* case file of the text at hand */
 	/* Footnotes: the page their list is on ("" this page; NULL:
@@ -126,5 +127,7 @@ void	 json_meeting(const struct html_options *, const struct meeting *,
 	    const struct sum_meeting *, struct outset *);
 void	 csv_registers(const struct site_all *, struct outset *);
 void	 atom_feed(const struct site_all *, struct outset *);
+/* protocol.c: the noticeboard, anslagstavla.html. */
+void	 notice_page(const struct site_all *, struct outset *);
 
 #endif /* BOARDGEN_HTML_PRIVATE_H */

@@ -14,6 +14,7 @@ html_meeting(const struct html_options *o, const struct meeting *m,
 	h.m = m;
 	h.body_slug = sum->body_slug;
 	h.date_slug = sum->date_slug;
+	h.sum = sum;
 	meeting_page(&h, os);
 	item_pages(&h, os);
 	json_meeting(o, m, sum, os);
@@ -31,4 +32,5 @@ html_site(const struct html_options *o, struct sum_meeting **v, size_t n,
 	csv_registers(&all, os);
 	json_site(&all, os);
 	atom_feed(&all, os);
+	notice_page(&all, os);
 }

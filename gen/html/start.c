@@ -154,6 +154,9 @@ start_page(const struct site_all *all, struct outset *os)
 	if (all->opts->today != NULL)
 		upcoming_list(&h, up, nup, true);
 	free(up);
+	buf_puts(h.b, "<p><a href=\"anslagstavla.html\">Anslagstavla</a>: "
+	    "tillkännagivanden av justerade protokoll och tiden för att "
+	    "överklaga.</p>\n");
 	buf_puts(h.b, "<h2>Styrelser och nämnder</h2>\n");
 	if (all->n == 0)
 		buf_puts(h.b, "<p>Inga sammanträden.</p>\n");

@@ -133,6 +133,9 @@ sum_free(struct sum_meeting *s)
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);
+	free(s->justered);
+	free(s->posted);
+	free(s->kept);
 	for (i = 0; i < s->nregs; i++) {
 		struct sum_reg *r = &s->regs[i];
 
@@ -235,6 +238,13 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 	for (i = 0; i < s->nfiles; i++) {
 		buf_puts(b, "F");
 		field(b, s->files[i]);
+		buf_putc(b, '\n');
+	}
+	if (s->prot_first > 0) {
+		buf_printf(b, "P\t%d\t%d", s->prot_first, s->prot_last);
+		field(b, s->justered);
+		field(b, s->posted);
+		field(b, s->kept);
 		buf_putc(b, '\n');
 	}
 }
@@ -390,6 +400,16 @@ sum_read(const char *data, size_t len)
 			free(f[2]);
 			free(f[10]);
 			free(f[12]);
+		} else if (*p == 'P' && n == 5 && f[0] && f[1] &&
+		    s->prot_first == 0 && atoi(f[0]) > 0 &&
+		    (f[3] == NULL || iso_date_valid(f[3]))) {
+			s->prot_first = atoi(f[0]);
+			s->prot_last = atoi(f[1]);
+			s->justered = f[2];
+			s->posted = f[3];
+			s->kept = f[4];
+			free(f[0]);
+			free(f[1]);
 		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
 			s->files = xrealloc(s->files,
 			    (s->nfiles + 1) * sizeof(*s->files));

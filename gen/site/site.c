@@ -495,6 +495,8 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct guard *g = NULL;
 	struct sum_meeting *old, *sum = NULL;
 	struct meeting *m = NULL;
+	struct protocol *pr = NULL;
+	bool	 none = true;
 	struct outset os = { 0 };
 	struct html_options ho = { o->today, o->base_url, o->pdf };
 	struct staged st = { 0 };
@@ -520,15 +522,24 @@ do_meeting(const struct site_options *o, const struct job *j,
 	c->read++;
 	sdir = xasprintf("%s/schema", o->templates);
 	m = meeting_load(j->dir, sdir);
+	/* The protocol, when there is one, checked as check checks it
+	 * (but for the template's limit on justering). */
+	if (m != NULL && (pr = protocol_load(m, sdir, &none)) != NULL)
+		protocol_check(pr, m, 0);
 	free(sdir);
-	if (m == NULL)
+	if (m == NULL || (pr == NULL && !none) || diag_errors() > errors)
 		goto out;
 	/* The public view, redacted in the data (content.h); a
 	 * personnummer in what it publishes is an error at its place.
 	 * The guard keeps what was secret, to search the output for it. */
-	if ((g = guard_new(m)) == NULL || !meeting_redact(m) ||
-	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+	if ((g = guard_new(m)) == NULL)
 		goto out;
+	if (pr != NULL)
+		guard_protocol(g, pr, m);
+	if (!meeting_redact(m) || meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+		goto out;
+	if (pr != NULL)
+		protocol_redact(pr, m);
 	/* A figure whose check fails is not published, as it is not
 	 * printed. */
 	if (figures_report(m, false) > 0)
@@ -536,7 +547,11 @@ do_meeting(const struct site_options *o, const struct job *j,
 	sum = sum_from_meeting(m, j->body_slug, j->date_slug);
 	sum->stamp = stamp;
 	stamp = NULL;
+	if (pr != NULL)
+		sum_protocol(sum, pr);
 	html_meeting(&ho, m, sum, &os);
+	if (pr != NULL)
+		html_protocol(&ho, m, pr, sum, &os);
 	/* Nothing of a meeting with an error in its public text, and
 	 * nothing of one whose pack cannot be made. */
 	if (diag_errors() > errors || !outset_guard(&os, g))
@@ -585,6 +600,7 @@ out:
 	sum_free(sum);
 	outset_free(&os);
 	guard_free(g);
+	protocol_free(pr);
 	meeting_free(m);
 	free(stamp);
 	return ok;

@@ -85,6 +85,8 @@ const pages = {
 	'register of cases': 'register/arenden.html',
 	'register of cases, a year': 'register/arenden-2026.html',
 	'open data page': 'oppna-data.html',
+	'noticeboard': 'anslagstavla.html',
+	'decisions of a meeting': 'regionstyrelsen/2026-12-08/protokoll.html',
 	'register of incoming documents, a year': 'register/inkomna-handlingar-2026.html',
 	'register of delegation decisions, a year': 'register/delegationsbeslut-2026.html',
 };

@@ -89,6 +89,56 @@ if [ $st -ne 1 ] || [ "$(cat "$T/leak.pdf")" != "previous" ] ||
 	cat "$T/leak.err"
 fi
 
+# The site: the meeting's decisions from the public protocol, and the
+# noticeboard with the notice while it is up, in the archive after.
+site() {	# today -> $T/site-$1
+	n=$((n + 1))
+	rm -rf "$T/site-$1"
+	if ! $WRAP $B site content -o "$T/site-$1" --today "$1" -j 1 >/dev/null 2>"$T/site.err"; then
+		bad "site --today $1 failed:"
+		cat "$T/site.err"
+		return 1
+	fi
+}
+if site 2026-12-20; then
+	A=$T/site-2026-12-20/anslagstavla.html
+	P=$T/site-2026-12-20/regionstyrelsen/2026-12-08/protokoll.html
+	for w in "Tillkännagivande av justerat protokoll" "<dt>Anslaget uppsatt</dt><dd>2026-12-16</dd>" \
+	    "<dt>Sista dag för överklagande</dt><dd>2027-01-07</dd>" "<dt>Anslaget tas ned</dt><dd>2027-01-08</dd>" \
+	    "Regionkansliet, Regionens hus, Storgatan 12, Norrbacka"; do
+		sed -n '/<h2>Tillkännagivanden/,/<h2>Arkiv/p' "$A" | grep -qF "$w" || bad "the noticeboard on 2026-12-20 lacks \"$w\""
+	done
+	grep -qF 'Med 7 ja-röster mot 5 nej-röster, 1 avstår, bifalls Karin Åhlunds yrkande.' "$P" ||
+	    bad "the decisions page lacks the vote of § 145"
+	grep -qF '<th scope="row">Kent Öberg (SD)</th><td>Nej</td>' "$P" ||
+	    bad "the decisions page lacks the ballots of § 145"
+	grep -qF '<span class="no">§ 134</span> Upphandling av ambulanshelikoptertjänster 2028–2036' "$P" ||
+	    bad "the decisions page lacks the secret § 134's number and title"
+	for w in "Västerlid" "Region Västfjäll" "tilläggsyrkandet" "insatstiderna"; do
+		grep -q "$w" "$P" "$A" && bad "the site's protocol holds \"$w\" of the secret paragraph"
+	done
+	grep -qF 'href="protokoll.html"' "$T/site-2026-12-20/regionstyrelsen/2026-12-08/index.html" ||
+	    bad "the meeting page does not link its protocol"
+fi
+if site 2027-01-10; then
+	sed -n '/<h2>Arkiv/,$p' "$T/site-2027-01-10/anslagstavla.html" | grep -qF "Sammanträdesdatum</dt><dd>2026-12-08" ||
+	    bad "on 2027-01-10, after the last day of appeal, the notice is not in the archive"
+fi
+if site 2026-12-10; then
+	grep -qF "Inga tillkännagivanden just nu." "$T/site-2026-12-10/anslagstavla.html" ||
+	    bad "on 2026-12-10, before it is posted, the notice is already up"
+fi
+# The site's guard: the secret paragraph's words copied into an open
+# one stop the meeting.
+n=$((n + 1))
+$WRAP $B site "$T/leak" -o "$T/site-leak" --today 2026-12-20 -j 1 >/dev/null 2>"$T/sl.err"
+st=$?
+if [ $st -ne 1 ] || ! grep -q "protokoll.xml:[0-9]*:[0-9]*: error: the protocol of a secret item would be published in" "$T/sl.err" ||
+    [ -e "$T/site-leak/regionstyrelsen/2026-12-08/protokoll.html" ]; then
+	bad "the site with a secret paragraph's words in an open one: status $st:"
+	cat "$T/sl.err"
+fi
+
 # Extracts: one per paragraph, named by body, date and §.
 n=$((n + 1))
 mkdir -p "$T/utdrag"
