@@ -62,6 +62,11 @@ struct sum_item {
 	char		*casekind;	/* "beslut", "information", or NULL */
 	bool		 closed;	/* listed by number and title only */
 	bool		 page;		/* has a page of its own */
+	/* From the protocol (NULL: none): the outcome in words
+	 * ("Beslutat enligt förslaget", "Bordlagt"), and the decision's
+	 * own text when it was amended (as proposed: the proposal's). */
+	char		*result;
+	char		*resolution;
 };
 
 /* One line of a register as the public may see it: a secret field

@@ -174,8 +174,16 @@ agenda_item(struct buf *b, const struct html_options *o,
 		plain(&t, full->cs->sections[SECTION_PROPOSAL].blocks, 0);
 		if (t.len > 0)
 			kv(b, "boardgen:proposal", t.data);
+		/* Decided as proposed: the proposal is the decision. */
+		if (t.len > 0 && it->result != NULL && it->resolution == NULL &&
+		    strcmp(it->result, "Beslutat enligt förslaget") == 0)
+			kv(b, "resolutionText", t.data);
 		buf_free(&t);
 	}
+	if (it->result != NULL && !it->closed)
+		kv(b, "result", it->result);
+	if (it->resolution != NULL && !it->closed)
+		kv(b, "resolutionText", it->resolution);
 	buf_puts(b, "\n}");
 }
 
@@ -206,7 +214,8 @@ meeting_obj(struct buf *b, const struct html_options *o,
 	r = xasprintf("%s %s", s->body, s->date);
 	kv(b, "name", r);
 	free(r);
-	kv(b, "meetingState", "scheduled");
+	/* Held and its protocol approved: the meeting is over. */
+	kv(b, "meetingState", s->prot_first > 0 ? "terminated" : "scheduled");
 	if (s->nsessions > 0) {
 		kdatetime(b, "start", s->date, s->sessions[0].start);
 		kdatetime(b, "end", s->date, s->sessions[s->nsessions - 1].end);
@@ -241,6 +250,17 @@ meeting_obj(struct buf *b, const struct html_options *o,
 		}
 		free(r);
 		free(f);
+	}
+	if (s->prot_first > 0) {
+		char	*fid = xasprintf("%s#protokoll", id);
+
+		r = xasprintf("%s/%s/protokoll.html", s->body_slug,
+		    s->date_slug);
+		key(b, "resultsProtocol");
+		file_obj(b, o, fid, "Protokoll, beslut", r, "text/html",
+		    s->justered != NULL ? s->justered : s->date);
+		free(r);
+		free(fid);
 	}
 	key(b, "boardgen:session");
 	buf_puts(b, "[");

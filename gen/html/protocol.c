@@ -259,6 +259,8 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 void
 sum_protocol(struct sum_meeting *s, const struct protocol *p)
 {
+	size_t	 i, k;
+
 	s->prot_first = p->npars > 0 ? p->pars[0].number : p->first;
 	s->prot_last = p->npars > 0 ? p->pars[p->npars - 1].number : p->first;
 	free(s->justered);
@@ -267,6 +269,39 @@ sum_protocol(struct sum_meeting *s, const struct protocol *p)
 	s->posted = p->posted ? xstrdup(p->posted) : NULL;
 	free(s->kept);
 	s->kept = p->kept ? xstrdup(p->kept) : NULL;
+	for (i = 0; i < p->npars; i++) {
+		const struct prot_paragraph *q = &p->pars[i];
+		static const char *const words[] = {
+			NULL, "Beslutat", "Bordlagt", "Återremitterat", "Utgår"
+		};
+
+		for (k = 0; k < s->nitems; k++) {
+			struct sum_item *it = &s->items[k];
+
+			if (it->number != q->item || it->result != NULL)
+				continue;
+			if (q->outcome == OUTCOME_DECISION)
+				it->result = xstrdup(q->decision == NULL ?
+				    "Beslutat enligt förslaget" :
+				    it->kind == AGENDA_CASE ?
+				    "Beslutat med ändringar" : "Beslutat");
+			else if (q->outcome != OUTCOME_NONE)
+				it->result = xstrdup(words[q->outcome]);
+			if (q->decision != NULL && !q->redacted) {
+				struct buf t = { 0 };
+				const struct block *d;
+				char	*x;
+
+				for (d = q->decision; d != NULL; d = d->next) {
+					x = spans_text(d->spans);
+					buf_printf(&t, "%s%s", t.len ? "\n" : "",
+					    x);
+					free(x);
+				}
+				it->resolution = buf_detach(&t);
+			}
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ */

@@ -129,6 +129,8 @@ sum_free(struct sum_meeting *s)
 		free(s->items[i].title);
 		free(s->items[i].dnr);
 		free(s->items[i].casekind);
+		free(s->items[i].result);
+		free(s->items[i].resolution);
 	}
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
@@ -238,6 +240,14 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 	for (i = 0; i < s->nfiles; i++) {
 		buf_puts(b, "F");
 		field(b, s->files[i]);
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < s->nitems; i++) {
+		if (s->items[i].result == NULL)
+			continue;
+		buf_printf(b, "Q\t%d", s->items[i].number);
+		field(b, s->items[i].result);
+		field(b, s->items[i].resolution);
 		buf_putc(b, '\n');
 	}
 	if (s->prot_first > 0) {
@@ -363,6 +373,7 @@ sum_read(const char *data, size_t len)
 			s->items = xrealloc(s->items,
 			    (s->nitems + 1) * sizeof(*s->items));
 			si = &s->items[s->nitems++];
+			memset(si, 0, sizeof(*si));
 			si->number = atoi(f[0]);
 			si->kind = atoi(f[1]);
 			si->title = f[2];
@@ -410,6 +421,21 @@ sum_read(const char *data, size_t len)
 			s->kept = f[4];
 			free(f[0]);
 			free(f[1]);
+		} else if (*p == 'Q' && n == 3 && f[0] && f[1]) {
+			struct sum_item *si = NULL;
+
+			for (i = 0; i < (int)s->nitems; i++)
+				if (s->items[i].number == atoi(f[0]) &&
+				    s->items[i].result == NULL)
+					si = &s->items[i];
+			free(f[0]);
+			if (si == NULL) {
+				free(f[1]);
+				free(f[2]);
+				goto bad;
+			}
+			si->result = f[1];
+			si->resolution = f[2];
 		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
 			s->files = xrealloc(s->files,
 			    (s->nfiles + 1) * sizeof(*s->files));

@@ -119,6 +119,27 @@ if site 2026-12-20; then
 	done
 	grep -qF 'href="protokoll.html"' "$T/site-2026-12-20/regionstyrelsen/2026-12-08/index.html" ||
 	    bad "the meeting page does not link its protocol"
+	# The open data: each item's result and decision, the protocol.
+	python3 - "$T/site-2026-12-20/data/oparl/meeting/regionstyrelsen/2026-12-08.json" >"$T/oparl.log" 2>&1 <<'PY' || { bad "the OParl meeting lacks the protocol's results:"; cat "$T/oparl.log"; }
+import json, sys
+m = json.load(open(sys.argv[1]))
+it = {a["number"]: a for a in m["agendaItem"]}
+want = [
+    (m["meetingState"], "terminated"),
+    (m["resultsProtocol"]["accessUrl"], "regionstyrelsen/2026-12-08/protokoll.html"),
+    (it["1"].get("result"), "Beslutat"),
+    (it["1"].get("resolutionText", "")[:27], "Regionstyrelsen utser Per L"),
+    (it["11"].get("result"), "Återremitterat"),
+    (it["18"].get("result"), "Bordlagt"),
+    (it["19"].get("result"), "Beslutat enligt förslaget"),
+    (it["19"].get("resolutionText", "")[:49], "Regionstyrelsen föreslår regionfullmäktige beslut"),
+    ("result" in it["7"] or "resolutionText" in it["7"], False),
+]
+bad = [w for w in want if w[0] != w[1]]
+for g, w in bad:
+    print("got %r, want %r" % (g, w))
+sys.exit(1 if bad else 0)
+PY
 fi
 if site 2027-01-10; then
 	sed -n '/<h2>Arkiv/,$p' "$T/site-2027-01-10/anslagstavla.html" | grep -qF "Sammanträdesdatum</dt><dd>2026-12-08" ||
