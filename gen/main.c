@@ -749,6 +749,23 @@ site_pack(const struct meeting *m, const char *path, void *arg,
 	return write_pack(m, NULL, arg, path, &pages, NULL, g);
 }
 
+/* The public protocol of a meeting for the site, as protocol --public
+ * writes it (the meeting and protocol come redacted). */
+static int
+site_protocol(const struct meeting *m, const struct protocol *p,
+    const char *path, void *arg, const struct guard *g)
+{
+	char	*sdir = xasprintf("%s/schema", (const char *)arg);
+	struct doc *d;
+	size_t	 pages, errors = diag_errors();
+	int	 ok;
+
+	d = template_protocol(m, p, -1, arg, sdir);
+	ok = d != NULL && write_doc(d, path, &pages, NULL, g, errors);
+	free(sdir);
+	return ok;
+}
+
 /* "Today" for the site: --today, else SOURCE_DATE_EPOCH's date (UTC),
  * never the clock. */
 static const char *
@@ -803,6 +820,7 @@ cmd_site(struct options *o)
 	so->progress = isatty(STDERR_FILENO);
 	so->pack = site_pack;
 	so->pack_arg = o->tdir;
+	so->protocol_pdf = site_protocol;
 	so->max_warnings = BUILD_MAX_WARNINGS;
 	so->more_warnings = "run \"boardgen check\" on the meeting folder to "
 	    "list them all";

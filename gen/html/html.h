@@ -140,6 +140,9 @@ void	 html_site(const struct html_options *, struct sum_meeting **,
 	    size_t n, struct outset *);
 /* The meeting's public pack: "BODY-DATE.pdf" in the meeting folder. */
 char	*pack_file(const char *body_slug, const char *date_slug);
+/* The public protocol's file beside the decisions page:
+ * "protokoll-BODY-DATE.pdf". */
+char	*protocol_file(const char *body_slug, const char *date_slug);
 /* True if u may be --base-url: an http: or https: address, UTF-8,
  * with nothing a public page's links refuse. */
 bool	 html_base_url_ok(const char *u);

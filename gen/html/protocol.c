@@ -199,7 +199,14 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 	html_text(h, date);
 	buf_puts(b, "</span></h1>\n<dl class=\"facts\">\n");
 	notice_facts(h, sum);
-	buf_puts(b, "</dl>\n<p>Detta är protokollets beslut i den form som "
+	buf_puts(b, "</dl>\n");
+	if (o->pdf) {
+		f = protocol_file(sum->body_slug, sum->date_slug);
+		buf_printf(b, "<p><a href=\"%s\">Protokollet (PDF)</a></p>\n",
+		    f);
+		free(f);
+	}
+	buf_puts(b, "<p>Detta är protokollets beslut i den form som "
 	    "publiceras. Ärenden som har behandlats inom stängda dörrar "
 	    "eller omfattas av sekretess visas med paragraf och rubrik.</p>\n");
 	for (i = 0; i < p->npars; i++) {
@@ -254,6 +261,12 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 	page_end(h);
 	free(title);
 	free(date);
+}
+
+char *
+protocol_file(const char *body_slug, const char *date_slug)
+{
+	return xasprintf("protokoll-%s-%s.pdf", body_slug, date_slug);
 }
 
 void

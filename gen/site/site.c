@@ -575,6 +575,24 @@ do_meeting(const struct site_options *o, const struct job *j,
 		free(p);
 		free(f);
 	}
+	/* The public protocol beside it. */
+	if (o->pdf && o->protocol_pdf != NULL && pr != NULL) {
+		char	*f = protocol_file(j->body_slug, j->date_slug);
+
+		p = xasprintf("%s/%s/%s/%s", o->out, j->body_slug,
+		    j->date_slug, f);
+		ok = o->protocol_pdf(m, pr, p, o->pack_arg, g);
+		free(p);
+		if (!ok) {
+			free(f);
+			goto out;
+		}
+		ok = 0;
+		p = xasprintf("%s/%s/%s", j->body_slug, j->date_slug, f);
+		sum_add_file(sum, p);
+		free(p);
+		free(f);
+	}
 	/* The pack is in place (written whole or not at all): now the
 	 * pages and data, together. */
 	c->written += st.n;

@@ -15,6 +15,7 @@
 
 struct guard;
 struct meeting;
+struct protocol;
 
 struct site_options {
 	const char	*content;	/* the content tree: BODY/DATE/ */
@@ -35,6 +36,12 @@ struct site_options {
 	int		(*pack)(const struct meeting *, const char *path,
 			    void *arg, const struct guard *);
 	void		*pack_arg;
+	/* Writes a meeting's public protocol (redacted with the meeting)
+	 * to path, as `protocol --public' does; with `pdf'.  Its arg is
+	 * pack_arg. */
+	int		(*protocol_pdf)(const struct meeting *,
+			    const struct protocol *, const char *path,
+			    void *arg, const struct guard *);
 	/* Warnings each worker prints before it counts the rest. */
 	size_t		 max_warnings;
 	const char	*more_warnings;

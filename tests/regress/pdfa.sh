@@ -220,6 +220,17 @@ env -u SOURCE_DATE_EPOCH $WRAP $B render "$T/docs/handlingar/brev-ivo.md" \
 check "$T/letter.pdf" 'Svar & <begäran> om ”vårdplatser”' \
     'Region Norrbacka' 2027-02-09T00:00:00+00:00 0
 
+# The protocol: dated by its justering (2026-12-15) without
+# SOURCE_DATE_EPOCH; and the public protocol as the site writes it.
+env -u SOURCE_DATE_EPOCH $WRAP $B protocol $M -o "$T/protocol.pdf" >/dev/null 2>&1 ||
+    bad "protocol $M"
+check "$T/protocol.pdf" "Protokoll Regionstyrelsen 2026-12-08" "Region Norrbacka" \
+    2026-12-15T00:00:00+00:00 0
+env -u SOURCE_DATE_EPOCH $WRAP $B protocol --public $M -o "$T/protocol-public.pdf" >/dev/null 2>&1 ||
+    bad "protocol --public $M"
+check "$T/protocol-public.pdf" "Protokoll Regionstyrelsen 2026-12-08" "Region Norrbacka" \
+    2026-12-15T00:00:00+00:00 0
+
 # The ID follows the content: another date, another ID; the same
 # content, the same ID.
 SOURCE_DATE_EPOCH=$E $WRAP $B build "$T/tiny" -o "$T/t2.pdf" >/dev/null 2>&1 ||

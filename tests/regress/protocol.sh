@@ -149,6 +149,26 @@ if site 2026-12-10; then
 	grep -qF "Inga tillkännagivanden just nu." "$T/site-2026-12-10/anslagstavla.html" ||
 	    bad "on 2026-12-10, before it is posted, the notice is already up"
 fi
+# With --pdf the site writes the public protocol beside the decisions.
+n=$((n + 1))
+if $WRAP $B site content -o "$T/site-pdf" --today 2026-12-20 --pdf -j 1 >/dev/null 2>"$T/sp.err"; then
+	X=$T/site-pdf/regionstyrelsen/2026-12-08/protokoll-regionstyrelsen-2026-12-08.pdf
+	if [ ! -f "$X" ]; then
+		bad "site --pdf: no $X"
+	else
+		pdftotext -enc UTF-8 "$X" "$T/site-pdf.txt"
+		grep -q "visas inte i den offentliga versionen" "$T/site-pdf.txt" ||
+		    bad "site --pdf: the protocol is not the public one"
+		grep -q "Västerlid\|Region Västfjäll" "$T/site-pdf.txt" &&
+		    bad "site --pdf: the protocol holds the secret paragraph's words"
+		grep -qF 'href="protokoll-regionstyrelsen-2026-12-08.pdf"' \
+		    "$T/site-pdf/regionstyrelsen/2026-12-08/protokoll.html" ||
+		    bad "site --pdf: the decisions page does not link the protocol"
+	fi
+else
+	bad "site --pdf failed:"
+	cat "$T/sp.err"
+fi
 # The site's guard: the secret paragraph's words copied into an open
 # one stop the meeting.
 n=$((n + 1))
