@@ -144,6 +144,14 @@ additem(struct page *pg, const struct pitem *p)
 	pg->items[pg->nitems++] = *p;
 }
 
+/* A header's baseline y (from the bottom of a page of its page
+ * style) on a page of ours turned to landscape: as far from the top. */
+static float
+top_y(const struct page *pg, const struct page_style *ps, float y)
+{
+	return pg->external == NULL ? y + pg->height - ps->height : y;
+}
+
 /* Lays out one running slot on one line, its items allocated in a;
  * returns its width, or -1 on error. */
 static float
@@ -249,11 +257,12 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 	struct pitem p;
 	char	*t[3] = { NULL, NULL, NULL };
 	size_t	 i, k;
-	float	 x, w[3] = { 0, 0, 0 }, pw, tw, gap, mid, maxw, ell;
+	float	 x, y, w[3] = { 0, 0, 0 }, pw, tw, gap, mid, maxw, ell;
 	int	 ok = 0, face = -1;
 
 	if (r->style == NULL || (r->skip_first && pg->docpage == 1))
 		return 1;
+	y = header ? top_y(pg, ps, r->y) : r->y;
 	/* The page's own width: pages of a PDF made elsewhere have their
 	 * own sizes. */
 	pw = pg->width;
@@ -324,7 +333,7 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 			memset(&p, 0, sizeof(p));
 			p.kind = PITEM_TEXT;
 			p.x = x + run->x;
-			p.y = r->y;
+			p.y = y;
 			p.w = run->w;
 			p.face = run->face;
 			p.size = r->style->size;
@@ -349,8 +358,8 @@ running(struct lb *lb, struct pages *out, struct page *pg,
 		memset(&p, 0, sizeof(p));
 		p.kind = PITEM_LINE;
 		p.x = ps->margin_left;
-		p.y = header ? r->y - below - RULE_GAP - RUNNING_RULE / 2 :
-		    r->y + above + RULE_GAP + RUNNING_RULE / 2;
+		p.y = header ? y - below - RULE_GAP - RUNNING_RULE / 2 :
+		    y + above + RULE_GAP + RUNNING_RULE / 2;
 		p.w = tw;
 		p.line_width = RUNNING_RULE;
 		p.color = r->style->color;
@@ -491,7 +500,7 @@ join(const struct doc *d, struct lb *lb, struct part_out *po,
 			memset(&p, 0, sizeof(p));
 			p.kind = PITEM_IMAGE;
 			p.x = ps->logo_x;
-			p.y = ps->logo_y;
+			p.y = top_y(pg, ps, ps->logo_y);
 			p.w = ps->logo_w;
 			p.h = ps->logo_h;
 			p.text = arena_strdup(&out->arena, ps->logo);

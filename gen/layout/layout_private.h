@@ -176,6 +176,9 @@ struct vel {
 	float		 h;
 	bool		 brk;		/* a page may end before this */
 	bool		 hyph;		/* a line ending in an added hyphen */
+	bool		 land;		/* on landscape pages (a table too
+					 * wide for the text width), which
+					 * hold nothing else */
 	size_t		 it0, nit;	/* items; y from the element top */
 	size_t		 mk0, nmk;	/* marks at its top */
 	size_t		 cont;		/* a page starting here repeats

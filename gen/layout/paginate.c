@@ -724,8 +724,10 @@ lay_blocks(struct lay *L, const struct block *b)
 	return 1;
 }
 
+/* A new page of the part: of its page style's size, or turned to
+ * landscape. */
 static struct page *
-newpage(struct lay *L)
+newpage(struct lay *L, bool land)
 {
 	struct part_out *o = L->out;
 	struct page *pg;
@@ -733,9 +735,17 @@ newpage(struct lay *L)
 	o->pages = xrealloc(o->pages, (o->npages + 1) * sizeof(*o->pages));
 	pg = &o->pages[o->npages++];
 	memset(pg, 0, sizeof(*pg));
-	pg->width = L->ps->width;
-	pg->height = L->ps->height;
+	pg->width = land ? L->ps->height : L->ps->width;
+	pg->height = land ? L->ps->width : L->ps->height;
 	return pg;
+}
+
+/* Height of a page's text area. */
+static float
+text_height(const struct lay *L, bool land)
+{
+	return (land ? L->ps->width : L->ps->height) - L->ps->margin_top -
+	    L->ps->margin_bottom;
 }
 
 /*
@@ -787,12 +797,12 @@ fill_notes(struct lay *L, struct page *pg, size_t from, size_t to)
 static void
 fill(struct lay *L, size_t from, size_t to)
 {
-	struct page *pg = newpage(L);
+	struct page *pg = newpage(L, from < to && L->v[from].land);
 	struct pmark *m;
 	const struct vel *e;
 	const struct vcont *c = NULL;
 	size_t	 i, k, n = 0;
-	float	 y = L->ps->height - L->ps->margin_top;
+	float	 y = pg->height - L->ps->margin_top;
 
 	if (from < to && L->v[from].cont > 0)
 		c = &L->cont[L->v[from].cont - 1];
@@ -873,8 +883,10 @@ static bool
 lone_tail(const struct lay *L, size_t i)
 {
 	size_t	 boxes = 0;
+	bool	 land = i < L->nv && L->v[i].land;
 
-	for (; i < L->nv && L->v[i].kind != V_BREAK; i++)
+	for (; i < L->nv && L->v[i].kind != V_BREAK && L->v[i].land == land;
+	    i++)
 		if (L->v[i].kind == V_BOX && ++boxes > 1)
 			return false;
 	return boxes == 1;
@@ -911,11 +923,10 @@ note_too_long(const struct lay *L, const struct vel *e)
 static void
 cut(struct lay *L)
 {
-	float	 avail = L->ps->height - L->ps->margin_top -
-	    L->ps->margin_bottom, y;
+	float	 avail, y;
 	size_t	 i = 0, start, end, brk, prev, whole;
 	float	 nh, eh;
-	bool	 content;
+	bool	 content, land;
 
 	while (i < L->nv) {
 		while (i < L->nv && L->v[i].kind != V_BOX)
@@ -928,10 +939,14 @@ cut(struct lay *L)
 		content = false;
 		nh = 0;
 		y = L->v[start].cont > 0 ? L->cont[L->v[start].cont - 1].h : 0;
+		/* Landscape pages hold a table too wide for the text
+		 * width and nothing else. */
+		land = L->v[start].land;
+		avail = text_height(L, land);
 		for (; i < L->nv; i++) {
 			const struct vel *e = &L->v[i];
 
-			if (e->kind == V_BREAK) {
+			if (e->kind == V_BREAK || e->land != land) {
 				end = i;
 				break;
 			}

@@ -25,6 +25,7 @@
 #define LABEL_GAP	0.4f	/* list marker to text, in em (paginate.c) */
 #define EPS		0.01f
 #define MIN_SPLIT_ROWS	2	/* body rows on either side of a break */
+#define SIZE_STEP	0.5f	/* a table too wide is set smaller by it */
 
 /* A line (or rule) of a cell's content. */
 struct cbox {
@@ -72,6 +73,12 @@ struct tl {
 	bool		*comma;
 	float		 x0, w;		/* the table's extent */
 	float		 avail;		/* height of a page's text area */
+	/* A table too wide for the text: its cells' styles scaled down
+	 * (1: as the template has them), on landscape pages (land). */
+	float		 scale;
+	bool		 land;
+	float		 summin;	/* least width of the columns */
+	float		 size;		/* largest cell text size */
 	size_t		 cont;		/* 1-based into L->cont; 0: none */
 	float		 conth;
 	struct pitem	*it;		/* cell items of the current rows */
@@ -207,6 +214,31 @@ numeric(const char *s)
 	return any;
 }
 
+/*
+ * A cell's paragraph style at the table's scale, in *buf when the
+ * table is set smaller: sizes, leading, spaces and indents shrink
+ * together, rules keep their width.  Figure tables, the only ones
+ * set smaller, hold paragraphs in their cells.
+ */
+static const struct style *
+tstyle(const struct tl *T, const struct style *st, struct style *buf)
+{
+	if (st == NULL || T->scale == 1)
+		return st;
+	*buf = *st;
+	buf->size *= T->scale;
+	buf->leading *= T->scale;
+	buf->space_before *= T->scale;
+	buf->space_after *= T->scale;
+	buf->indent_left *= T->scale;
+	buf->indent_right *= T->scale;
+	buf->first_indent *= T->scale;
+	buf->label_width *= T->scale;
+	buf->trailer_width *= T->scale;
+	buf->padding *= T->scale;
+	return buf;
+}
+
 /* The decimal parts of line l of L->lb after lay_oneline(). */
 static void
 measure_decimal(struct tl *T, struct tcell *tc, const struct style *st,
@@ -256,11 +288,14 @@ measure(struct tl *T, struct tcell *tc, const struct block *b, float ind,
 {
 	const struct style *st;
 	const struct block *c;
+	struct style sbuf;
 	float	 w, lw, in;
 	size_t	 l;
 
 	for (; b != NULL; b = b->next) {
-		st = b->style;
+		st = b->kind == BLOCK_PARA || b->kind == BLOCK_HEADING ||
+		    b->kind == BLOCK_CODE ? tstyle(T, b->style, &sbuf) :
+		    b->style;
 		switch (b->kind) {
 		case BLOCK_PARA:
 		case BLOCK_HEADING:
@@ -496,36 +531,54 @@ shrink(struct tl *T, float summin)
 	free(fixed);
 }
 
-/* Every cell's widths, then the columns'.  A table that does not fit
- * the text width is reported and squeezed.  Returns 0 after reporting
- * a cell that cannot be measured. */
+/* Every cell's widths at the table's scale, then the columns' least
+ * and natural widths (T->summin: their least sum).  Returns 0 after
+ * reporting a cell that cannot be measured. */
 static int
-widths(struct tl *T)
+measure_cols(struct tl *T)
 {
 	const struct table *t = T->t;
 	struct tcell *tc;
 	const struct table_row *r;
 	size_t	 i, k, n = t->ncols;
-	float	 d, summin = 0, sumpref = 0, extra, wsum, f;
+	float	 d, summin = 0, sumpref = 0, f, extra;
 
-	T->colx = xcalloc(n, sizeof(float));
-	T->colw = xcalloc(n, sizeof(float));
-	T->colmin = xcalloc(n, sizeof(float));
-	T->colpref = xcalloc(n, sizeof(float));
-	T->intw = xcalloc(n, sizeof(float));
-	T->fracw = xcalloc(n, sizeof(float));
-	T->comma = xcalloc(n, sizeof(bool));
-	T->gutter = xcalloc(n, sizeof(float));
-	T->headw = xcalloc(n, sizeof(float));
+	if (T->colx == NULL) {
+		T->colx = xcalloc(n, sizeof(float));
+		T->colw = xcalloc(n, sizeof(float));
+		T->colmin = xcalloc(n, sizeof(float));
+		T->colpref = xcalloc(n, sizeof(float));
+		T->intw = xcalloc(n, sizeof(float));
+		T->fracw = xcalloc(n, sizeof(float));
+		T->comma = xcalloc(n, sizeof(bool));
+		T->gutter = xcalloc(n, sizeof(float));
+		T->headw = xcalloc(n, sizeof(float));
+	} else {
+		/* Measured again at another size. */
+		memset(T->colmin, 0, n * sizeof(float));
+		memset(T->colpref, 0, n * sizeof(float));
+		memset(T->intw, 0, n * sizeof(float));
+		memset(T->fracw, 0, n * sizeof(float));
+		memset(T->comma, 0, n * sizeof(bool));
+		memset(T->gutter, 0, n * sizeof(float));
+		memset(T->headw, 0, n * sizeof(float));
+	}
 	for (i = 0; i < T->ncells; i++) {
 		tc = &T->cells[i];
 		r = &t->rows[tc->row];
+		tc->size = tc->symw = tc->indent = tc->min = tc->pref = 0;
+		tc->intw = tc->fracw = tc->plainw = tc->wordw = 0;
+		tc->commaw = 0;
+		tc->comma = false;
+		tc->pad = padding(t, r, tc->c) * T->scale;
 		if (!measure(T, tc, tc->c->blocks, 0,
 		    tc->align == CELL_DECIMAL))
 			return 0;
 		if (tc->size == 0)
-			tc->size = t->style != NULL && t->style->size > 0 ?
-			    t->style->size : 10;
+			tc->size = (t->style != NULL && t->style->size > 0 ?
+			    t->style->size : 10) * T->scale;
+		if (T->scale == 1 && tc->size > T->size)
+			T->size = tc->size;
 		if (tc->c->status > 0)
 			tc->symw = (SYM_SIZE + SYM_GAP) * tc->size;
 		if (r->role == ROW_PART && tc->col == 0 &&
@@ -533,7 +586,7 @@ widths(struct tl *T)
 		    tc->c->blocks->style->indent_left <= 0))
 			tc->indent = r->style != NULL &&
 			    r->style->indent_left > 0 ?
-			    r->style->indent_left : tc->size;
+			    r->style->indent_left * T->scale : tc->size;
 		extra = 2 * tc->pad + tc->symw + tc->indent;
 		/* A number column's header wraps on its own: only its
 		 * longest word asks for width, the numbers decide. */
@@ -631,32 +684,22 @@ widths(struct tl *T)
 		    T->headw[k] + T->gutter[k] > T->colpref[k])
 			T->colmin[k] = T->colpref[k] = T->headw[k] +
 			    T->gutter[k];
-	for (sumpref = 0, k = 0; k < n; k++) {
+	for (k = 0; k < n; k++)
 		summin += T->colmin[k];
-		sumpref += T->colpref[k];
-	}
-	if (summin > T->w + EPS) {
-		const struct srcpos *p = t->pos.file != NULL ? &t->pos :
-		    &T->b->pos;
+	T->summin = summin;
+	return 1;
+}
 
-		/* Once: a part laid out again for its page references
-		 * (known anchors) has been reported already. */
-		if (T->L->known == NULL)
-			diag(DIAG_ERROR, p->file, p->line, p->col, "a table "
-			    "of %zu columns needs %.0f pt but the text width "
-			    "is %.0f pt: use fewer columns or shorter words "
-			    "and numbers, or a landscape page style", n,
-			    ceilf(summin), floorf(T->w));
-		/* Laid out at its least widths all the same, past the
-		 * margin, so that one run reports every table that does
-		 * not fit; the error keeps the pack from being written. */
-		for (d = T->x0, k = 0; k < n; k++) {
-			T->colw[k] = T->colmin[k];
-			T->colx[k] = d;
-			d += T->colw[k];
-		}
-		return 1;
-	}
+/* The columns placed in T->w, which holds their least widths. */
+static void
+place_cols(struct tl *T)
+{
+	const struct table *t = T->t;
+	size_t	 k, n = t->ncols;
+	float	 d, sumpref = 0, extra, wsum;
+
+	for (k = 0; k < n; k++)
+		sumpref += T->colpref[k];
 	if (sumpref <= T->w) {
 		/* Room to spare: to the weighted columns, else to the
 		 * text columns, else to all. */
@@ -678,8 +721,127 @@ widths(struct tl *T)
 			else
 				T->colw[k] += extra / (float)n;
 	} else
-		shrink(T, summin);
+		shrink(T, T->summin);
 	for (d = T->x0, k = 0; k < n; k++) {
+		T->colx[k] = d;
+		d += T->colw[k];
+	}
+}
+
+static bool
+fits(const struct tl *T)
+{
+	return T->summin <= T->w + EPS;
+}
+
+/*
+ * Sets the table smaller, half a point at a time down to the
+ * template's floor, until it fits T->w.  Widths go nearly with the
+ * size, so the first size tried is about the one that fits.  Returns
+ * 1 if it fits (measured at that size), 0 if not (scale 1 again), -1
+ * after reporting.
+ */
+static int
+shrink_to_fit(struct tl *T)
+{
+	float	 s, base = T->size, floor = T->t->min_size;
+	bool	 last = false;
+
+	if (floor <= 0 || base <= floor + EPS || T->summin <= 0)
+		return 0;
+	s = floorf(base * T->w / T->summin / SIZE_STEP) * SIZE_STEP;
+	if (s > base - SIZE_STEP)
+		s = base - SIZE_STEP;
+	for (;; s -= SIZE_STEP) {
+		if (s < floor + EPS) {
+			s = floor;
+			last = true;
+		}
+		T->scale = s / base;
+		if (!measure_cols(T))
+			return -1;
+		if (fits(T))
+			return 1;
+		if (last)
+			break;
+	}
+	T->scale = 1;
+	return 0;
+}
+
+/*
+ * Column widths.  A table too wide for the text width is set smaller
+ * (down to the template's min-size), then on landscape pages of its
+ * own (at its size, then smaller again); a table too wide for those is
+ * reported, and laid out at its least widths past the margin, so that
+ * one run reports every table that does not fit (the error keeps the
+ * pack from being written).  Returns 0 after reporting.
+ */
+static int
+widths(struct tl *T)
+{
+	const struct table *t = T->t;
+	const struct page_style *ps = T->L->ps;
+	const struct srcpos *p = t->pos.file != NULL ? &t->pos : &T->b->pos;
+	float	 pw = T->w, pavail = T->avail, need, lw, d;
+	size_t	 k;
+	int	 rc;
+	bool	 land;
+	char	 at[64] = "";
+
+	T->scale = 1;
+	if (!measure_cols(T))
+		return 0;
+	if (fits(T)) {
+		place_cols(T);
+		return 1;
+	}
+	need = T->summin;
+	if ((rc = shrink_to_fit(T)) < 0)
+		return 0;
+	lw = ps->height - ps->margin_left - ps->margin_right -
+	    T->L->indl - T->L->indr;
+	land = t->landscape && !t->grid && ps->height > ps->width &&
+	    ps->width - ps->margin_top - ps->margin_bottom >= 72;
+	if (rc == 0 && land) {
+		T->land = true;
+		T->w = lw;
+		T->avail = ps->width - ps->margin_top - ps->margin_bottom;
+		T->scale = 1;
+		if (!measure_cols(T))
+			return 0;
+		if ((rc = fits(T) ? 1 : shrink_to_fit(T)) < 0)
+			return 0;
+	}
+	if (rc == 1) {
+		place_cols(T);
+		return 1;
+	}
+	if (t->min_size > 0)
+		snprintf(at, sizeof(at), ", even with its text at %g pt",
+		    (double)t->min_size);
+	/* Once: a part laid out again for its page references (known
+	 * anchors) has been reported already. */
+	if (T->L->known == NULL && land)
+		diag(DIAG_ERROR, p->file, p->line, p->col, "a table of %zu "
+		    "columns needs %.0f pt but the text width is %.0f pt, and "
+		    "%.0f pt on a landscape page%s: use fewer columns or "
+		    "shorter words and numbers", t->ncols, ceilf(need),
+		    floorf(pw), floorf(lw), at);
+	else if (T->L->known == NULL)
+		diag(DIAG_ERROR, p->file, p->line, p->col, "a table of %zu "
+		    "columns needs %.0f pt but the text width is %.0f pt%s: "
+		    "use fewer columns or shorter words and numbers, or a "
+		    "landscape page style", t->ncols, ceilf(need), floorf(pw),
+		    at);
+	T->land = false;
+	T->w = pw;
+	T->avail = pavail;
+	T->scale = 1;
+	if (!measure_cols(T))
+		return 0;
+	for (d = T->x0, k = 0; k < t->ncols; k++) {
+		T->colw[k] = T->colmin[k];
 		T->colx[k] = d;
 		d += T->colw[k];
 	}
@@ -766,10 +928,11 @@ align_line(struct tl *T, const struct tcell *tc, struct pitem *it, size_t n,
  * are laid out with a copy of their style without them.
  */
 static int
-cell_blocks(struct lay *S, const struct block *b, bool nohyph)
+cell_blocks(const struct tl *T, struct lay *S, const struct block *b,
+    bool nohyph)
 {
 	struct block cp;
-	struct style st;
+	struct style st, sc;
 	size_t	 i, it0;
 
 	for (; b != NULL; b = b->next) {
@@ -777,8 +940,8 @@ cell_blocks(struct lay *S, const struct block *b, bool nohyph)
 		cp.next = NULL;
 		if (b->style != NULL && (b->style->rule_above > 0 ||
 		    b->style->rule_below > 0 || b->style->page_break_before ||
-		    (nohyph && b->style->hyphenate))) {
-			st = *b->style;
+		    (nohyph && b->style->hyphenate) || T->scale != 1)) {
+			st = *tstyle(T, b->style, &sc);
 			st.rule_above = st.rule_below = 0;
 			st.page_break_before = false;
 			if (nohyph)
@@ -812,7 +975,7 @@ cell_lay(struct tl *T, struct tcell *tc)
 	scratch_reset(S, x0, x1);
 	/* A word is hyphenated only when its column could not be made
 	 * wide enough to hold it whole. */
-	if (!cell_blocks(S, tc->c->blocks, x1 - x0 + tc->pad * 2 + tc->indent +
+	if (!cell_blocks(T, S, tc->c->blocks, x1 - x0 + tc->pad * 2 + tc->indent +
 	    tc->symw + EPS >= tc->min))
 		return 0;
 	tc->b0 = T->nbx;
@@ -1428,14 +1591,36 @@ cont_header(struct tl *T)
 	return 1;
 }
 
+/*
+ * Marks the table's elements, from v0 on, for landscape pages of
+ * their own.  What is kept with the table above it (a heading, the
+ * text that introduces it) goes onto the first of them, up to a third
+ * of its height, rather than end a page alone.
+ */
+static void
+landscape(struct lay *L, size_t v0, float avail)
+{
+	size_t	 i = v0;
+	float	 h = 0;
+
+	while (i > 0 && i < L->nv && !L->v[i].brk &&
+	    L->v[i - 1].kind != V_BREAK && !L->v[i - 1].land &&
+	    h + L->v[i - 1].h <= avail / 3) {
+		h += L->v[i - 1].h;
+		i--;
+	}
+	for (; i < L->nv; i++)
+		L->v[i].land = true;
+}
+
 int
 table_layout(struct lay *L, const struct block *b)
 {
 	const struct table *t = b->table;
 	const struct block *nb;
 	struct tl T;
-	size_t	 r, r1, nv0, nbody, before;
-	float	 capth = 0;
+	size_t	 r, r1, nv0, nbody, before, v0;
+	float	 capth = 0, x1 = L->x1;
 	bool	 keep, whole = false;
 	int	 rc = 0;
 
@@ -1465,8 +1650,15 @@ table_layout(struct lay *L, const struct block *b)
 	T.S.known = L->known;
 	T.S.nknown = L->nknown;
 	T.S.out = L->out;
+	T.scale = 1;
 	if (!cells(&T) || !widths(&T))
 		goto out;
+	/* On landscape pages: the text area is as wide as the page is
+	 * high, from the same left margin. */
+	x1 = L->x1;
+	v0 = L->nv;
+	if (T.land)
+		L->x1 = L->ps->height - L->ps->margin_right;
 	/* The caption stays with the header, the header with the first
 	 * row. */
 	keep = L->keep;
@@ -1520,8 +1712,11 @@ table_layout(struct lay *L, const struct block *b)
 		if (!lay_block(L, nb))
 			goto out;
 	}
+	if (T.land)
+		landscape(L, v0, T.avail);
 	rc = 1;
 out:
+	L->x1 = x1;
 	free(T.cells);
 	free(T.rows);
 	free(T.colx);

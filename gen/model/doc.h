@@ -456,6 +456,11 @@ struct table {
 					 * rule_below separates rows */
 	bool		 grid;		/* a layout grid: no rules, no
 					 * repeated header (signers) */
+	/* Too wide for the text width: its cells may be set smaller,
+	 * down to min_size (0: not smaller), then (landscape) on
+	 * landscape pages of its own, before it is an error. */
+	float		 min_size;
+	bool		 landscape;
 	struct rgb	 status_color[STATUS_LEVELS + 1];
 	struct srcpos	 pos;
 };

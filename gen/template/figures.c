@@ -56,7 +56,8 @@ static const char *const fig_attrs[] = {
 	"total", "group", "notes", "legend", "failed", "chart-text",
 	"chart-title", "continued", "caption-format", "failed-text",
 	"failed-subject", "line-word", "bar-word", "values-text", "status1",
-	"status2", "status3", "chart-colors", "chart-height"
+	"status2", "status3", "chart-colors", "chart-height", "min-size",
+	"landscape"
 };
 
 int
@@ -168,6 +169,30 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
 			    "chart-height=\"%s\": write a length between 40 "
 			    "and 600 pt, e.g. 60mm", v);
+			ok = 0;
+		}
+		free(v);
+	}
+	/* A table too wide for the text: set smaller down to min-size,
+	 * then on a landscape page. */
+	m->min_size = 0;
+	if ((v = xml_attr(n, "min-size")) != NULL) {
+		if (!tmpl_length(v, &m->min_size) || m->min_size < 4 ||
+		    m->min_size > 72) {
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
+			    "min-size=\"%s\": write a size between 4 and "
+			    "72 pt, e.g. 8", v);
+			ok = 0;
+		}
+		free(v);
+	}
+	m->landscape = true;
+	if ((v = xml_attr(n, "landscape")) != NULL) {
+		if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0)
+			m->landscape = strcmp(v, "yes") == 0;
+		else {
+			diag(DIAG_ERROR, tmpl_file(t, n), xml_line(n), 0,
+			    "landscape=\"%s\": write yes or no", v);
 			ok = 0;
 		}
 		free(v);
@@ -345,6 +370,8 @@ figure_table(const struct figure_map *fm, const struct figure *f,
 	if (f->source != NULL)
 		t->notes = text_para(fm->notes, f->source, 0, f->pos);
 	t->style = fm->table;
+	t->min_size = fm->min_size;
+	t->landscape = fm->landscape;
 	for (i = 0; i <= STATUS_LEVELS; i++)
 		t->status_color[i] = fm->status[i];
 	t->pos = ref->pos;
@@ -586,6 +613,8 @@ chart_table(const struct figure_map *fm, const struct figure *f,
 		}
 	}
 	t->style = fm->table;
+	t->min_size = fm->min_size;
+	t->landscape = fm->landscape;
 	if (*fm->continued != '\0')
 		t->continued = xstrdup(fm->continued);
 	if (f->source != NULL)

@@ -38,6 +38,8 @@ struct figure_map {
 	struct rgb	 status[STATUS_LEVELS + 1];
 	struct rgb	 colors[6];
 	float		 chart_height;
+	float		 min_size;	/* tables too wide: smallest size */
+	bool		 landscape;	/* then a landscape page */
 	struct doc	*doc;		/* its subject is marked when a figure
 					 * with a failed check is placed */
 	bool		 marked;
