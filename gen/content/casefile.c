@@ -236,6 +236,56 @@ static const char *const allowed = "\"# Ärendebeskrivning\", "
     "\"# Förslag till beslut\", \"# Expedieras till\" or "
     "\"# Beslutsunderlag\"";
 
+/*
+ * The Ärendebeskrivning, the nodes [start, stop): a line "<!-- mer -->"
+ * among them ends what the agenda shows; it is not text.  Another one,
+ * or one in a list, is warned about where md_blocks() meets it.
+ */
+static void
+description(struct mdctx *ctx, struct section *sec, cmark_node *start,
+    cmark_node *stop)
+{
+	struct block **tail;
+	cmark_node *n;
+
+	for (n = start; n != NULL && n != stop; n = cmark_node_next(n))
+		if (md_more(n))
+			break;
+	if (n == NULL || n == stop) {
+		sec->blocks = md_blocks(ctx, start, stop);
+		return;
+	}
+	sec->has_more = true;
+	sec->more_pos.file = ctx->file;
+	md_pos(ctx, n, &sec->more_pos);
+	sec->blocks = md_blocks(ctx, start, n);
+	for (tail = &sec->blocks; *tail != NULL; tail = &(*tail)->next)
+		continue;
+	*tail = md_blocks(ctx, cmark_node_next(n), stop);
+	sec->more = *tail;
+	if (sec->blocks == sec->more)
+		diag(DIAG_WARNING, ctx->file, sec->more_pos.line,
+		    sec->more_pos.col, "\"<!-- mer -->\" has no text before "
+		    "it, so the agenda would show nothing of the description: "
+		    "put it after the text the agenda shows");
+}
+
+/* A "## Sammanfattning" and a "<!-- mer -->": the first wins. */
+static void
+both_summaries(const struct casefile *cs)
+{
+	const struct section *sec = &cs->sections[SECTION_DESCRIPTION];
+	const struct block *end, *sum;
+
+	if (!sec->has_more || (sum = case_summary(cs, &end)) == NULL ||
+	    sum == sec->blocks)
+		return;
+	diag(DIAG_WARNING, sec->more_pos.file, sec->more_pos.line,
+	    sec->more_pos.col,
+	    "the description has a \"## Sammanfattning\" too, which "
+	    "decides what the agenda shows: remove one of them");
+}
+
 /* Level-1 headings split the body into the four sections. */
 static void
 sections(struct mdctx *ctx, struct casefile *cs, cmark_node *doc)
@@ -263,7 +313,9 @@ sections(struct mdctx *ctx, struct casefile *cs, cmark_node *doc)
 			}
 			continue;
 		}
-		if (cur >= 0) {
+		if (cur == SECTION_DESCRIPTION)
+			description(ctx, &cs->sections[cur], start, n);
+		else if (cur >= 0) {
 			ctx->breaks = cur == SECTION_RECIPIENTS;
 			cs->sections[cur].blocks = md_blocks(ctx, start, n);
 			ctx->breaks = false;
@@ -401,6 +453,7 @@ casefile_parse(const char *path, const char *data, size_t len)
 		if ((doc = md_parse(&ctx, body < ctx.nlines ?
 		    ctx.lines[body] : ctx.len)) != NULL) {
 			sections(&ctx, cs, doc);
+			both_summaries(cs);
 			cs->notes = md_notes(&ctx);
 			cmark_node_free(doc);
 		}

@@ -115,6 +115,9 @@ size_t		 md_format(struct mdctx *, size_t, size_t, enum diag_level);
 bool		 md_pos(struct mdctx *, cmark_node *, struct srcpos *);
 cmark_node	*md_parse(struct mdctx *, size_t);
 struct block	*md_blocks(struct mdctx *, cmark_node *, cmark_node *);
+/* True if n is the marker that ends what the agenda shows of a
+ * description: an HTML block "<!-- mer -->" (or "<!--more-->"). */
+bool		 md_more(cmark_node *);
 /* The footnotes referenced, by number, their texts converted; reports
  * those never referenced and frees ctx's definitions. */
 struct note	*md_notes(struct mdctx *);

@@ -1255,6 +1255,32 @@ is_fence_line(const struct mdctx *ctx, cmark_node *n)
 	    ctx->text[off + 2] == ctx->text[off];
 }
 
+bool
+md_more(cmark_node *n)
+{
+	const char *s, *e;
+	size_t	 len;
+
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+	    (s = cmark_node_get_literal(n)) == NULL)
+		return false;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t'))
+		len--;
+	if (len < 7 || strncmp(s, "<!--", 4) != 0 ||
+	    strncmp(s + len - 3, "-->", 3) != 0)
+		return false;
+	e = s + len - 3;
+	for (s += 4; s < e && (*s == ' ' || *s == '\t'); s++)
+		continue;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	len = (size_t)(e - s);
+	return (len == 3 && strncasecmp(s, "mer", 3) == 0) ||
+	    (len == 4 && strncasecmp(s, "more", 4) == 0);
+}
+
 static struct block *
 conv_block(struct mdctx *ctx, cmark_node *n)
 {
@@ -1309,6 +1335,18 @@ conv_block(struct mdctx *ctx, cmark_node *n)
 		}
 		break;
 	case CMARK_NODE_HTML_BLOCK:
+		/* The agenda's end marker, where it has no meaning: the
+		 * reader of sections() takes the one that has. */
+		if (md_more(n)) {
+			struct srcpos pos = { ctx->file, 0, 0 };
+
+			md_pos(ctx, n, &pos);
+			diag(DIAG_WARNING, ctx->file, pos.line, pos.col,
+			    "\"<!-- mer -->\" ends what the agenda shows only "
+			    "once, in Ärendebeskrivning and outside lists and "
+			    "quotes: it is ignored here");
+			break;
+		}
 		/* Raw HTML is never markup: show it as written. */
 		b = new_block(ctx, BLOCK_PARA, n);
 		b->spans = literal_lines(ctx, cmark_node_get_literal(n), 0,

@@ -84,6 +84,8 @@ casefile_close(struct casefile *cs, const struct agenda_item *it)
 	for (s = 0; s < SECTION__MAX; s++) {
 		blocks_free(cs->sections[s].blocks);
 		cs->sections[s].blocks = NULL;
+		cs->sections[s].more = NULL;
+		cs->sections[s].has_more = false;
 		cs->sections[s].present = false;
 	}
 	/* The title and the legal ground stay public: their fields are

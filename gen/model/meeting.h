@@ -23,6 +23,11 @@ struct section {
 	bool		 present;
 	struct srcpos	 pos;		/* of its heading */
 	struct block	*blocks;
+	/* Ärendebeskrivning: a line "<!-- mer -->" ends what the agenda
+	 * shows; more is the first block after it (NULL: none). */
+	bool		 has_more;
+	struct srcpos	 more_pos;
+	const struct block *more;
 };
 
 struct meta_field {
@@ -315,10 +320,11 @@ const char	*register_field_public(const struct register_field *);
 void		 meeting_free(struct meeting *);
 const char	*section_heading(enum section_kind);	/* Swedish name */
 
-/* The "## Sammanfattning" sub-section of a case's description, what
- * the agenda shows of it when the tjänsteskrivelse shows the whole: its
- * first block after the heading, and in *end the first block after it
- * (NULL: to the end).  NULL if the case has none. */
+/* What the agenda shows of a case's description when the
+ * tjänsteskrivelse shows the whole: its "## Sammanfattning" sub-section
+ * (its first block after the heading, and in *end the first block
+ * after it, NULL: to the end), else the text before a "<!-- mer -->"
+ * line.  NULL if the case has neither. */
 const struct block *case_summary(const struct casefile *,
 		    const struct block **end);
 

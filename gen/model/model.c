@@ -91,6 +91,12 @@ case_summary(const struct casefile *cs, const struct block **end)
 		*end = e;
 		return b->next != e ? b->next : NULL;
 	}
+	/* The text before the marker. */
+	if (cs->sections[SECTION_DESCRIPTION].has_more) {
+		b = cs->sections[SECTION_DESCRIPTION].blocks;
+		*end = cs->sections[SECTION_DESCRIPTION].more;
+		return b != *end ? b : NULL;
+	}
 	return NULL;
 }
 
