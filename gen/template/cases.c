@@ -45,6 +45,9 @@ tmpl_list_label(enum list_style ls, int n)
 
 static struct block *style_chain(const struct content_map *,
 	    const struct block *, int depth, enum where);
+static struct block *style_range(const struct content_map *,
+	    const struct block *, const struct block *, int depth,
+	    enum where);
 
 static struct block *
 style_one(const struct content_map *m, const struct block *src, int depth,
@@ -130,14 +133,22 @@ style_one(const struct content_map *m, const struct block *src, int depth,
 	return b;
 }
 
+/* Styles the blocks from src up to stop (NULL: to the end). */
 static struct block *
 style_chain(const struct content_map *m, const struct block *src, int depth,
     enum where where)
 {
+	return style_range(m, src, NULL, depth, where);
+}
+
+static struct block *
+style_range(const struct content_map *m, const struct block *src,
+    const struct block *stop, int depth, enum where where)
+{
 	struct block *head = NULL, **tail = &head;
 	int	 i = 0;
 
-	for (; src != NULL; src = src->next, i++) {
+	for (; src != NULL && src != stop; src = src->next, i++) {
 		if (src->kind == BLOCK_FIGURE) {
 			/* A table, or a chart and its table: several. */
 			*tail = tmpl_figure(m->fig, src);
@@ -163,6 +174,13 @@ tmpl_style_blocks(const struct content_map *m, const struct block *src,
     int depth)
 {
 	return style_chain(m, src, depth, IN_BODY);
+}
+
+struct block *
+tmpl_style_range(const struct content_map *m, const struct block *src,
+    const struct block *stop)
+{
+	return style_range(m, src, stop, 0, IN_BODY);
 }
 
 static void

@@ -1400,42 +1400,23 @@ has_own_tjansteskrivelse(const struct agenda_item *it)
 }
 
 /* An item's description in the agenda: only its "## Sammanfattning"
- * (without that heading) when the tjänsteskrivelse shows the whole.
- * *chain is the styled copy of src, block for block. */
+ * (without that heading), or its text before "<!-- mer -->", when the
+ * tjänsteskrivelse shows the whole: the blocks [*from, *stop) of src. */
 static void
-summary_only(const struct ctx *c, const struct casefile *cs,
-    const struct block *src, struct block **chain)
+agenda_part(const struct ctx *c, const struct casefile *cs,
+    const struct block *src, const struct block **from,
+    const struct block **stop)
 {
-	const struct block *sum, *end, *b;
-	struct block *keep = NULL, **kt = &keep, *x, *next;
-	size_t	 i, i0 = 0, i1 = 0, n = 0;
+	const struct block *sum, *end;
 
+	*from = src;
+	*stop = NULL;
 	if (c->single || !has_own_tjansteskrivelse(c->it) ||
 	    src != sec_blocks(&cs->sections[SECTION_DESCRIPTION]) ||
 	    (sum = case_summary(cs, &end)) == NULL)
 		return;
-	for (b = src; b != NULL; b = b->next, n++) {
-		if (b == sum)
-			i0 = n;
-		if (b == end)
-			i1 = n;
-	}
-	if (end == NULL)
-		i1 = n;
-	for (i = 0, x = *chain; x != NULL; x = x->next)
-		i++;
-	if (i != n)
-		return;		/* not block for block: show it all */
-	for (i = 0, x = *chain; x != NULL; x = next, i++) {
-		next = x->next;
-		x->next = NULL;
-		if (i >= i0 && i < i1) {
-			*kt = x;
-			kt = &x->next;
-		} else
-			blocks_free(x);
-	}
-	*chain = keep;
+	*from = sum;
+	*stop = end;
 }
 
 static int
@@ -1447,7 +1428,7 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 	const struct casefile *cs = c->doc ? c->doc->cs :
 	    c->it ? c->it->cs : NULL;
 	const struct section *sec;
-	const struct block *src;
+	const struct block *src, *from, *stop;
 	struct block *h;
 	char	*name = xml_attr(n, "name"), *label, *v;
 	int	 k, ok = 1;
@@ -1497,9 +1478,11 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 		    "name one with content=\"\" on <document>");
 		return 0;
 	}
-	**tail = tmpl_style_blocks(c->cm, src, 0);
+	from = src;
+	stop = NULL;
 	if (k == SECTION_DESCRIPTION && c->doc == NULL)
-		summary_only(c, cs, src, *tail);
+		agenda_part(c, cs, src, &from, &stop);
+	**tail = tmpl_style_range(c->cm, from, stop);
 	fix_links(c, **tail);
 	if (src == sec_blocks(sec))
 		tmpl_notes(c->t, c->cm, **tail, cs, cs->notes);

@@ -155,6 +155,11 @@ struct block *tmpl_figure(struct figure_map *, const struct block *ref);
 /* cases.c: model blocks -> styled document blocks. */
 struct block *tmpl_style_blocks(const struct content_map *,
 	    const struct block *, int depth);
+/* The blocks from src up to stop (NULL: the end), at the top level:
+ * what the agenda shows of a description.  Figures outside are not
+ * made at all. */
+struct block *tmpl_style_range(const struct content_map *,
+	    const struct block *src, const struct block *stop);
 /* Gives the blocks holding the first reference to each of the owner's
  * notes (a case file's or a document's) the note as a styled
  * paragraph, and every reference the note's anchor as target. */

@@ -7,6 +7,9 @@
 #   text after it; the tjänsteskrivelse holds both;
 # - the marker itself is printed nowhere, nor is the Sammanfattning's
 #   heading in the agenda;
+# - a figure placed after the marker is printed once, in the
+#   tjänsteskrivelse (and in the sample, item 5's chart after its
+#   Sammanfattning once);
 # - check and build say nothing about it.
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -35,8 +38,13 @@ awk '{ print }
 	print ""
 	print "Planen omfattar vårdcentraler i alla kommuner och byggs ut i"
 	print "takt med elnätets kapacitet."
+	print ""
+	print "![Kostnader för laddpunkter, mkr](../figurer/kostnader.csv)"
 }' tests/check/base/arenden/03-laddstolpar.md >"$M/arenden/03-laddstolpar.md"
 grep -q "<!-- mer -->" "$M/arenden/03-laddstolpar.md" || { echo "agenda-text: setup"; exit 1; }
+mkdir -p "$M/figurer"
+printf 'Verksamhet;2027;2028\nVårdcentraler;4,5;5,0\nSjukhus;3,0;3,5\nTotalt;7,5;8,5\n' \
+    >"$M/figurer/kostnader.csv"
 
 (cd "$T" && $WRAP "$B" check m >check.out 2>check.err)
 st=$?
@@ -82,6 +90,25 @@ if has ts "En ledamot har i en motion" && has ts "Bakgrund" &&
 else
 	bad "the tjänsteskrivelse does not hold the whole description:"
 	cat "$T/ts.txt"
+fi
+# The figure after the marker: in the tjänsteskrivelse only, once.
+if ! has agenda "Kostnader för laddpunkter" &&
+    [ "$(grep -c "Kostnader för laddpunkter" "$T/ts.txt")" -eq 1 ] &&
+    [ "$(pdftotext -enc UTF-8 "$T/p.pdf" - | grep -c "Kostnader för laddpunkter")" -eq 1 ]; then
+	ok
+else
+	bad "the figure after the marker is not printed once, in the tjänsteskrivelse"
+fi
+# The sample: item 5's chart, outside its Sammanfattning, is printed
+# once (in the tjänsteskrivelse), and the agenda shows the summary.
+S=content/regionstyrelsen/2026-12-08
+if $WRAP "$B" build "$S" -o "$T/sample.pdf" >/dev/null 2>"$T/sample.err" &&
+    [ ! -s "$T/sample.err" ]; then
+	n=$(pdftotext -enc UTF-8 "$T/sample.pdf" - |
+	    grep -c "Nettokostnad januari–oktober per nämnd, utfall och budget")
+	[ "$n" -eq 1 ] && ok || bad "the sample prints item 5's chart $n times"
+else
+	bad "the sample:"; cat "$T/sample.err"
 fi
 if pdftotext -enc UTF-8 "$T/p.pdf" - | grep -q "<!--\|mer -->"; then
 	bad "the marker is printed"
