@@ -920,8 +920,12 @@ chart_layout(struct lay *L, const struct block *b)
 	memset(&g, 0, sizeof(g));
 	g.x0 = L->x0 + L->indl;
 	g.x1 = L->x1 - L->indr;
+	/* The title stands off the text above as a table's caption does:
+	 * the title style's space before, if the chart's own is less. */
 	if (b->style != NULL)
-		lay_space(L, b->style->space_before);
+		lay_space(L, fmaxf(b->style->space_before,
+		    ch->title != NULL && *ch->title != '\0' ?
+		    tst->space_before : 0));
 	vi = L->nv;
 	lay_vel(L, V_BOX, 0, !L->keep);
 

@@ -415,6 +415,9 @@ status_legend(const struct figure_map *fm, const struct figure *f,
 		tc->pos = pos;
 		tc->blocks = text_para(fm->legend, f->levels[i], 0, pos);
 	}
+	/* The entries side by side from the left, the room to spare
+	 * after the last. */
+	t->cols[STATUS_LEVELS - 1].weight = 1;
 	t->grid = true;
 	t->style = fm->legend;
 	for (i = 0; i <= STATUS_LEVELS; i++)
