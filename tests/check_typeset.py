@@ -99,5 +99,25 @@ for n, (w, h, words) in enumerate(pages, 1):
 if rule_pages == 0:
     problem("no page with the running header \"... Tjänsteskrivelse\"")
 
+# 3. A status legend's items evenly spaced: from the end of one item's
+# words to the start of the next item's words (its symbol before them
+# is the same width for each) the same distance.
+legends = 0
+for n, (w, h, words) in enumerate(pages, 1):
+    for v in words:
+        if v[4] != "Uppfyllt":
+            continue
+        line = sorted((u for u in words if abs(u[1] - v[1]) < 0.5), key=lambda u: u[0])
+        t = [u[4] for u in line]
+        if t != ["Uppfyllt", "Delvis", "uppfyllt", "Ej", "uppfyllt"]:
+            continue
+        legends += 1
+        g1 = line[1][0] - line[0][2]
+        g2 = line[3][0] - line[2][2]
+        if abs(g1 - g2) > 0.5:
+            problem("page %d: the status legend's items are %.1f and %.1f pt apart" % (n, g1, g2))
+if legends < 2:
+    problem("found %d status legends: the sample has 2" % legends)
+
 print("%d problems" % bad)
 sys.exit(1 if bad else 0)
