@@ -119,5 +119,15 @@ for n, (w, h, words) in enumerate(pages, 1):
 if legends < 2:
     problem("found %d status legends: the sample has 2" % legends)
 
+# 4. The cover carries the organisation's logo, printed at 300 dpi or
+# more (pdfimages gives the resolution it prints at).
+imgs = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", pdf], check=True,
+                      capture_output=True).stdout.decode().splitlines()[2:]
+ppi = [min(int(r.split()[12]), int(r.split()[13])) for r in imgs if r.split()[2] == "image"]
+if not ppi:
+    problem("page 1: the cover has no logo")
+elif min(ppi) < 300:
+    problem("page 1: the logo prints at %d dpi, want 300 or more" % min(ppi))
+
 print("%d problems" % bad)
 sys.exit(1 if bad else 0)

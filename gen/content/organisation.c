@@ -48,14 +48,14 @@ is_file(const char *p)
 
 /* The logo: a PNG beside the profile (or below it), named without "..". */
 static char *
-logo_path(const char *profile, xmlNodePtr n)
+logo_path(struct organisation *o, const char *profile, xmlNodePtr n)
 {
 	static const unsigned char sig[8] = {
 		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
 	};
 	char	*file = xml_attr(n, "file"), *dir, *path = NULL, *slash;
 	const char *p;
-	unsigned char head[8];
+	unsigned char head[24];
 	struct stat st;
 	FILE	*fp;
 
@@ -105,6 +105,15 @@ logo_path(const char *profile, xmlNodePtr n)
 		    "a PNG file: save the logo as PNG", file);
 		free(path);
 		path = NULL;
+	} else {
+		/* The first chunk, IHDR: width and height (the writer
+		 * checks the rest), for the resolution it prints at. */
+		o->logo_w = (unsigned)head[16] << 24 | (unsigned)head[17] << 16 |
+		    (unsigned)head[18] << 8 | head[19];
+		o->logo_h = (unsigned)head[20] << 24 | (unsigned)head[21] << 16 |
+		    (unsigned)head[22] << 8 | head[23];
+		o->logo_pos.file = intern(profile);
+		o->logo_pos.line = xml_line(n);
 	}
 	fclose(fp);
 	free(file);
@@ -234,7 +243,7 @@ organisation_parse(const char *path, const char *data, size_t len,
 				    "12 34 56-7 or 4711-2", o->plusgiro);
 		}
 		else if (xml_is(n, "logo"))
-			o->logo = logo_path(path, n);
+			o->logo = logo_path(o, path, n);
 		else if (xml_is(n, "people")) {
 			for (c = n->children; c; c = c->next)
 				if (xml_is(c, "person"))

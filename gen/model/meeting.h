@@ -159,6 +159,8 @@ struct organisation {
 	char		*path;
 	char		*name;		/* "Region Norrbacka" */
 	char		*logo;		/* PNG path (resolved), or NULL */
+	unsigned	 logo_w, logo_h; /* its size in pixels */
+	struct srcpos	 logo_pos;	/* the <logo> element */
 	char		*visit_address;
 	char		*postal_address;
 	char		*phone;

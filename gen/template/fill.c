@@ -6,6 +6,7 @@
  * fields {page} {pages} {docpage} {docpages} are left for layout.
  */
 #include <stddef.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -2155,6 +2156,29 @@ running_string(const struct ctx *c, xmlNodePtr where, const char *s, int *ok)
 	return expand_string(&rc, where, s, ok);
 }
 
+/* A logo printed in the template's box (stretched to it) at under
+ * LOGO_MIN_DPI prints blurred: a warning at the profile's <logo>,
+ * with the pixels it would need at LOGO_GOOD_DPI. */
+#define LOGO_MIN_DPI	150
+#define LOGO_GOOD_DPI	300
+static void
+logo_resolution(const struct organisation *o, const struct page_style *ps)
+{
+	double	 wi = ps->logo_w / 72.0, hi = ps->logo_h / 72.0;
+	double	 dpi = o->logo_w / wi;
+
+	if (o->logo_h / hi < dpi)
+		dpi = o->logo_h / hi;
+	if (dpi >= LOGO_MIN_DPI)
+		return;
+	diag(DIAG_WARNING, o->logo_pos.file, o->logo_pos.line, 0, "the logo "
+	    "is %u x %u pixels: printed %.0f x %.0f mm it has %.0f dpi, and "
+	    "print needs at least %d; give a PNG of %.0f x %.0f pixels or "
+	    "more (%d dpi)", o->logo_w, o->logo_h, wi * 25.4, hi * 25.4, dpi,
+	    LOGO_MIN_DPI, ceil(wi * LOGO_GOOD_DPI), ceil(hi * LOGO_GOOD_DPI),
+	    LOGO_GOOD_DPI);
+}
+
 /* Each part gets its own page style with its header and footer filled
  * in (an item's dnr, say).  Space was reserved, so pointers stay. */
 static const struct page_style *
@@ -2204,6 +2228,10 @@ part_page_style(struct ctx *c, xmlNodePtr docnode, int *ok)
 	/* The box is the template's; the picture the organisation's. */
 	ps->logo = base->logo_w > 0 && base->logo_h > 0 && c->m->org &&
 	    c->m->org->logo ? xstrdup(c->m->org->logo) : NULL;
+	if (ps->logo != NULL && !c->t->logo_checked) {
+		logo_resolution(c->m->org, base);
+		c->t->logo_checked = true;
+	}
 	return ps;
 }
 

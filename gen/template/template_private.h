@@ -88,6 +88,7 @@ struct tmpl {
 	size_t		 norder;
 	struct content_map cmap;
 	bool		 have_cmap;
+	bool		 logo_checked;	/* its print resolution, once */
 	xmlNodePtr	 pack;		/* <document role="pack"> */
 	xmlNodePtr	 item;		/* <document role="item"> */
 	xmlNodePtr	 divider;	/* <document role="divider">, or NULL */
