@@ -56,6 +56,7 @@ logo_path(struct organisation *o, const char *profile, xmlNodePtr n)
 	char	*file = xml_attr(n, "file"), *dir, *path = NULL, *slash;
 	const char *p;
 	unsigned char head[24];
+	size_t	 got;
 	struct stat st;
 	FILE	*fp;
 
@@ -99,13 +100,13 @@ logo_path(struct organisation *o, const char *profile, xmlNodePtr n)
 		free(file);
 		return NULL;
 	}
-	if (fread(head, 1, sizeof(head), fp) != sizeof(head) ||
+	if ((got = fread(head, 1, sizeof(head), fp)) < sizeof(sig) ||
 	    memcmp(head, sig, sizeof(sig)) != 0) {
 		diag(DIAG_ERROR, profile, xml_line(n), 0, "logo \"%s\" is not "
 		    "a PNG file: save the logo as PNG", file);
 		free(path);
 		path = NULL;
-	} else {
+	} else if (got == sizeof(head)) {
 		/* The first chunk, IHDR: width and height (the writer
 		 * checks the rest), for the resolution it prints at. */
 		o->logo_w = (unsigned)head[16] << 24 | (unsigned)head[17] << 16 |

@@ -2169,8 +2169,8 @@ logo_resolution(const struct organisation *o, const struct page_style *ps)
 
 	if (o->logo_h / hi < dpi)
 		dpi = o->logo_h / hi;
-	if (dpi >= LOGO_MIN_DPI)
-		return;
+	if (o->logo_w == 0 || o->logo_h == 0 || dpi >= LOGO_MIN_DPI)
+		return;	/* (a damaged PNG is the writer's error) */
 	diag(DIAG_WARNING, o->logo_pos.file, o->logo_pos.line, 0, "the logo "
 	    "is %u x %u pixels: printed %.0f x %.0f mm it has %.0f dpi, and "
 	    "print needs at least %d; give a PNG of %.0f x %.0f pixels or "
