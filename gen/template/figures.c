@@ -408,9 +408,6 @@ status_legend(const struct figure_map *fm, const struct figure *f,
 		struct table_cell *tc = &t->rows[0].cells[i];
 
 		t->cols[i].align = CELL_LEFT;
-		/* The room to spare in equal shares: the items evenly
-		 * spaced, however long their words. */
-		t->cols[i].weight = 1;
 		tc->col = (size_t)i;
 		tc->colspan = tc->rowspan = 1;
 		tc->status = i + 1;
