@@ -114,6 +114,10 @@ struct lb {
 
 struct lb	*lb_new(const struct doc *, struct fontset *);
 void		 lb_free(struct lb *);
+/* A space inside a number the line breaker never breaks at: between
+ * digit groups ("1 250"), before a per cent sign ("12 %"), after a
+ * paragraph sign ("§ 4"); table.c sizes columns by the same rule. */
+bool		 lb_number_space(const char *s, size_t i, size_t len);
 /* Breaks a paragraph's spans into lines.  Returns 0 after reporting. */
 int		 lb_break(struct lb *, const struct lb_in *,
 		    const struct span *);

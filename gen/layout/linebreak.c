@@ -420,14 +420,11 @@ ref_before(const char *s, size_t i)
  * inside an official reference ("SOU 2017:77", above).  The space stays
  * U+0020 in the text, so copying gives what was typed.
  */
-static bool
-number_space(const char *s, size_t i, size_t len)
+bool
+lb_number_space(const char *s, size_t i, size_t len)
 {
 	if (s[i] != ' ' || i == 0)
 		return false;
-	if (i + 1 < len && (digit(s[i + 1]) || (s[i + 1] >= 'A' &&
-	    s[i + 1] <= 'Z')) && ref_before(s, i))
-		return true;
 	if (digit(s[i - 1]) && i + 3 < len && digit(s[i + 1]) &&
 	    digit(s[i + 2]) && digit(s[i + 3]) &&
 	    (i + 4 == len || !digit(s[i + 4])))
@@ -436,6 +433,15 @@ number_space(const char *s, size_t i, size_t len)
 		return true;
 	return i >= 2 && (unsigned char)s[i - 2] == 0xc2 &&
 	    (unsigned char)s[i - 1] == 0xa7 && i + 1 < len && digit(s[i + 1]);
+}
+
+static bool
+number_space(const char *s, size_t i, size_t len)
+{
+	if (s[i] == ' ' && i > 0 && i + 1 < len && (digit(s[i + 1]) ||
+	    (s[i + 1] >= 'A' && s[i + 1] <= 'Z')) && ref_before(s, i))
+		return true;
+	return lb_number_space(s, i, len);
 }
 
 static int

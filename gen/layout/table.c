@@ -125,29 +125,6 @@ textw(const struct tl *T, int face, float size, float extra, const char *s,
 	return w;
 }
 
-static bool
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* A space the line breaker never breaks at: "1 250", "12 %", "§ 4"
- * (the rule of linebreak.c). */
-static bool
-numspace(const char *s, size_t i, size_t len)
-{
-	if (s[i] != ' ' || i == 0)
-		return false;
-	if (isdig(s[i - 1]) && i + 3 < len && isdig(s[i + 1]) &&
-	    isdig(s[i + 2]) && isdig(s[i + 3]) &&
-	    (i + 4 == len || !isdig(s[i + 4])))
-		return true;
-	if (isdig(s[i - 1]) && i + 1 < len && s[i + 1] == '%')
-		return true;
-	return i >= 2 && (unsigned char)s[i - 2] == 0xc2 &&
-	    (unsigned char)s[i - 1] == 0xa7 && i + 1 < len && isdig(s[i + 1]);
-}
-
 /*
  * The widest piece of a paragraph no line break may split: words, and
  * numbers with the spaces the line breaker keeps.  Hyphenation could
@@ -181,7 +158,7 @@ minword(const struct tl *T, const struct style *st, const struct span *sp)
 				continue;
 			}
 			if ((c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
-			    !nb && !numspace(s, i, len)) {
+			    !nb && !lb_number_space(s, i, len)) {
 				cur = 0;
 				continue;
 			}
