@@ -5,6 +5,7 @@
  * above (the body's folder, the organisation's), the nearest first.
  */
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -184,6 +185,24 @@ organisation_parse(const char *path, const char *data, size_t len,
 		    "proposal-heading, people, publishing" },
 		{ NULL, NULL }
 	};
+	/* Elements whose text is the profile's, as written. */
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} texts[] = {
+		{ "name", offsetof(struct organisation, name) },
+		{ "visit-address", offsetof(struct organisation,
+		    visit_address) },
+		{ "postal-address", offsetof(struct organisation,
+		    postal_address) },
+		{ "phone", offsetof(struct organisation, phone) },
+		{ "web", offsetof(struct organisation, web) },
+		{ "fax", offsetof(struct organisation, fax) },
+		{ "director-title", offsetof(struct organisation,
+		    director_title) },
+		{ "proposal-heading", offsetof(struct organisation,
+		    proposal_heading) },
+	};
 	struct organisation *o;
 	xmlDocPtr doc;
 	xmlNodePtr n, c;
@@ -202,23 +221,13 @@ organisation_parse(const char *path, const char *data, size_t len,
 	for (n = xmlFirstElementChild(xmlDocGetRootElement(doc)); n != NULL;
 	    n = xmlNextElementSibling(n)) {
 		char	**dst = NULL;
+		size_t	 i;
 
-		if (xml_is(n, "name"))
-			dst = &o->name;
-		else if (xml_is(n, "visit-address"))
-			dst = &o->visit_address;
-		else if (xml_is(n, "postal-address"))
-			dst = &o->postal_address;
-		else if (xml_is(n, "phone"))
-			dst = &o->phone;
-		else if (xml_is(n, "web"))
-			dst = &o->web;
-		else if (xml_is(n, "fax"))
-			dst = &o->fax;
-		else if (xml_is(n, "director-title"))
-			dst = &o->director_title;
-		else if (xml_is(n, "proposal-heading"))
-			dst = &o->proposal_heading;
+		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+			if (xml_is(n, texts[i].name))
+				dst = (char **)((char *)o + texts[i].off);
+		if (dst != NULL)
+			;
 		else if (xml_is(n, "email"))
 			o->email = xml_text(n);
 		else if (xml_is(n, "orgnr")) {
