@@ -6,6 +6,7 @@
  * its chart followed by the same numbers as a table, for readers who
  * cannot see the chart.  The look comes from the template's <figures>.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,29 @@ static const char *const fig_attrs[] = {
 	"landscape"
 };
 
+/* The styles <figures> names, each with the style it falls back on
+ * (read before it). */
+#define FM(f)	offsetof(struct figure_map, f)
+static const struct {
+	const char	*attr;
+	size_t		 off, dflt;
+} fig_styles[] = {
+	{ "table", FM(table), FM(cell) },
+	{ "caption", FM(caption), FM(cell) },
+	{ "head", FM(head), FM(cell) },
+	{ "number", FM(number), FM(cell) },
+	{ "part", FM(part), FM(cell) },
+	{ "subtotal", FM(subtotal), FM(cell) },
+	{ "total", FM(total), FM(subtotal) },
+	{ "group", FM(group), FM(head) },
+	{ "notes", FM(notes), FM(cell) },
+	{ "legend", FM(legend), FM(notes) },
+	{ "failed", FM(failed), FM(notes) },
+	{ "chart-text", FM(chart_text), FM(notes) },
+	{ "chart-title", FM(chart_title), FM(caption) },
+};
+#undef FM
+
 int
 tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 {
@@ -92,19 +116,10 @@ tmpl_load_figure_map(struct tmpl *t, xmlNodePtr n)
 		    "needs at least a cell style");
 		return 0;
 	}
-	ok &= fig_style(t, n, "table", &m->table, m->cell);
-	ok &= fig_style(t, n, "caption", &m->caption, m->cell);
-	ok &= fig_style(t, n, "head", &m->head, m->cell);
-	ok &= fig_style(t, n, "number", &m->number, m->cell);
-	ok &= fig_style(t, n, "part", &m->part, m->cell);
-	ok &= fig_style(t, n, "subtotal", &m->subtotal, m->cell);
-	ok &= fig_style(t, n, "total", &m->total, m->subtotal);
-	ok &= fig_style(t, n, "group", &m->group, m->head);
-	ok &= fig_style(t, n, "notes", &m->notes, m->cell);
-	ok &= fig_style(t, n, "legend", &m->legend, m->notes);
-	ok &= fig_style(t, n, "failed", &m->failed, m->notes);
-	ok &= fig_style(t, n, "chart-text", &m->chart_text, m->notes);
-	ok &= fig_style(t, n, "chart-title", &m->chart_title, m->caption);
+	for (k = 0; k < sizeof(fig_styles) / sizeof(fig_styles[0]); k++)
+		ok &= fig_style(t, n, fig_styles[k].attr, (const struct style **)
+		    ((char *)m + fig_styles[k].off), *(const struct style **)
+		    ((char *)m + fig_styles[k].dflt));
 	ok &= fig_text(t, n, "continued", m->continued, " (forts.)");
 	ok &= fig_text(t, n, "caption-format", m->unit_format,
 	    "{caption} ({unit})");
