@@ -42,6 +42,11 @@ char		*content_clean_text(const char *);
 #define CONTENT_MAX_PEOPLE	2000	/* staff directory entries */
 #define CONTENT_MAX_SIGNERS	4	/* signers of one document */
 #define CONTENT_MAX_ADDRESS	8	/* address lines of a letter */
+/* A report's title page and contents by default only when its body
+ * fills more than REPORT_SHORT_PAGES pages of about REPORT_PAGE_CHARS
+ * characters. */
+#define REPORT_PAGE_CHARS	3000
+#define REPORT_SHORT_PAGES	5
 /* Reads the profile at path (validated against
  * schema_dir/organisation.rng); NULL after reporting. */
 struct organisation *organisation_load(const char *path,

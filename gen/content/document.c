@@ -142,6 +142,62 @@ address(struct document *d, const struct meta_field *f)
 		    CONTENT_MAX_ADDRESS);
 }
 
+/* "ja" or "nej" in a header field: 1 or 0; -1 after reporting. */
+static int
+yes_no(const struct meta_field *f)
+{
+	if (strcasecmp(f->value, "ja") == 0)
+		return 1;
+	if (strcasecmp(f->value, "nej") == 0)
+		return 0;
+	diag(DIAG_ERROR, f->pos.file, f->pos.line, f->pos.col, "%s: \"%s\": "
+	    "write ja or nej", f->key, f->value);
+	return -1;
+}
+
+/* About how much a report's body fills: its characters, and half a
+ * page for each figure (a table or a chart). */
+static size_t
+body_size(const struct block *b)
+{
+	const struct span *sp;
+	size_t	 n = 0;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_FIGURE)
+			n += REPORT_PAGE_CHARS / 2;
+		for (sp = b->spans; sp != NULL; sp = sp->next)
+			if (sp->text != NULL)
+				n += strlen(sp->text);
+		n += body_size(b->children);
+	}
+	return n;
+}
+
+/* A report's title page and contents: as its header says, else a
+ * report longer than REPORT_SHORT_PAGES pages has both (a five-page
+ * report gets neither a cover nor a near-empty contents page). */
+static int
+report_front(struct document *d)
+{
+	bool	 lng = body_size(d->blocks) > REPORT_SHORT_PAGES *
+	    REPORT_PAGE_CHARS;
+	int	 tp = -2, toc = -2, ok = 1;
+	size_t	 i;
+
+	for (i = 0; i < d->nmeta; i++) {
+		if (key_is(d->meta[i].key, "titelsida"))
+			tp = yes_no(&d->meta[i]);
+		else if (key_is(d->meta[i].key, "innehåll"))
+			toc = yes_no(&d->meta[i]);
+	}
+	if (tp == -1 || toc == -1)
+		ok = 0;
+	d->title_page = tp == -2 ? lng : tp == 1;
+	d->contents = toc == -2 ? lng : toc == 1;
+	return ok;
+}
+
 /* Sets the document's fields from its header (or its case's header).
  * Returns 0 after reporting. */
 static int
@@ -626,6 +682,9 @@ document_parse(const char *path, const char *data, size_t len,
 				shift_headings(doc);
 				d->blocks = md_blocks(&ctx,
 				    cmark_node_first_child(doc), NULL);
+				if (d->kind == DOCUMENT_REPORT ||
+				    d->kind == DOCUMENT_FOLLOWUP)
+					(void)report_front(d);
 			}
 			d->notes = md_notes(&ctx);
 			cmark_node_free(doc);

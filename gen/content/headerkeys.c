@@ -30,12 +30,14 @@ static const struct hkey hkeys[] = {
 	{ "telefon", HK_CASE | HK_TJ | HK_LETTER },
 	{ "tfn", HK_CASE | HK_TJ | HK_LETTER },
 	{ "e-post", HK_CASE | HK_TJ | HK_LETTER },
-	{ "undertecknare", HK_CASE | HK_TJ | HK_LETTER },
+	{ "undertecknare", HK_CASE | HK_TJ | HK_LETTER | HK_REPORT },
 	{ "till", HK_CASE | HK_TJ },
 	{ "sekretess", HK_CASE },
 	{ "adress", HK_LETTER },
 	{ "er referens", HK_LETTER },
 	{ "mottagarens e-post", HK_LETTER },
+	{ "titelsida", HK_REPORT },
+	{ "innehåll", HK_REPORT },
 	{ "avsändare", HK_LETTER },
 	{ NULL, 0 }
 };

@@ -226,6 +226,9 @@ struct document {
 	char		**address;	/* letters: address block lines */
 	size_t		 naddress;
 	char		*subject;	/* letters */
+	/* Reports: a title page and a table of contents, as the header
+	 * says ("titelsida: nej", "innehåll: ja") or else by length. */
+	bool		 title_page, contents;
 	struct meta_field *meta;	/* every header field, in order */
 	size_t		 nmeta;
 	struct block	*blocks;	/* body (reports, letters) */

@@ -58,6 +58,8 @@ golden program program.xml
 # writes it, sub-entries, an empty delegate group, a period.
 R=$D/registers
 golden register arenden/14-anmalningar.md "$R"
+# A short report: no title page and no contents (by its length), signed.
+golden rapport-kort handlingar/manadsrapport-kort.md "$R"
 # The site's register pages and CSV follow the same model: an undated
 # entry has an empty date, sub-entries are lines of their own.
 n=$((n + 1))
