@@ -150,8 +150,9 @@ yes_no(const struct meta_field *f)
 		return 1;
 	if (strcasecmp(f->value, "nej") == 0)
 		return 0;
-	diag(DIAG_ERROR, f->pos.file, f->pos.line, f->pos.col, "%s: \"%s\": "
-	    "write ja or nej", f->key, f->value);
+	diag(DIAG_ERROR, f->pos.file, f->pos.line, f->pos.col, "%s \"%s\" "
+	    "is neither ja nor nej: write \"%s: ja\" or \"%s: nej\"",
+	    f->key, f->value, f->key, f->key);
 	return -1;
 }
 

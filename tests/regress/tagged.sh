@@ -210,7 +210,7 @@ if $WRAP $B build "$T/bilagor" -o "$T/bilagor.pdf" >/dev/null \
 	fi
 	n=$((n + 1))
 	if ! "$PY" tests/check_tagged.py --figures "$T/bilagor.pdf" |
-	    grep -q '^Figure "Motion om laddstolpar 2025-11-25", page 10$'; then
+	    grep -q '^Figure "Motion om laddstolpar 2025-11-25", page 8$'; then
 		echo "FAIL bilagor: the scan is no Figure named by its entry:"
 		"$PY" tests/check_tagged.py --figures "$T/bilagor.pdf"
 		fail=$((fail + 1))
