@@ -177,13 +177,14 @@ body_size(const struct block *b)
 
 /* A report's title page and contents: as its header says, else a
  * report longer than REPORT_SHORT_PAGES pages has both (a five-page
- * report gets neither a cover nor a near-empty contents page). */
+ * report gets neither a cover nor a near-empty contents page); its
+ * headings numbered unless it says "rubriknummer: nej". */
 static int
 report_front(struct document *d)
 {
 	bool	 lng = body_size(d->blocks) > REPORT_SHORT_PAGES *
 	    REPORT_PAGE_CHARS;
-	int	 tp = -2, toc = -2, ok = 1;
+	int	 tp = -2, toc = -2, num = -2, ok = 1;
 	size_t	 i;
 
 	for (i = 0; i < d->nmeta; i++) {
@@ -191,9 +192,12 @@ report_front(struct document *d)
 			tp = yes_no(&d->meta[i]);
 		else if (key_is(d->meta[i].key, "innehåll"))
 			toc = yes_no(&d->meta[i]);
+		else if (key_is(d->meta[i].key, "rubriknummer"))
+			num = yes_no(&d->meta[i]);
 	}
-	if (tp == -1 || toc == -1)
+	if (tp == -1 || toc == -1 || num == -1)
 		ok = 0;
+	d->unnumbered = num == 0;
 	d->title_page = tp == -2 ? lng : tp == 1;
 	d->contents = toc == -2 ? lng : toc == 1;
 	return ok;

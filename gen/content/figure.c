@@ -603,6 +603,28 @@ load_columns(struct figure *f, xmlNodePtr n)
 	return ok;
 }
 
+/* A cell's text; its <p> paragraphs (a comment of several) apart by
+ * a blank line, as a spreadsheet cell writes them. */
+static char *
+cell_text(xmlNodePtr c)
+{
+	xmlNodePtr p;
+	struct buf b = { 0 };
+	char	*t;
+
+	for (p = c->children; p != NULL; p = p->next)
+		if (xml_is(p, "p")) {
+			t = xml_text(p);
+			if (*t != '\0')
+				buf_printf(&b, "%s%s", b.len ? "\n\n" : "", t);
+			free(t);
+		}
+	if (b.len > 0)
+		return buf_detach(&b);
+	buf_free(&b);
+	return xml_text(c);
+}
+
 /* Cells of an XML row into r, honouring spans from rows above. */
 static int
 load_cells(struct figure *f, xmlNodePtr rn, size_t ri)
@@ -627,7 +649,7 @@ load_cells(struct figure *f, xmlNodePtr rn, size_t ri)
 		}
 		cell = &r->cells[k];
 		cell->pos = pos_of(f, c);
-		cell->text = xml_text(c);
+		cell->text = cell_text(c);
 		cell->formula = xml_attr(c, "compute");
 		ok &= attr_int(f, c, "colspan", 1, 1, FIG_MAX_COLS, &cs);
 		ok &= attr_int(f, c, "rowspan", 1, 1, FIG_MAX_ROWS, &rs);

@@ -38,6 +38,7 @@ static const struct hkey hkeys[] = {
 	{ "mottagarens e-post", HK_LETTER },
 	{ "titelsida", HK_REPORT },
 	{ "innehåll", HK_REPORT },
+	{ "rubriknummer", HK_REPORT },
 	{ "avsändare", HK_LETTER },
 	{ NULL, 0 }
 };

@@ -1730,15 +1730,25 @@ lint_document(struct lint *l, const struct document *d)
 		scan_markdown(l, d->path);
 		lint_header_contact(l, pos.file, d->meta, d->nmeta);
 	}
-	/* A tjänsteskrivelse and a letter are signed: "I tjänsten".  The
-	 * field is missing where the header ends. */
+	/* A tjänsteskrivelse and a letter are signed.  The field is
+	 * missing where the header ends.  A tjänsteskrivelse keeps its
+	 * "I tjänsten" without a name under it, as real ones sometimes
+	 * do: a warning; a letter without a signature cannot be sent. */
 	if ((d->kind == DOCUMENT_TJANSTESKRIVELSE ||
 	    d->kind == DOCUMENT_LETTER) && d->nsigners == 0 &&
-	    !misspelt(d->meta, d->nmeta, "undertecknare"))
-		report(l, DIAG_ERROR, pos.file, header_end(l, pos.file), 1,
-		    "the %s has no signer: add "
-		    "\"undertecknare: Namn, Titel\" to the header",
-		    document_label(d->kind));
+	    !misspelt(d->meta, d->nmeta, "undertecknare")) {
+		if (d->kind == DOCUMENT_TJANSTESKRIVELSE)
+			report(l, DIAG_WARNING, pos.file,
+			    header_end(l, pos.file), 1, "the tjänsteskrivelse "
+			    "has no signer: \"I tjänsten\" stands with no "
+			    "name under it; add \"undertecknare: Namn, Titel\" "
+			    "to the header");
+		else
+			report(l, DIAG_ERROR, pos.file,
+			    header_end(l, pos.file), 1, "the %s has no signer: "
+			    "add \"undertecknare: Namn, Titel\" to the header",
+			    document_label(d->kind));
+	}
 	/* A PDF made elsewhere with text but no tags: the pack tags its
 	 * text as paragraphs, and no more (one without text was warned
 	 * about when it was read). */

@@ -209,6 +209,28 @@ html_notes(struct hctx *h, const struct note *n)
 	buf_puts(b, "</ol>\n</section>\n");
 }
 
+/* A cell's text; a comment of several paragraphs as <p> each. */
+static void
+html_cell_paras(struct hctx *h, const char *t)
+{
+	const char *s = t, *p;
+	size_t	 n;
+	char	*one;
+
+	if (!figure_next_para(&s, &p, &n) || *s == '\0') {
+		html_text(h, t);
+		return;
+	}
+	s = t;
+	while (figure_next_para(&s, &p, &n)) {
+		one = xstrndup(p, n);
+		buf_puts(h->b, "<p>");
+		html_text(h, one);
+		buf_puts(h->b, "</p>");
+		free(one);
+	}
+}
+
 static void
 figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
     bool head)
@@ -240,7 +262,7 @@ figure_cell(struct hctx *h, const struct figure *f, size_t r, size_t c,
 	/* Header and group rows hold words as written. */
 	t = head || group ? xstrdup(cell->text ? cell->text : "") :
 	    figure_cell_text(f, r, c);
-	html_text(h, t);
+	html_cell_paras(h, t);
 	free(t);
 	buf_printf(h->b, "</%s>", tag);
 }

@@ -37,6 +37,10 @@ struct lb_run {
 	const char	*text;		/* UTF-8 in the caller's arena */
 	float		 space_extra;	/* after each U+0020 */
 	bool		 hyphen_added;
+	bool		 joined;	/* the line broke inside its last word,
+					 * after a hyphen of its own ("e-|hälsa")
+					 * or anywhere when nothing else fit:
+					 * the word goes on, no space between */
 	const char	*link;		/* target of the link it is, or NULL */
 	const char	*lang;		/* its spans' language mark, or NULL */
 	const char	*note;		/* a footnote reference: the note's

@@ -1010,7 +1010,9 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 			buf_putc(&lb->text, '-');
 			run->hyphen_added = true;
 			x += br->w;
-		}
+		} else if (br->kind == I_PEN && br->pen > -PEN_INF &&
+		    run != NULL)
+			run->joined = true;
 		endrun(lb, in, run, x);
 		ln->nruns = lb->nruns - ln->run0;
 		ln->width = x - off;

@@ -160,6 +160,7 @@ lay_run_item(struct pitem *p, const struct lb_run *r, const struct style *st,
 	p->text = r->text;
 	p->space_extra = r->space_extra;
 	p->hyphen_added = r->hyphen_added;
+	p->joined = r->joined;
 	p->node = b;
 }
 
@@ -438,7 +439,7 @@ para(struct lay *L, const struct block *b, bool code)
 
 	left = L->x0 + L->indl + st->indent_left;
 	right = L->x1 - L->indr - st->indent_right;
-	tx = left + st->label_width;
+	tx = left + (b->no_label_col ? 0 : st->label_width);
 	if (!label(L, st, b, b->label, left, &lw))
 		return 0;
 	/* A label wider than its column ("38002." in the agenda) pushes

@@ -128,6 +128,10 @@ struct block {
 					 * list marker, agenda number */
 	struct span	*trailer;	/* right-aligned after the last line:
 					 * the agenda's page number */
+	bool		 no_label_col;	/* the text starts at the left, not
+					 * after its style's label column: an
+					 * unnumbered heading, its contents
+					 * entry */
 	char		*anchor;	/* destination name at this block */
 	char		*outline;	/* bookmark title, or NULL */
 	int		 outline_level;	/* 1 = top level */
@@ -534,6 +538,12 @@ void		 figure_free(struct figure *);	/* model/figure.c */
 /* The text cell (r, c) shows, in the PDF and on the site alike:
  * numbers in sv-SE form, statuses as their level's word. */
 char		*figure_cell_text(const struct figure *, size_t r, size_t c);
+/* The paragraphs of a cell's text, parted by a blank line (two line
+ * breaks, as a spreadsheet cell or the figure file's <p> give them):
+ * the next one from *s, its start and length; *s moves past it.
+ * Returns 0 when there is none. */
+int		 figure_next_para(const char **s, const char **start,
+		    size_t *len);
 void		 doc_free(struct doc *);
 /* Where a page of a PDF made elsewhere (w x h as shown) goes on a page
  * pw x ph of style ps: scaled by *s to leave the stamp margins free,

@@ -76,3 +76,37 @@ figure_cell_text(const struct figure *f, size_t r, size_t c)
 	}
 	return xstrdup(cell->text ? cell->text : "");
 }
+
+int
+figure_next_para(const char **sp, const char **start, size_t *len)
+{
+	const char *s = *sp, *p, *q, *e;
+	int	 nl, cr;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (*s == '\0')
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		if (*p != '\n' && *p != '\r')
+			continue;
+		/* A blank line: two line breaks, blanks between them. */
+		nl = cr = 0;
+		for (q = p; *q == '\n' || *q == '\r' || *q == ' ' ||
+		    *q == '\t'; q++)
+			if (*q == '\n')
+				nl++;
+			else if (*q == '\r')
+				cr++;
+		if ((nl > 0 ? nl : cr) >= 2)
+			break;
+		p = q - 1;
+	}
+	for (e = p; e > s && (e[-1] == ' ' || e[-1] == '\t' ||
+	    e[-1] == '\n' || e[-1] == '\r'); e--)
+		;
+	*start = s;
+	*len = (size_t)(e - s);
+	*sp = p;
+	return 1;
+}

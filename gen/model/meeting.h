@@ -229,6 +229,9 @@ struct document {
 	/* Reports: a title page and a table of contents, as the header
 	 * says ("titelsida: nej", "innehåll: ja") or else by length. */
 	bool		 title_page, contents;
+	/* Reports: "rubriknummer: nej" leaves the headings unnumbered
+	 * (a monthly report's are); else the template numbers them. */
+	bool		 unnumbered;
 	struct meta_field *meta;	/* every header field, in order */
 	size_t		 nmeta;
 	struct block	*blocks;	/* body (reports, letters) */

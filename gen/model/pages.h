@@ -31,6 +31,9 @@ struct pitem {
 	const char	*text;		/* UTF-8, spaces included */
 	float		 space_extra;	/* added after each U+0020 (justify) */
 	bool		 hyphen_added;	/* text ends in a hyphen layout added */
+	bool		 joined;	/* its line broke inside its last word
+					 * (after the word's own hyphen): the
+					 * word goes on on the next line */
 	const char	*lang;		/* PITEM_TEXT: the span's language
 					 * (the document tree's), or NULL */
 	const char	*target;	/* PITEM_LINK: "#anchor" or URI */

@@ -589,8 +589,8 @@ link_elem(struct pdf_writer *w, size_t page, size_t j)
 /*
  * Words keep their spaces: where the next text of the same element is
  * not right after an item (a new line, the text after a label), the
- * item ends in a space; at a hyphen layout added, the word goes on
- * without one.
+ * item ends in a space; at a hyphen layout added, or a line broken
+ * inside a word (after its own hyphen), the word goes on without one.
  */
 static void
 spaces(struct pdf_tags *T, const struct page *pg, struct tag_page *tp,
@@ -610,7 +610,7 @@ spaces(struct pdf_tags *T, const struct page *pg, struct tag_page *tp,
 			continue;
 		a = &pg->items[p];
 		b = &pg->items[i];
-		if (a->hyphen_added || ends_with_space(a->text) ||
+		if (a->hyphen_added || a->joined || ends_with_space(a->text) ||
 		    (b->text != NULL && b->text[0] == ' '))
 			continue;
 		/* A footnote's raised number is on its word's line. */
@@ -804,6 +804,7 @@ pdf_tags_new(struct pdf_writer *w)
 				continue;
 			if ((tp->flags[k] & TAGF_PAGELAST) && T->e[e].used &&
 			    !pg->items[k].hyphen_added &&
+			    !pg->items[k].joined &&
 			    !ends_with_space(pg->items[k].text))
 				tp->flags[k] |= TAGF_SPACE;
 		}

@@ -164,6 +164,8 @@ tmpl_number_chapters(struct block *b, const char *prefix, int levels,
 		free(b->anchor);
 		b->anchor = xasprintf("%s-%d", prefix, ++n);
 		buf_reset(&s);
+		/* Unnumbered headings need no column for numbers. */
+		b->no_label_col = levels == 0;
 		if (depth <= levels) {
 			for (i = 0; i < depth; i++)
 				buf_printf(&s, "%s%d", i ? "." : "",
@@ -222,6 +224,7 @@ tmpl_toc(const struct block *b, int levels, const struct style *st,
 			free(target);
 		}
 		e->label = spans_clone(b->label);
+		e->no_label_col = b->no_label_col;
 		e->trailer = span_new(SPAN_PAGEREF, 0, NULL);
 		e->trailer->target = xstrdup(b->anchor);
 		e->trailer->pos = b->pos;

@@ -249,6 +249,28 @@ text_para(const struct style *st, const char *text, unsigned flags,
 	return b;
 }
 
+/* A cell's paragraphs: one, or several parted by blank lines (a
+ * follow-up report's comment). */
+static struct block *
+cell_paras(const struct style *st, const char *text, unsigned flags,
+    struct srcpos pos)
+{
+	struct block *head = NULL, **tail = &head;
+	const char *s = text, *p;
+	size_t	 n;
+	char	*one;
+
+	while (figure_next_para(&s, &p, &n)) {
+		if (head == NULL && *s == '\0')
+			return text_para(st, text, flags, pos);
+		one = xstrndup(p, n);
+		*tail = text_para(st, one, flags, pos);
+		tail = &(*tail)->next;
+		free(one);
+	}
+	return head;
+}
+
 /* "{caption} ({unit})" with the figure's words. */
 static char *
 caption_text(const struct figure_map *fm, const char *caption,
@@ -364,7 +386,7 @@ figure_table(const struct figure_map *fm, const struct figure *f,
 			    xstrdup(fc->text ? fc->text : "") :
 			    figure_cell_text(f, r, c);
 			if (*text != '\0')
-				tc->blocks = text_para(ps, text,
+				tc->blocks = cell_paras(ps, text,
 				    num ? SPAN_NOBREAK : 0, fc->pos);
 			free(text);
 		}

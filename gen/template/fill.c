@@ -1422,6 +1422,49 @@ agenda_part(const struct ctx *c, const struct casefile *cs,
 	*stop = end;
 }
 
+/*
+ * A proposal made by someone else than its heading names ("Utskottet
+ * för ekonomi föreslår regionstyrelsen besluta" under "Regiondirektörens
+ * förslag"): the heading must not name the wrong proposer.  When the
+ * proposer line introduces the points after it, it becomes the heading
+ * (returned, *skip set); when it is the whole proposal, the heading is
+ * the neutral "Förslag till beslut" (*label replaced).  A heading that
+ * names no proposer, or the same one ("Regiondirektören föreslår"
+ * under "Regiondirektörens förslag"), stays.
+ */
+static char *
+proposer_heading(const struct block *src, char **label, bool *skip)
+{
+	static const char verb[] = " föreslår ";
+	static const char tail[] = "s förslag";
+	char	*t, *at, *h = NULL;
+	size_t	 lt, ll = strlen(*label), lx;
+
+	*skip = false;
+	/* "<genitive> förslag": the heading names a proposer. */
+	lt = strlen(tail);
+	if (src == NULL || src->kind != BLOCK_PARA || ll <= lt ||
+	    strcasecmp(*label + ll - lt, tail) != 0)
+		return NULL;
+	t = spans_text(src->spans);
+	at = strstr(t, verb);
+	lx = at != NULL ? (size_t)(at - t) : 0;
+	if (at == NULL || lx == 0 || strchr(t, '\n') != NULL ||
+	    (lx == ll - lt && strncasecmp(t, *label, lx) == 0)) {
+		free(t);
+		return NULL;
+	}
+	/* An intro ("... besluta", "... att:") with the points after it. */
+	if (src->next != NULL && strlen(t) <= 200 && t[strlen(t) - 1] != '.') {
+		h = t;
+		*skip = true;
+	} else
+		free(t);
+	free(*label);
+	*label = xstrdup(section_heading(SECTION_PROPOSAL));
+	return h;
+}
+
 static int
 section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 {
@@ -1433,8 +1476,9 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 	const struct section *sec;
 	const struct block *src, *from, *stop;
 	struct block *h;
-	char	*name = xml_attr(n, "name"), *label, *v;
+	char	*name = xml_attr(n, "name"), *label, *v, *line;
 	int	 k, ok = 1;
+	bool	 skip = false;
 
 	for (k = 0; k < SECTION__MAX; k++)
 		if (name && strcmp(name, names[k]) == 0)
@@ -1460,6 +1504,11 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 	label = expand_attr(c, n, "label", &ok);
 	if (label == NULL)
 		label = xstrdup(section_heading((enum section_kind)k));
+	if (k == SECTION_PROPOSAL &&
+	    (line = proposer_heading(src, &label, &skip)) != NULL) {
+		free(label);
+		label = line;
+	}
 	h = block_new(BLOCK_HEADING);
 	h->level = 2;
 	h->pos = sec ? sec->pos : src->pos;
@@ -1481,7 +1530,8 @@ section(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 		    "name one with content=\"\" on <document>");
 		return 0;
 	}
-	from = src;
+	/* The proposer line is the heading: not again under it. */
+	from = skip ? src->next : src;
 	stop = NULL;
 	if (k == SECTION_DESCRIPTION && c->doc == NULL)
 		agenda_part(c, cs, src, &from, &stop);
@@ -2298,6 +2348,9 @@ make_doc_part(struct ctx *c, const struct document *d, int outline_base)
 		chapters = atoi(v);
 		free(v);
 	}
+	/* The document may ask for unnumbered headings. */
+	if (d->unnumbered)
+		chapters = 0;
 	if ((v = xml_attr(node, "bookmarks")) != NULL) {
 		marks = atoi(v);
 		free(v);

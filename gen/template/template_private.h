@@ -140,7 +140,8 @@ void	 tmpl_free_cmaps(struct tmpl *);
  * as their labels; gives each an anchor "<prefix>-<n>" and, if
  * outline_base > 0, those down to outline_depth a bookmark at
  * outline_base + depth - 1.  Headings deeper than `levels' are left
- * unnumbered. */
+ * unnumbered; with levels 0, none is, and none keeps its style's
+ * label column. */
 void	 tmpl_number_chapters(struct block *, const char *prefix,
 	    int levels, int outline_base, int outline_depth);
 /* A table of contents for such a body: one paragraph per heading down

@@ -60,6 +60,9 @@ R=$D/registers
 golden register arenden/14-anmalningar.md "$R"
 # A short report: no title page and no contents (by its length), signed.
 golden rapport-kort handlingar/manadsrapport-kort.md "$R"
+# A follow-up report as real ones are: a goal cell spanning the rows of
+# its success factors, comments of several paragraphs.
+golden uppfoljning-mal handlingar/uppfoljning-framgangsfaktorer.md "$R"
 # The site's register pages and CSV follow the same model: an undated
 # entry has an empty date, sub-entries are lines of their own.
 n=$((n + 1))
@@ -79,6 +82,43 @@ if ! $WRAP $B site "$T/regsite/c" -o "$T/regsite/o" --today 2017-12-01 -j 1 \
 then
 	echo "FAIL the registers on the site:"
 	cat "$T/regsite.err"
+	fail=$((fail + 1))
+fi
+# On the site, the follow-up report's goal cell spans its rows and a
+# comment of several paragraphs is a <p> each.
+n=$((n + 1))
+rm -rf "$T/fusite"
+mkdir -p "$T/fusite/c/regionstyrelsen"
+cp -R "$R" "$T/fusite/c/regionstyrelsen/2017-12-12"
+sed -i 's|^- Tjänsteskrivelse 2017-12-01$|&\n- [Uppföljning av framgångsfaktorer per augusti 2017](../handlingar/uppfoljning-framgangsfaktorer.md)|' \
+    "$T/fusite/c/regionstyrelsen/2017-12-12/arenden/14-anmalningar.md"
+if ! $WRAP $B site "$T/fusite/c" -o "$T/fusite/o" --today 2017-12-01 -j 1 \
+    >/dev/null 2>"$T/fusite.err" ||
+    ! grep -q '<tr><th scope="rowgroup" rowspan="3">Länet har en hållbar tillväxt</th><td>Öppna ett centrum för e-hälsa tillsammans med näringslivet</td><td>Delvis uppfyllt</td><td><p>Lokalen är hyrd och inredd. Avtal med de företag som ska hyra en del av den är ännu inte klara.</p><p>Centrumet väntas öppna i februari 2018.</p></td></tr>' \
+    "$T/fusite/o/regionstyrelsen/2017-12-12/handling-1.html"
+then
+	echo "FAIL the follow-up report's status table on the site:"
+	cat "$T/fusite.err"
+	fail=$((fail + 1))
+fi
+# A tjänsteskrivelse whose proposal is one sentence by someone else than
+# the profile's proposer: its heading is the neutral "Förslag till
+# beslut", never "Regiondirektörens förslag".  Without signers, "I
+# tjänsten" stays (check warns, tests/check/missing-signer).
+n=$((n + 1))
+rm -rf "$T/proposer"
+cp -R "$M" "$T/proposer"
+sed -i -e '/^undertecknare:/d' -e 's/^1\. Regionstyrelsen godkänner rapporten\.$/Utskottet för vård föreslår att regionstyrelsen godkänner rapporten och svaret./' \
+    -e '/^2\. Regionstyrelsen godkänner svaret/d' "$T/proposer/arenden/02-vardplatser.md"
+if ! $WRAP $B render "$T/proposer/arenden/02-vardplatser.md" \
+    -o "$T/proposer.pdf" >/dev/null 2>"$T/proposer.err" ||
+    ! pdftotext -enc UTF-8 "$T/proposer.pdf" - | tr '\n' '|' |
+    grep -q '|Förslag till beslut|Utskottet för vård föreslår att regionstyrelsen godkänner rapporten och svaret\.|*I tjänsten|*Utdrag till|' ||
+    pdftotext -enc UTF-8 "$T/proposer.pdf" - | grep -q 'Regiondirektörens förslag'
+then
+	echo "FAIL a proposal by the committee, no signers:"
+	cat "$T/proposer.err"
+	pdftotext -enc UTF-8 "$T/proposer.pdf" - | sed -n '/Ärendebeskrivning/,$p'
 	fail=$((fail + 1))
 fi
 # Rendered alone, the report's contents give its own page numbers.
@@ -131,7 +171,7 @@ if $WRAP $B build "$M" -o "$T/pack.pdf" >/dev/null 2>"$T/pack.err"; then
 	fi
 	# The unavailable Beslutsunderlag entry is warned about where it is.
 	n=$((n + 1))
-	if ! grep -q "^$M/arenden/03-lokalforsorjning.md:23:3: warning: Beslutsunderlag: \"Lokalförsörjningsplan 2027–2031\" names no document" "$T/pack.err"; then
+	if ! grep -q "^$M/arenden/03-lokalforsorjning.md:26:3: warning: Beslutsunderlag: \"Lokalförsörjningsplan 2027–2031\" names no document" "$T/pack.err"; then
 		echo "FAIL no warning for the entry that names no document:"
 		cat "$T/pack.err"
 		fail=$((fail + 1))

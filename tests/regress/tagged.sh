@@ -99,6 +99,7 @@ golden brev "$M/handlingar/brev-ivo.md"
 golden program "$M/program.xml"
 golden manadsrapport "$S/handlingar/manadsrapport-oktober-2026.md"
 golden uppfoljning "$S/handlingar/uppfoljning-internkontrollplan-2026.md"
+golden uppfoljning-mal "tests/regress/documents/registers/handlingar/uppfoljning-framgangsfaktorer.md"
 golden remissvar "$S/handlingar/remissvar-sou-2026-12.md"
 # Norwegian and South Sami: Spans and a paragraph with their /Lang.
 golden gransregional "$S/arenden/08-gransregional-samverkan-norge.md"

@@ -633,6 +633,34 @@ TEST(template_table)
 		    "Stapeldiagram: Kostnader") == b->chart->alt);
 	}
 	blocks_free(b);
+	/* A comment of several paragraphs: a blank line in the cell
+	 * (CRLF too) parts them, a single line break is a space. */
+	figure_free(f);
+	f = plain("Mål;Kommentar\nA;\"Ett.\n\nTvå.\r\n \r\nTre.\"\n"
+	    "B;\"En\nrad.\"\n");
+	CHECK(f != NULL);
+	if (f == NULL)
+		goto out;
+	ref.figure = f;
+	ref.figure_view = FIGVIEW_TABLE;
+	b = tmpl_figure(&t.fmap, &ref);
+	CHECK(b != NULL && b->table != NULL);
+	if (b != NULL && b->table != NULL) {
+		const struct block *p = b->table->rows[1].cells[1].blocks;
+
+		CHECK(p != NULL && p->next != NULL && p->next->next != NULL &&
+		    p->next->next->next == NULL);
+		if (p != NULL && p->next != NULL && p->next->next != NULL) {
+			CHECK_STR(p->spans->text, "Ett.");
+			CHECK_STR(p->next->spans->text, "Två.");
+			CHECK_STR(p->next->next->spans->text, "Tre.");
+		}
+		p = b->table->rows[2].cells[1].blocks;
+		CHECK(p != NULL && p->next == NULL);
+		if (p != NULL)
+			CHECK_STR(p->spans->text, "En rad.");
+	}
+	blocks_free(b);
 out:
 	for (size_t i = 0; i < t.nxml; i++) {
 		xmlFreeDoc(t.xml[i]);
