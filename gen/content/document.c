@@ -1144,6 +1144,24 @@ meeting_documents(struct meeting *m, const char *schema_dir)
 
 	if (!organisation_find(m->dir, schema_dir, &m->org))
 		return 0;
+	/* The program's author: what program.xml leaves out, from the
+	 * staff directory. */
+	if (m->program != NULL && m->program->author.name != NULL) {
+		struct contact *a = &m->program->author;
+		const struct contact *who = organisation_person(m->org,
+		    a->name);
+
+		if (who != NULL) {
+			if (a->role == NULL && who->role != NULL) {
+				a->role = xstrdup(who->role);
+				a->from_directory = who->pos;
+			}
+			if (a->phone == NULL && who->phone != NULL)
+				a->phone = xstrdup(who->phone);
+			if (a->email == NULL && who->email != NULL)
+				a->email = xstrdup(who->email);
+		}
+	}
 	for (i = 0; i < m->nitems; i++) {
 		it = &m->items[i];
 		if (it->kind != AGENDA_CASE || it->cs == NULL)

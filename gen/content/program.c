@@ -29,6 +29,9 @@ struct pload {
 	const char	*last;		/* time of the slot before */
 	int		 lastline;
 	bool		 capped;
+	char		*day;		/* a <day> heading for the next slot */
+	int		 dayline;
+	bool		 later;		/* a day after the meeting day */
 };
 
 /* Topic and presenters of a slot or a point. */
@@ -123,7 +126,9 @@ check_time(struct pload *pl, const struct program_slot *s)
 		    "day", s->time, pl->last, pl->lastline);
 	pl->last = s->time;
 	pl->lastline = line;
-	if (m == NULL || m->nsessions == 0)
+	/* The sessions are the meeting day's: a later day's slots are
+	 * not measured against them. */
+	if (m == NULL || m->nsessions == 0 || pl->later)
 		return;
 	for (i = 0; i < m->nsessions; i++) {
 		const struct session *se = &m->sessions[i];
@@ -169,6 +174,29 @@ check_time(struct pload *pl, const struct program_slot *s)
 		    "the slot inside <closed>", s->time, span);
 }
 
+/* <author name="" title="" phone="" email=""/>. */
+static void
+author(struct pload *pl, xmlNodePtr n)
+{
+	struct contact *a = &pl->p->author;
+	char	*v;
+
+	contact_free(a);
+	memset(a, 0, sizeof(*a));
+	if ((v = xml_attr(n, "name")) != NULL) {
+		a->name = content_typeset(v);
+		free(v);
+	}
+	if ((v = xml_attr(n, "title")) != NULL) {
+		a->role = content_typeset(v);
+		free(v);
+	}
+	a->phone = xml_attr(n, "phone");
+	a->email = xml_attr(n, "email");
+	a->pos.file = pl->file;
+	a->pos.line = xml_line(n);
+}
+
 static void
 entry(struct pload *pl, xmlNodePtr n, bool closed)
 {
@@ -190,6 +218,31 @@ entry(struct pload *pl, xmlNodePtr n, bool closed)
 		p->notice = content_xml_text(n);
 		return;
 	}
+	if (xml_is(n, "time") || xml_is(n, "place")) {
+		char	**dst = xml_is(n, "time") ? &p->time : &p->place;
+
+		free(*dst);
+		*dst = content_xml_text(n);
+		return;
+	}
+	if (xml_is(n, "author")) {
+		author(pl, n);
+		return;
+	}
+	/* A new day: its times start again. */
+	if (xml_is(n, "day")) {
+		if (pl->day != NULL)
+			diag(DIAG_ERROR, pl->file, xml_line(n), 0, "the <day> "
+			    "at line %d has no slot: give it its slots, or "
+			    "remove it", pl->dayline);
+		free(pl->day);
+		pl->day = content_xml_text(n);
+		/* A day after slots, or after another day, is a later one. */
+		pl->later |= p->nslots > 0 || pl->dayline > 0;
+		pl->dayline = xml_line(n);
+		pl->last = NULL;
+		return;
+	}
 	if (p->nslots >= PROGRAM_MAX_SLOTS) {
 		if (!pl->capped)
 			diag(DIAG_ERROR, pl->file, xml_line(n), 0, "more than %d "
@@ -205,6 +258,8 @@ entry(struct pload *pl, xmlNodePtr n, bool closed)
 	s->pos.line = xml_line(n);
 	s->time = xml_attr(n, "time");
 	s->closed = closed;
+	s->day = pl->day;
+	pl->day = NULL;
 	if (xml_is(n, "pause")) {
 		s->pause = true;
 		s->topic = content_xml_text(n);
@@ -216,8 +271,9 @@ entry(struct pload *pl, xmlNodePtr n, bool closed)
 
 static const struct xml_hint program_hints[] = {
 	{ "time", "write the time as HH.MM with two digits each, e.g. 08.30" },
-	{ "program", "<program> holds an optional <title>, then <slot>, "
-	    "<pause> and <closed> entries, then an optional <notice>" },
+	{ "program", "<program> holds an optional <title>, <author>, <time> "
+	    "and <place>, then <day>, <slot>, <pause> and <closed> entries, "
+	    "then an optional <notice>" },
 	{ "slot", "a <slot time=\"08.30\"> holds <topic>, then <presenter> "
 	    "entries, then <point> entries" },
 	{ "point", "a <point> holds <topic>, then <presenter> entries" },
@@ -249,6 +305,11 @@ program_parse(const char *path, const char *data, size_t len,
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE)
 			entry(&pl, n, false);
+	if (pl.day != NULL) {
+		diag(DIAG_ERROR, pl.file, pl.dayline, 0, "the <day> has no "
+		    "slot after it: give it its slots, or remove it");
+		free(pl.day);
+	}
 	xmlFreeDoc(doc);
 	if (diag_errors() > errors) {
 		program_free(pl.p);
@@ -317,6 +378,9 @@ program_entry(const struct meeting *m, int line, const char *file,
 	d->path = path;
 	d->title = xstrdup(p->title != NULL ? p->title : "Program");
 	d->date = m->date != NULL ? xstrdup(m->date) : NULL;
+	/* Its author is the document's: the template's {author-*}. */
+	d->author = p->author;
+	memset(&p->author, 0, sizeof(p->author));
 	d->program = p;
 	d->pos.file = intern(path);
 	d->pos.line = 1;

@@ -201,11 +201,17 @@ struct program_slot {
 	bool		 closed;	/* the closed part of the meeting */
 	struct program_slot *sub;
 	size_t		 nsub;
+	char		*day;		/* the heading of the day it starts,
+					 * or NULL */
 	struct srcpos	 pos;
 };
 
 struct program {
 	char		*title;
+	char		*time;		/* the "Tid:" line, as written */
+	char		*place;		/* the "Plats:" line */
+	struct contact	 author;	/* who wrote it (moved to its
+					 * document's author) */
 	struct program_slot *slots;
 	size_t		 nslots;
 	char		*notice;	/* closing notice for the public */

@@ -360,6 +360,7 @@ slots_free(struct program_slot *v, size_t n)
 		for (k = 0; k < v[i].npresenters; k++)
 			free(v[i].presenters[k]);
 		free(v[i].presenters);
+		free(v[i].day);
 		slots_free(v[i].sub, v[i].nsub);
 	}
 	free(v);
@@ -371,6 +372,9 @@ program_free(struct program *p)
 	if (p == NULL)
 		return;
 	free(p->title);
+	free(p->time);
+	free(p->place);
+	contact_free(&p->author);
 	slots_free(p->slots, p->nslots);
 	free(p->notice);
 	free(p);
