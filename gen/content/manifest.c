@@ -50,6 +50,7 @@ session(struct mload *ml, xmlNodePtr n)
 	s->note = content_xml_attr(n, "note");
 	open = xml_attr(n, "open");
 	s->open = open != NULL && strcmp(open, "yes") == 0;
+	s->unstated = open == NULL;
 	free(open);
 	/* HH.MM with leading zeros (the schema): strings compare as times. */
 	if (s->start != NULL && s->end != NULL &&
@@ -221,7 +222,8 @@ item_session(struct mload *ml, xmlNodePtr n, struct agenda_item *it)
 		    it->number, m->sessions[it->session].start, prev->number,
 		    m->sessions[prev->session].start);
 	for (i = 0; i < m->nsessions; i++)
-		closed_session |= !m->sessions[i].open;
+		closed_session |= !m->sessions[i].open &&
+		    !m->sessions[i].unstated;
 	/* closed="yes" (not only secret papers: those may be handled in
 	 * an open session without being read out). */
 	if (it->closed && it->secret == NULL && closed_session &&

@@ -164,6 +164,8 @@ check_time(struct pload *pl, const struct program_slot *s)
 	}
 	snprintf(span, sizeof(span), "%s%s%s", in->start, in->end ? "–" :
 	    "", in->end ? in->end : "");
+	if (in->unstated)
+		return;		/* just a place and a time */
 	if (s->closed && in->open)
 		diag(DIAG_WARNING, pl->file, line, col, "%s is in the closed "
 		    "part, but the session at that time (%s) is open: check "

@@ -129,7 +129,8 @@ csv_registers(const struct site_all *all, struct outset *os)
 			cell(b, s->start);
 			cell(b, s->end);
 			csv_field(b, s->place);
-			buf_puts(b, s->open ? ",ja," : ",nej,");
+			buf_puts(b, s->unstated ? ",," : s->open ? ",ja," :
+			    ",nej,");
 			snprintf(num, sizeof(num), "%zu,", m->nitems);
 			buf_puts(b, num);
 			rel = xasprintf("%s/%s/index.html", m->body_slug,

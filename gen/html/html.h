@@ -52,6 +52,7 @@ void	 outset_free(struct outset *);
 struct sum_session {
 	char		*start, *end, *place;
 	bool		 open;
+	bool		 unstated;	/* just a place and a time */
 };
 
 struct sum_item {

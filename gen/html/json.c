@@ -271,8 +271,12 @@ meeting_obj(struct buf *b, const struct html_options *o,
 		if (s->sessions[i].end != NULL)
 			kv(b, "end", s->sessions[i].end);
 		kv(b, "place", s->sessions[i].place);
-		key(b, "public");
-		buf_puts(b, s->sessions[i].open ? "true" : "false");
+		/* A session that is just a place and a time says
+		 * nothing of the public. */
+		if (!s->sessions[i].unstated) {
+			key(b, "public");
+			buf_puts(b, s->sessions[i].open ? "true" : "false");
+		}
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "]");

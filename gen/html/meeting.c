@@ -35,10 +35,13 @@ sessions(struct hctx *h)
 		}
 		buf_puts(b, ", ");
 		html_text(h, s->place);
-		buf_puts(b, s->open ? ". <strong>Öppet sammanträde</strong>: "
-		    "allmänheten får lyssna." : ". <strong>Stängda "
-		    "dörrar</strong>: sammanträdet är inte öppet för "
-		    "allmänheten.");
+		if (s->unstated)
+			buf_puts(b, ".");
+		else
+			buf_puts(b, s->open ? ". <strong>Öppet "
+			    "sammanträde</strong>: allmänheten får lyssna." :
+			    ". <strong>Stängda dörrar</strong>: sammanträdet "
+			    "är inte öppet för allmänheten.");
 		if (s->note != NULL) {
 			buf_puts(b, " ");
 			html_text(h, s->note);

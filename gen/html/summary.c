@@ -91,6 +91,7 @@ sum_from_meeting(const struct meeting *m, const char *body_slug,
 		    xstrdup(m->sessions[i].end) : NULL;
 		s->sessions[i].place = xstrdup(m->sessions[i].place);
 		s->sessions[i].open = m->sessions[i].open;
+		s->sessions[i].unstated = m->sessions[i].unstated;
 	}
 	s->nitems = m->nitems;
 	s->items = xcalloc(m->nitems + 1, sizeof(*s->items));
@@ -202,7 +203,8 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 		field(b, s->sessions[i].start);
 		field(b, s->sessions[i].end);
 		field(b, s->sessions[i].place);
-		field(b, s->sessions[i].open ? "1" : "0");
+		field(b, s->sessions[i].unstated ? "" :
+		    s->sessions[i].open ? "1" : "0");
 		buf_putc(b, '\n');
 	}
 	for (i = 0; i < s->nitems; i++) {
@@ -365,6 +367,7 @@ sum_read(const char *data, size_t len)
 			ss->end = f[1];
 			ss->place = f[2];
 			ss->open = strcmp(f[3], "1") == 0;
+			ss->unstated = f[3][0] == '\0';
 			free(f[3]);
 		} else if (*p == 'I' && n == 7 && f[0] && f[1] && f[2] &&
 		    f[5] && f[6]) {

@@ -138,6 +138,8 @@ struct session {
 	char		*end;		/* "12.00", or NULL */
 	char		*place;
 	bool		 open;		/* öppet sammanträde */
+	bool		 unstated;	/* no open="": just a place and a
+					 * time, neither open nor closed */
 	char		*note;		/* optional free text */
 	struct srcpos	 pos;
 };

@@ -202,6 +202,16 @@ g_yes(const struct ctx *c, const struct field *f, const char *name)
 	    "");
 }
 
+/* The bool member at f->off: "" if set, else "yes". */
+static char *
+g_no(const struct ctx *c, const struct field *f, const char *name)
+{
+	const char *p = scope_base(c, f->scope);
+
+	return xstrdup(*(const bool *)(const void *)(p + f->off) ? "" :
+	    "yes");
+}
+
 static char *
 g_org(const struct ctx *c, const struct field *f, const char *name)
 {
@@ -234,7 +244,8 @@ g_number(const struct ctx *c, const struct field *f, const char *name)
 	return xasprintf("%d", c->it->number);
 }
 
-/* The item's session: "start", "end" or "open"; "first" is "yes" for
+/* The item's session: "start", "end", "open" or "stated" (open="" is
+ * given: the session is not just a place and a time); "first" is "yes" for
  * the first item of a session when the meeting has an open and a
  * closed one (the agenda then says which items belong to which). */
 static char *
@@ -254,9 +265,11 @@ g_item_session(const struct ctx *c, const struct field *f, const char *name)
 		return xstrdup(nz(s->end));
 	if (strcmp(name, "item-session-open") == 0)
 		return xstrdup(s->open ? "yes" : "");
+	if (strcmp(name, "item-session-stated") == 0)
+		return xstrdup(s->unstated ? "" : "yes");
 	for (i = 0; i < m->nsessions; i++) {
 		open |= m->sessions[i].open;
-		closed |= !m->sessions[i].open;
+		closed |= !m->sessions[i].open && !m->sessions[i].unstated;
 	}
 	return xstrdup(open && closed && (c->it == &m->items[0] ||
 	    c->it[-1].session != c->it->session) ? "yes" : "");
@@ -453,6 +466,7 @@ static const struct field fields[] = {
 	{ "item-session-first",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
 	{ "item-session-open",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
 	{ "item-session-start",	IN_ITEM,	g_item_session,	0,	AT_ITEM },
+	{ "item-session-stated", IN_ITEM,	g_item_session,	0,	AT_ITEM },
 	{ "kind",		IN_ITEM,	g_kind,		0,	AT_ITEM },
 	{ "line",		IN_ADDRESS,	g_line,		0,	AT_DOCUMENT },
 	{ "meta:",		IN_ITEM,	g_meta,		0,	AT_ITEM },
@@ -485,6 +499,7 @@ static const struct field fields[] = {
 	{ "secretary-phone",	IN_MEETING,	g_str, M(secretary.phone), AT_ITEM },
 	{ "secretary-role",	IN_MEETING,	g_str, M(secretary.role), AT_ITEM },
 	{ "session-note",	IN_SESSION,	g_str, S(note),	AT_SESSION },
+	{ "session-stated",	IN_SESSION,	g_no,	S(unstated),	AT_SESSION },
 	{ "signer-name",	IN_SIGNER,	g_str, C(name),	AT_SIGNER },
 	{ "signer-title",	IN_SIGNER,	g_str, C(role),	AT_SIGNER_TITLE },
 	{ "slot-closed",	IN_SLOT,	g_yes,	L(closed),	AT_ITEM },

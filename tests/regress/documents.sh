@@ -121,6 +121,34 @@ then
 	pdftotext -enc UTF-8 "$T/proposer.pdf" - | sed -n '/Ärendebeskrivning/,$p'
 	fail=$((fail + 1))
 fi
+# A session that is just a place and a time (no open=""): the cover,
+# the site's meeting page, its CSV and OParl JSON say nothing of the
+# public, and the program's closed part is not measured against it.
+n=$((n + 1))
+rm -rf "$T/unstated"
+mkdir -p "$T/unstated/c/regionstyrelsen"
+U=$T/unstated/c/regionstyrelsen/2017-12-12
+cp -R "$R" "$U"
+sed -i 's| open="yes"||' "$U/meeting.xml"
+if ! $WRAP $B build "$U" -o "$T/unstated.pdf" >/dev/null 2>"$T/unstated.err" ||
+    ! pdftotext -l 1 -layout "$T/unstated.pdf" - |
+    grep -q '^09\.00–12\.00 *Styrelserummet$' ||
+    ! $WRAP $B site "$T/unstated/c" -o "$T/unstated/o" --today 2017-12-01 \
+    -j 1 >/dev/null 2>>"$T/unstated.err" ||
+    ! grep -q '<li>Klockan 09.00–12.00, Styrelserummet.</li>' \
+    "$T/unstated/o/regionstyrelsen/2017-12-12/index.html" ||
+    ! grep -q '^Regionstyrelsen,2017-12-12,09.00,12.00,Styrelserummet,,1,' \
+    "$T/unstated/o/data/sammantraden.csv" ||
+    sed -n '/"boardgen:session"/,/}]/p' \
+    "$T/unstated/o/data/oparl/meeting/regionstyrelsen/2017-12-12.json" |
+    grep -q '"public"' ||
+    ! python3 tests/check_oparl.py templates/schema/oparl.json \
+    "$T/unstated/o" >>"$T/unstated.err" 2>&1
+then
+	echo "FAIL a session that is just a place and a time:"
+	cat "$T/unstated.err"
+	fail=$((fail + 1))
+fi
 # Rendered alone, the report's contents give its own page numbers.
 n=$((n + 1))
 python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {
