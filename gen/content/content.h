@@ -18,6 +18,11 @@
 #define CONTENT_MAX_NOTES	NOTES_MAX
 /* Longest name of the organisation or the body, in characters. */
 #define CONTENT_MAX_NAME	200
+/* Items on one agenda, and the bytes of all case and document files
+ * of one meeting: with the pages of a PDF and the rows of its tables
+ * they keep the memory of any accepted meeting well under 1 GiB. */
+#define CONTENT_MAX_ITEMS	500
+#define CONTENT_MAX_TEXT	(16u * 1024u * 1024u)
 
 /* Loads dir/meeting.xml (validated against schema_dir/meeting.rng) and
  * every case file it names.  Case paths must stay inside dir. */

@@ -16,10 +16,10 @@
 #define DOC_MAX_META		100	/* header fields */
 #define DOC_MAX_PER_ITEM	100	/* documents behind one item */
 #define DOC_MAX_MEETING		1000	/* documents in one meeting */
-/* PDF files made elsewhere in one meeting: all are held in memory
- * while the pack is merged. */
-#define DOC_MAX_EXT_BYTES	(512ull * 1024u * 1024u)
-#define DOC_MAX_EXT_PAGES	10000
+/* PDF files made elsewhere in one meeting: the merged pack holds
+ * them, and is held in memory to be checked and written. */
+#define DOC_MAX_EXT_BYTES	(128ull * 1024u * 1024u)
+#define DOC_MAX_EXT_PAGES	4000	/* as many as one PDF may have */
 
 static bool
 key_is(const char *key, const char *want)
@@ -1061,8 +1061,9 @@ entry(struct dload *dl, struct agenda_item *it, const struct block *para,
 				shown = xasprintf("%.*s%s", (int)n, m->dir,
 				    rdir ? real + strlen(rdir) : "");
 
-				if ((d = document_load(shown, m->org,
-				    it->cs)) != NULL)
+				if (content_text_budget(m, real, shown,
+				    &link->pos) && (d = document_load(shown,
+				    m->org, it->cs)) != NULL)
 					add_document(dl, d, real);
 				free(shown);
 				free(rdir);

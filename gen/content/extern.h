@@ -53,6 +53,12 @@ char	*content_ref_path(const char *ref, const struct srcpos *pos,
 	    const char *dir, const char *what, const char *example,
 	    const char *folder, char **realp);
 
+/* Counts the size of a case or document file about to be read
+ * against CONTENT_MAX_TEXT; false after reporting, at `at', that the
+ * meeting's texts pass it (`shown' names the file). */
+bool	 content_text_budget(struct meeting *, const char *path,
+	    const char *shown, const struct srcpos *at);
+
 /* Deepest nesting of block quotes and lists a case may use. */
 #define CONTENT_MAX_NEST	32
 /* '[' still open in one paragraph (cmark's time grows with the square). */

@@ -235,6 +235,26 @@ item_session(struct mload *ml, xmlNodePtr n, struct agenda_item *it)
 		    m->sessions[it->session].start);
 }
 
+bool
+content_text_budget(struct meeting *m, const char *path, const char *shown,
+    const struct srcpos *at)
+{
+	struct stat st;
+
+	if (m->text_bytes > CONTENT_MAX_TEXT)
+		return false;	/* said once */
+	/* A file over its own limit is refused as it is read. */
+	if (stat(path, &st) == 0 && st.st_size <= CONTENT_MAX_CASE)
+		m->text_bytes += (unsigned long long)st.st_size;
+	if (m->text_bytes <= CONTENT_MAX_TEXT)
+		return true;
+	diag(DIAG_ERROR, at->file, at->line, at->col, "with \"%s\" the case "
+	    "and document files of the meeting come to more than %u MiB, "
+	    "the most one meeting may have: shorten the texts or split the "
+	    "meeting", shown, CONTENT_MAX_TEXT >> 20);
+	return false;
+}
+
 static void
 agenda_entry(struct mload *ml, xmlNodePtr n)
 {
@@ -282,7 +302,11 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 			free(file);
 			return;
 		}
-		it->cs = casefile_load(path);
+		struct srcpos at = it->pos;
+
+		xml_locate(ml->data, ml->len, n, "file", &at.line, &at.col);
+		if (content_text_budget(m, path, file, &at))
+			it->cs = casefile_load(path);
 		free(path);
 	}
 	free(file);
@@ -474,15 +498,29 @@ meeting_parse(const char *dir, const char *data, size_t len,
 			    schema_dir);
 			free(f);
 			prog = n;
-		} else if (xml_is(n, "agenda"))
+		} else if (xml_is(n, "agenda")) {
 			for (c = n->children; c != NULL; c = c->next)
-				if (c->type == XML_ELEMENT_NODE) {
+				if (c->type != XML_ELEMENT_NODE)
+					;
+				else if (m->nitems == CONTENT_MAX_ITEMS) {
+					int	 line, col;
+
+					xml_locate(data, len, c, NULL, &line,
+					    &col);
+					diag(DIAG_ERROR, ml.file, line, col,
+					    "more than %d items on the "
+					    "agenda, the most one meeting may "
+					    "have: split the meeting",
+					    CONTENT_MAX_ITEMS);
+					break;
+				} else {
 					agenda_entry(&ml, c);
 					check_title(&ml,
 					    &m->items[m->nitems - 1]);
 					item_session(&ml, c,
 					    &m->items[m->nitems - 1]);
 				}
+		}
 	}
 	if (prog != NULL)
 		program_place(&ml, prog);

@@ -480,7 +480,9 @@ find_notes(struct mdctx *ctx, size_t from, char *body)
 
 			md_offpos(ctx, i, &line, &col);
 			diag(DIAG_ERROR, ctx->file, line, col, "more than %d "
-			    "footnotes: split the text", CONTENT_MAX_NOTES);
+			    "footnotes in one text, the most a text may have: "
+			    "split the text or write some notes into it",
+			    CONTENT_MAX_NOTES);
 			ctx->errors++;
 			return 0;
 		}

@@ -540,6 +540,30 @@ check_links(const struct doc *d, const struct pages *out)
 		check_block_links(d->parts[i].blocks, out);
 }
 
+/* A PDF of more than LAYOUT_MAX_PAGES pages: said at the text (or the
+ * PDF file's entry) on the first page past the limit, the part i's
+ * page k.  A writer holds every page until it saves. */
+static void
+too_many_pages(const struct doc *d, const struct part_out *po, size_t i,
+    size_t k)
+{
+	const struct srcpos *at = d->parts[i].external.path != NULL ?
+	    &d->parts[i].external.pos : NULL;
+	const struct page *pg = &po[i].pages[k];
+	size_t	 j;
+
+	for (j = 0; j < pg->nitems && at == NULL; j++)
+		if (pg->items[j].node != NULL &&
+		    pg->items[j].node->pos.file != NULL)
+			at = &pg->items[j].node->pos;
+	if (at == NULL && d->parts[i].blocks != NULL)
+		at = &d->parts[i].blocks->pos;
+	diag(DIAG_ERROR, at ? at->file : NULL, at ? at->line : 0,
+	    at ? at->col : 0, "the PDF comes to more than %d pages here, "
+	    "the most one PDF may have: shorten the texts, or place fewer "
+	    "documents and figures", LAYOUT_MAX_PAGES);
+}
+
 struct pages *
 layout_doc(const struct doc *d, struct fontset *fs)
 {
@@ -550,7 +574,7 @@ layout_doc(const struct doc *d, struct fontset *fs)
 	const struct anchor *a;
 	const struct span *sp;
 	size_t	*off = xcalloc(d->nparts + 1, sizeof(*off));
-	size_t	 nknown = 0, nnext, i, k, pass;
+	size_t	 nknown = 0, nnext, i, k, pass, total;
 	bool	 moved = true, ok = false;
 
 	for (pass = 0; pass <= MAXPASS && moved; pass++) {
@@ -560,6 +584,15 @@ layout_doc(const struct doc *d, struct fontset *fs)
 			if (!paginate_part(d, fs, lb, &out->arena, i, known,
 			    nknown, &po[i]))
 				goto out;
+			/* Stopped as soon as it is passed, before the rest
+			 * is laid out. */
+			for (k = 0, total = 0; k <= i; k++)
+				total += po[k].npages;
+			if (total > LAYOUT_MAX_PAGES) {
+				too_many_pages(d, po, i, po[i].npages -
+				    (total - LAYOUT_MAX_PAGES));
+				goto out;
+			}
 		}
 		for (i = 0; i < d->nparts; i++)
 			off[i + 1] = off[i] + po[i].npages;

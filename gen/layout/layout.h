@@ -33,6 +33,10 @@ void		 layout_preload_end(void);
  * the thread held). */
 void		 layout_preload_wait(void);
 
+/* Pages of one PDF (a pack, a document): with the limits on text and
+ * table rows they keep an accepted meeting well under 1 GiB. */
+#define LAYOUT_MAX_PAGES	4000
+
 /* Lays out every part of the document.  Page references are resolved
  * by repeated passes until no anchor moves.  Returns NULL after
  * reporting (e.g. a character no font has, with its source position). */

@@ -318,6 +318,8 @@ struct meeting {
 	size_t		 nunplaced;	/* Beslutsunderlag entries naming a
 					 * document that is not in the pack
 					 * and not marked paper-only */
+	unsigned long long text_bytes;	/* case and document files read,
+					 * against CONTENT_MAX_TEXT */
 };
 
 /* ------------------------------------------------------------------ */

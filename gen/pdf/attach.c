@@ -88,7 +88,7 @@ file_of(struct merge *g, const char *path, const struct part_external *doc)
 	a->q = qpdf_init();
 	/* Read again: what was measured must still be there. */
 	at.file = path;
-	if (!pdfin_open(a->q, path, path, &at, &a->data))
+	if (!pdfin_open_file(&a->q, path, path, &at))
 		return NULL;
 	if ((qpdf_push_inherited_attributes_to_page(a->q) & QPDF_ERRORS) ||
 	    (a->npages = qpdf_get_num_pages(a->q)) <= 0) {
@@ -784,8 +784,8 @@ pdf_attach(struct pdf_writer *w, char **data, size_t *len)
 	struct merge g;
 	const struct pages *pages = w->pages;
 	size_t	 i, n = 0;
-	char	*out = NULL;
-	int	 ok = 0;
+	char	*out = NULL, *tmp = NULL;
+	int	 ok = 0, written = 0, fd;
 
 	for (i = 0; i < pages->n; i++)
 		n += pages->v[i].external != NULL;
@@ -821,7 +821,13 @@ pdf_attach(struct pdf_writer *w, char **data, size_t *len)
 	 * streams (a classic trailer for the ID), qpdf's fixed ID for
 	 * ours to replace. */
 	qpdf_oh_remove_key(g.pack, qpdf_get_trailer(g.pack), "/ID");
-	if (qpdf_init_write_memory(g.pack) & QPDF_ERRORS) {
+	/* Written to a file beside the output and read back once qpdf and
+	 * the files are freed: in memory the files, qpdf's buffer and our
+	 * copy of it were held at once, three times their size. */
+	if ((fd = temp_create(w->path, &tmp)) == -1)
+		goto out;
+	close(fd);
+	if (qpdf_init_write(g.pack, tmp) & QPDF_ERRORS) {
 		failed(&g, g.pack, w->path);
 		goto out;
 	}
@@ -834,21 +840,9 @@ pdf_attach(struct pdf_writer *w, char **data, size_t *len)
 		failed(&g, g.pack, w->path);
 		goto out;
 	}
-	n = qpdf_get_buffer_length(g.pack);
-	out = xmalloc(n + 1);
-	memcpy(out, qpdf_get_buffer(g.pack), n);
-	if (!id_placeholder(&g, out, n))
-		goto out;
-	ok = 1;
+	written = 1;
 out:
 	qpdf_cleanup(&g.pack);
-	if (ok) {
-		/* The pack was read from *data until now. */
-		free(*data);
-		*data = out;
-		*len = n;
-	} else
-		free(out);
 	for (i = 0; i < g.nfiles; i++) {
 		int	 k;
 
@@ -861,5 +855,19 @@ out:
 		free(g.files[i].placed);
 	}
 	free(g.files);
+	/* The pack was read from *data until now. */
+	if (written) {
+		free(*data);
+		*data = NULL;
+		if (file_read(tmp, SIZE_MAX - 1, &out, &n) &&
+		    id_placeholder(&g, out, n)) {
+			*data = out;
+			*len = n;
+			ok = 1;
+		} else
+			free(out);
+	}
+	if (tmp != NULL)
+		temp_drop(tmp);
 	return ok;
 }

@@ -46,8 +46,10 @@ struct figure_map {
 	size_t		 rows;		/* table rows placed in the pack */
 };
 /* Table rows of all figures in one pack: one figure may have 100 000,
- * and the same one placed again and again would not stop. */
-#define TMPL_MAX_PACK_ROWS	200000
+ * and the same one placed again and again would not stop.  A row costs
+ * some 4 KB to lay out and write (cells, items, tags): 100 000 rows
+ * stay near 400 MB, well under 1 GiB beside the pages of text. */
+#define TMPL_MAX_PACK_ROWS	25000
 
 /* How case content (Markdown blocks) is styled. */
 struct content_map {

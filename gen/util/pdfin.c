@@ -154,6 +154,29 @@ pdfin_open(qpdf_data q, const char *path, const char *shown,
 	return 1;
 }
 
+int
+pdfin_open_file(qpdf_data *q, const char *path, const char *shown,
+    const struct srcpos *at)
+{
+	char	*data = NULL;
+	int	 ok = pdfin_open(*q, path, shown, at, &data);
+
+	qpdf_cleanup(q);
+	free(data);
+	*q = qpdf_init();
+	if (!ok)
+		return 0;
+	qpdf_silence_errors(*q);
+	qpdf_set_suppress_warnings(*q, QPDF_TRUE);
+	qpdf_set_attempt_recovery(*q, QPDF_FALSE);
+	if (qpdf_read(*q, path, "") & QPDF_ERRORS) {
+		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "
+		    "damaged PDF file (%s): ask the sender for a new copy",
+		    shown, pdfin_reason(*q));
+		return 0;
+	}
+	return 1;
+}
 
 /*
  * What one content stream decodes to, counted in pieces and thrown

@@ -21,6 +21,11 @@
  * one are reported at `at', naming the file as `shown'; returns 0. */
 int		 pdfin_open(qpdf_data q, const char *path, const char *shown,
 		    const struct srcpos *at, char **data);
+/* The same checks, but *q (cleaned up and made anew) then reads the
+ * file itself as it needs it, not a copy in memory: for the merge,
+ * where all files are open at once. */
+int		 pdfin_open_file(qpdf_data *q, const char *path,
+		    const char *shown, const struct srcpos *at);
 /* The box a viewer shows of a page (CropBox inside MediaBox) and its
  * /Rotate as 0, 90, 180 or 270.  Returns 0 if the page has no usable
  * size (under 1 or over 14 400 points a side). */

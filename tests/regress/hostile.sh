@@ -52,10 +52,11 @@ run() {	# name, expected status, expected first stderr line (or "")
 # An information item: check asks a decision for its proposal.
 header='---\ndnr: RS/1/2026\ntitle: T\nkind: information\n---\n\n# Ärendebeskrivning\n\n'
 
-# 200,000 paragraph separators (U+2029) in one paragraph.
+# 200,000 paragraph separators (U+2029) in one paragraph: 200,000
+# lines are laid out, more pages than one PDF may have.
 meeting "$T/separators"
 python3 -c "import sys; sys.stdout.write('$header' + 'a\u2029' * 200000 + '\n')" >"$T/separators/arenden/01.md"
-run separators 0 ""
+run separators 1 "$T/separators/arenden/01.md:9:1: error: the PDF comes to more than 4000 pages here, the most one PDF may have: shorten the texts, or place fewer documents and figures"
 
 # A number with 200,000 digit groups: no legal line break at all.
 meeting "$T/unbreakable"
@@ -109,22 +110,23 @@ meeting "$T/wide"
 python3 -c "import sys; sys.stdout.write('$header' + 'Regionstyrelsen' * 40 + '\n')" >"$T/wide/arenden/01.md"
 run wide 0 "$T/wide/arenden/01.md:9:1: warning: a word is wider than the line and was broken between two characters"
 
-# A figure file of 100 000 lines (99 999 rows under the header), the
-# most a figure may have: some 2 500 pages of table.
+# A figure file of 25 000 lines (24 999 rows under the header), the
+# most the tables of one pack may have: some 625 pages of table.
 meeting "$T/rows"
 mkdir -p "$T/rows/figurer"
-python3 -c "import sys; sys.stdout.write('M\u00e5nad;Kostnad\n' + ''.join('%d;%d,5\n' % (i, i) for i in range(99999 // $K)))" >"$T/rows/figurer/rader.csv"
+python3 -c "import sys; sys.stdout.write('M\u00e5nad;Kostnad\n' + ''.join('%d;%d,5\n' % (i, i) for i in range(24999 // $K)))" >"$T/rows/figurer/rader.csv"
 printf '%b![](../figurer/rader.csv)\n' "$header" >"$T/rows/arenden/01.md"
 run rows 0 ""
 
-# The same figure placed 20 times: 2 million rows, some 50 000 pages
-# and more than 1 GiB; the tables of a pack have at most 200 000 rows.
+# The same figure placed 20 times: half a million rows, some 12 500
+# pages and more than 1 GiB; the tables of a pack have at most 25 000
+# rows.
 cp -R "$T/rows" "$T/rows20"
 python3 -c "import sys; sys.stdout.write('$header' + '![](../figurer/rader.csv)\n\n' * 20)" >"$T/rows20/arenden/01.md"
 if [ $K -eq 1 ]; then
 	# The same figure 20 times is also warned about as printed twice.
 	ANY=1
-	run rows20 1 "$T/rows20/arenden/01.md:13:1: error: with \"../figurer/rader.csv\" (100000 rows) the tables of the pack come to more than 200000 rows: place fewer or smaller figures"
+	run rows20 1 "$T/rows20/arenden/01.md:11:1: error: with \"../figurer/rader.csv\" (25000 rows) the tables of the pack come to more than 25000 rows: place fewer or smaller figures"
 	ANY=
 fi
 
