@@ -122,6 +122,9 @@ pdfin_open(qpdf_data q, const char *path, const char *shown,
 		    "PDF itself, or save the document as PDF", shown);
 		return 0;
 	}
+	/* libqpdf decodes object streams whole as it reads the file. */
+	if (!pdfin_bombs(*data, len, shown, at))
+		return 0;
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	/* A damaged file is refused, not silently repaired. */
@@ -182,7 +185,8 @@ pdfin_open_file(qpdf_data *q, const char *path, const char *shown,
  * What one content stream decodes to, counted in pieces and thrown
  * away.  Flate (nearly every content stream) is inflated here, stopping
  * at the bound; a stream without filters is its length; other filters
- * are decoded by qpdf.
+ * are decoded by qpdf (pdfin_bombs() has bounded them all), never an
+ * image's (a JPEG can decode to gigabytes).
  */
 static unsigned long long
 stream_size(qpdf_data q, qpdf_oh s, unsigned long long limit)
@@ -201,7 +205,7 @@ stream_size(qpdf_data q, qpdf_oh s, unsigned long long limit)
 	flate = qpdf_oh_is_name_and_equals(q, f, "/FlateDecode") ||
 	    qpdf_oh_is_name_and_equals(q, f, "/Fl");
 	if (qpdf_oh_get_stream_data(q, s, flate || qpdf_oh_is_null(q, f) ?
-	    qpdf_dl_none : qpdf_dl_all, &filtered, &raw, &len) &
+	    qpdf_dl_none : qpdf_dl_generalized, &filtered, &raw, &len) &
 	    QPDF_ERRORS) {
 		free(raw);
 		return (unsigned long long)-1;

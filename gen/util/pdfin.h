@@ -21,6 +21,13 @@
  * one are reported at `at', naming the file as `shown'; returns 0. */
 int		 pdfin_open(qpdf_data q, const char *path, const char *shown,
 		    const struct srcpos *at, char **data);
+/* Measures what every stream of a PDF file's bytes decodes to with
+ * the filters libqpdf would decode, before libqpdf reads it: one
+ * stream more than PDFIN_MAX_STREAM, or all but images more than
+ * PDFIN_MAX_DECODED, is reported at `at' (naming the file `shown');
+ * returns 0 then (pdfbomb.c). */
+int		 pdfin_bombs(const char *data, size_t len, const char *shown,
+		    const struct srcpos *at);
 /* The same checks, but *q (cleaned up and made anew) then reads the
  * file itself as it needs it, not a copy in memory: for the merge,
  * where all files are open at once. */
