@@ -574,31 +574,20 @@ struct operand {
 static void run(struct ptext *, qpdf_oh res, const unsigned char *s,
     size_t len, const double ctm[6], int depth);
 
-/* Do: a form's text, in its place. */
+/* A form XObject's text (x), its matrix applied to ctm; its own
+ * resources, or res. */
 static void
-do_form(struct ptext *pt, qpdf_oh res, const char *name,
-    const struct tstate *gs, int depth)
+form_text(struct ptext *pt, qpdf_oh x, qpdf_oh res, const double ctm[6],
+    int depth)
 {
 	qpdf_data q = pt->q;
-	qpdf_oh	 xo, x, dict, fres, m;
+	qpdf_oh	 dict, fres, m;
 	unsigned char *data = NULL;
 	size_t	 len = 0;
-	double	 ctm[6], fm[6] = { 1, 0, 0, 1, 0, 0 };
-	char	*key;
+	double	 fctm[6], fm[6] = { 1, 0, 0, 1, 0, 0 };
 	int	 i;
 
-	if (depth >= PT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
-		return;
-	xo = qpdf_oh_get_key(q, res, "/XObject");
-	key = xasprintf("/%s", name);
-	x = qpdf_oh_get_key(q, xo, key);
-	free(key);
-	if (!qpdf_oh_is_stream(q, x))
-		return;
 	dict = qpdf_oh_get_dict(q, x);
-	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict,
-	    "/Subtype"), "/Form"))
-		return;
 	m = qpdf_oh_get_key(q, dict, "/Matrix");
 	if (qpdf_oh_is_array(q, m) && qpdf_oh_get_array_n_items(q, m) == 6)
 		for (i = 0; i < 6; i++)
@@ -609,10 +598,31 @@ do_form(struct ptext *pt, qpdf_oh res, const char *name,
 		fres = res;
 	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_generalized, NULL, &data,
 	    &len) == QPDF_SUCCESS && data != NULL) {
-		pdf_mat_mul(fm, gs->ctm, ctm);
-		run(pt, fres, data, len, ctm, depth + 1);
+		pdf_mat_mul(fm, ctm, fctm);
+		run(pt, fres, data, len, fctm, depth + 1);
 	}
 	free(data);
+}
+
+/* Do: a form's text, in its place. */
+static void
+do_form(struct ptext *pt, qpdf_oh res, const char *name,
+    const struct tstate *gs, int depth)
+{
+	qpdf_data q = pt->q;
+	qpdf_oh	 xo, x;
+	char	*key;
+
+	if (depth >= PT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
+		return;
+	xo = qpdf_oh_get_key(q, res, "/XObject");
+	key = xasprintf("/%s", name);
+	x = qpdf_oh_get_key(q, xo, key);
+	free(key);
+	if (!qpdf_oh_is_stream(q, x) || !qpdf_oh_is_name_and_equals(q,
+	    qpdf_oh_get_key(q, qpdf_oh_get_dict(q, x), "/Subtype"), "/Form"))
+		return;
+	form_text(pt, x, res, gs->ctm, depth);
 }
 
 static void
@@ -761,6 +771,74 @@ ptext_free(struct ptext *pt)
 	buf_free(&pt->out);
 }
 
+/* A text string of the annotation a (or a field above it), on a line
+ * of its own. */
+static void
+annot_string(struct ptext *pt, qpdf_oh a, const char *key, bool inherit)
+{
+	qpdf_data q = pt->q;
+	qpdf_oh	 v;
+	const char *s;
+	size_t	 n = 0;
+	int	 up;
+
+	for (up = 0; up < 32 && qpdf_oh_is_dictionary(q, a); up++) {
+		v = qpdf_oh_get_key(q, a, key);
+		if (qpdf_oh_is_string(q, v)) {
+			if ((s = qpdf_oh_get_binary_utf8_value(q, v, &n)) !=
+			    NULL && n > 0) {
+				put_text(pt, "\n", 1);
+				put_text(pt, s, n);
+			}
+			return;
+		}
+		if (!inherit)
+			return;
+		a = qpdf_oh_get_key(q, a, "/Parent");
+	}
+}
+
+/*
+ * The text of a page's annotations, as a reader sees them: the normal
+ * appearance of each (in the state /AS names), and the strings a
+ * viewer draws when it makes the appearance itself: a note's or a free
+ * text's /Contents, a form field's value /V (written on the field
+ * above the widget, too), rich text /RC.
+ */
+static void
+annots(struct ptext *pt, qpdf_oh page)
+{
+	qpdf_data q = pt->q;
+	qpdf_oh	 list = qpdf_oh_get_key(q, page, "/Annots"), a, ap, n, as;
+	double	 ctm[6] = { 1, 0, 0, 1, 0, 0 };
+	int	 i, k;
+
+	if (!qpdf_oh_is_array(q, list))
+		return;
+	k = qpdf_oh_get_array_n_items(q, list);
+	for (i = 0; i < k && pt->out.len < PT_MAX_TEXT; i++) {
+		a = qpdf_oh_get_array_item(q, list, i);
+		if (!qpdf_oh_is_dictionary(q, a))
+			continue;
+		ap = qpdf_oh_get_key(q, a, "/AP");
+		n = qpdf_oh_is_dictionary(q, ap) ? qpdf_oh_get_key(q, ap,
+		    "/N") : qpdf_oh_new_null(q);
+		if (qpdf_oh_is_dictionary(q, n) && !qpdf_oh_is_stream(q, n)) {
+			as = qpdf_oh_get_key(q, a, "/AS");
+			n = qpdf_oh_is_name(q, as) ? qpdf_oh_get_key(q, n,
+			    qpdf_oh_get_name(q, as)) : qpdf_oh_new_null(q);
+		}
+		if (qpdf_oh_is_stream(q, n)) {
+			put_text(pt, "\n", 1);
+			pt->started = false;
+			form_text(pt, n, qpdf_oh_new_null(q), ctm, 0);
+		}
+		annot_string(pt, a, "/Contents", false);
+		annot_string(pt, a, "/RC", false);
+		annot_string(pt, a, "/V", true);
+	}
+}
+
 char *
 pdfin_page_text(qpdf_data q, qpdf_oh page, const unsigned char *content,
     size_t len, size_t *unread)
@@ -780,11 +858,13 @@ pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
 	pt.q = q;
 	run(&pt, qpdf_oh_get_key(q, page, "/Resources"), content, len, ctm,
 	    0);
-	*unread = pt.unread;
+	/* The extent is of the content only: a pack shows no annotations. */
 	if (ext != NULL && pt.anyext)
 		memcpy(ext, pt.ext, sizeof(pt.ext));
 	else if (ext != NULL)
 		ext[0] = ext[1] = ext[2] = ext[3] = 0;
+	annots(&pt, page);
+	*unread = pt.unread;
 	buf_put(&pt.out, "", 0);
 	r = buf_detach(&pt.out);
 	ptext_free(&pt);

@@ -149,6 +149,51 @@ PYEOF
 sed -i 's|^- Tjänsteskrivelse 2026-11-17$|- Tjänsteskrivelse 2026-11-17\n- [Intyg 2026-11-02](../bilagor/intyg.pdf)|' "$W/arenden/21-borgensram-lanstrafiken.md"
 grep -q intyg.pdf "$W/arenden/21-borgensram-lanstrafiken.md" || no "the PDF is not linked"
 try "attached PDF" "bilagor/intyg.pdf: error: page 1: personnummer 811218-XXXX in the text of this PDF file"
+# The same number where a reader sees it but the page's content does
+# not hold it: (1) the appearance of a free-text annotation, (2) the
+# value of a filled form field, written on the field above its widget
+# (the viewer draws it).
+for kind in freetext field; do
+	fresh
+	$PY - "$W/bilagor/intyg.pdf" "$kind" <<'PYEOF'
+import sys
+kind = sys.argv[2]
+text = b"Intyg for 811218-9876"
+page_text = b"BT /F1 11 Tf 72 720 Td (Intyg, se anteckningen) Tj ET"
+font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+if kind == "freetext":
+    ap = b"BT /F1 11 Tf 2 6 Td (" + text + b") Tj ET"
+    annot = (b"<< /Type /Annot /Subtype /FreeText /Rect [72 600 372 620] "
+             b"/DA (/F1 11 Tf 0 g) /AP << /N 7 0 R >> >>")
+    extra = [b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 20] "
+             b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(ap)
+             + ap + b"\nendstream"]
+    acro = b""
+else:
+    annot = (b"<< /Type /Annot /Subtype /Widget /Rect [72 600 372 620] "
+             b"/Parent 7 0 R >>")
+    extra = [b"<< /FT /Tx /T (Namn) /V (" + text + b") /Kids [6 0 R] >>"]
+    acro = b" /AcroForm << /Fields [7 0 R] /NeedAppearances true >>"
+objs = [b"<< /Type /Catalog /Pages 2 0 R" + acro + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(page_text) + page_text + b"\nendstream",
+        font, annot] + extra
+out = bytearray(b"%PDF-1.4\n")
+offs = []
+for i, o in enumerate(objs):
+    offs.append(len(out))
+    out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+x = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for o in offs:
+    out += b"%010d 00000 n \n" % o
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+open(sys.argv[1], "wb").write(out)
+PYEOF
+	sed -i 's|^- Tjänsteskrivelse 2026-11-17$|- Tjänsteskrivelse 2026-11-17\n- [Intyg 2026-11-02](../bilagor/intyg.pdf)|' "$W/arenden/21-borgensram-lanstrafiken.md"
+	try "attached PDF, $kind" "bilagor/intyg.pdf: error: page 1: personnummer 811218-XXXX in the text of this PDF file"
+done
 # A scan (no text) needs public="yes" on its link: the sample's motion
 # replaced by the same motion as a scan.
 fresh
