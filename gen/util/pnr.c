@@ -96,34 +96,27 @@ fold_cp(uint32_t cp)
 	return -1;
 }
 
-/* Named character references a folded character may hide behind
- * (cmark and HTML know many more; the scan of the outputs sees what
- * they become). */
-static const struct {
-	const char	*name;
-	uint32_t	 cp;
-} entities[] = {
-	{ "shy", 0xad }, { "nbsp", 0xa0 }, { "ndash", 0x2013 },
-	{ "mdash", 0x2014 }, { "minus", 0x2212 }, { "hyphen", 0x2010 },
-	{ "dash", 0x2010 }, { "horbar", 0x2015 }, { "plus", '+' },
-	{ "ZeroWidthSpace", 0x200b }, { "NegativeThinSpace", 0x200b },
-	{ "NegativeMediumSpace", 0x200b }, { "NegativeThickSpace", 0x200b },
-	{ "NegativeVeryThinSpace", 0x200b }, { "zwnj", 0x200c },
-	{ "zwj", 0x200d }, { "lrm", 0x200e }, { "rlm", 0x200f },
-	{ "NoBreak", 0x2060 }, { "InvisibleTimes", 0x2062 },
-	{ "ic", 0x2063 }, { "af", 0x2061 }, { "it", 0x2062 },
-	{ "thinsp", 0x2009 }, { "ThinSpace", 0x2009 }, { "ensp", 0x2002 },
-	{ "emsp", 0x2003 }, { "emsp13", 0x2004 }, { "emsp14", 0x2005 },
-	{ "numsp", 0x2007 }, { "puncsp", 0x2008 }, { "hairsp", 0x200a },
-	{ "VeryThinSpace", 0x200a }, { "MediumSpace", 0x205f },
-	{ "NonBreakingSpace", 0xa0 }, { "amp", '&' },
-};
+/* Every named character reference cmark decodes (HTML5's, ending in
+ * ';'), so that the scan of the source sees what cmark will make. */
+#include "entities.h"
 
-/* A character reference at s[0..len) ('&' first): its code point and
- * length, or 0. */
-static size_t
-charref(const char *s, size_t len, uint32_t *cp)
+static int
+entity_cmp(const void *key, const void *e)
 {
+	const char *k = key, *name = ((const struct entity *)e)->name;
+	size_t	 n = strcspn(k, ";");
+	int	 c = strncmp(k, name, n);
+
+	return c != 0 ? c : name[n] == '\0' ? 0 : -1;
+}
+
+/* A character reference at s[0..len) ('&' first): its code point (or
+ * two: cp[1] is 0 if there is one) and length, or 0. */
+static size_t
+charref(const char *s, size_t len, uint32_t cp[2])
+{
+	const struct entity *e;
+	char	 name[40];
 	size_t	 i, k;
 	uint32_t v = 0;
 
@@ -146,19 +139,25 @@ charref(const char *s, size_t len, uint32_t *cp)
 		}
 		if (k == 0 || i >= len || s[i] != ';' || v > 0x10ffff)
 			return 0;
-		*cp = v;
+		cp[0] = v;
+		cp[1] = 0;
 		return i + 1;
 	}
-	for (k = 0; k < sizeof(entities) / sizeof(entities[0]); k++) {
-		size_t	 n = strlen(entities[k].name);
-
-		if (n + 2 <= len && memcmp(s + 1, entities[k].name, n) == 0 &&
-		    s[n + 1] == ';') {
-			*cp = entities[k].cp;
-			return n + 2;
-		}
-	}
-	return 0;
+	/* A name: letters and digits up to ';' (the longest is 31). */
+	for (i = 1; i < len && i < sizeof(name) && s[i] != ';'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') || is_digit(s[i])))
+			return 0;
+	if (i == 1 || i >= len || i >= sizeof(name) || s[i] != ';')
+		return 0;
+	memcpy(name, s + 1, i);		/* with its ';' */
+	name[i] = '\0';
+	if ((e = bsearch(name, entities, sizeof(entities) /
+	    sizeof(entities[0]), sizeof(entities[0]), entity_cmp)) == NULL)
+		return 0;
+	cp[0] = e->cp[0];
+	cp[1] = e->cp[1];
+	return i + 1;
 }
 
 static bool
@@ -182,14 +181,15 @@ put(struct pnr_text *t, const char *s, size_t n, size_t from)
 void
 pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
 {
-	size_t	 i, n, r;
-	uint32_t cp;
+	size_t	 i, n, r, k;
+	uint32_t cp, ref[2];
 	int	 f;
-	char	 c;
+	char	 c, u[4];
 
-	/* Folding never makes a character longer. */
-	t->s = xmalloc(len + 1);
-	t->map = xmalloc((len + 1) * sizeof(*t->map));
+	/* Folding makes a character no longer, but a reference may stand
+	 * for two ("&nLt;", 5 bytes, is 6). */
+	t->s = xmalloc(2 * len + 1);
+	t->map = xmalloc((2 * len + 1) * sizeof(*t->map));
 	t->len = 0;
 	for (i = 0; i < len; i += n) {
 		n = 1;
@@ -209,9 +209,22 @@ pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
 		    s[i] == '`' || s[i] == '~'))
 			continue;
 		if ((flags & PNR_SOURCE) && s[i] == '&' &&
-		    (r = charref(s + i, len - i, &cp)) > 0) {
+		    (r = charref(s + i, len - i, ref)) > 0) {
+			/* What it stands for, folded; a character that is
+			 * kept as itself. */
 			n = r;
-		} else if ((unsigned char)s[i] < 0x80) {
+			for (k = 0; k < (ref[1] != 0 ? 2u : 1u); k++) {
+				if ((f = fold_cp(ref[k])) == 0)
+					continue;
+				if (f > 0) {
+					c = (char)f;
+					put(t, &c, 1, i);
+				} else
+					put(t, u, utf8_encode(ref[k], u), i);
+			}
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
 			c = fold_cp((unsigned char)s[i]) == ' ' ? ' ' : s[i];
 			put(t, &c, 1, i);
 			continue;
@@ -226,11 +239,6 @@ pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
 		if (f > 0) {
 			c = (char)f;
 			put(t, &c, 1, i);
-		} else if (s[i] == '&') {
-			char	 u[4];
-
-			/* A reference to a character that is kept. */
-			put(t, u, utf8_encode(cp, u), i);
 		} else
 			put(t, s + i, n, i);
 	}

@@ -125,6 +125,20 @@ TEST(source)
 	KEY("811218&shy;-9876", PNR_SOURCE, "8112189876", true);
 	KEY("811218&ZeroWidthSpace;-9876", PNR_SOURCE, "8112189876", true);
 	KEY("811218&nbsp;9876", PNR_SOURCE, "8112189876", true);
+	/* Every named reference cmark decodes, not a chosen few. */
+	KEY("811218&numsp;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&hyphen;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&dash;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&minus;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&NonBreakingSpace;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&Tab;9876", PNR_SOURCE, "8112189876", true);
+	KEY("811218&NewLine;9876", PNR_SOURCE, "8112189876", true);
+	KEY("8&sup1;1218&InvisibleComma;-9876", PNR_SOURCE, "8112189876",
+	    true);
+	KEY("811218&ApplyFunction;-9876", PNR_SOURCE, "8112189876", true);
+	/* Two characters for one reference, and one longer than its
+	 * name: folded in place, nothing found. */
+	SNONE("&nLt;&nLt;&nLt;&ThickSpace;&nvlt;");
 	KEY("19811218--9871", PNR_SOURCE, "8112189871", false);
 	/* Not in text that is not source. */
 	NONE("811218&#45;9875");
