@@ -34,25 +34,53 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Characters that join digits into one longer number: "12-3456",
- * "1.234", "12/34", "1,50", "12:30". */
-static bool
-is_joiner(char c)
-{
-	return c == '-' || c == '+' || c == '.' || c == '/' || c == ',' ||
-	    c == ':';
-}
-
 /* ------------------------------------------------------------------ */
 /* Folding. */
 
+/* The zero of every run of ten decimal digits (general category Nd,
+ * Unicode 15.0) but ASCII's: the digit is cp minus its zero. */
+static const uint32_t nd_zero[] = {
+	0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6,
+	0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
+	0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
+	0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
+	0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136,
+	0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730,
+	0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60,
+	0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+	0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950, 0x1fbf0,
+};
+
+/* A decimal digit of any script: its value, or -1. */
+static int
+nd_digit(uint32_t cp)
+{
+	size_t	 lo = 0, hi = sizeof(nd_zero) / sizeof(nd_zero[0]), mid;
+
+	if (cp < nd_zero[0])
+		return -1;
+	/* The last zero at or before cp. */
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (nd_zero[mid] <= cp)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return cp - nd_zero[lo] < 10 ? (int)(cp - nd_zero[lo]) : -1;
+}
+
 /* What a code point folds to: a digit, '-', '+', ' ', 0 (removed), or
- * -1 (kept as it is). */
+ * -1 (kept as it is).  Digits: every decimal digit (Nd) and what NFKC
+ * makes a digit (super- and subscripts, circled); '-': every dash (Pd)
+ * and the minus signs; spaces: every space (Zs) and line end. */
 static int
 fold_cp(uint32_t cp)
 {
-	if (cp >= 0xff10 && cp <= 0xff19)
-		return '0' + (int)(cp - 0xff10);
+	int	 d;
+
+	if ((d = nd_digit(cp)) >= 0)
+		return '0' + d;
 	if (cp >= 0x2080 && cp <= 0x2089)
 		return '0' + (int)(cp - 0x2080);
 	if (cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079))
@@ -61,10 +89,6 @@ fold_cp(uint32_t cp)
 		return '1';
 	if (cp == 0xb2 || cp == 0xb3)
 		return '0' + (int)(cp - 0xb0);
-	if (cp >= 0x1d7ce && cp <= 0x1d7ff)
-		return '0' + (int)((cp - 0x1d7ce) % 10);
-	if (cp >= 0x1fbf0 && cp <= 0x1fbf9)
-		return '0' + (int)(cp - 0x1fbf0);
 	if (cp >= 0x2460 && cp <= 0x2468)
 		return '1' + (int)(cp - 0x2460);
 	if (cp == 0x24ea)
@@ -74,11 +98,16 @@ fold_cp(uint32_t cp)
 	case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f:
 	case 0x205f: case 0x3000:
 		return ' ';
-	case 0x58a: case 0x1806: case 0x2043: case 0x2212: case 0x2e17:
-	case 0x2e3a: case 0x2e3b: case 0xfe58: case 0xfe63: case 0xff0d:
-	case 0x207b: case 0x208b: case 0x2796: case 0x30fc:
+	/* Pd, Unicode 15.0 (2010-2015 below). */
+	case 0x58a: case 0x5be: case 0x1400: case 0x1806: case 0x2e17:
+	case 0x2e1a: case 0x2e3a: case 0x2e3b: case 0x2e40: case 0x2e5d:
+	case 0x301c: case 0x3030: case 0x30a0: case 0xfe31: case 0xfe32:
+	case 0xfe58: case 0xfe63: case 0xff0d: case 0x10ead:
+	/* Minus signs and what looks like a dash. */
+	case 0x2212: case 0x2043: case 0x207b: case 0x208b: case 0x2796:
+	case 0x30fc:
 		return '-';
-	case 0xff0b: case 0xfe62: case 0x207a: case 0x208a:
+	case 0xff0b: case 0xfe62: case 0x207a: case 0x208a: case 0xfb29:
 		return '+';
 	case 0xad: case 0x34f: case 0x61c: case 0x115f: case 0x1160:
 	case 0x180b: case 0x180c: case 0x180d: case 0x180e: case 0x3164:
@@ -332,7 +361,20 @@ separator(const char *s, size_t len, bool *hard)
 	return i;
 }
 
-/* In folded text. */
+/* How many digits s[0..len) begins with. */
+static size_t
+digits(const char *s, size_t len)
+{
+	size_t	 n = 0;
+
+	while (n < len && is_digit(s[n]))
+		n++;
+	return n;
+}
+
+/* In folded text.  Only a digit next to it makes the digits part of
+ * another number (their run is longer): punctuation does not, so a list
+ * "811218-9876,820101-1234" or "nr 1/811218-9876" hides none. */
 static bool
 find_folded(const char *s, size_t len, struct pnr_hit *h)
 {
@@ -349,9 +391,6 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 		for (j = i; j < len && is_digit(s[j]); j++)
 			;
 		run = j - i;
-		/* Part of a longer number: a digit joined before it. */
-		if (i >= 2 && is_joiner(s[i - 1]) && is_digit(s[i - 2]))
-			continue;
 		nd = 0;
 		k = j;
 		hard = false;
@@ -370,11 +409,24 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 			memcpy(d + run, s + t, 4);
 			nd = run + 4;
 			k = e;
+		} else if (run == 4 && j + 11 <= len && s[j] == '-' &&
+		    is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+		    s[j + 3] == '-' && is_digit(s[j + 4]) &&
+		    is_digit(s[j + 5]) && s[j + 6] == '-' &&
+		    digits(s + j + 7, len - j - 7) == 4 &&
+		    !(j + 12 < len && s[j + 11] == '-' &&
+		    is_digit(s[j + 12]))) {
+			/* The date as dates are written, YYYY-MM-DD-NNNN;
+			 * not a range of dates (2026-11-10-2027-01-06). */
+			memcpy(d, s + i, 4);
+			memcpy(d + 4, s + j + 1, 2);
+			memcpy(d + 6, s + j + 4, 2);
+			memcpy(d + 8, s + j + 7, 4);
+			nd = 12;
+			hard = true;
+			k = j + 11;
 		}
 		if (nd == 0)
-			continue;
-		/* ... or a digit joined after it. */
-		if (k + 1 < len && is_joiner(s[k]) && is_digit(s[k + 1]))
 			continue;
 		century = -1;
 		if (nd == 12) {

@@ -70,6 +70,9 @@ BOM=$(printf '\357\273\277')
 WJ=$(printf '\342\201\240')
 NBSP=$(printf '\302\240')
 FW=$(printf '\357\274\230\357\274\221\357\274\221\357\274\222\357\274\221\357\274\230\357\274\215\357\274\231\357\274\230\357\274\227\357\274\226')
+FE32=$(printf '\357\270\262')
+MAQAF=$(printf '\326\276')
+AI=$(printf '\331\250\331\241\331\241\331\242\331\241\331\250-\331\251\331\250\331\247\331\246')
 SITE=
 for form in "emphasis|8112**18**-9876" "code span|811218\`-9876\`" \
     "zero-width space|811218${ZWSP}-9876" "soft hyphen|8112${SHY}18-9876" \
@@ -79,17 +82,24 @@ for form in "emphasis|8112**18**-9876" "code span|811218\`-9876\`" \
     "space|811218 9876" "no-break space|811218${NBSP}9876" "full-width|$FW" \
     "century|19811218-9876" "plus|811218+9876" "run together|8112189876" \
     "twelve run together|198112189876" "samordningsnummer|811278-9873" \
-    "wrong check digit|811218-9875"; do
+    "wrong check digit|811218-9875" \
+    "list without spaces|820101-1235,811218-9876" "after a slash|1/811218-9876" \
+    "point and digit after|811218-9876.1" "date with dashes|1981-12-18-9876" \
+    "presentation form dash|811218${FE32}9876" "Hebrew maqaf|811218${MAQAF}9876" \
+    "Arabic-Indic digits|$AI"; do
 	what=${form%%|*}
 	num=${form#*|}
 	fresh
-	sed -i "${line}s/^/Motionären ($num) vill ha svar. /" "$W/$C"
+	sed -i "${line}s|^|Motionären ($num) vill ha svar. |" "$W/$C"
 	grep -q "Motionären (" "$W/$C" || no "$what: not planted"
 	case $what in
 	samordningsnummer) kind=samordningsnummer ;;
 	*) kind=personnummer ;;
 	esac
-	[ "$what" = emphasis ] || [ "$what" = "full-width" ] && SITE=1 || SITE=
+	case $what in
+	emphasis|full-width|"list without spaces"|"Arabic-Indic digits") SITE=1 ;;
+	*) SITE= ;;
+	esac
 	try "$what" "^$W/$C:$line:[0-9]*: error: $kind [0-9]*-XXXX"
 done
 SITE=1

@@ -186,17 +186,73 @@ TEST(other_numbers)
 	NONE("0920-123 45");
 	NONE("Bankgiro 5050-1055");
 	NONE("SOU 2026:12");
-	/* Digits of a longer number. */
+	/* Digits of a longer number: a digit next to them. */
 	NONE("12811218-9876");
-	NONE("1-811218-9876");
 	NONE("811218-98761");
-	NONE("811218-9876-1");
-	NONE("8112189876,50 kr");
-	NONE("3 8112189876.5");
 	NONE("9811218-9876");
 	NONE("811218-987");
 	NONE("81121898761");
 	NONE("1234567811218-9876");
+	/* Dates and ranges of dates. */
+	NONE("2026-11-10-2027-01-06");
+	NONE("2026-11-10 - 2027-01-06");
+	NONE("1981-12-18");
+	NONE("1981-12-18T10:30");
+}
+
+TEST(joined)
+{
+	/* Punctuation and a digit next to a number do not make it
+	 * another: a list written without spaces hides none. */
+	HIT("811218-9876,820101-1234", "811218-9876");
+	KEY("1/811218-9876", 0, "8112189876", true);
+	KEY("0,811218-9876", 0, "8112189876", true);
+	KEY("811218-9876.1", 0, "8112189876", true);
+	KEY("811218-9876:1", 0, "8112189876", true);
+	KEY("1-811218-9876", 0, "8112189876", true);
+	KEY("811218-9876-1", 0, "8112189876", true);
+	KEY("8112189876,50 kr", 0, "8112189876", true);
+	KEY("3 8112189876.5", 0, "8112189876", true);
+	CHECK_INT(pnr_report(DIAG_WARNING, "811218-9876,820101-1234", 0,
+	    "a.md", 1, 1, NULL), 2);
+	diag_clear();
+	/* The date written as dates are. */
+	HIT("1981-12-18-9876", "1981-12-18-9876");
+	HIT("f. 1981-12-18-9876.", "1981-12-18-9876");
+	KEY("1981-12-18-9875", 0, "8112189875", false);
+	KEY("1981\xe2\x80\x91" "12\xe2\x80\x91" "18\xe2\x80\x91" "9876", 0,
+	    "8112189876", true);
+}
+
+TEST(every_script)
+{
+	/* Every dash (Pd) and minus. */
+	static const char *dash[] = { "\xd6\x8a", "\xd6\xbe", "\xe1\x90\x80",
+	    "\xe1\xa0\x86", "\xe2\x80\x90", "\xe2\x80\x95", "\xe2\xb8\x97",
+	    "\xe2\xb8\x9a", "\xe2\xb8\xba", "\xe2\xb8\xbb", "\xe2\xb9\x80",
+	    "\xe2\xb9\x9d", "\xe3\x80\x9c", "\xe3\x80\xb0", "\xe3\x82\xa0",
+	    "\xef\xb8\xb1", "\xef\xb8\xb2", "\xef\xb9\x98", "\xef\xb9\xa3",
+	    "\xef\xbc\x8d", "\xf0\x90\xba\xad", "\xe2\x88\x92" };
+	size_t	 i;
+	char	 s[32];
+
+	for (i = 0; i < sizeof(dash) / sizeof(dash[0]); i++) {
+		snprintf(s, sizeof(s), "811218%s9875", dash[i]);
+		KEY(s, 0, "8112189875", false);
+	}
+	/* Decimal digits of other scripts: Arabic-Indic, Extended
+	 * Arabic-Indic, Devanagari, Thai, Mongolian, mathematical. */
+	KEY("\xd9\xa8\xd9\xa1\xd9\xa1\xd9\xa2\xd9\xa1\xd9\xa8-"
+	    "\xd9\xa9\xd9\xa8\xd9\xa7\xd9\xa6", 0, "8112189876", true);
+	KEY("\xdb\xb8\xdb\xb1\xdb\xb1\xdb\xb2\xdb\xb1\xdb\xb8-9876", 0,
+	    "8112189876", true);
+	KEY("\xe0\xa5\xae" "11218-9876", 0, "8112189876", true);
+	KEY("\xe0\xb9\x98" "11218-9876", 0, "8112189876", true);
+	KEY("\xe1\xa0\x98" "11218-9876", 0, "8112189876", true);
+	KEY("\xf0\x9d\x9f\xbe" "11218-9876", 0, "8112189876", true);
+	KEY("\xf0\x9f\xaf\xb8" "11218-9876", 0, "8112189876", true);
+	/* A letter after a run of digits is not one. */
+	NONE("\xd9\xaa" "11218-9876");
 }
 
 TEST(report_positions)
@@ -244,6 +300,8 @@ main(void)
 	RUN(dates_that_cannot_exist);
 	RUN(samordningsnummer);
 	RUN(other_numbers);
+	RUN(joined);
+	RUN(every_script);
 	RUN(report_positions);
 	TEST_END();
 }
