@@ -4,24 +4,24 @@
  * reach a public page.
  *
  * The text is folded first, so that what a reader sees is what is
- * searched: compatibility digits (full-width, super- and subscript,
- * mathematical, circled) become ASCII digits, every dash '-', every
- * space ' ', format and invisible characters (zero-width space and
- * joiners, soft hyphen, byte order mark, word joiner, bidi controls,
- * variation selectors) are removed.  Source text (Markdown, XML) is
- * also read as its renderer will: character references are decoded,
- * backslash escapes and the emphasis and code marks * _ ` ~ dropped.
+ * searched: decimal digits of every script (Nd) and compatibility
+ * digits (super- and subscript, circled) become ASCII digits, every
+ * dash (Pd) and minus '-', every space ' ', format and invisible
+ * characters (zero-width space and joiners, soft hyphen, byte order
+ * mark, word joiner, bidi controls, variation selectors) are removed,
+ * and percent-encoded characters (a link's "%2D") are decoded.  Source
+ * text (Markdown, XML) is also read as its renderer will: character
+ * references are decoded, backslash escapes and the emphasis and code
+ * marks * _ ` ~ dropped.
  *
  * A hit is a real date (day + 60 for a samordningsnummer) and four
- * digits, 10 or 12 digits in all (the century 18, 19 or 20), standing
- * alone: digits joined to a longer number ("12-3456", "1.234") are not
- * one.  Written with '-' or '+' before the last four (YYMMDD-NNNN) it
- * is a hit whatever its check digit: a mistyped number is still
- * someone's.  Run together (YYMMDDNNNN) or with a space before the last
- * four, digits that amounts, phone numbers and adjacent table cells
- * also make, it is a hit only if its Luhn check digit matches.
- * Organisation numbers (month 20 or more, or "16" before them) fail the
- * date.
+ * digits, 10 or 12 digits in all (the century 18, 19 or 20), in every
+ * written form: YYMMDD-NNNN, YYMMDD+NNNN, with a space, run together,
+ * or YYYY-MM-DD-NNNN, whatever its check digit (a mistyped number is
+ * still someone's; the message says it is not Luhn-valid).  Only a
+ * digit next to it makes it part of another number: punctuation does
+ * not, so a list written without spaces hides none.  Organisation
+ * numbers (month 20 or more, or "16" before them) fail the date.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +196,38 @@ ascii_punct(char c)
 	    (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* A percent-encoded character at s[0..len) (a link's address: "%2D",
+ * "%E2%80%93"): its UTF-8 bytes in u and their number (*n: the length
+ * encoded), or 0. */
+static size_t
+percent(const char *s, size_t len, char u[4], size_t *n)
+{
+	size_t	 k = 0, want = 1;
+	int	 hi, lo;
+	uint32_t cp;
+
+	while (k < want && 3 * k + 3 <= len && s[3 * k] == '%' &&
+	    (hi = hexval(s[3 * k + 1])) >= 0 &&
+	    (lo = hexval(s[3 * k + 2])) >= 0) {
+		u[k] = (char)(hi * 16 + lo);
+		if (k++ == 0)
+			want = (unsigned char)u[0] < 0x80 ? 1 :
+			    (unsigned char)u[0] >= 0xf0 ? 4 :
+			    (unsigned char)u[0] >= 0xe0 ? 3 : 2;
+	}
+	if (k == 0 || k < want || utf8_decode(u, k, &cp) != k)
+		return 0;
+	*n = 3 * k;
+	return k;
+}
+
 static void
 put(struct pnr_text *t, const char *s, size_t n, size_t from)
 {
@@ -237,6 +269,17 @@ pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
 		if ((flags & PNR_SOURCE) && (s[i] == '*' || s[i] == '_' ||
 		    s[i] == '`' || s[i] == '~'))
 			continue;
+		if (s[i] == '%' && (r = percent(s + i, len - i, u, &n)) > 0) {
+			/* Decoded once, as a browser opening the link. */
+			utf8_decode(u, r, &cp);
+			if ((f = fold_cp(cp)) > 0) {
+				c = (char)f;
+				put(t, &c, 1, i);
+			} else if (f < 0)
+				put(t, u, r, i);
+			continue;
+		}
+		n = 1;
 		if ((flags & PNR_SOURCE) && s[i] == '&' &&
 		    (r = charref(s + i, len - i, ref)) > 0) {
 			/* What it stands for, folded; a character that is
@@ -393,7 +436,6 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 		run = j - i;
 		nd = 0;
 		k = j;
-		hard = false;
 		if (run == 10 || run == 12) {
 			memcpy(d, s + i, run);
 			nd = run;
@@ -423,7 +465,6 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 			memcpy(d + 6, s + j + 4, 2);
 			memcpy(d + 8, s + j + 7, 4);
 			nd = 12;
-			hard = true;
 			k = j + 11;
 		}
 		if (nd == 0)
@@ -435,8 +476,6 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 				continue;
 		}
 		if (!date_ok(nd == 12 ? d + 2 : d, century, &luhn))
-			continue;
-		if (!luhn && !hard)
 			continue;
 		h->off = i;
 		h->n = k - i;
@@ -484,8 +523,9 @@ char *
 pnr_describe(const struct pnr_hit *h)
 {
 	return xasprintf("%s %s-XXXX%s", h->coord ? "samordningsnummer" :
-	    "personnummer", h->date, h->checked ? "" : " (its check digit "
-	    "does not match, but a mistyped number is still someone's)");
+	    "personnummer", h->date, h->checked ? "" : " (not Luhn-valid: its "
+	    "check digit does not match, but a mistyped number is still "
+	    "someone's)");
 }
 
 size_t

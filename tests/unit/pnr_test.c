@@ -74,12 +74,15 @@ TEST(wrong_check_digit)
 	KEY("19811218-9871", 0, "8112189871", false);
 	KEY("121212+1213", 0, "1212121213", false);
 	KEY("811218-9876", 0, "8112189876", true);
-	/* Run together or with a space: amounts, phone numbers and table
-	 * cells make such digits too; only a matching check digit. */
-	NONE("8112189870");
-	NONE("198112189871");
-	NONE("811218 9875");
-	NONE("19811218 9871");
+	/* Run together or with a space: one too, in every written form,
+	 * Luhn-valid or not (the message says which). */
+	KEY("8112189870", 0, "8112189870", false);
+	KEY("198112189871", 0, "8112189871", false);
+	KEY("811218 9875", 0, "8112189875", false);
+	KEY("19811218 9871", 0, "8112189871", false);
+	KEY("701063 2384", 0, "7010632384", false);
+	KEY("7010632384", 0, "7010632384", false);
+	KEY("8112189876", 0, "8112189876", true);
 	HIT("811218 9876", "811218 9876");
 	HIT("19811218  9876", "19811218  9876");
 }
@@ -145,6 +148,23 @@ TEST(source)
 	SHIT("se 811218-9876.", "811218-9876");
 	SNONE("a &amp; b, 2026-12-08, RS/1190/2026");
 	SNONE("&#1234567890;");
+}
+
+TEST(percent_encoded)
+{
+	/* A link's address, as the browser opens it. */
+	KEY("https://bank.example/kund?id=811218%2D9876", 0, "8112189876",
+	    true);
+	KEY("?id=811218%2d9876", PNR_SOURCE, "8112189876", true);
+	KEY("?id=%38%31%31%32%31%38-9876", 0, "8112189876", true);
+	KEY("?id=811218%E2%80%939875", 0, "8112189875", false);
+	KEY("?id=811218%C2%AD-9876", 0, "8112189876", true);
+	KEY("?id=811218%209876", 0, "8112189876", true);
+	HIT("<https://a.example/?p=811218%2D9876>", "811218%2D9876");
+	/* Not a character. */
+	NONE("811218%2G9876");
+	NONE("811218%E2%809876");
+	NONE("100%");
 }
 
 TEST(dates_that_cannot_exist)
@@ -276,7 +296,7 @@ TEST(report_positions)
 	    "remove it, or mark the field or the item secret");
 	CHECK_INT(diag_warnings(), 2);
 	diag_clear();
-	CHECK_INT(pnr_report(DIAG_ERROR, "8112189875", 0, "c.md", 1, 1, NULL),
+	CHECK_INT(pnr_report(DIAG_ERROR, "8113189875", 0, "c.md", 1, 1, NULL),
 	    0);
 	CHECK_INT(pnr_report(DIAG_ERROR, NULL, 0, "c.md", 1, 1, NULL), 0);
 	CHECK(diag_first() == NULL);
@@ -284,7 +304,7 @@ TEST(report_positions)
 	CHECK_INT(pnr_report(DIAG_ERROR, "&amp; 811218&#45;9875", PNR_SOURCE,
 	    "d.md", 2, 1, NULL), 1);
 	CHECK_STR(diag_first(), "d.md:2:7: error: personnummer 811218-XXXX "
-	    "(its check digit does not match, but a mistyped number is still "
+	    "(not Luhn-valid: its check digit does not match, but a mistyped number is still "
 	    "someone's) in public text: personal identity numbers are never "
 	    "published; remove it, or mark the field or the item secret");
 	diag_clear();
@@ -297,6 +317,7 @@ main(void)
 	RUN(wrong_check_digit);
 	RUN(folded);
 	RUN(source);
+	RUN(percent_encoded);
 	RUN(dates_that_cannot_exist);
 	RUN(samordningsnummer);
 	RUN(other_numbers);
