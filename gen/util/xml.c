@@ -5,6 +5,7 @@
  * entity in case one slips through.
  */
 #include <limits.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -605,7 +606,15 @@ explain_attrs(struct rng_errors *re, xmlNodePtr node)
 
 			hint = hint_for(re->hints, an);
 			near = set ? suggest(v, set) : NULL;
-			if (near != NULL)
+			if (near != NULL && v[0] != '\0' &&
+			    (isspace((unsigned char)v[0]) ||
+			    isspace((unsigned char)v[strlen(v) - 1])))
+				/* Read as its word by the schema, not by
+				 * what reads it after: "yes " is not yes. */
+				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
+				    "write %s without spaces around it", el,
+				    an, v, near));
+			else if (near != NULL)
 				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
 				    "%s%s; did you mean \"%s\"?", el, an, v,
 				    hint ? "" : "write ", hint ? hint : choices,

@@ -330,7 +330,13 @@ match(const struct rs *rs, xmlNodePtr p, const char *v, int depth)
 	k = rng_name(p);
 	if (strcmp(k, "value") == 0) {
 		xmlChar *t = xmlNodeGetContent(p);
-		char	*a = xml_collapse(v), *b = xml_collapse((const char *)t);
+		const char *ty = prop(p, "type");
+		/* type="string": exactly, spaces and all ("yes " is not
+		 * "yes"); otherwise as a token. */
+		bool	 exact = ty != NULL && strcmp(ty, "string") == 0;
+		char	*a = exact ? xstrdup(v) : xml_collapse(v);
+		char	*b = exact ? xstrdup((const char *)t) :
+		    xml_collapse((const char *)t);
 		bool	 r = strcmp(a, b) == 0;
 
 		free(a);
