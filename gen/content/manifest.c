@@ -293,11 +293,28 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 	if ((path = case_path(ml, n, file)) != NULL) {
 		for (i = 0; i + 1 < m->nitems; i++) {
 			if (m->items[i].cs == NULL ||
-			    strcmp(m->items[i].cs->path, path) != 0)
+			    !file_same(m->items[i].cs->path, path))
 				continue;
-			diag(DIAG_ERROR, ml->file, it->pos.line, 0, "case file "
-			    "\"%s\" is already item %d: list each case once",
-			    file, m->items[i].number);
+			/* Under another name (a link, "./") too: an open
+			 * item would publish a closed one's text. */
+			if (strcmp(m->items[i].cs->path, path) == 0)
+				diag(DIAG_ERROR, ml->file, it->pos.line, 0,
+				    "case file \"%s\" is already item %d "
+				    "(line %d): list each case once", file,
+				    m->items[i].number, m->items[i].pos.line);
+			else {
+				const char *o = m->items[i].cs->path;
+				size_t	 dl = strlen(m->dir);
+
+				if (strncmp(o, m->dir, dl) == 0 && o[dl] == '/')
+					o += dl + 1;
+				diag(DIAG_ERROR, ml->file, it->pos.line, 0,
+				    "case file \"%s\" is the file of item %d "
+				    "(line %d, \"%s\") under another name: "
+				    "list each case once", file,
+				    m->items[i].number, m->items[i].pos.line,
+				    o);
+			}
 			free(path);
 			free(file);
 			return;

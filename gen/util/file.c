@@ -391,6 +391,21 @@ path_inside(const char *dir, const char *path)
 	return in;
 }
 
+bool
+file_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (a == NULL || b == NULL)
+		return false;
+	if (strcmp(a, b) == 0)
+		return true;
+	/* stat() follows symbolic links: a link, a hard link and the
+	 * path written with "./" or "//" all name the same inode. */
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 double
 now(void)
 {

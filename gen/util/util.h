@@ -111,6 +111,9 @@ void	 temp_sweep(const char *dir, const char *base, bool deep);
  * false also if either cannot be resolved (does not exist, say): the
  * one test of every reader that must not leave its folder. */
 bool	 path_inside(const char *dir, const char *path);
+/* Do a and b name the same file (the same path, or the same device and
+ * inode: a symbolic or hard link, "./" in the path)? */
+bool	 file_same(const char *a, const char *b);
 
 /* Seconds on a monotonic clock, for timings printed with -s (never
  * for anything written). */
@@ -277,9 +280,8 @@ bool	 sv_parse_range(const char *s, char decimal, double *lo, double *hi,
 
 /* Personal identity numbers (pnr.c): personnummer and samordningsnummer
  * (day + 60), 10 or 12 digits, in text folded as a reader sees it (see
- * pnr.c for the rules), not part of a longer number.  With '-' or '+'
- * before the last four a real date is enough; run together or with a
- * space the Luhn check digit must match too. */
+ * pnr.c for the rules), not part of a longer digit run, in every
+ * written form, Luhn-valid or not (checked says which). */
 #define PNR_SOURCE	1u	/* text is Markdown or XML source: decode
 				 * character references, drop backslash
 				 * escapes and * _ ` ~ */
