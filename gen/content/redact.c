@@ -279,12 +279,20 @@ secret_reach(struct secret_docs *sd, size_t i, const struct srcpos *by,
 {
 	const struct document *d = sd->m->documents[i];
 
+	size_t	 j;
+
 	if (sd->in[i])
 		return;
 	sd->in[i] = true;
 	sd->by[i] = *by;
 	sd->item[i] = item;
 	text_links(sd, d->blocks, d->notes, true, item);
+	/* The same file under another name (a hard or symbolic link, a
+	 * path with "./") is the same document. */
+	for (j = 0; j < sd->m->ndocuments; j++)
+		if (!sd->in[j] && sd->m->documents[j]->path != NULL &&
+		    file_same(sd->m->documents[j]->path, d->path))
+			secret_reach(sd, j, by, item);
 }
 
 /* Where an item lists document d: its Beslutsunderlag link, else the
@@ -314,6 +322,90 @@ listed_at(const struct meeting *m, const struct agenda_item *it,
 						return sp->pos;
 			}
 	return d->cs == it->cs && it->cs != NULL ? d->pos : it->pos;
+}
+
+/*
+ * Figures of closed items: a figure file a closed item places (in its
+ * text or a document of it) is never published; an open place that
+ * places it too is an error naming both (a warning in check).
+ */
+struct secret_figs {
+	const struct meeting *m;
+	struct srcpos	*by;	/* by index in m->figures; file NULL:
+				 * not a closed item's */
+	int		*item;
+	enum diag_level	 level;
+	size_t		 errors;
+};
+
+static bool
+same_figure_file(const struct figure *a, const struct figure *b)
+{
+	return a == b || (a != NULL && b != NULL && a->path != NULL &&
+	    b->path != NULL && file_same(a->path, b->path));
+}
+
+static void
+figs_walk(struct secret_figs *sf, const struct block *b, bool mark,
+    int item)
+{
+	size_t	 i;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLOCK_FIGURE && b->figure != NULL)
+			for (i = 0; i < sf->m->nfigures; i++) {
+				if (!same_figure_file(sf->m->figures[i],
+				    b->figure))
+					continue;
+				if (mark && sf->by[i].file == NULL) {
+					sf->by[i] = b->pos;
+					sf->item[i] = item;
+				} else if (!mark && sf->by[i].file != NULL) {
+					diag(sf->level, b->pos.file, b->pos.line,
+					    b->pos.col, "this places the figure "
+					    "\"%s\" of closed item %d (%s:%d:%d), "
+					    "which is never published: place it "
+					    "in one of them only",
+					    b->figure_ref != NULL ?
+					    b->figure_ref : "?",
+					    sf->item[i], sf->by[i].file,
+					    sf->by[i].line, sf->by[i].col);
+					sf->errors++;
+					break;
+				}
+			}
+		figs_walk(sf, b->children, mark, item);
+	}
+}
+
+static size_t
+secret_figures(const struct meeting *m, const bool *secret_doc,
+    enum diag_level level, const int *doc_item)
+{
+	struct secret_figs sf = { m, NULL, NULL, level, 0 };
+	size_t	 i, k, pass;
+
+	sf.by = xcalloc(m->nfigures + 1, sizeof(*sf.by));
+	sf.item = xcalloc(m->nfigures + 1, sizeof(*sf.item));
+	/* First what closed items place, then what open ones do. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < m->nitems; i++) {
+			const struct agenda_item *it = &m->items[i];
+
+			if (it->cs == NULL || it->closed != (pass == 0))
+				continue;
+			for (k = 0; k < SECTION__MAX; k++)
+				figs_walk(&sf, it->cs->sections[k].blocks,
+				    pass == 0, it->number);
+		}
+		for (i = 0; i < m->ndocuments; i++)
+			if (secret_doc[i] == (pass == 0))
+				figs_walk(&sf, m->documents[i]->blocks,
+				    pass == 0, doc_item[i]);
+	}
+	free(sf.by);
+	free(sf.item);
+	return sf.errors;
 }
 
 /* Marks the documents of closed items; reports each open place that
@@ -366,6 +458,7 @@ secret_documents(const struct meeting *m, enum diag_level level,
 		if (!sd.in[i])
 			text_links(&sd, m->documents[i]->blocks,
 			    m->documents[i]->notes, false, 0);
+	sd.errors += secret_figures(m, sd.in, level, sd.item);
 	free(sd.by);
 	free(sd.item);
 	*errors = sd.errors;
