@@ -260,6 +260,11 @@ size_t		 meeting_pnr_scan(const struct meeting *, enum diag_level,
  * how many; the caller then writes nothing of it. */
 struct guard;
 struct guard	*guard_new(const struct meeting *);
+/* For check: warns where open text has sentences of closed items (a
+ * copy of most of a closed text is refused by build --public and site,
+ * a few sentences are published by the open item).  Returns how many
+ * warnings. */
+size_t		 guard_lint(const struct meeting *);
 void		 guard_free(struct guard *);
 size_t		 guard_check(const struct guard *, const char *out,
 		    const char *data, size_t len);

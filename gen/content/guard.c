@@ -28,6 +28,8 @@ struct secret {
 	struct srcpos	 pos;
 	const char	*what;
 	bool		 sentence;	/* of a secret item */
+	size_t		 group;		/* the closed text it is from */
+	int		 item;		/* that closed item's number */
 };
 
 struct source {
@@ -40,6 +42,9 @@ struct source {
 struct guard {
 	struct secret	*secrets;
 	size_t		 nsecrets;
+	size_t		 ngroups;	/* closed texts: case files and
+					 * documents of closed items */
+	int		 item;		/* the closed item being read */
 	struct source	*sources;
 	size_t		 nsources;
 };
@@ -49,15 +54,17 @@ struct guard {
  * lower case, a word broken at a line end joined again. */
 
 static char *
-normalise(const char *s, size_t len)
+normalise_map(const char *s, size_t len, size_t **mapp)
 {
 	struct pnr_text t;
 	char	*r, *p;
-	size_t	 i;
+	size_t	 i, *map = NULL;
 	bool	 space = true;
 
 	pnr_fold(s, len, 0, &t);
 	r = p = xmalloc(t.len + 1);
+	if (mapp != NULL)
+		map = *mapp = xmalloc((t.len + 1) * sizeof(*map));
 	for (i = 0; i < t.len; i++) {
 		unsigned char c = (unsigned char)t.s[i];
 
@@ -66,6 +73,8 @@ normalise(const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if (map != NULL)
+			map[p - r] = t.map[i];
 		if (c == ' ') {
 			if (!space)
 				*p++ = ' ';
@@ -80,6 +89,8 @@ normalise(const char *s, size_t len)
 		    (unsigned char)t.s[i + 1] <= 0x9e &&
 		    (unsigned char)t.s[i + 1] != 0x97) {
 			*p++ = (char)c;
+			if (map != NULL)
+				map[p - r] = t.map[i];
 			c = (unsigned char)(t.s[++i] + 0x20);
 		}
 		*p++ = (char)c;
@@ -87,8 +98,16 @@ normalise(const char *s, size_t len)
 	if (p > r && p[-1] == ' ')
 		p--;
 	*p = '\0';
+	if (map != NULL)
+		map[p - r] = len;
 	pnr_text_free(&t);
 	return r;
+}
+
+static char *
+normalise(const char *s, size_t len)
+{
+	return normalise_map(s, len, NULL);
 }
 
 static void
@@ -115,10 +134,13 @@ secret_add(struct guard *g, const char *text, size_t len,
 	g->secrets[g->nsecrets].pos = *pos;
 	g->secrets[g->nsecrets].what = what;
 	g->secrets[g->nsecrets].sentence = min == GUARD_MIN_TEXT;
+	g->secrets[g->nsecrets].group = g->ngroups;
+	g->secrets[g->nsecrets].item = g->item;
 	g->nsecrets++;
 }
 
-/* A secret item's text, sentence by sentence. */
+/* A secret item's text, sentence by sentence (of g->item, in group
+ * g->ngroups). */
 static void
 secret_blocks(struct guard *g, const struct block *b)
 {
@@ -201,8 +223,101 @@ sources_blocks(struct guard *g, const struct block *b)
 	}
 }
 
-struct guard *
-guard_new(const struct meeting *m)
+/* The sentences of closed text that the open text file `path' (of open
+ * item `item') has too.  A few of them (a formula most cases use) are
+ * published by that item, with a warning naming both places; most of
+ * a closed text is a copy of it, and stays secret: the outputs holding
+ * it are refused (in check: a warning).  drop[s]: published. */
+static void
+open_file(struct guard *g, const char *path, int item, bool *drop,
+    bool lint)
+{
+	char	*data, *n, *hit;
+	size_t	 len, s, k, *map, *in, *all;
+	int	 line, col;
+	bool	*said;
+
+	if (!read_input(path, &data, &len))
+		return;
+	n = normalise_map(data, len, &map);
+	in = xcalloc(g->ngroups + 1, sizeof(*in));
+	all = xcalloc(g->ngroups + 1, sizeof(*all));
+	said = xcalloc(g->ngroups + 1, sizeof(*said));
+	for (s = 0; s < g->nsecrets; s++)
+		if (g->secrets[s].sentence) {
+			all[g->secrets[s].group]++;
+			if (strstr(n, g->secrets[s].text) != NULL)
+				in[g->secrets[s].group]++;
+		}
+	for (s = 0; s < g->nsecrets; s++) {
+		const struct secret *x = &g->secrets[s];
+
+		if (!x->sentence || (hit = strstr(n, x->text)) == NULL)
+			continue;
+		text_position(data, map[hit - n], &line, &col);
+		k = x->group;
+		if (2 * in[k] >= all[k]) {
+			/* A copy: said once, at its first sentence. */
+			if (lint && !said[k])
+				diag(DIAG_WARNING, path, line, col, "item %d "
+				    "has the text of closed item %d (%s:%d:%d), "
+				    "%zu of its %zu sentences: build --public "
+				    "and site refuse to publish it; remove it",
+				    item, x->item, x->pos.file, x->pos.line,
+				    x->pos.col, in[k], all[k]);
+			said[k] = true;
+			continue;
+		}
+		diag(DIAG_WARNING, path, line, col, "this sentence of open "
+		    "item %d is also in closed item %d (%s:%d:%d) and is "
+		    "published: if it is secret, remove it here", item,
+		    x->item, x->pos.file, x->pos.line, x->pos.col);
+		drop[s] = true;
+	}
+	free(in);
+	free(all);
+	free(said);
+	free(map);
+	free(n);
+	free(data);
+}
+
+/* Open items' case files and documents that have sentences of closed
+ * items; a secret field's text is never published. */
+static void
+open_copies(struct guard *g, const struct meeting *m, bool lint)
+{
+	bool	*drop;
+	size_t	 i, j;
+
+	if (g->nsecrets == 0)
+		return;
+	drop = xcalloc(g->nsecrets, sizeof(*drop));
+	for (i = 0; i < m->nitems; i++) {
+		const struct agenda_item *it = &m->items[i];
+
+		if (it->closed)
+			continue;
+		if (it->cs != NULL)
+			open_file(g, it->cs->path, it->number, drop, lint);
+		for (j = 0; j < it->ndocs; j++)
+			if (it->docs[j]->kind != DOCUMENT_EXTERNAL &&
+			    (it->cs == NULL ||
+			    strcmp(it->docs[j]->path, it->cs->path) != 0))
+				open_file(g, it->docs[j]->path, it->number,
+				    drop, lint);
+	}
+	for (i = j = 0; i < g->nsecrets; i++)
+		if (drop[i])
+			free(g->secrets[i].text);
+		else
+			g->secrets[j++] = g->secrets[i];
+	g->nsecrets = j;
+	free(drop);
+}
+
+static struct guard *
+guard_make(const struct meeting *m, bool lint)
 {
 	struct guard *g = xcalloc(1, sizeof(*g));
 	size_t	 i, j, k, e;
@@ -221,6 +336,7 @@ guard_new(const struct meeting *m)
 	for (i = 0; i < m->nitems; i++) {
 		const struct agenda_item *it = &m->items[i];
 
+		g->item = it->number;
 		if (it->cs != NULL) {
 			source_add(g, it->cs->path);
 			for (k = 0; k < SECTION__MAX; k++) {
@@ -229,11 +345,24 @@ guard_new(const struct meeting *m)
 					secret_blocks(g,
 					    it->cs->sections[k].blocks);
 			}
+			if (it->closed)
+				g->ngroups++;
 		}
-		for (j = 0; j < it->ndocs; j++)
-			if (it->docs[j]->kind != DOCUMENT_EXTERNAL)
-				source_add(g, it->docs[j]->path);
+		for (j = 0; j < it->ndocs; j++) {
+			const struct document *d = it->docs[j];
+
+			if (d->kind == DOCUMENT_EXTERNAL)
+				continue;
+			source_add(g, d->path);
+			/* A closed item's document is as secret as its
+			 * text: a copy of it is found too. */
+			if (it->closed && d->blocks != NULL) {
+				secret_blocks(g, d->blocks);
+				g->ngroups++;
+			}
+		}
 	}
+	g->item = 0;
 	/* Secret register fields. */
 	for (i = 0; i < m->nregisters; i++) {
 		const struct register_file *r = m->registers[i];
@@ -257,28 +386,23 @@ guard_new(const struct meeting *m)
 				}
 			}
 	}
-	/* A sentence that an open item has too is public by that item
-	 * (a formula most cases use); a secret field's text is not. */
-	for (i = 0; i < m->nitems && g->nsecrets > 0; i++) {
-		const struct agenda_item *it = &m->items[i];
-		char	*data, *n;
-		size_t	 len, s;
-
-		if (it->closed || it->cs == NULL ||
-		    !read_input(it->cs->path, &data, &len))
-			continue;
-		n = normalise(data, len);
-		for (s = 0; s < g->nsecrets; )
-			if (g->secrets[s].sentence &&
-			    strstr(n, g->secrets[s].text) != NULL) {
-				free(g->secrets[s].text);
-				g->secrets[s] = g->secrets[--g->nsecrets];
-			} else
-				s++;
-		free(n);
-		free(data);
-	}
+	open_copies(g, m, lint);
 	return g;
+}
+
+struct guard *
+guard_new(const struct meeting *m)
+{
+	return guard_make(m, false);
+}
+
+size_t
+guard_lint(const struct meeting *m)
+{
+	size_t	 n = diag_warnings();
+
+	guard_free(guard_make(m, true));
+	return diag_warnings() - n;
 }
 
 void

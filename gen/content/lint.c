@@ -2079,6 +2079,7 @@ meeting_lint(const struct meeting *m)
 	lint_figures_twice(&l);
 	/* What build --public and site refuse. */
 	meeting_secret_links(m, DIAG_WARNING);
+	guard_lint(m);
 	for (i = 0; i < m->ndocuments; i++)
 		if (m->documents[i] != NULL)
 			lint_document(&l, m->documents[i]);

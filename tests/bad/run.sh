@@ -2,7 +2,8 @@
 # Broken and hostile meeting folders.  Each folder under tests/bad/ has a
 # file `expected': the exact first line boardgen must print on stderr.
 # boardgen must exit with status 1 and leave the previous output file
-# untouched, with no temporary file left beside it.  A folder may have a
+# untouched, with no temporary file left beside it.  In `expected',
+# @OUT@ stands for the output file's path.  A folder may have a
 # `setup' script (run first, e.g. to make a symlink) and an `args' file
 # (extra arguments).  Large inputs are made by setup at test time.
 # With the ordinary build (not under a sanitizer or valgrind) each case
@@ -28,7 +29,8 @@ for d in tests/bad/*/; do
 	sh -c "$MEM exec timeout 20 $WRAP $B build \"$d\" -o \"$T/out/pack.pdf\" $args" 2>"$T/err" >/dev/null
 	st=$?
 	ms=$((($(date +%s%N) - t0) / 1000000))
-	want=$(cat "$d/expected")
+	# @OUT@: the output file (a message of the last guard names it).
+	want=$(sed "s|@OUT@|$T/out/pack.pdf|g" "$d/expected")
 	got=$(head -n 1 "$T/err")
 	ok=1
 	if [ $st -ne 1 ]; then
