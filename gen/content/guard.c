@@ -302,7 +302,7 @@ open_copies(struct guard *g, const struct meeting *m, bool lint)
 			open_file(g, it->cs->path, it->number, drop, lint);
 		for (j = 0; j < it->ndocs; j++)
 			if (it->docs[j]->kind != DOCUMENT_EXTERNAL &&
-			    (it->cs == NULL ||
+			    it->docs[j]->path != NULL && (it->cs == NULL ||
 			    strcmp(it->docs[j]->path, it->cs->path) != 0))
 				open_file(g, it->docs[j]->path, it->number,
 				    drop, lint);
