@@ -580,10 +580,21 @@ pdf_text(const char *out, const char *data, size_t len, struct buf *b)
 		qpdf_oh_release_all(q);
 	}
 	{
-		char	*s = pdfin_strings(q);
+		bool	 cut = false;
+		char	*s = pdfin_strings(q, &cut);
 
 		buf_puts(b, s);
 		free(s);
+		if (cut) {
+			/* What was not read cannot be said to be clean. */
+			diag(DIAG_ERROR, out, 0, 0, "the PDF written holds more "
+			    "strings than can be checked (over 16 MiB, or over "
+			    "4 000 000 objects): nothing was written; leave out "
+			    "the attached PDF file with the most text, or "
+			    "attach it without its structure");
+			qpdf_cleanup(&q);
+			return false;
+		}
 	}
 	ok = !qpdf_has_error(q);
 out:

@@ -703,8 +703,9 @@ scan_external(const struct document *d, enum diag_level level,
 		return n;
 	if (public_only && !d->ext_public) {
 		diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col, "\"%s\" "
-		    "has no text that can be read (a scan, or fonts without "
-		    "a Unicode map): it cannot be checked for personal "
+		    "has text that cannot be read (a scan, fonts without "
+		    "a Unicode map, or more than the reader takes): it "
+		    "cannot be checked for personal "
 		    "identity numbers; look through it yourself, then mark the "
 		    "link public=\"yes\", as in [...](../bilagor/%s "
 		    "'public=\"yes\"')", d->path, strrchr(d->path, '/') ?
@@ -712,8 +713,9 @@ scan_external(const struct document *d, enum diag_level level,
 		n++;
 	} else if (!public_only && d->ext_text)
 		diag(DIAG_WARNING, d->pos.file, d->pos.line, d->pos.col, "\"%s\" "
-		    "has no text that can be read (a scan, or fonts without "
-		    "a Unicode map): it cannot be checked for personal "
+		    "has text that cannot be read (a scan, fonts without "
+		    "a Unicode map, or more than the reader takes): it "
+		    "cannot be checked for personal "
 		    "identity numbers; before it is published, look through it "
 		    "and mark the link public=\"yes\"", d->path);
 	return n;

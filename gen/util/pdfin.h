@@ -41,8 +41,11 @@ int		 pdfin_page_box(qpdf_data q, qpdf_oh page, double box[4],
 /* The text page shows (pdftext.c), its decoded content given: what is
  * shown on one line joined, with a space where there is a gap, lines
  * apart by '\n', forms followed; *unread: characters whose text their
- * font does not tell (no ToUnicode map, no known encoding).  Caller
- * frees. */
+ * font does not tell (no ToUnicode map, no known encoding), or
+ * PDFIN_UNREAD_CUT when a limit (forms inside forms, operators, bytes of
+ * text) stopped the reading, so that the page counts as unreadable
+ * rather than as read.  Caller frees. */
+#define PDFIN_UNREAD_CUT	((size_t)1 << 40)
 char		*pdfin_page_text(qpdf_data q, qpdf_oh page,
 		    const unsigned char *content, size_t len, size_t *unread);
 /* The same, and in ext where its text is shown (x0, y0, x1, y1 in the
@@ -53,8 +56,9 @@ char		*pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
 		    double ext[4]);
 /* Every string object reachable from the trailer (outline, document
  * information, annotations, structure: /Alt, /ActualText) and the XMP
- * metadata, one a line.  Caller frees. */
-char		*pdfin_strings(qpdf_data q);
+ * metadata, one a line; *cut set when a limit stopped the walk (the rest
+ * not read).  Caller frees. */
+char		*pdfin_strings(qpdf_data q, bool *cut);
 /* Measures what the content streams of a page decode to, without
  * keeping it, and adds it to *total.  Returns 0 if within the bounds,
  * or else the bound that was passed (PDFIN_MAX_STREAM for one stream,

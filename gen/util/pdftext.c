@@ -55,6 +55,9 @@ struct ptext {
 	struct buf	 out;
 	size_t		 unread;
 	size_t		 ops;
+	/* A limit stopped the reading: what lies past it is not known,
+	 * so the page counts as one that cannot be read. */
+	bool		 cut;
 	struct font	**fonts;
 	size_t		 nfonts;
 	/* The end of the last show, in device space, and its size. */
@@ -489,6 +492,8 @@ put_text(struct ptext *pt, const char *s, size_t n)
 {
 	if (pt->out.len + n <= PT_MAX_TEXT)
 		buf_put(&pt->out, s, n);
+	else
+		pt->cut = true;
 }
 
 /* Adds the box of text shown from text space (0, 0) of tm to where it
@@ -553,7 +558,9 @@ show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
 		code = f->bytes == 2 && i + 1 < len ?
 		    (uint32_t)(uint8_t)s[i] << 8 | (uint8_t)s[i + 1] :
 		    (uint8_t)s[i];
-		if (pt->out.len < PT_MAX_TEXT && !code_text(f, code, &pt->out))
+		if (pt->out.len >= PT_MAX_TEXT)
+			pt->cut = true;
+		else if (!code_text(f, code, &pt->out))
 			pt->unread++;
 		tx = (code_width(f, code) / 1000 * gs->fs + gs->tc +
 		    (f->bytes == 1 && code == 32 ? gs->tw : 0)) * gs->th;
@@ -613,8 +620,12 @@ do_form(struct ptext *pt, qpdf_oh res, const char *name,
 	qpdf_oh	 xo, x;
 	char	*key;
 
-	if (depth >= PT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
+	if (!qpdf_oh_is_dictionary(q, res))
 		return;
+	if (depth >= PT_MAX_DEPTH) {
+		pt->cut = true;
+		return;
+	}
 	xo = qpdf_oh_get_key(q, res, "/XObject");
 	key = xasprintf("/%s", name);
 	x = qpdf_oh_get_key(q, xo, key);
@@ -756,6 +767,8 @@ run(struct ptext *pt, qpdf_oh res, const unsigned char *s, size_t len,
 	}
 #undef NUM
 #undef LASTSTR
+	if (t != PDFLEX_END)
+		pt->cut = true;
 	buf_free(&strs);
 	buf_free(&l.str);
 }
@@ -864,7 +877,7 @@ pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
 	else if (ext != NULL)
 		ext[0] = ext[1] = ext[2] = ext[3] = 0;
 	annots(&pt, page);
-	*unread = pt.unread;
+	*unread = pt.cut ? PDFIN_UNREAD_CUT : pt.unread;
 	buf_put(&pt.out, "", 0);
 	r = buf_detach(&pt.out);
 	ptext_free(&pt);
@@ -880,6 +893,7 @@ struct walk {
 	int		*seen;
 	size_t		 nseen, cap;
 	size_t		 objects;
+	bool		 cut;	/* a limit stopped the walk */
 };
 
 static bool
@@ -913,8 +927,13 @@ walk(struct walk *w, qpdf_oh o, int depth)
 	qpdf_data q = w->q;
 	int	 id = qpdf_oh_get_object_id(q, o), i, n;
 
-	if (depth > 64 || w->objects++ > 4000000 ||
-	    w->out->len > PT_MAX_TEXT || (id != 0 && seen_before(w, id)))
+	if (depth > 64)
+		return;
+	if (w->objects++ > 4000000 || w->out->len > PT_MAX_TEXT) {
+		w->cut = true;
+		return;
+	}
+	if (id != 0 && seen_before(w, id))
 		return;
 	if (qpdf_oh_is_string(q, o)) {
 		size_t	 len = 0;
@@ -941,10 +960,12 @@ walk(struct walk *w, qpdf_oh o, int depth)
 			size_t	 len = 0;
 
 			if (qpdf_oh_get_stream_data(q, o, qpdf_dl_generalized,
-			    NULL, &data, &len) == QPDF_SUCCESS && data != NULL &&
-			    w->out->len + len <= PT_MAX_TEXT) {
-				buf_put(w->out, (const char *)data, len);
-				buf_put(w->out, "\n", 1);
+			    NULL, &data, &len) == QPDF_SUCCESS && data != NULL) {
+				if (w->out->len + len <= PT_MAX_TEXT) {
+					buf_put(w->out, (const char *)data, len);
+					buf_put(w->out, "\n", 1);
+				} else
+					w->cut = true;
 			}
 			free(data);
 		}
@@ -968,7 +989,7 @@ walk(struct walk *w, qpdf_oh o, int depth)
 }
 
 char *
-pdfin_strings(qpdf_data q)
+pdfin_strings(qpdf_data q, bool *cut)
 {
 	struct buf b = { 0 };
 	struct walk w;
@@ -977,6 +998,7 @@ pdfin_strings(qpdf_data q)
 	w.q = q;
 	w.out = &b;
 	walk(&w, qpdf_get_trailer(q), 0);
+	*cut = w.cut;
 	free(w.seen);
 	buf_put(&b, "", 0);
 	return buf_detach(&b);

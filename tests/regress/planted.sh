@@ -213,7 +213,7 @@ done
 fresh
 cp tests/check/pdf-scan/bilagor/motion.pdf "$W/bilagor/motion-laddstolpar-2025-11-25.pdf"
 sed -i "s|(../bilagor/motion-laddstolpar-2025-11-25.pdf 'public=\"yes\"')|(../bilagor/motion-laddstolpar-2025-11-25.pdf)|" "$W/$C"
-try "scan without public=yes" "^$W/$C:[0-9]*:[0-9]*: error: \".*motion-laddstolpar-2025-11-25.pdf\" has no text that can be read"
+try "scan without public=yes" "^$W/$C:[0-9]*:[0-9]*: error: \".*motion-laddstolpar-2025-11-25.pdf\" has text that cannot be read"
 
 # Every file in the output folders, searched by the independent scanner.
 $PY tests/scan_outputs.py "$T/out" >"$T/hits" 2>&1 && ok ||

@@ -1,5 +1,6 @@
 /* The text of a PDF file as a reader sees it (gen/util/pdftext.c). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../gen/util/pdfin.h"
 #include "test.h"
@@ -42,6 +43,7 @@ read_pdf(const char *data, size_t len, char **text, char **strings,
 	qpdf_oh	 page;
 	unsigned char *c = NULL;
 	size_t	 clen = 0;
+	bool	 cut = false;
 
 	qpdf_silence_errors(q);
 	CHECK(!(qpdf_read_memory(q, "t.pdf", data, len, "") & QPDF_ERRORS));
@@ -49,7 +51,8 @@ read_pdf(const char *data, size_t len, char **text, char **strings,
 	CHECK(!(qpdf_oh_get_page_content_data(q, page, &c, &clen) &
 	    QPDF_ERRORS));
 	*text = pdfin_page_text(q, page, c, clen, unread);
-	*strings = pdfin_strings(q);
+	*strings = pdfin_strings(q, &cut);
+	CHECK(!cut);
 	free(c);
 	qpdf_cleanup(&q);
 }
@@ -146,10 +149,63 @@ TEST(simple_font)
 		free(o[i]);
 }
 
+/* Text in forms inside forms: read to the reader's depth; a form past it
+ * makes the page one that cannot be read, not one read clean. */
+static void
+nested_forms(size_t depth, char **text, size_t *unread)
+{
+	char	*o[16], *pdf, *strings;
+	size_t	 len, i;
+
+	o[0] = xstrdup("<< /Type /Catalog /Pages 2 0 R >>");
+	o[1] = xstrdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+	o[2] = xstrdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+	    "/Resources << /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> "
+	    "/Contents 4 0 R >>");
+	o[3] = stream("", "BT /F1 10 Tf 72 700 Td (Sida) Tj ET /X Do");
+	o[4] = xstrdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+	    "/Encoding /WinAnsiEncoding >>");
+	for (i = 0; i < depth; i++) {
+		char	*d;
+
+		/* Form i (object 6 + i) draws form i + 1; the last the text. */
+		d = i + 1 < depth ? xasprintf("/Type /XObject /Subtype /Form "
+		    "/BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> "
+		    "/XObject << /X %zu 0 R >> >>", 7 + i) :
+		    xstrdup("/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+		    "/Resources << /Font << /F1 5 0 R >> >>");
+		o[5 + i] = stream(d, i + 1 < depth ? "/X Do" :
+		    "BT /F1 10 Tf 72 600 Td (811218-9876) Tj ET");
+		free(d);
+	}
+	pdf = make_pdf((const char *const *)o, 5 + depth, &len);
+	read_pdf(pdf, len, text, &strings, unread);
+	free(strings);
+	free(pdf);
+	for (i = 0; i < 5 + depth; i++)
+		free(o[i]);
+}
+
+TEST(forms_too_deep)
+{
+	char	*text;
+	size_t	 unread;
+
+	nested_forms(3, &text, &unread);
+	CHECK(strstr(text, "811218-9876") != NULL);
+	CHECK_INT(unread, 0);
+	free(text);
+	nested_forms(11, &text, &unread);
+	CHECK(strstr(text, "811218-9876") == NULL);
+	CHECK(unread == PDFIN_UNREAD_CUT);
+	free(text);
+}
+
 int
 main(void)
 {
 	RUN(type0_tounicode);
 	RUN(simple_font);
+	RUN(forms_too_deep);
 	TEST_END();
 }
