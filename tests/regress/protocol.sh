@@ -149,6 +149,29 @@ if site 2026-12-10; then
 	grep -qF "Inga tillkännagivanden just nu." "$T/site-2026-12-10/anslagstavla.html" ||
 	    bad "on 2026-12-10, before it is posted, the notice is already up"
 fi
+# A fullmäktige meeting's kungörelse is on the noticeboard the week
+# before it, and not before that or after the meeting.
+mkdir -p "$T/kc/regionfullmaktige"
+rm -rf "$T/kc/regionfullmaktige/2026-12-22"
+cp -R tests/check/base "$T/kc/regionfullmaktige/2026-12-22"
+sed -i 's|date="2026-12-08"|date="2026-12-22"|; s|<body>Regionstyrelsen</body>|<body>Regionfullmäktige</body>|' \
+    "$T/kc/regionfullmaktige/2026-12-22/meeting.xml"
+for c in "2026-12-16 yes" "2026-12-22 yes" "2026-12-14 no" "2026-12-23 no"; do
+	day=${c% *}
+	want=${c#* }
+	n=$((n + 1))
+	rm -rf "$T/kc-site"
+	if ! $WRAP $B site "$T/kc" -o "$T/kc-site" --today "$day" -j 1 >/dev/null 2>"$T/kc.err"; then
+		bad "site of a fullmäktige meeting failed:"
+		cat "$T/kc.err"
+		continue
+	fi
+	got=no
+	sed -n '/<h2>Kungörelser/,/<h2>Tillkännagivanden/p' "$T/kc-site/anslagstavla.html" |
+	    grep -qF 'Regionfullmäktige sammanträder tisdag 22 december 2026' && got=yes
+	[ "$got" = "$want" ] || bad "the kungörelse on $day: shown $got, want $want"
+done
+
 # With --pdf the site writes the public protocol beside the decisions.
 n=$((n + 1))
 if $WRAP $B site content -o "$T/site-pdf" --today 2026-12-20 --pdf -j 1 >/dev/null 2>"$T/sp.err"; then
