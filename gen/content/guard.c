@@ -588,9 +588,10 @@ pdf_text(const char *out, const char *data, size_t len, struct buf *b)
 		if (cut) {
 			/* What was not read cannot be said to be clean. */
 			diag(DIAG_ERROR, out, 0, 0, "the PDF written holds more "
-			    "strings than can be checked (over 16 MiB, or over "
-			    "4 000 000 objects): nothing was written; leave out "
-			    "the attached PDF file with the most text, or "
+			    "strings than can be checked (over 16 MiB, over "
+			    "4 000 000 objects, or nested over 5000 deep): "
+			    "nothing was written; leave out the attached PDF "
+			    "file with the most text, or "
 			    "attach it without its structure");
 			qpdf_cleanup(&q);
 			return false;

@@ -18,6 +18,7 @@
 #define PT_MAX_TEXT	(16u * 1024u * 1024u)	/* bytes of text kept */
 #define PT_MAX_OPS	(8u * 1024u * 1024u)	/* operators read a page */
 #define PT_MAX_DEPTH	8			/* forms inside forms */
+#define PT_MAX_WALK	5000			/* objects inside objects */
 #define PT_MAX_STACK	64			/* q ... Q */
 #define PT_MAX_ARGS	64			/* operands kept */
 
@@ -927,9 +928,10 @@ walk(struct walk *w, qpdf_oh o, int depth)
 	qpdf_data q = w->q;
 	int	 id = qpdf_oh_get_object_id(q, o), i, n;
 
-	if (depth > 64)
-		return;
-	if (w->objects++ > 4000000 || w->out->len > PT_MAX_TEXT) {
+	/* Deep enough for any real chain (an outline's /Next runs one
+	 * deeper per entry), shallow enough for the stack. */
+	if (depth > PT_MAX_WALK || w->objects++ > 4000000 ||
+	    w->out->len > PT_MAX_TEXT) {
 		w->cut = true;
 		return;
 	}

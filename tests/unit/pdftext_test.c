@@ -201,11 +201,40 @@ TEST(forms_too_deep)
 	free(text);
 }
 
+/* A string deep inside arrays (past the old walk's 64 levels) is read. */
+TEST(deep_strings)
+{
+	struct buf b = { 0 };
+	const char *o[3];
+	char	*pdf, *text, *strings, *cat;
+	size_t	 len, unread, i;
+
+	for (i = 0; i < 100; i++)
+		buf_puts(&b, "[");
+	buf_puts(&b, "(811218-9876)");
+	for (i = 0; i < 100; i++)
+		buf_puts(&b, "]");
+	buf_put(&b, "", 0);
+	cat = xasprintf("<< /Type /Catalog /Pages 2 0 R /Extra %s >>", b.data);
+	o[0] = cat;
+	o[1] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+	o[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>";
+	pdf = make_pdf(o, 3, &len);
+	read_pdf(pdf, len, &text, &strings, &unread);
+	CHECK(strstr(strings, "811218-9876") != NULL);
+	free(text);
+	free(strings);
+	free(pdf);
+	free(cat);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	RUN(type0_tounicode);
 	RUN(simple_font);
 	RUN(forms_too_deep);
+	RUN(deep_strings);
 	TEST_END();
 }
