@@ -180,12 +180,12 @@ TEST(slugs)
 TEST(summary_round_trip)
 {
 	struct sum_meeting s = { 0 }, *r;
-	struct sum_session ss[1] = { { "08.30", NULL, "Hörsalen\tA", true } };
+	struct sum_session ss[1] = { { "08.30", NULL, "Hörsalen\tA", true, false } };
 	struct sum_item it[2] = {
 		{ 1, AGENDA_PROCEDURAL, "Val av justerare", NULL, NULL, false,
-		    false },
+		    false, NULL, NULL },
 		{ 3, AGENDA_CASE, "Rad\nmed \\ tecken", "RS/1/2026",
-		    "beslut", true, true },
+		    "beslut", true, true, NULL, NULL },
 	};
 	struct buf b = { 0 };
 

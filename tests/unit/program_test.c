@@ -14,8 +14,8 @@
 #define SCHEMA	"templates/schema"
 
 static struct session sessions[2] = {
-	{ "08.30", "12.00", "Salen", true, NULL, { NULL, 0, 0 } },
-	{ "13.00", "16.00", "Rummet", false, NULL, { NULL, 0, 0 } }
+	{ "08.30", "12.00", "Salen", true, false, NULL, { NULL, 0, 0 } },
+	{ "13.00", "16.00", "Rummet", false, false, NULL, { NULL, 0, 0 } }
 };
 static struct meeting meeting = {
 	.dir = "m", .manifest = "m/meeting.xml", .date = "2026-12-08",
