@@ -699,7 +699,7 @@ scan_external(const struct document *d, enum diag_level level,
 			n++;
 		}
 	}
-	if (d->ext_text && d->ext_unread * 10 <= chars)
+	if (d->ext_text && d->ext_unread == 0)
 		return n;
 	if (public_only && !d->ext_public) {
 		diag(DIAG_ERROR, d->pos.file, d->pos.line, d->pos.col, "\"%s\" "
