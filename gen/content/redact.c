@@ -678,7 +678,7 @@ scan_external(const struct document *d, enum diag_level level,
     bool public_only, const char *what)
 {
 	struct pnr_hit h;
-	size_t	 i, n = 0, at, chars = 0;
+	size_t	 i, n = 0, at;
 	char	*desc;
 
 	for (i = 0; i < d->nextpages; i++) {
@@ -687,7 +687,6 @@ scan_external(const struct document *d, enum diag_level level,
 
 		if (t == NULL)
 			continue;
-		chars += utf8_length(t, strlen(t));
 		for (at = 0; pnr_find(t + at, strlen(t + at), 0, &h);
 		    at += h.off + h.n) {
 			desc = pnr_describe(&h);
