@@ -40,7 +40,9 @@ int		 pdfin_page_box(qpdf_data q, qpdf_oh page, double box[4],
 		    int *rotate);
 /* The text page shows (pdftext.c), its decoded content given: what is
  * shown on one line joined, with a space where there is a gap, lines
- * apart by '\n', forms followed; *unread: characters whose text their
+ * apart by '\n', forms followed; then the same characters again in the
+ * order of the lines they stand on, left to right, whatever order they
+ * were drawn in; *unread: characters whose text their
  * font does not tell (no ToUnicode map, no known encoding), or
  * PDFIN_UNREAD_CUT when a limit (forms inside forms, operators, bytes of
  * text) stopped the reading, so that the page counts as unreadable

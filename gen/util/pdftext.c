@@ -21,6 +21,7 @@
 #define PT_MAX_WALK	5000			/* objects inside objects */
 #define PT_MAX_STACK	64			/* q ... Q */
 #define PT_MAX_ARGS	64			/* operands kept */
+#define PT_MAX_GLYPHS	(1u << 20)		/* placed a page */
 
 /* A code's text: UTF-8, up to 4 characters. */
 struct umap {
@@ -51,6 +52,13 @@ struct tstate {
 	struct font *font;
 };
 
+/* A character where it stands: for the page's text in the order of
+ * its lines, whatever order it was drawn in. */
+struct glyph {
+	double		 x, y, xend, size;
+	size_t		 off, len;	/* its text in ptext.out */
+};
+
 struct ptext {
 	qpdf_data	 q;
 	struct buf	 out;
@@ -69,6 +77,8 @@ struct ptext {
 	 * below the baseline to its size above). */
 	double		 ext[4];
 	bool		 anyext;
+	struct glyph	*glyphs;
+	size_t		 nglyphs, glyphcap;
 };
 
 /* ------------------------------------------------------------------ */
@@ -531,13 +541,107 @@ extent_add(struct ptext *pt, const struct tstate *gs, const double tm[6],
 	}
 }
 
+/* Where the character just read into pt->out from `at' stands: from
+ * tm's origin, its glyph w wide (text space), whatever the character
+ * and word spacing then moves. */
+static void
+glyph_add(struct ptext *pt, const struct tstate *gs, const double tm[6],
+    double w, size_t at)
+{
+	struct glyph *g;
+	double	 end[6], y, size;
+
+	if (pt->nglyphs == PT_MAX_GLYPHS) {
+		pt->cut = true;
+		return;
+	}
+	if (pt->nglyphs == pt->glyphcap) {
+		pt->glyphcap = pt->glyphcap ? pt->glyphcap * 2 : 256;
+		pt->glyphs = xrealloc(pt->glyphs, pt->glyphcap *
+		    sizeof(*pt->glyphs));
+	}
+	g = &pt->glyphs[pt->nglyphs++];
+	text_at(gs, tm, &g->x, &g->y, &g->size);
+	memcpy(end, tm, sizeof(end));
+	pdf_mat_translate(end, isfinite(w) ? w : 0, 0);
+	text_at(gs, end, &g->xend, &y, &size);
+	g->off = at;
+	g->len = pt->out.len - at;
+}
+
+static int
+glyph_by_line(const void *a, const void *b)
+{
+	const struct glyph *p = a, *q = b;
+
+	/* Top to bottom, then left to right; ties in the order drawn. */
+	if (p->y != q->y)
+		return p->y > q->y ? -1 : 1;
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return p->off < q->off ? -1 : p->off > q->off;
+}
+
+static int
+glyph_by_x(const void *a, const void *b)
+{
+	const struct glyph *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return p->off < q->off ? -1 : p->off > q->off;
+}
+
+/*
+ * The page's text again, its characters in the order of the lines they
+ * stand on and from left to right in each, whatever order they were
+ * drawn in: pieces of a number drawn right to left, or one by one out
+ * of order, read as a reader sees them.  Added after the text in the
+ * order drawn, which stays (it is right for text set in columns).
+ */
+static void
+glyphs_text(struct ptext *pt)
+{
+	struct buf b = { 0 };
+	size_t	 i, j, k;
+
+	if (pt->nglyphs == 0)
+		return;
+	qsort(pt->glyphs, pt->nglyphs, sizeof(*pt->glyphs), glyph_by_line);
+	for (i = 0; i < pt->nglyphs; i = j) {
+		/* A line: what stands within half a size of its top. */
+		double	 top = pt->glyphs[i].y;
+
+		for (j = i + 1; j < pt->nglyphs && top - pt->glyphs[j].y <=
+		    0.5 * fmax(pt->glyphs[i].size, pt->glyphs[j].size); j++)
+			;
+		qsort(pt->glyphs + i, j - i, sizeof(*pt->glyphs), glyph_by_x);
+		buf_putc(&b, '\n');
+		for (k = i; k < j; k++) {
+			const struct glyph *g = &pt->glyphs[k];
+
+			if (k > i) {
+				const struct glyph *p = &pt->glyphs[k - 1];
+				double	 big = fmax(g->size, p->size);
+
+				if (g->x - p->xend > 0.2 * big ||
+				    g->x < p->xend - 0.5 * big)
+					buf_putc(&b, ' ');
+			}
+			buf_put(&b, pt->out.data + g->off, g->len);
+		}
+	}
+	put_text(pt, b.data, b.len);
+	buf_free(&b);
+}
+
 static void
 show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
     size_t len)
 {
 	const struct font *f = gs->font;
 	double	 x, y, size, tx, adv = 0, tm0[6];
-	size_t	 i;
+	size_t	 i, at;
 	uint32_t code;
 
 	memcpy(tm0, tm, sizeof(tm0));
@@ -559,10 +663,14 @@ show(struct ptext *pt, struct tstate *gs, double tm[6], const char *s,
 		code = f->bytes == 2 && i + 1 < len ?
 		    (uint32_t)(uint8_t)s[i] << 8 | (uint8_t)s[i + 1] :
 		    (uint8_t)s[i];
+		at = pt->out.len;
 		if (pt->out.len >= PT_MAX_TEXT)
 			pt->cut = true;
 		else if (!code_text(f, code, &pt->out))
 			pt->unread++;
+		if (pt->out.len > at)
+			glyph_add(pt, gs, tm, code_width(f, code) / 1000 *
+			    gs->fs * gs->th, at);
 		tx = (code_width(f, code) / 1000 * gs->fs + gs->tc +
 		    (f->bytes == 1 && code == 32 ? gs->tw : 0)) * gs->th;
 		pdf_mat_translate(tm, tx, 0);
@@ -782,6 +890,7 @@ ptext_free(struct ptext *pt)
 	for (i = 0; i < pt->nfonts; i++)
 		font_free(pt->fonts[i]);
 	free(pt->fonts);
+	free(pt->glyphs);
 	buf_free(&pt->out);
 }
 
@@ -878,6 +987,7 @@ pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
 	else if (ext != NULL)
 		ext[0] = ext[1] = ext[2] = ext[3] = 0;
 	annots(&pt, page);
+	glyphs_text(&pt);
 	*unread = pt.cut ? PDFIN_UNREAD_CUT : pt.unread;
 	buf_put(&pt.out, "", 0);
 	r = buf_detach(&pt.out);
