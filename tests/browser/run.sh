@@ -15,7 +15,9 @@ if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
 	    cp package-lock.json node_modules/.installed-lock.json) || { echo "browser: npm ci failed"; exit 1; }
 fi
 rm -rf "$T" && mkdir -p "$T" || exit 2
-$B site content -o "$T/site" --today 2026-12-01 --pdf >/dev/null 2>"$T/err" || { cat "$T/err"; echo "browser: site failed"; exit 1; }
+# The day after the sample's protocol was announced (posted 2026-12-16):
+# the noticeboard has its notice up, the decisions are published.
+$B site content -o "$T/site" --today 2026-12-17 --pdf >/dev/null 2>"$T/err" || { cat "$T/err"; echo "browser: site failed"; exit 1; }
 # The checker catches faults: grey text and no lang must be violations.
 cp -R "$T/site" "$T/spoilt" && sed -i 's/color:#1b1b1b/color:#aaaaaa/' "$T/spoilt/stil.css" &&
     sed -i 's/<html lang="sv">/<html>/' "$T/spoilt/index.html" || exit 2

@@ -2,7 +2,9 @@
 // playwright-core): axe-core on every page type at WCAG 2.1 A and AA,
 // desktop and phone width; the skip link and a visible focus; no
 // sideways scrolling on a phone; and a reader's path, with JavaScript
-// off, from the start page to a meeting, to an item, to its PDF.
+// off, from the start page to a meeting, to an item, to its PDF, and
+// from the start page to the noticeboard's notice, to the decisions,
+// to the protocol's PDF.
 //
 // usage: node site.test.mjs SITE-FOLDER
 // Prints one line per check and "N passed, N failed"; exit 1 on failure.
@@ -141,7 +143,7 @@ try {
 	const ctx = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
 	const page = await ctx.newPage();
 	await page.goto(base + 'index.html');
-	await page.getByRole('link', { name: /Regionstyrelsen, tisdag 8 december 2026/ }).first().click();
+	await page.getByRole('link', { name: 'tisdag 8 december 2026', exact: true }).first().click();
 	check(page.url().endsWith('/regionstyrelsen/2026-12-08/index.html'), 'path: start page to the meeting', page.url());
 	await page.getByRole('link', { name: 'Samarbetsavtal med Fjellmark fylkeskommune och Helse Nordfjell HF 2027–2030' }).first().click();
 	check(page.url().endsWith('/arende-8.html'), 'path: meeting to item 8', page.url());
@@ -164,6 +166,31 @@ try {
 	check((got.type === 'download' || (got.status === 200 && got.type === 'application/pdf')) &&
 	    body.subarray(0, 5).toString() === '%PDF-' && body.length > 10000,
 	    `path: the link gives the pack, ${body.length} bytes of PDF`, JSON.stringify(got));
+
+	// The noticeboard, the day after the notice was posted: from the
+	// start page to the notice of the approved protocol, its dates, and
+	// on to the decisions and the public protocol's PDF.
+	await page.goto(base + 'index.html');
+	await page.getByRole('link', { name: 'Anslagstavla', exact: true }).first().click();
+	check(page.url().endsWith('/anslagstavla.html'), 'noticeboard: the start page links it', page.url());
+	const notices = page.locator('article.notice');
+	check(await notices.count() === 1, 'noticeboard: one notice is up', `${await notices.count()} notices`);
+	const facts = await notices.first().innerText().catch(() => '');
+	check(/Tillkännagivande av justerat protokoll/.test(facts) && /Regionstyrelsen/.test(facts) &&
+	    /Anslaget uppsatt\s+2026-12-16/.test(facts) && /Sista dag för överklagande\s+2027-01-07/.test(facts) &&
+	    /Anslaget tas ned\s+2027-01-08/.test(facts) && /Förvaringsplats för protokollet\s+Regionkansliet/.test(facts),
+	    'noticeboard: the notice gives body, posted, last day of appeal, down, where kept', facts.replace(/\s+/g, ' '));
+	const to = notices.first().getByRole('link', { name: /Protokollets beslut, Regionstyrelsen 2026-12-08/ });
+	if (await to.count() === 1)
+		await to.click();
+	check(page.url().endsWith('/regionstyrelsen/2026-12-08/protokoll.html'), 'noticeboard: the notice leads to the decisions', page.url());
+	const sections = await page.locator('main section h2').allInnerTexts();
+	check(sections.length > 0 && sections[0].startsWith('§ 128'), 'decisions: each § with its number', JSON.stringify(sections.slice(0, 2)));
+	const prot = page.getByRole('link', { name: 'Protokollet (PDF)' });
+	check(await prot.count() === 1, 'decisions: they link the public protocol');
+	const pdf = await prot.count() === 1 ? await (await ctx.request.get(
+	    new URL(await prot.getAttribute('href'), page.url()).href)).body() : Buffer.alloc(0);
+	check(pdf.subarray(0, 5).toString() === '%PDF-', `decisions: the protocol link gives ${pdf.length} bytes of PDF`);
 	await ctx.close();
 } finally {
 	await browser.close();
