@@ -3,6 +3,7 @@
  * The command line: reads arguments, runs the stages in order, prints
  * the diagnostics they collected and decides the exit status.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@ static const char usage_text[] =
 "                     [--allow-failed-checks] [--public] [--final]\n"
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
 "       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
+"       boardgen init BODY-FOLDER YYYY-MM-DD\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
 "       boardgen protocol MEETING-FOLDER -o FILE.pdf [--public] [--templates DIR]\n"
 "       boardgen extract MEETING-FOLDER -o FOLDER [--templates DIR]\n"
@@ -59,8 +61,16 @@ static const char help_text[] =
 "                             file's tjänsteskrivelse, or a report, letter\n"
 "                             or program; the meeting (body, date,\n"
 "                             organisation profile) is found from the file up\n"
+"  init BODY DATE             start the meeting BODY/DATE: its meeting.xml\n"
+"                             from the body's previous meeting (organisation,\n"
+"                             body, sessions, secretary, chair, standing\n"
+"                             items) and the organisation profile, hints for\n"
+"                             the rest; never over an existing meeting\n"
 "  new FOLDER \"TITLE\"         write a new case file arenden/NN-title.md with\n"
-"                             hints to fill in, and add it to the agenda\n"
+"                             hints to fill in (the body's dnr series and\n"
+"                             name), and add it to the agenda; a folder\n"
+"                             BODY/DATE without meeting.xml is started first\n"
+"                             as init would\n"
 "  protocol FOLDER -o FILE.pdf the protocol from FOLDER/protokoll.xml: cover\n"
 "                             with attendance and signatures, a § per item\n"
 "                             with motions, votes, decision, reservations;\n"
@@ -703,23 +713,119 @@ out:
 	return ok;
 }
 
-/* new MEETING "TITLE": a new case file with its header and sections. */
-static int
-cmd_new(struct options *o)
+/* A folder argument without its trailing slashes ("." for none). */
+static char *
+folder_arg(const char *arg)
 {
-	char	*d = xstrdup(o->args[0]), *rel;
-	bool	 added;
-	int	 number, ok;
+	char	*d = xstrdup(arg);
 
-	/* "meeting.xml" for its folder, as build and check take it. */
-	if (is_file_named(d, "meeting.xml"))
-		d[strlen(d) - strlen("meeting.xml")] = '\0';
 	while (strlen(d) > 1 && d[strlen(d) - 1] == '/')
 		d[strlen(d) - 1] = '\0';
 	if (*d == '\0') {
 		free(d);
 		d = xstrdup(".");
 	}
+	return d;
+}
+
+/* body/date/meeting.xml from the previous meeting and the profile;
+ * says where it came from and what comes next.  NULL after reporting. */
+static char *
+init_meeting(struct options *o, const char *body, const char *date)
+{
+	struct init_from from;
+	char	*sdir = xasprintf("%s/schema", o->tdir), *dir;
+
+	dir = meeting_init(body, date, sdir, &from);
+	free(sdir);
+	if (dir == NULL)
+		return NULL;
+	if (from.previous != NULL)
+		printf("%s/meeting.xml: new meeting; organisation, body, "
+		    "sessions, secretary, chair and standing items from "
+		    "%s/meeting.xml\n", dir, from.previous);
+	else
+		printf("%s/meeting.xml: new meeting; the body has no earlier "
+		    "meeting to start from\n", dir);
+	if (from.profile_copied)
+		printf("%s: copied from %s, whose profile a new meeting does "
+		    "not see (keep one in %s for every meeting)\n",
+		    from.profile, from.previous, body);
+	else if (from.profile != NULL)
+		printf("%s: the organisation profile\n", from.profile);
+	else
+		printf("no organisation.xml in %s or above: the documents "
+		    "will have no letterhead and no logo (see boardgen(5))\n",
+		    dir);
+	if (from.hints)
+		printf("%s/meeting.xml: fill in the hints in brackets; "
+		    "\"boardgen check %s\" lists them\n", dir, dir);
+	free(from.previous);
+	free(from.profile);
+	return dir;
+}
+
+/* init BODY DATE: a new meeting folder BODY/DATE. */
+static int
+cmd_init(struct options *o)
+{
+	char	*body = folder_arg(o->args[0]), *dir;
+
+	dir = init_meeting(o, body, o->args[1]);
+	if (dir != NULL)
+		printf("next: boardgen new %s \"TITLE\" for each case\n", dir);
+	free(body);
+	free(dir);
+	return dir != NULL && diag_errors() == 0;
+}
+
+/* new MEETING "TITLE": a new case file with its header and sections;
+ * a folder named by a date without meeting.xml is a meeting to start
+ * first, as init would. */
+static int
+cmd_new(struct options *o)
+{
+	char	*d, *rel, *m, *base, *made, *body, *date;
+	bool	 added;
+	int	 number, ok;
+	struct stat st;
+
+	/* "meeting.xml" for its folder, as build and check take it. */
+	d = xstrdup(o->args[0]);
+	if (is_file_named(d, "meeting.xml")) {
+		d[strlen(d) - strlen("meeting.xml")] = '\0';
+		m = folder_arg(d);
+		free(d);
+		d = m;
+	} else {
+		m = folder_arg(d);
+		free(d);
+		d = m;
+	}
+	m = xasprintf("%s/meeting.xml", d);
+	if (lstat(m, &st) != 0 && errno == ENOENT) {
+		base = strrchr(d, '/') != NULL ? strrchr(d, '/') + 1 : d;
+		if (!iso_date_valid(base)) {
+			diag(DIAG_ERROR, m, 0, 0, "there is no meeting here: "
+			    "start one with boardgen init BODY-FOLDER "
+			    "YYYY-MM-DD (its folder is named by the date), "
+			    "then add cases to it");
+			free(m);
+			free(d);
+			return 0;
+		}
+		body = base == d ? xstrdup(".") :
+		    xstrndup(d, (size_t)(base - 1 - d));
+		date = xstrdup(base);
+		made = init_meeting(o, *body != '\0' ? body : "/", date);
+		free(body);
+		free(date);
+		free(d);
+		free(m);
+		if ((d = made) == NULL)
+			return 0;
+	} else
+		free(m);
 	if ((rel = case_new(d, o->args[1], &number, &added)) == NULL) {
 		free(d);
 		return 0;
@@ -852,6 +958,7 @@ static const struct command {
 	{ "build",	1, "FILE.pdf",	REPORT_BRIEF,	cmd_build },
 	{ "check",	1, NULL,	REPORT_COUNTED,	cmd_check },
 	{ "extract",	1, "FOLDER",	REPORT_ALL,	cmd_extract },
+	{ "init",	2, NULL,	REPORT_ALL,	cmd_init },
 	{ "new",	2, NULL,	REPORT_ALL,	cmd_new },
 	{ "protocol",	1, "FILE.pdf",	REPORT_ALL,	cmd_protocol },
 	{ "render",	1, "FILE.pdf",	REPORT_FILE,	cmd_render },

@@ -151,6 +151,28 @@ struct program	*program_parse(const char *path, const char *data,
 char		*case_new(const char *dir, const char *title, int *number,
 		    bool *added);
 
+/* What `init' filled the new meeting.xml from (init.c). */
+struct init_from {
+	char	*previous;	/* the previous meeting's folder, or NULL */
+	char	*profile;	/* the organisation profile used, or NULL */
+	bool	 profile_copied;	/* copied from the previous meeting's
+					 * folder, which the new one does not
+					 * see */
+	bool	 hints;		/* left hints to fill in */
+};
+/* Writes body/date/meeting.xml (making the folders) from the body's
+ * previous meeting and the nearest organisation profile, hints where
+ * neither says; never over an existing meeting.  Returns the new
+ * folder (caller frees; *from's strings too), or NULL after
+ * reporting. */
+char		*meeting_init(const char *body, const char *date,
+		    const char *schema_dir, struct init_from *from);
+/* The folder of the body's latest meeting before date, or NULL. */
+char		*meeting_previous(const char *body, const char *date);
+/* The dnr series most used in mdir/arenden/'s case files ("RS" of
+ * RS/1502/2026), or NULL. */
+char		*dnr_series(const char *mdir);
+
 /* Figure files (figure.c, csv.c, figcheck.c; docs/figures.md). */
 /* Reads every figure the meeting's texts place (BLOCK_FIGURE) into
  * m->figures, each file once, computes its computed cells and

@@ -19,10 +19,10 @@
 
 static const char scaffold[] =
 "---\n"
-"dnr: [Ange dnr, t.ex. RS/1234/2026]\n"
+"dnr: %s\n"
 "title: %s\n"
 "kind: beslut\n"
-"# datum: sätts till sammanträdets datum om fältet saknas\n"
+"datum: [Ange tjänsteskrivelsens datum, ÅÅÅÅ-MM-DD]\n"
 "förvaltning: [Ange förvaltning]\n"
 "handläggare: [Skriv handläggarens namn]\n"
 "tfn: [Ange telefonnummer, t.ex. 010-123 45 67]\n"
@@ -37,7 +37,7 @@ static const char scaffold[] =
 "\n"
 "# Förslag till beslut\n"
 "\n"
-"[Skriv förslaget, t.ex. Regionstyrelsen beslutar att ...]\n"
+"%s\n"
 "\n"
 "# Expedieras till\n"
 "\n"
@@ -89,7 +89,8 @@ title_ok(const char *title)
 /* Agenda entries in meeting.xml (its structure only: a meeting whose
  * case files have errors still gets new cases). */
 static int
-agenda_count(const char *manifest, const char *data, size_t len)
+agenda_count(const char *manifest, const char *data, size_t len,
+    char **body, char **date)
 {
 	xmlDocPtr doc;
 	xmlNodePtr n, c;
@@ -97,8 +98,12 @@ agenda_count(const char *manifest, const char *data, size_t len)
 
 	if ((doc = xml_load_memory(manifest, data, len, NULL, NULL)) == NULL)
 		return -1;
+	*date = xml_attr(xmlDocGetRootElement(doc), "date");
 	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xml_is(n, "agenda")) {
+		if (n->type == XML_ELEMENT_NODE && xml_is(n, "body") &&
+		    *body == NULL)
+			*body = xml_text(n);
+		else if (n->type == XML_ELEMENT_NODE && xml_is(n, "agenda")) {
 			count = 0;
 			for (c = n->children; c != NULL; c = c->next)
 				if (c->type == XML_ELEMENT_NODE)
@@ -152,11 +157,53 @@ add_to_agenda(const char *data, size_t len, const char *file)
 	return buf_detach(&b);
 }
 
+/* The folder above a meeting folder: its body's. */
+static char *
+parent_of(const char *dir)
+{
+	const char *slash = strrchr(dir, '/'), *base = slash ? slash + 1 : dir;
+
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || *base == '\0')
+		return xasprintf("%s/..", dir);
+	return slash != NULL ? xstrndup(dir, (size_t)(slash - dir)) :
+	    xstrdup(".");
+}
+
+/* The hints of a new case in the body's own words: the dnr series of
+ * this meeting's cases (else of the body's previous meeting's) and
+ * the meeting's year; the body's name in the proposal. */
+static void
+body_hints(const char *dir, const char *body, const char *date,
+    char **dnr, char **proposal)
+{
+	char	*series = dnr_series(dir), *parent, *prev;
+	char	 year[16] = "ÅÅÅÅ";
+	size_t	 off, n;
+
+	if (date != NULL && iso_date_valid(date))
+		snprintf(year, sizeof(year), "%.4s", date);
+	if (series == NULL && date != NULL && iso_date_valid(date)) {
+		parent = parent_of(dir);
+		if ((prev = meeting_previous(parent, date)) != NULL)
+			series = dnr_series(prev);
+		free(prev);
+		free(parent);
+	}
+	*dnr = series != NULL ? xasprintf("[Ange dnr: %s/NUMMER/%s]", series,
+	    year) : xasprintf("[Ange dnr: SERIE/NUMMER/%s]", year);
+	*proposal = body != NULL && *body != '\0' &&
+	    !lint_hint(body, strlen(body), false, &off, &n) ?
+	    xasprintf("[Skriv förslaget, t.ex. %s beslutar att ...]", body) :
+	    xstrdup("[Skriv förslaget: nämnden beslutar att ...]");
+	free(series);
+}
+
 char *
 case_new(const char *dir, const char *title, int *number, bool *added)
 {
 	char	*manifest, *data = NULL, *slug = NULL, *rel = NULL;
 	char	*path = NULL, *folder = NULL, *text = NULL, *edited = NULL;
+	char	*body = NULL, *date = NULL, *dnr = NULL, *proposal = NULL;
 	size_t	 len;
 	int	 fd, count;
 	struct buf b = { 0 };
@@ -168,7 +215,7 @@ case_new(const char *dir, const char *title, int *number, bool *added)
 		goto fail;
 	if (!file_read(manifest, CONTENT_MAX_MANIFEST, &data, &len))
 		goto fail;
-	if ((count = agenda_count(manifest, data, len)) < 0)
+	if ((count = agenda_count(manifest, data, len, &body, &date)) < 0)
 		goto fail;
 	*number = count + 1;
 	slug = case_slug(title);
@@ -180,14 +227,16 @@ case_new(const char *dir, const char *title, int *number, bool *added)
 		goto fail;
 	}
 	path = xasprintf("%s/%s", dir, rel);
+	body_hints(dir, body, date, &dnr, &proposal);
 	/* The title goes into a "key: value" line as it is; quotes
 	 * around it would be taken off, so a quoted title keeps them by
 	 * being quoted once more. */
 	if ((title[0] == '"' || title[0] == '\'') &&
 	    title[strlen(title) - 1] == title[0])
-		buf_printf(&b, scaffold, text = xasprintf("'%s'", title));
+		buf_printf(&b, scaffold, dnr, text = xasprintf("'%s'", title),
+		    proposal);
 	else
-		buf_printf(&b, scaffold, title);
+		buf_printf(&b, scaffold, dnr, title, proposal);
 	/* O_EXCL: an existing file, or one made meanwhile, is never
 	 * overwritten. */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1) {
@@ -212,6 +261,10 @@ case_new(const char *dir, const char *title, int *number, bool *added)
 		*added = true;
 	}
 done:
+	free(dnr);
+	free(proposal);
+	free(body);
+	free(date);
 	free(edited);
 	free(text);
 	buf_free(&b);
@@ -222,6 +275,10 @@ done:
 	free(path);
 	return rel;
 fail:
+	free(dnr);
+	free(proposal);
+	free(body);
+	free(date);
 	free(text);
 	buf_free(&b);
 	free(folder);

@@ -619,6 +619,13 @@ explain_attrs(struct rng_errors *re, xmlNodePtr node)
 				    "%s%s; did you mean \"%s\"?", el, an, v,
 				    hint ? "" : "write ", hint ? hint : choices,
 				    near));
+			else if (hint != NULL && v[0] == '[' &&
+			    v[strlen(v) - 1] == ']')
+				/* A hint a new meeting.xml holds to be
+				 * replaced, not a value written wrong. */
+				precise(re, line, col, xasprintf("unfilled "
+				    "template hint \"%s\" in <%s %s>: %s", v,
+				    el, an, hint));
 			else if (hint != NULL || choices != NULL ||
 			    range != NULL)
 				precise(re, line, col, xasprintf("<%s %s=\"%s\">: "
