@@ -902,7 +902,7 @@ cmd_site(struct options *o)
 {
 	struct site_options *so = &o->site;
 	char	 today[16];
-	char	*base = NULL;
+	char	*base = NULL, *sdir;
 	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
 	int	 ok;
 
@@ -918,6 +918,13 @@ cmd_site(struct options *o)
 	so->stats = o->stats;
 	so->templates = o->tdir;
 	so->today = site_today(so->today, today, sizeof(today));
+	/* The protocol template's rules, checked in every meeting's
+	 * protocol as check checks them. */
+	sdir = xasprintf("%s/schema", o->tdir);
+	ok = template_protocol_rules(o->tdir, sdir, &so->justering_days);
+	free(sdir);
+	if (!ok)
+		return 0;
 	if (so->base_url != NULL && *so->base_url != '\0' &&
 	    so->base_url[strlen(so->base_url) - 1] != '/')
 		so->base_url = base = xasprintf("%s/", so->base_url);

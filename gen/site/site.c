@@ -522,10 +522,9 @@ do_meeting(const struct site_options *o, const struct job *j,
 	c->read++;
 	sdir = xasprintf("%s/schema", o->templates);
 	m = meeting_load(j->dir, sdir);
-	/* The protocol, when there is one, checked as check checks it
-	 * (but for the template's limit on justering). */
+	/* The protocol, when there is one, checked as check checks it. */
 	if (m != NULL && (pr = protocol_load(m, sdir, &none)) != NULL)
-		protocol_check(pr, m, 0);
+		protocol_check(pr, m, o->justering_days);
 	free(sdir);
 	if (m == NULL || (pr == NULL && !none) || diag_errors() > errors)
 		goto out;

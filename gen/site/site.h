@@ -31,6 +31,9 @@ struct site_options {
 	bool		 progress;	/* show progress (a terminal) */
 	bool		 force;		/* re-read every meeting */
 	bool		 stats;		/* print counts and timings */
+	/* A protocol's justering at most this many days after the
+	 * meeting (the protocol template's limit; 0: none), as check. */
+	int		 justering_days;
 	/* Writes a meeting's pack to path (main supplies the PDF stages,
 	 * which this stage does not depend on); with `pdf'. */
 	int		(*pack)(const struct meeting *, const char *path,

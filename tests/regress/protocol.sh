@@ -172,6 +172,23 @@ for c in "2026-12-16 yes" "2026-12-22 yes" "2026-12-14 no" "2026-12-23 no"; do
 	[ "$got" = "$want" ] || bad "the kungörelse on $day: shown $got, want $want"
 done
 
+# The site checks the protocol as check does, the template's limit on
+# justering included: a protocol approved 20 days after the meeting
+# (the sample's template allows 14) stops the meeting's pages.
+n=$((n + 1))
+rm -rf "$T/late" "$T/site-late"
+mkdir -p "$T/late/regionstyrelsen"
+cp -R "$S" "$T/late/regionstyrelsen/"
+sed -i 's|<justering date="2026-12-15"|<justering date="2026-12-28"|; s|posted="2026-12-16"|posted="2026-12-29"|' \
+    "$T/late/regionstyrelsen/2026-12-08/protokoll.xml"
+$WRAP $B site "$T/late" -o "$T/site-late" --today 2026-12-30 -j 1 >/dev/null 2>"$T/late.err"
+st=$?
+if [ $st -ne 1 ] || ! grep -q "protokoll.xml:[0-9]*:[0-9]*: error: justering on 2026-12-28 is 20 days after the meeting: the template allows 14" "$T/late.err" ||
+    [ -e "$T/site-late/regionstyrelsen/2026-12-08/protokoll.html" ]; then
+	bad "the site with a justering 20 days after the meeting: status $st, want the limit's error and no pages:"
+	cat "$T/late.err"
+fi
+
 # With --pdf the site writes the public protocol beside the decisions.
 n=$((n + 1))
 if $WRAP $B site content -o "$T/site-pdf" --today 2026-12-20 --pdf -j 1 >/dev/null 2>"$T/sp.err"; then
