@@ -935,8 +935,6 @@ cmd_site(struct options *o)
 	so->pack_arg = o->tdir;
 	so->protocol_pdf = site_protocol;
 	so->max_warnings = BUILD_MAX_WARNINGS;
-	so->more_warnings = "run \"boardgen check\" on the meeting folder to "
-	    "list them all";
 	ok = site_build(so);
 	free(base);
 	return ok;
@@ -990,8 +988,11 @@ report(const struct command *c, const char *arg)
 
 	switch (c->report) {
 	case REPORT_BRIEF:
-		more = xasprintf("run \"boardgen check %s\" to list them all",
-		    arg);
+		/* check takes one meeting, not a site's content folder. */
+		more = c->run == cmd_site ? xasprintf("run \"boardgen check "
+		    "%s/BODY/DATE\" on the meeting folder they name to list "
+		    "them all", arg) : xasprintf("run \"boardgen check %s\" "
+		    "to list them all", arg);
 		diag_flush_brief(stderr, BUILD_MAX_WARNINGS, NULL, more);
 		free(more);
 		break;

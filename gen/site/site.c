@@ -645,6 +645,23 @@ write_all(int fd, const char *p, size_t n)
 		}
 }
 
+/* One meeting, its diagnostics flushed to mem: a few of its warnings,
+ * and for the rest the check command that lists them (check on the
+ * content folder would not: it takes one meeting). */
+static int
+meeting_reported(const struct site_options *o, const struct job *j,
+    const char *common, struct counts *c, FILE *mem)
+{
+	char	*more = xasprintf("run \"boardgen check %s\" to list them all",
+	    j->dir);
+	int	 ok = do_meeting(o, j, common, c);
+
+	if (mem != NULL)
+		diag_flush_brief(mem, o->max_warnings, NULL, more);
+	free(more);
+	return ok;
+}
+
 /* A worker: meetings k, k + n, k + 2n, ...; a '.' on the pipe after
  * each, then its counts; its diagnostics go to stderr at once, in one
  * write. */
@@ -659,12 +676,12 @@ worker_run(const struct site_options *o, const struct job *jobs,
 	FILE	*mem;
 	int	 ok = 1;
 
+	mem = open_memstream(&text, &tlen);
 	for (i = k; i < njobs; i += n) {
-		ok &= do_meeting(o, &jobs[i], common, &c);
+		ok &= meeting_reported(o, &jobs[i], common, &c, mem);
 		write_all(fd, ".", 1);
 	}
-	if ((mem = open_memstream(&text, &tlen)) != NULL) {
-		diag_flush_brief(mem, o->max_warnings, NULL, o->more_warnings);
+	if (mem != NULL) {
 		fclose(mem);
 		write_all(STDERR_FILENO, text, tlen);
 		free(text);
@@ -701,12 +718,21 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 	if (nw > njobs)
 		nw = njobs;
 	if (nw <= 1) {
+		char	*text = NULL;
+		size_t	 tlen = 0;
+		FILE	*mem = open_memstream(&text, &tlen);
+
 		for (i = 0; i < njobs; i++) {
-			ok &= do_meeting(o, &jobs[i], common, c);
+			ok &= meeting_reported(o, &jobs[i], common, c, mem);
 			progress(o, t0, i + 1, njobs, &shown);
 		}
 		if (shown)
 			fputs("\n", stderr);
+		if (mem != NULL) {
+			fclose(mem);
+			fwrite(text, 1, tlen, stderr);
+			free(text);
+		}
 		free(common);
 		return ok;
 	}

@@ -45,9 +45,9 @@ struct site_options {
 	int		(*protocol_pdf)(const struct meeting *,
 			    const struct protocol *, const char *path,
 			    void *arg, const struct guard *);
-	/* Warnings each worker prints before it counts the rest. */
+	/* Warnings printed of each meeting before the rest are counted
+	 * (with the check command that lists them all). */
 	size_t		 max_warnings;
-	const char	*more_warnings;
 };
 
 /* Builds or brings up to date the site in opts->out.  Reports problems
