@@ -872,6 +872,13 @@ site_protocol(const struct meeting *m, const struct protocol *p,
 	return ok;
 }
 
+/* A chart of the site, as the pack draws it. */
+static struct chart *
+site_chart(const struct block *ref, void *arg, bool *by_rows, bool *pct)
+{
+	return template_chart(arg, ref, by_rows, pct);
+}
+
 /* "Today" for the site: --today, else SOURCE_DATE_EPOCH's date (UTC),
  * never the clock. */
 static const char *
@@ -901,6 +908,7 @@ static int
 cmd_site(struct options *o)
 {
 	struct site_options *so = &o->site;
+	struct template_charts *charts;
 	char	 today[16];
 	char	*base = NULL, *sdir;
 	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -935,7 +943,19 @@ cmd_site(struct options *o)
 	so->pack_arg = o->tdir;
 	so->protocol_pdf = site_protocol;
 	so->max_warnings = BUILD_MAX_WARNINGS;
+	/* The charts' look is the pack template's, read once before the
+	 * workers are made. */
+	sdir = xasprintf("%s/schema", o->tdir);
+	charts = template_charts_new(o->tdir, sdir);
+	free(sdir);
+	if (charts == NULL) {
+		free(base);
+		return 0;
+	}
+	so->chart = site_chart;
+	so->chart_arg = charts;
 	ok = site_build(so);
+	template_charts_free(charts);
 	free(base);
 	return ok;
 }

@@ -324,6 +324,25 @@ figure_table(struct hctx *h, const struct block *ref)
 	}
 }
 
+/* A figure as the pack places it: its chart (drawn, with its numbers
+ * under it) or its table. */
+static void
+figure_block(struct hctx *h, const struct block *ref)
+{
+	struct chart *ch;
+	bool	 by_rows, pct;
+
+	if (ref->figure_view == FIGVIEW_CHART && ref->figure != NULL &&
+	    h->opts != NULL && h->opts->chart != NULL &&
+	    (ch = h->opts->chart(ref, h->opts->chart_arg, &by_rows,
+	    &pct)) != NULL) {
+		html_chart(h, ref, ch, by_rows, pct);
+		chart_free(ch);
+		return;
+	}
+	figure_table(h, ref);
+}
+
 void
 html_blocks(struct hctx *h, const struct block *bl, int hbase)
 {
@@ -403,7 +422,7 @@ html_blocks(struct hctx *h, const struct block *bl, int hbase)
 			buf_puts(b, "<hr>\n");
 			break;
 		case BLOCK_FIGURE:
-			figure_table(h, bl);
+			figure_block(h, bl);
 			break;
 		case BLOCK_REGISTER:
 			/* Made afresh with every secret field as its note,

@@ -15,6 +15,8 @@
 #include "../util/util.h"
 
 struct meeting;
+struct block;
+struct chart;
 
 /* What the pages are told about the site. */
 struct html_options {
@@ -24,6 +26,13 @@ struct html_options {
 					 * feed and the JSON ids, or NULL */
 	bool		 pdf;		/* each meeting's pack is beside its
 					 * page: link it */
+	/* The chart a figure reference (FIGVIEW_CHART) draws in the pack,
+	 * made by the template stage, which this one does not depend on
+	 * (main supplies it); by_rows and pct as template_chart() says.
+	 * NULL: a chart is shown as its table. */
+	struct chart	*(*chart)(const struct block *ref, void *arg,
+			    bool *by_rows, bool *pct);
+	void		*chart_arg;
 };
 
 /* ------------------------------------------------------------------ */

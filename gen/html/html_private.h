@@ -49,6 +49,7 @@ struct hctx {
 	 * had their first reference (it holds the back-link's target). */
 	const char	*notepage;
 	bool		 noteseen[NOTES_MAX + 1];
+	int		 charts;	/* drawn on this page: their ids */
 };
 
 /* page.c */
@@ -78,6 +79,11 @@ void	 html_spans(struct hctx *, const struct span *);
 void	 html_notes(struct hctx *, const struct note *);
 /* Text from the model (titles, places) for the page. */
 void	 html_text(struct hctx *, const char *);
+
+/* chart.c: a figure reference drawn as the pack draws its chart, then
+ * its numbers as a table. */
+void	 html_chart(struct hctx *, const struct block *ref,
+	    const struct chart *, bool by_rows, bool pct);
 
 /* Names of things in the site. */
 /* "BODY/DATE/" relative to the root. */

@@ -82,6 +82,14 @@ const char html_css[] =
 "tr.part th{font-weight:normal;padding-left:1.6rem}\n"
 "tr.group th{background:#eef4fa}\n"
 "thead th{vertical-align:bottom}\n"
+".chart{margin:0 0 1rem}\n"
+".chart figcaption{font-weight:bold;margin:0 0 .3rem}\n"
+".chart svg[role=img]{display:block;width:100%;max-width:36rem;"
+"height:auto}\n"
+".chart svg text{font-size:13px;fill:#1b1b1b}\n"
+".legend{list-style:none;padding:0;margin:.3rem 0 0;display:flex;"
+"flex-wrap:wrap;gap:.2rem 1.2rem;font-size:.95rem}\n"
+".legend li{display:flex;align-items:center;gap:.4rem}\n"
 ".secret{font-style:italic;color:#3d3d3d}\n"
 ".nw{white-space:nowrap}\n"
 ".meetings{padding-left:1.2rem}\n"
@@ -104,6 +112,7 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	struct buf *b = h->b;
 	size_t	 i;
 
+	h->charts = 0;
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "

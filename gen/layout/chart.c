@@ -33,32 +33,6 @@ static const struct rgb grid_color = { 0.82f, 0.82f, 0.82f };
 static const struct rgb axis_color = { 0.3f, 0.3f, 0.3f };
 static const struct rgb white = { 1, 1, 1 };
 
-/* Used when the template gives no colours (all black). */
-static const struct rgb palette[6] = {
-	{ 0.12f, 0.30f, 0.55f }, { 0.85f, 0.45f, 0.10f },
-	{ 0.20f, 0.55f, 0.30f }, { 0.70f, 0.15f, 0.20f },
-	{ 0.45f, 0.30f, 0.60f }, { 0.40f, 0.40f, 0.40f }
-};
-
-/* Line charts: dash pattern (on, off; 0: solid) by series. */
-static const float dashes[6][2] = {
-	{ 0, 0 }, { 6, 3 }, { 1.5f, 2 }, { 10, 3 }, { 3, 3 }, { 1.5f, 5 }
-};
-
-/* Bar charts: share of white mixed into the colour, by series, so that
- * neighbouring series differ in lightness in greyscale too. */
-static const float lighten[6] = { 0, 0.55f, 0.82f, 0.3f, 0.7f, 0.9f };
-
-enum marker {
-	MK_CIRCLE,
-	MK_SQUARE,
-	MK_TRIANGLE,
-	MK_DIAMOND,
-	MK_TRIANGLE_DOWN,
-	MK_PLUS,
-	MK__N
-};
-
 /* Text laid out as items [i0, i1) with the first baseline at y = 0. */
 struct ctext {
 	size_t	 i0, i1;
@@ -73,70 +47,6 @@ struct cgeo {
 	float	 band;		/* per category */
 	struct chart_ticks tk;
 };
-
-/* ------------------------------------------------------------------ */
-/* Ticks. */
-
-void
-chart_ticks(double min, double max, bool zero, int maxn,
-    struct chart_ticks *t)
-{
-	static const double mant[3] = { 1, 2, 5 };
-	double	 raw, step = 1, p10, k0 = 0, k1 = 1, floorstep;
-	int	 e, m, guard;
-
-	if (maxn < 2)
-		maxn = 2;
-	if (maxn > CHART_MAX_TICKS)
-		maxn = CHART_MAX_TICKS;
-	if (!isfinite(min) || !isfinite(max) || min > max)
-		min = max = 0;
-	if (zero) {
-		if (min > 0)
-			min = 0;
-		if (max < 0)
-			max = 0;
-	}
-	if (min == max) {
-		/* One value: shown against zero; nothing at all: 0 to 1. */
-		if (min > 0)
-			min = 0;
-		else if (max < 0)
-			max = 0;
-		else
-			max = 1;
-	}
-	/*
-	 * Steps below 10^-6 cannot be labelled (sv_number's decimals), and
-	 * a step tiny against the values would leave too few bits in
-	 * min / step: both are floors.
-	 */
-	floorstep = fmax(1e-6, fmax(fabs(min), fabs(max)) * 1e-9);
-	raw = fmax((max - min) / (maxn - 1), floorstep);
-	e = (int)floor(log10(raw));
-	p10 = pow(10, e);
-	for (m = 0, guard = 0; guard < 64; guard++) {
-		step = mant[m] * p10;
-		if (step >= raw * (1 - 1e-9)) {
-			k0 = floor(min / step + 1e-9);
-			k1 = ceil(max / step - 1e-9);
-			if (k1 - k0 + 1 <= maxn)
-				break;
-		}
-		if (++m == 3) {
-			m = 0;
-			p10 = pow(10, ++e);
-		}
-	}
-	t->step = step;
-	t->k0 = k0;
-	t->n = (int)(k1 - k0) + 1;
-	t->lo = k0 * step;
-	t->hi = k1 * step;
-	t->decimals = e < 0 ? -e : 0;
-	if (t->decimals > 6)
-		t->decimals = 6;
-}
 
 /* ------------------------------------------------------------------ */
 /* Text. */
@@ -276,28 +186,6 @@ shorten(struct lay *L, const struct style *st, const struct block *b,
 /* Shapes.  Coordinates here are page-model y (up), relative to the box
  * top. */
 
-static struct rgb
-series_color(const struct chart *ch, size_t s)
-{
-	size_t	 i;
-	bool	 any = false;
-
-	for (i = 0; i < 6; i++)
-		if (ch->colors[i].r != 0 || ch->colors[i].g != 0 ||
-		    ch->colors[i].b != 0)
-			any = true;
-	return any ? ch->colors[s % 6] : palette[s % 6];
-}
-
-static struct rgb
-mix_white(struct rgb c, float t)
-{
-	c.r += (1 - c.r) * t;
-	c.g += (1 - c.g) * t;
-	c.b += (1 - c.b) * t;
-	return c;
-}
-
 static struct pitem *
 shape(struct lay *L, const struct block *b, enum pitem_kind kind, float x,
     float y)
@@ -332,37 +220,39 @@ rule(struct lay *L, const struct block *b, float x, float y, float w, float h,
 
 /* A marker of series s centred at (x, y), radius r. */
 static void
-marker(struct lay *L, const struct block *b, size_t s, struct rgb c, float x,
-    float y, float r)
+marker(struct lay *L, const struct block *b, const struct chart *ch, size_t s,
+    float x, float y, float r)
 {
 	struct pitem *p = NULL;
+	struct chart_look lk;
 	float	*v, a = r * 0.35f;
 	size_t	 n = 0;
 
-	switch ((enum marker)(s % MK__N)) {
-	case MK_CIRCLE:
+	chart_look(ch, s, &lk);
+	switch (lk.marker) {
+	case CHART_MK_CIRCLE:
 		p = shape(L, b, PITEM_CIRCLE, x, y);
 		p->w = r;
 		break;
-	case MK_SQUARE:
+	case CHART_MK_SQUARE:
 		r *= 0.9f;
 		v = points(L, n = 4);
 		v[0] = -r; v[1] = -r; v[2] = r; v[3] = -r;
 		v[4] = r; v[5] = r; v[6] = -r; v[7] = r;
 		break;
-	case MK_TRIANGLE:
+	case CHART_MK_TRIANGLE:
 		r *= 1.2f;
 		v = points(L, n = 3);
 		v[0] = -r; v[1] = -r * 0.8f; v[2] = r; v[3] = -r * 0.8f;
 		v[4] = 0; v[5] = r;
 		break;
-	case MK_DIAMOND:
+	case CHART_MK_DIAMOND:
 		r *= 1.25f;
 		v = points(L, n = 4);
 		v[0] = 0; v[1] = -r; v[2] = r; v[3] = 0;
 		v[4] = 0; v[5] = r; v[6] = -r; v[7] = 0;
 		break;
-	case MK_TRIANGLE_DOWN:
+	case CHART_MK_TRIANGLE_DOWN:
 		r *= 1.2f;
 		v = points(L, n = 3);
 		v[0] = -r; v[1] = r * 0.8f; v[2] = r; v[3] = r * 0.8f;
@@ -385,11 +275,10 @@ marker(struct lay *L, const struct block *b, size_t s, struct rgb c, float x,
 		p->npts = n;
 		p->closed = true;
 	}
-	/* Beyond six series the shapes repeat hollow. */
 	p->filled = true;
-	p->color = (s / MK__N) % 2 ? white : c;
+	p->color = lk.hollow ? white : lk.color;
 	p->stroked = true;
-	p->stroke = c;
+	p->stroke = lk.color;
 	p->line_width = OUTLINE_WIDTH;
 }
 
@@ -432,35 +321,16 @@ hatch(struct lay *L, const struct block *b, float x, float y, float w,
 	}
 }
 
-/*
- * Hatching by series, on top of the six lightnesses: none or rising
- * for the first six, then falling, the other way round, crossed.
- * Returns a mask: 1 rising, 2 falling.
- */
-static unsigned
-hatch_kind(size_t s)
-{
-	switch ((s / 6) % 4) {
-	case 0:
-		return s % 2 ? 1 : 0;
-	case 1:
-		return 2;
-	case 2:
-		return s % 2 ? 0 : 1;
-	default:
-		return 3;
-	}
-}
-
 /* A bar (or legend sample) of series s: rectangle (x, y, w, h). */
 static void
 bar(struct lay *L, const struct block *b, const struct chart *ch, size_t s,
     float x, float y, float w, float h)
 {
-	struct rgb c = series_color(ch, s);
+	struct chart_look lk;
 	struct pitem *p;
 	float	*v;
 
+	chart_look(ch, s, &lk);
 	if (h < 0) {
 		y += h;
 		h = -h;
@@ -474,30 +344,32 @@ bar(struct lay *L, const struct block *b, const struct chart *ch, size_t s,
 	v[4] = w; v[5] = h; v[6] = 0; v[7] = h;
 	p->closed = true;
 	p->filled = true;
-	p->color = mix_white(c, lighten[s % 6]);
+	p->color = lk.fill;
 	p->stroked = true;
-	p->stroke = c;
+	p->stroke = lk.color;
 	p->line_width = w > 2 ? OUTLINE_WIDTH : 0.1f;
-	if (hatch_kind(s) & 1)
-		hatch(L, b, x, y, w, h, c, 1);
-	if (hatch_kind(s) & 2)
-		hatch(L, b, x, y, w, h, c, -1);
+	if (lk.hatch & CHART_HATCH_RISING)
+		hatch(L, b, x, y, w, h, lk.color, 1);
+	if (lk.hatch & CHART_HATCH_FALLING)
+		hatch(L, b, x, y, w, h, lk.color, -1);
 }
 
 /* A polyline of series s through v[0..n) (pairs relative to (x, y)). */
 static void
-polyline(struct lay *L, const struct block *b, size_t s, struct rgb c,
-    float x, float y, const float *v, size_t n)
+polyline(struct lay *L, const struct block *b, const struct chart *ch,
+    size_t s, float x, float y, const float *v, size_t n)
 {
 	struct pitem *p = shape(L, b, PITEM_PATH, x, y);
+	struct chart_look lk;
 
+	chart_look(ch, s, &lk);
 	p->pts = v;
 	p->npts = n;
 	p->stroked = true;
-	p->stroke = c;
+	p->stroke = lk.color;
 	p->line_width = SERIES_WIDTH;
-	p->dash_on = dashes[s % 6][0];
-	p->dash_off = dashes[s % 6][1];
+	p->dash_on = lk.dash_on;
+	p->dash_off = lk.dash_off;
 }
 
 /* ------------------------------------------------------------------ */
@@ -733,15 +605,13 @@ legend(struct lay *L, const struct block *b, const struct cgeo *g, float top,
 		/* The sample sits on the middle of the lower-case letters. */
 		mid = y + st->size * 0.3f;
 		if (ch->kind == CHART_LINE) {
-			struct rgb c = series_color(ch, s);
-
 			v = points(L, 2);
 			v[0] = 0;
 			v[1] = 0;
 			v[2] = sw;
 			v[3] = 0;
-			polyline(L, b, s, c, x, mid, v, 2);
-			marker(L, b, s, c, x + sw / 2, mid, st->size * 0.3f);
+			polyline(L, b, ch, s, x, mid, v, 2);
+			marker(L, b, ch, s, x + sw / 2, mid, st->size * 0.3f);
 		} else
 			bar(L, b, ch, s, x, mid - sw / 2, sw, sw);
 		if (!text_items(L, st, b, pos, name, 0, ALIGN_LEFT, &ct)) {
@@ -816,13 +686,11 @@ plot_lines(struct lay *L, const struct block *b, const struct cgeo *g)
 	const struct chart_series *se;
 	size_t	 n = ch->ncategories, s, i, j, every;
 	float	*v, r = ch->text->size * 0.3f;
-	struct rgb c;
 
 	every = g->band >= MARKER_GAP ? 1 :
 	    (size_t)ceilf(MARKER_GAP / g->band);
 	for (s = 0; s < ch->nseries; s++) {
 		se = &ch->series[s];
-		c = series_color(ch, s);
 		/* Runs of present values; a missing value is a gap. */
 		for (i = 0; i < n; i = j) {
 			if (!present(se, i)) {
@@ -840,7 +708,7 @@ plot_lines(struct lay *L, const struct block *b, const struct cgeo *g)
 					v[2 * (k - i) + 1] = value_y(g,
 					    se->values[k]) + g->bot;
 				}
-				polyline(L, b, s, c, g->pl, -g->bot, v, j - i);
+				polyline(L, b, ch, s, g->pl, -g->bot, v, j - i);
 			}
 		}
 		/* Markers: spaced out on dense charts (series offset so
@@ -854,7 +722,7 @@ plot_lines(struct lay *L, const struct block *b, const struct cgeo *g)
 			    (i + 1 >= n || !present(se, i + 1));
 			if (!lone && (i + s) % every != 0)
 				continue;
-			marker(L, b, s, c, cat_x(g, i),
+			marker(L, b, ch, s, cat_x(g, i),
 			    value_y(g, se->values[i]), r);
 		}
 	}

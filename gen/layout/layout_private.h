@@ -278,18 +278,4 @@ int		 table_layout(struct lay *, const struct block *);
 /* chart.c: a BLOCK_CHART into the vertical list. */
 int		 chart_layout(struct lay *, const struct block *);
 
-/* chart.c: the y axis ticks, 1, 2 or 5 x 10^n apart. */
-#define CHART_MAX_TICKS	8
-struct chart_ticks {
-	double		 k0;		/* first tick = k0 * step */
-	double		 step;
-	int		 n;		/* ticks: (k0 + i) * step */
-	double		 lo, hi;	/* first and last tick */
-	int		 decimals;	/* for the labels */
-};
-/* Ticks covering [min, max] (with zero if asked), at most maxn of
- * them (2..CHART_MAX_TICKS). */
-void		 chart_ticks(double min, double max, bool zero, int maxn,
-		    struct chart_ticks *);
-
 #endif /* BOARDGEN_LAYOUT_PRIVATE_H */

@@ -498,6 +498,44 @@ struct chart {
 	struct srcpos	 pos;
 };
 
+/* The y axis ticks of a chart, 1, 2 or 5 x 10^n apart (chart.c). */
+#define CHART_MAX_TICKS	8
+struct chart_ticks {
+	double		 k0;		/* first tick = k0 * step */
+	double		 step;
+	int		 n;		/* ticks: (k0 + i) * step */
+	double		 lo, hi;	/* first and last tick */
+	int		 decimals;	/* for the labels */
+};
+/* Ticks covering [min, max] (with zero if asked), at most maxn of
+ * them (2..CHART_MAX_TICKS). */
+void		 chart_ticks(double min, double max, bool zero, int maxn,
+		    struct chart_ticks *);
+
+/* How series s looks, in the pack and on the web alike: told apart
+ * without colour too. */
+enum chart_marker {
+	CHART_MK_CIRCLE,
+	CHART_MK_SQUARE,
+	CHART_MK_TRIANGLE,
+	CHART_MK_DIAMOND,
+	CHART_MK_TRIANGLE_DOWN,
+	CHART_MK_PLUS,
+	CHART_MK__N
+};
+#define CHART_HATCH_RISING	1u
+#define CHART_HATCH_FALLING	2u
+struct chart_look {
+	struct rgb	 color;		/* lines, outlines, markers */
+	struct rgb	 fill;		/* bars: the colour lightened */
+	float		 dash_on, dash_off;	/* lines; 0: solid */
+	enum chart_marker marker;
+	bool		 hollow;	/* marker filled white */
+	unsigned	 hatch;		/* bars: CHART_HATCH_* mask */
+};
+void		 chart_look(const struct chart *, size_t s,
+		    struct chart_look *);
+
 struct doc {
 	struct font_family *families;
 	size_t		 nfamilies;

@@ -498,7 +498,8 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct protocol *pr = NULL;
 	bool	 none = true;
 	struct outset os = { 0 };
-	struct html_options ho = { o->today, o->base_url, o->pdf };
+	struct html_options ho = { o->today, o->base_url, o->pdf, o->chart,
+	    o->chart_arg };
 	struct staged st = { 0 };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
@@ -918,7 +919,8 @@ int
 site_build(const struct site_options *o)
 {
 	struct job *jobs = NULL;
-	struct html_options ho = { o->today, o->base_url, o->pdf };
+	struct html_options ho = { o->today, o->base_url, o->pdf, o->chart,
+	    o->chart_arg };
 	struct sum_meeting **all = NULL;
 	struct outset os = { 0 };
 	struct counts c = { 0 };

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct block;
+struct chart;
 struct guard;
 struct meeting;
 struct protocol;
@@ -45,6 +47,10 @@ struct site_options {
 	int		(*protocol_pdf)(const struct meeting *,
 			    const struct protocol *, const char *path,
 			    void *arg, const struct guard *);
+	/* Figures placed as charts are drawn (html.h: html_options). */
+	struct chart	*(*chart)(const struct block *ref, void *arg,
+			    bool *by_rows, bool *pct);
+	void		*chart_arg;
 	/* Warnings printed of each meeting before the rest are counted
 	 * (with the check command that lists them all). */
 	size_t		 max_warnings;

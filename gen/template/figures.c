@@ -665,6 +665,28 @@ chart_table(const struct figure_map *fm, const struct figure *f,
 	return t;
 }
 
+/* The chart of a reference (FIGVIEW_CHART) as the pack draws it. */
+struct chart *
+tmpl_figure_chart(const struct figure_map *fm, const struct block *ref,
+    bool *by_rows, bool *pct)
+{
+	const struct figure *f = ref->figure;
+	const struct figure_chart *fc = NULL;
+	size_t	 i;
+
+	*by_rows = *pct = false;
+	if (f == NULL || fm == NULL || !fm->loaded)
+		return NULL;
+	for (i = 0; i < f->ncharts; i++)
+		if (ref->figure_chart == NULL || (f->charts[i].name &&
+		    strcmp(f->charts[i].name, ref->figure_chart) == 0)) {
+			fc = &f->charts[i];
+			break;
+		}
+	*by_rows = fc != NULL && fc->by_rows;
+	return figure_chart(fm, f, fc, ref, pct);
+}
+
 struct block *
 tmpl_figure(struct figure_map *fm, const struct block *ref)
 {

@@ -2695,6 +2695,48 @@ tmpl_release(struct tmpl *t)
 	tmpl_free_cmaps(t);
 }
 
+struct template_charts {
+	struct tmpl	 t;
+};
+
+struct template_charts *
+template_charts_new(const char *template_dir, const char *schema_dir)
+{
+	struct template_charts *tc = xcalloc(1, sizeof(*tc));
+	char	*path, *schema;
+	int	 ok;
+
+	tc->t.doc = xcalloc(1, sizeof(*tc->t.doc));
+	tc->t.dir = template_dir;
+	path = xasprintf("%s/pack.xml", template_dir);
+	schema = xasprintf("%s/template.rng", schema_dir);
+	ok = tmpl_load_file(&tc->t, path, schema) && tmpl_collect(&tc->t);
+	free(path);
+	free(schema);
+	if (!ok) {
+		template_charts_free(tc);
+		return NULL;
+	}
+	return tc;
+}
+
+struct chart *
+template_chart(const struct template_charts *tc, const struct block *ref,
+    bool *by_rows, bool *pct)
+{
+	return tmpl_figure_chart(&tc->t.fmap, ref, by_rows, pct);
+}
+
+void
+template_charts_free(struct template_charts *tc)
+{
+	if (tc == NULL)
+		return;
+	tmpl_release(&tc->t);
+	doc_free(tc->t.doc);
+	free(tc);
+}
+
 int
 template_protocol_rules(const char *template_dir, const char *schema_dir,
     int *justering_days)

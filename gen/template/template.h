@@ -33,4 +33,17 @@ struct doc	*template_protocol(const struct meeting *,
 int		 template_protocol_rules(const char *template_dir,
 		    const char *schema_dir, int *justering_days);
 
+/* The template's charts, for pages that draw the pack's charts (the
+ * web site): its <figures> loaded once, then a chart per figure
+ * reference (FIGVIEW_CHART), with the series, colours, title and text
+ * alternative the pack has.  by_rows: the series are the figure's rows;
+ * pct: the values are percentages.  NULL after reporting; the chart is
+ * the caller's (chart_free). */
+struct template_charts;
+struct template_charts *template_charts_new(const char *template_dir,
+		    const char *schema_dir);
+struct chart	*template_chart(const struct template_charts *,
+		    const struct block *ref, bool *by_rows, bool *pct);
+void		 template_charts_free(struct template_charts *);
+
 #endif /* BOARDGEN_TEMPLATE_H */

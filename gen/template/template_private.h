@@ -155,6 +155,8 @@ struct block *tmpl_toc(const struct block *, int levels,
  * its numbers as a table; NULL after reporting. */
 int	 tmpl_load_figure_map(struct tmpl *, xmlNodePtr);
 struct block *tmpl_figure(struct figure_map *, const struct block *ref);
+struct chart *tmpl_figure_chart(const struct figure_map *,
+		    const struct block *ref, bool *by_rows, bool *pct);
 
 /* cases.c: model blocks -> styled document blocks. */
 struct block *tmpl_style_blocks(const struct content_map *,

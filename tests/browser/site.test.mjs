@@ -138,6 +138,50 @@ try {
 		await ctx.close();
 	}
 
+	// Charts: a figure placed as a chart is an SVG image named by its
+	// text alternative, drawn with the pack's colours and shapes, its
+	// numbers once as the table under it, and no table twice.
+	{
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await ctx.newPage();
+		for (const [rel, kind, shapes] of [
+			[pages['item page'], 'Stapeldiagram', 'rect'],
+			[pages['document page'], 'Linjediagram', 'polyline'],
+		]) {
+			await page.goto(base + rel);
+			const c = await page.evaluate((shapes) => {
+				const fig = document.querySelector('main figure.chart');
+				if (!fig) return null;
+				const svg = fig.querySelector('svg[role=img]');
+				const ids = (svg && svg.getAttribute('aria-labelledby') || '').split(' ');
+				const name = ids.map((i) => (document.getElementById(i) || {}).textContent || '').join(' ');
+				let next = fig.nextElementSibling;
+				const table = next && next.querySelector('table');
+				const bodies = [...document.querySelectorAll('main table tbody')].map((t) => t.innerText.trim());
+				const r = svg.getBoundingClientRect();
+				return {
+					name, shapes: svg.querySelectorAll(shapes).length,
+					legend: [...fig.querySelectorAll('.legend li')].map((l) => l.innerText.trim()),
+					caption: table ? table.caption.innerText : '',
+					rows: table ? table.tBodies[0].rows.length : 0,
+					dup: bodies.length - new Set(bodies).size,
+					w: r.width, h: r.height,
+				};
+			}, shapes);
+			check(c !== null, `chart on ${rel}: a figure with an SVG image`);
+			if (!c) continue;
+			check(c.name.startsWith(kind + ':') && c.name.includes('Värdena står i tabellen nedan'),
+			    `chart on ${rel}: the image's name is its text alternative`, c.name);
+			check(c.shapes >= 3 && c.legend.length >= 2 && c.w > 300 && c.h > 150,
+			    `chart on ${rel}: ${c.shapes} ${shapes} drawn, legend ${c.legend.join(', ')}, ${Math.round(c.w)}x${Math.round(c.h)} px`,
+			    JSON.stringify(c));
+			check(c.caption.startsWith('Värdena i diagrammet') && c.rows >= 3,
+			    `chart on ${rel}: its numbers follow as a table (${c.rows} rows)`, c.caption);
+			check(c.dup === 0, `chart on ${rel}: no table twice on the page`, `${c.dup} repeated`);
+		}
+		await ctx.close();
+	}
+
 	// A reader's path, with JavaScript off: start page -> meeting ->
 	// item -> the pack PDF.
 	const ctx = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });

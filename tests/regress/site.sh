@@ -81,6 +81,22 @@ for f in $(find "$T/a" -name '*.html'); do
 	grep -q 'href="#innehall"' "$f" && grep -q '<main id="innehall"' "$f" || fail "$f: no skip link"
 done
 
+# A figure placed as a chart is drawn as the pack draws it: an SVG
+# image named by the pack's text alternative, in the template's colours
+# (the hatched second series too), its numbers once as a table under it.
+I5=$T/a/regionstyrelsen/2026-12-08/arende-5.html
+grep -q '<svg role="img" aria-labelledby="diagram-1-alt"' "$I5" || fail "item 5: the chart is not an SVG image"
+grep -q '<title id="diagram-1-alt">Stapeldiagram: Nettokostnad januari–oktober per nämnd, utfall och budget (mkr); Utfall, Budget;' "$I5" ||
+	fail "item 5: the chart's text alternative is not the pack's"
+grep -q 'fill="#1f4e79" stroke="#1f4e79"' "$I5" && grep -q '<pattern id="diagram-1-h1"' "$I5" ||
+	fail "item 5: the bars are not in the template's first colour and the second series hatched"
+[ "$(grep -c '<caption>Värdena i diagrammet: ' "$I5")" -eq 1 ] || fail "item 5: the chart's numbers are not one table"
+cp -R templates "$T/tpl" && sed -i 's/chart-colors="#1f4e79 /chart-colors="#0b6e4f /' "$T/tpl/common.xml" || exit 2
+grep -q '#0b6e4f' "$T/tpl/common.xml" || fail "common.xml has no chart-colors"
+$WRAP $B site "$T/c" -o "$T/tc" --templates "$T/tpl" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" || { cat "$T/err"; fail "site with other chart colours"; }
+grep -q 'fill="#0b6e4f" stroke="#0b6e4f"' "$T/tc/regionstyrelsen/2026-12-08/arende-5.html" ||
+	fail "the chart on the web does not take the template's colours"
+
 # Open data: every JSON file valid against the schema kept in the repo
 # (and the check catches a broken one); the CSV has its columns.
 PY=/usr/bin/python3
