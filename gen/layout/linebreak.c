@@ -136,16 +136,134 @@ item(struct lb *lb, int kind)
 	return it;
 }
 
+/* Longest source file read again to place a missing character. */
+#define SRC_MAX		(16u * 1024u * 1024u)
+
+/* The length of a character reference at s ("&#x6F22;", "&#27954;",
+ * "&amp;") and its code point (0 for a named one), or 0. */
+static size_t
+charref(const char *s, size_t len, uint32_t *cp)
+{
+	size_t	 i = 1;
+	unsigned long v = 0;
+	bool	 hex;
+
+	*cp = 0;
+	if (len < 3 || s[0] != '&')
+		return 0;
+	if (s[1] != '#') {
+		while (i < len && i < 40 && ((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9')))
+			i++;
+		return i > 1 && i < len && s[i] == ';' ? i + 1 : 0;
+	}
+	hex = len > 2 && (s[2] == 'x' || s[2] == 'X');
+	for (i = hex ? 3 : 2; i < len && i < 12; i++) {
+		int	 d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+		    hex && s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10 :
+		    hex && s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10 : -1;
+
+		if (d < 0)
+			break;
+		v = v * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	if (i == (hex ? 3u : 2u) || i >= len || s[i] != ';' || v > 0x10FFFF)
+		return 0;
+	*cp = (uint32_t)v;
+	return i + 1;
+}
+
+/* One character of the decoded text as written at s: a character
+ * reference, a Markdown escape ("\*"), a run of blanks, or the
+ * character itself.  Its length; *cp its code point (0: unknown). */
+static size_t
+source_unit(const char *s, size_t len, uint32_t *cp)
+{
+	size_t	 n;
+
+	if ((n = charref(s, len, cp)) > 0)
+		return n;
+	if (s[0] == '\\' && len > 1 && s[1] > ' ' && s[1] < 0x7f &&
+	    strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[1]) != NULL) {
+		*cp = (unsigned char)s[1];
+		return 2;
+	}
+	if (s[0] == ' ' || s[0] == '\t') {
+		for (n = 1; n < len && (s[n] == ' ' || s[n] == '\t'); n++)
+			continue;
+		*cp = ' ';
+		return n;
+	}
+	if ((n = utf8_decode(s, len, cp)) == 0) {
+		*cp = 0;
+		return 1;
+	}
+	return n;
+}
+
+/*
+ * The column in its source line of the character at `at' of the span's
+ * text, which is decoded: the line may spell a character as a
+ * reference ("&#x6F22;") or escape it, and the message must point at
+ * what is written.  0 if the line cannot be read or does not match.
+ */
+static int
+source_col(const struct span *sp, const char *at, uint32_t want)
+{
+	char	*data = NULL;
+	const char *p, *e, *t;
+	size_t	 len, n, k, m;
+	uint32_t cp, tc;
+	int	 line, col = 0;
+
+	if (sp->pos.file == NULL || sp->pos.line <= 0 || sp->pos.col <= 0 ||
+	    !file_read_quiet(sp->pos.file, SRC_MAX, &data, &len))
+		return 0;
+	for (p = data, line = 1; line < sp->pos.line && p != NULL; line++)
+		if ((p = memchr(p, '\n', len - (size_t)(p - data))) != NULL)
+			p++;
+	if (p == NULL)
+		goto out;
+	if ((e = memchr(p, '\n', len - (size_t)(p - data))) == NULL)
+		e = data + len;
+	/* The span's first character, counted in characters. */
+	for (k = 1; k < (size_t)sp->pos.col && p < e; k++)
+		p += (n = utf8_decode(p, (size_t)(e - p), &cp)) > 0 ? n : 1;
+	for (t = sp->text; t < at && p < e; p += n) {
+		n = source_unit(p, (size_t)(e - p), &cp);
+		t += (m = utf8_decode(t, strlen(t), &tc)) > 0 ? m : 1;
+		/* A blank run in the source is one blank in the text. */
+		if (cp == ' ' && tc == ' ')
+			while (t < at && (*t == ' ' || *t == '\t'))
+				t++;
+		else if (cp != 0 && cp != tc)
+			goto out;	/* the text was changed: give up */
+	}
+	if (p >= e || t != at || (source_unit(p, (size_t)(e - p), &cp),
+	    cp != 0 && cp != want))
+		goto out;
+	/* Columns count characters from the line's start. */
+	for (col = 1, t = p; t > data && t[-1] != '\n'; t--)
+		if (((unsigned char)t[-1] & 0xc0) != 0x80)
+			col++;
+out:
+	free(data);
+	return col;
+}
+
 /*
  * The face that prints cp: the span's, else the fallback family's same
- * variant.  Sets *w in points.  Returns -1 after reporting.
+ * variant.  Sets *w in points.  A character neither has is an error at
+ * the place it is written, and laying out goes on (nothing is written
+ * after an error) so that every such character is named.
  */
 static int
 resolve(struct lb *lb, const struct span *sp, const char *at, int face,
     uint32_t cp, float size, float *w)
 {
 	const struct doc *d = lb->doc;
-	int	 u, fb, col = sp->pos.col;
+	int	 u, fb, col = sp->pos.col, sc;
 
 	if ((u = fontset_width(lb->fs, face, cp)) >= 0) {
 		*w = (float)u * size / 1000.0f;
@@ -159,16 +277,24 @@ resolve(struct lb *lb, const struct span *sp, const char *at, int face,
 		}
 	}
 	/* A span lies on one source line (content/ never merges across
-	 * lines): point at the character itself. */
+	 * lines): point at the character itself, as it is written. */
 	if (col > 0 && at != NULL && sp->text != NULL && at >= sp->text &&
-	    at < sp->text + strlen(sp->text))
-		col += (int)utf8_length(sp->text, (size_t)(at - sp->text));
+	    at < sp->text + strlen(sp->text)) {
+		if ((sc = source_col(sp, at, cp)) > 0)
+			col = sc;
+		else
+			col += (int)utf8_length(sp->text,
+			    (size_t)(at - sp->text));
+	}
 	diag(DIAG_ERROR, sp->pos.file, sp->pos.line, col,
 	    "the character U+%04X is not in font \"%s\" nor in the fallback "
 	    "font: remove it or choose a font that has it", (unsigned)cp,
 	    (size_t)(face / 4) < d->nfamilies && d->families[face / 4].name ?
 	    d->families[face / 4].name : "?");
-	return -1;
+	/* Held the room of a question mark. */
+	u = fontset_width(lb->fs, face, '?');
+	*w = (float)(u >= 0 ? u : 500) * size / 1000.0f;
+	return face;
 }
 
 /* Width in points of cp in face, or 0 if it has none. */
