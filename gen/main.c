@@ -657,7 +657,13 @@ cmd_protocol(struct options *o)
 	if ((d = template_protocol(m, p, -1, o->tdir, sdir)) == NULL ||
 	    !write_doc(d, o->out, &pages, NULL, g, errors))
 		goto out;
-	printf("%s: %zu pages, %zu paragraphs\n", o->out, pages, p->npars);
+	{
+		size_t	 i, n = 0;
+
+		for (i = 0; i < p->npars; i++)
+			n += p->pars[i].number != 0;	/* struck: no § */
+		printf("%s: %zu pages, %zu paragraphs\n", o->out, pages, n);
+	}
 	ok = diag_errors() == 0;
 out:
 	guard_free(g);
@@ -690,6 +696,8 @@ cmd_extract(struct options *o)
 		goto out;
 	slug = case_slug(m->body != NULL ? m->body : "protokoll");
 	for (i = 0; i < p->npars; i++) {
+		if (p->pars[i].number == 0)
+			continue;	/* struck: no § to extract */
 		path = xasprintf("%s/%s-%s-paragraf-%d.pdf", o->out, slug,
 		    m->date, p->pars[i].number);
 		d = template_protocol(m, p, (long)i, o->tdir, sdir);

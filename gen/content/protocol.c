@@ -316,10 +316,19 @@ protocol_span(const char *path, const char *schema_dir, int *first,
 	*given = t != NULL;
 	*first = t != NULL ? atoi(t) : 1;
 	free(t);
+	/* A struck item has no §. */
 	*npars = 0;
 	for (n = xmlFirstElementChild(n); n != NULL;
-	    n = xmlNextElementSibling(n))
-		*npars += xml_is(n, "paragraph");
+	    n = xmlNextElementSibling(n)) {
+		xmlNodePtr k;
+
+		if (!xml_is(n, "paragraph"))
+			continue;
+		for (k = xmlFirstElementChild(n); k != NULL &&
+		    !xml_is(k, "struck"); k = xmlNextElementSibling(k))
+			continue;
+		*npars += k == NULL;
+	}
 	xmlFreeDoc(doc);
 	return true;
 }
@@ -496,13 +505,16 @@ protocol_parse(const char *path, const char *data, size_t len,
 	}
 	{
 		size_t	 i;
-		int	 when = PROT_NOTIME;
+		int	 when = PROT_NOTIME, next = p->first;
 
 		if (m != NULL && m->nsessions > 0 &&
 		    m->sessions[0].start != NULL)
 			when = minutes(m->sessions[0].start);
+		/* An item struck from the agenda is not dealt with and
+		 * gets no §; the numbers run on past it. */
 		for (i = 0; i < p->npars; i++) {
-			p->pars[i].number = p->first + (int)i;
+			p->pars[i].number = p->pars[i].outcome ==
+			    OUTCOME_STRUCK ? 0 : next++;
 			if (p->pars[i].time != PROT_NOTIME)
 				when = p->pars[i].time;
 			p->pars[i].at = when;
@@ -777,6 +789,17 @@ check_paragraph(const struct protocol *p, const struct meeting *m,
 		    "%d comes after item %d: write one paragraph per item, "
 		    "in the order of the agenda", q->item, *last_item);
 	*last_item = q->item;
+	if (q->outcome == OUTCOME_STRUCK) {
+		if (q->njav || q->nmotions || q->proposition || q->vote ||
+		    q->nreservations || q->nnotes || q->immediate)
+			diag(DIAG_ERROR, q->pos.file, q->pos.line, q->pos.col,
+			    "item %d is struck from the agenda, so it was not "
+			    "dealt with and has no §: remove its jäv, motions, "
+			    "propositionsordning, vote, reservations, notes "
+			    "and immediate=\"yes\", or write its outcome "
+			    "instead of <struck/>", q->item);
+		return;
+	}
 	switch (q->outcome) {
 	case OUTCOME_NONE:
 		diag(DIAG_ERROR, q->pos.file, q->pos.line, q->pos.col, "§ %d "

@@ -216,6 +216,16 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 
 		if (it == NULL)
 			continue;
+		if (q->number == 0) {
+			/* Struck from the agenda: no §. */
+			buf_printf(b, "<section aria-labelledby=\"u%d\">\n"
+			    "<h2 id=\"u%d\"><span class=\"no\">Utgår</span> ",
+			    q->item, q->item);
+			html_text(h, it->title);
+			buf_puts(b, "</h2>\n<p>Ärendet har strukits från "
+			    "föredragningslistan.</p>\n</section>\n");
+			continue;
+		}
 		buf_printf(b, "<section aria-labelledby=\"p%d\">\n<h2 "
 		    "id=\"p%d\"><span class=\"no\">§ %d</span> ", q->number,
 		    q->number, q->number);
@@ -274,8 +284,7 @@ sum_protocol(struct sum_meeting *s, const struct protocol *p)
 {
 	size_t	 i, k;
 
-	s->prot_first = p->npars > 0 ? p->pars[0].number : p->first;
-	s->prot_last = p->npars > 0 ? p->pars[p->npars - 1].number : p->first;
+	protocol_numbers(p, &s->prot_first, &s->prot_last);
 	free(s->justered);
 	s->justered = p->justering_date ? xstrdup(p->justering_date) : NULL;
 	free(s->posted);

@@ -129,6 +129,23 @@ protocol_name(const struct protocol *p, const char *name)
 	return xasprintf("%s (%s)", x->name, x->party);
 }
 
+bool
+protocol_numbers(const struct protocol *p, int *first, int *last)
+{
+	size_t	 i;
+
+	*first = *last = p->first;
+	for (i = 0; i < p->npars && p->pars[i].number == 0; i++)
+		continue;
+	if (i == p->npars)
+		return false;
+	*first = p->pars[i].number;
+	for (i = p->npars; p->pars[i - 1].number == 0; i--)
+		continue;
+	*last = p->pars[i - 1].number;
+	return true;
+}
+
 const struct prot_person *
 protocol_chair(const struct protocol *p)
 {

@@ -69,7 +69,7 @@ enum prot_outcome {
 };
 
 struct prot_paragraph {
-	int		 number;	/* § */
+	int		 number;	/* §; 0: struck, no § */
 	int		 item;		/* agenda number */
 	size_t		 index;		/* into the meeting's items */
 	int		 time;		/* minutes, PROT_NOTIME: not given */
@@ -140,6 +140,10 @@ const struct prot_person *protocol_person(const struct protocol *,
 /* "Karin Åhlund (S)": the name with party, as protocols write it.
  * Caller frees. */
 char		*protocol_name(const struct protocol *, const char *name);
+/* The first and last § (a struck item has none); false if no
+ * paragraph has one, then both are the protocol's first. */
+bool		 protocol_numbers(const struct protocol *, int *first,
+		    int *last);
 /* The chair (a member whose title is "ordförande"), or NULL. */
 const struct prot_person *protocol_chair(const struct protocol *);
 /* The side that won a vote: BALLOT_JA or BALLOT_NEJ (a tie by the

@@ -543,9 +543,9 @@ static char *
 g_prot_number(const struct ctx *c, const struct field *f, const char *name)
 {
 	const struct protocol *p = c->pr;
-	int	 first = p->npars ? p->pars[0].number : p->first;
-	int	 last = p->npars ? p->pars[p->npars - 1].number : p->first;
+	int	 first, last;
 
+	protocol_numbers(p, &first, &last);
 	if (c->only >= 0 && (size_t)c->only < p->npars)
 		first = last = p->pars[c->only].number;
 	if (strcmp(name, "prot-first") == 0)
@@ -668,9 +668,14 @@ g_prot_count(const struct ctx *c, const struct field *f, const char *name)
 			n += x->role == PROT_DEPUTY && x->serves_for == NULL;
 		else if (strcmp(name, "prot-others") == 0)
 			n += x->role == PROT_OTHER;
+		else if (strcmp(name, "prot-struck") == 0)
+			break;
 		else
 			n += x->role == PROT_MEMBER && x->absent;
 	}
+	if (strcmp(name, "prot-struck") == 0)
+		for (i = 0; i < p->npars; i++)
+			n += p->pars[i].number == 0;
 	return n ? xasprintf("%zu", n) : xstrdup("");
 }
 
@@ -828,6 +833,7 @@ static const struct field prot_fields[] = {
 	{ "prot-paragraphs",	IN_PROTOCOL,	g_prot_number,	0,	AT_ITEM },
 	{ "prot-place",		IN_PROTOCOL,	g_prot_when,	0,	AT_ITEM },
 	{ "prot-serving-deputies", IN_PROTOCOL,	g_prot_count,	0,	AT_ITEM },
+	{ "prot-struck",	IN_PROTOCOL,	g_prot_count,	0,	AT_ITEM },
 	{ "prot-time",		IN_PROTOCOL,	g_prot_when,	0,	AT_ITEM },
 	{ "prot-title",		IN_PROTOCOL,	g_prot_label,	0,	AT_ITEM },
 	{ "said-by",		IN_SAID,	g_said,		0,	AT_ITEM },
@@ -1898,9 +1904,13 @@ prot_for_each(struct ctx *c, xmlNodePtr n, const char *sel, int *ok,
 		c->person = NULL;
 		return true;
 	}
-	if (strcmp(sel, "paragraph") == 0) {
+	/* paragraph: each §; struck: the items struck from the agenda,
+	 * which have none. */
+	if (strcmp(sel, "paragraph") == 0 || strcmp(sel, "struck") == 0) {
 		for (i = 0; i < p->npars; i++) {
 			if (c->only >= 0 && (size_t)c->only != i)
+				continue;
+			if ((p->pars[i].number == 0) != (sel[0] == 's'))
 				continue;
 			c->par = &p->pars[i];
 			c->it = p->pars[i].index < c->m->nitems ?
@@ -2003,8 +2013,8 @@ for_each(struct ctx *c, xmlNodePtr n, struct block ***tail)
 		diag(DIAG_ERROR, tmpl_file(c->t, n), (int)xmlGetLineNo(n), 0,
 		    "<for-each select=\"%s\">: use session or item (signer, "
 		    "address and slot in a document, sub in a slot; member, "
-		    "serving-deputy, deputy, other, justerare and paragraph "
-		    "in a protocol, jav, motion, reservation, note and "
+		    "serving-deputy, deputy, other, justerare, paragraph and "
+		    "struck in a protocol, jav, motion, reservation, note and "
 		    "recipient in a paragraph)", sel ? sel : "");
 		ok = 0;
 	}

@@ -244,6 +244,41 @@ else
 	fi
 fi
 
+# An item struck from the agenda has no §: the numbers run on past it,
+# it has no extract, the cover and the decisions page name it.
+n=$((n + 1))
+rm -rf "$T/st" "$T/st-site"
+mkdir -p "$T/st/regionstyrelsen" "$T/st/utdrag"
+cp -R "$S" "$T/st/regionstyrelsen/"
+X=$T/st/regionstyrelsen/2026-12-08
+sed -i 's|<paragraph item="20" time="11.45"><decision/></paragraph>|<paragraph item="20" time="11.45"><struck/></paragraph>|' "$X/protokoll.xml"
+if ! $WRAP $B protocol "$X" -o "$T/st/p.pdf" >"$T/st/p.out" 2>"$T/st/p.err" ||
+    ! $WRAP $B extract "$X" -o "$T/st/utdrag" >/dev/null 2>>"$T/st/p.err" ||
+    ! $WRAP $B site "$T/st" -o "$T/st-site" --today 2026-12-20 -j 1 >/dev/null 2>>"$T/st/p.err"; then
+	bad "a struck item: protocol, extract or site failed:"
+	cat "$T/st/p.err"
+else
+	pdftotext -enc UTF-8 "$T/st/p.pdf" "$T/st/p.txt"
+	grep -q "§ 128–146" "$T/st/p.txt" || bad "a struck item: the cover does not say § 128–146"
+	grep -q "§ 147" "$T/st/p.txt" && bad "a struck item: a § 147 is printed"
+	grep -q "Ärende 20. Svar på motion om fler laddstolpar" "$T/st/p.txt" ||
+	    bad "a struck item: the cover does not name it"
+	[ "$(grep -c "Svar på motion om fler laddstolpar" "$T/st/p.txt")" -eq 1 ] ||
+	    bad "a struck item: it is printed as a § too"
+	grep -qF "19 paragraphs" "$T/st/p.out" || bad "a struck item: counted as a paragraph: $(cat "$T/st/p.out")"
+	count=$(ls "$T/st/utdrag" | wc -l)
+	[ "$count" -eq 19 ] || bad "a struck item: extract wrote $count files, want 19"
+	pdftotext -enc UTF-8 "$T/st/utdrag/regionstyrelsen-2026-12-08-paragraf-146.pdf" - 2>/dev/null |
+	    grep -q "Borgensram för Norrbacka Länstrafik AB" || bad "a struck item: § 146 is not item 21"
+	H=$T/st-site/regionstyrelsen/2026-12-08/protokoll.html
+	grep -qF '<span class="no">Utgår</span> Svar på motion om fler laddstolpar' "$H" ||
+	    bad "a struck item: the decisions page does not show it as struck"
+	grep -qF '<span class="no">§ 146</span> <a href="arende-21.html">' "$H" ||
+	    bad "a struck item: on the decisions page item 21 is not § 146"
+	grep -qF '<dd>§ 128–146</dd>' "$T/st-site/anslagstavla.html" ||
+	    bad "a struck item: the notice does not say § 128–146"
+fi
+
 # § numbers across a body's protocols.
 body="$T/body"
 mkdir -p "$body"
@@ -262,6 +297,20 @@ if ! $WRAP $B protocol "$body/2026-12-08" -o "$T/run-on.pdf" >/dev/null 2>"$T/r.
 elif ! pdftotext "$T/run-on.pdf" - | grep -q "§ 4–6"; then
 	bad "run-on numbering: the second protocol does not run § 4–6"
 fi
+# A struck item of the earlier protocol has no §: it ends at § 2.
+sed 's|<protocol first="5">|<protocol>|; s|2026-12-1[01]|2026-11-12|g; s|<paragraph item="2"><decision/></paragraph>|<paragraph item="2"><struck/></paragraph>|' \
+    tests/check/protocol-base/protokoll.xml >"$body/2026-11-10/protokoll.xml"
+sed 's|<protocol first="5">|<protocol>|' tests/check/protocol-base/protokoll.xml \
+    >"$body/2026-12-08/protokoll.xml"
+n=$((n + 1))
+if ! $WRAP $B protocol "$body/2026-12-08" -o "$T/run-on.pdf" >/dev/null 2>"$T/r.err"; then
+	bad "run-on numbering after a struck item: protocol failed:"
+	cat "$T/r.err"
+elif ! pdftotext "$T/run-on.pdf" - | grep -q "§ 3–5"; then
+	bad "run-on numbering: after a protocol with a struck item the second does not run § 3–5"
+fi
+sed 's|<protocol first="5">|<protocol>|; s|2026-12-1[01]|2026-11-12|g' \
+    tests/check/protocol-base/protokoll.xml >"$body/2026-11-10/protokoll.xml"
 for c in "3 collide" "2 collide" "9 skipped"; do
 	first=${c% *}
 	word=${c#* }
