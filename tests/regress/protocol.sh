@@ -228,7 +228,7 @@ if ! $WRAP $B extract "$S" -o "$T/utdrag" >"$T/e.out" 2>"$T/e.err"; then
 	cat "$T/e.err"
 else
 	count=$(ls "$T/utdrag" | wc -l)
-	[ "$count" -eq 20 ] || bad "extract wrote $count files, want 20"
+	[ "$count" -eq 21 ] || bad "extract wrote $count files, want 21"
 	x="$T/utdrag/regionstyrelsen-2026-12-08-paragraf-145.pdf"
 	if [ ! -f "$x" ]; then
 		bad "extract: no $x"

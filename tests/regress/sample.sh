@@ -35,6 +35,19 @@ cmp "$T/sample3.pdf" "$T/sample4.pdf" || { echo "builds with SOURCE_DATE_EPOCH d
 # (closed="yes" in the manifest) with the template's words.
 pdftotext -layout -f 1 -l 2 "$T/sample.pdf" - | grep -A1 "^7\. .*Upphandling av ambulanshelikopter" |
 	grep -q "Sekretess enligt OSL 19 kap. 3 §" || { echo "the agenda does not mark item 7 secret"; exit 1; }
+# The sample's own closed session: the cover lists both sessions, the
+# agenda puts item 22 under the closed one and marks it.
+pdftotext -layout -f 1 -l 2 "$T/sample.pdf" - | grep -v '^\s*$' >"$T/agenda.txt"
+grep -q "^13.00–16.30 *Sammanträde inom stängda dörrar, Styrelserummet$" "$T/agenda.txt" &&
+	grep -q "^08.30–12.00 *Öppet sammanträde, Hörsalen, Regionens hus$" "$T/agenda.txt" ||
+	{ echo "the cover does not list the open and the closed session"; exit 1; }
+grep -B1 "^22\. .*Information om regionens krisberedskap" "$T/agenda.txt" | head -1 |
+	grep -q "^Sammanträde inom stängda dörrar 13.00–16.30$" ||
+	{ echo "the sample's agenda does not put item 22 in the closed session"; exit 1; }
+grep -A1 "^22\. .*Information om regionens krisberedskap" "$T/agenda.txt" | tail -1 |
+	grep -q "^ *Stängt sammanträde$" || { echo "the sample's agenda does not mark item 22 closed"; exit 1; }
+[ "$(grep -c "^Sammanträde inom stängda dörrar" "$T/agenda.txt")" -eq 1 ] ||
+	{ echo "the closed session is not named once in the agenda"; exit 1; }
 rm -rf "$T/closed"
 cp -R $M "$T/closed"
 sed -i 's|<case file="arenden/13-val-ombud-och-ledamoter.md"/>|<case file="arenden/13-val-ombud-och-ledamoter.md" closed="yes"/>|' "$T/closed/meeting.xml"
