@@ -259,15 +259,15 @@ if ! $WRAP $B protocol "$X" -o "$T/st/p.pdf" >"$T/st/p.out" 2>"$T/st/p.err" ||
 	cat "$T/st/p.err"
 else
 	pdftotext -enc UTF-8 "$T/st/p.pdf" "$T/st/p.txt"
-	grep -q "§ 128–146" "$T/st/p.txt" || bad "a struck item: the cover does not say § 128–146"
-	grep -q "§ 147" "$T/st/p.txt" && bad "a struck item: a § 147 is printed"
+	grep -q "§ 128–147" "$T/st/p.txt" || bad "a struck item: the cover does not say § 128–147"
+	grep -q "§ 148" "$T/st/p.txt" && bad "a struck item: a § 148 is printed"
 	grep -q "Ärende 20. Svar på motion om fler laddstolpar" "$T/st/p.txt" ||
 	    bad "a struck item: the cover does not name it"
 	[ "$(grep -c "Svar på motion om fler laddstolpar" "$T/st/p.txt")" -eq 1 ] ||
 	    bad "a struck item: it is printed as a § too"
-	grep -qF "19 paragraphs" "$T/st/p.out" || bad "a struck item: counted as a paragraph: $(cat "$T/st/p.out")"
+	grep -qF "20 paragraphs" "$T/st/p.out" || bad "a struck item: counted as a paragraph: $(cat "$T/st/p.out")"
 	count=$(ls "$T/st/utdrag" | wc -l)
-	[ "$count" -eq 19 ] || bad "a struck item: extract wrote $count files, want 19"
+	[ "$count" -eq 20 ] || bad "a struck item: extract wrote $count files, want 20"
 	pdftotext -enc UTF-8 "$T/st/utdrag/regionstyrelsen-2026-12-08-paragraf-146.pdf" - 2>/dev/null |
 	    grep -q "Borgensram för Norrbacka Länstrafik AB" || bad "a struck item: § 146 is not item 21"
 	H=$T/st-site/regionstyrelsen/2026-12-08/protokoll.html
@@ -275,8 +275,8 @@ else
 	    bad "a struck item: the decisions page does not show it as struck"
 	grep -qF '<span class="no">§ 146</span> <a href="arende-21.html">' "$H" ||
 	    bad "a struck item: on the decisions page item 21 is not § 146"
-	grep -qF '<dd>§ 128–146</dd>' "$T/st-site/anslagstavla.html" ||
-	    bad "a struck item: the notice does not say § 128–146"
+	grep -qF '<dd>§ 128–147</dd>' "$T/st-site/anslagstavla.html" ||
+	    bad "a struck item: the notice does not say § 128–147"
 fi
 
 # § numbers across a body's protocols.
