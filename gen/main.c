@@ -356,6 +356,50 @@ check_protocol(const struct meeting *m, const char *tdir, const char *sdir)
 	protocol_free(p);
 }
 
+/*
+ * check: build --public's pack made in memory, as build --public makes
+ * it (redacted, laid out, written), and searched by its last guard, so
+ * that check finds what only that guard would refuse.  What reading and
+ * laying out the meeting again says, check has said already: only the
+ * guard's findings are kept, as warnings (the members' pack may carry
+ * what is never published).
+ */
+static void
+check_public(const char *dir, const char *sdir, const char *tdir)
+{
+	struct diag_point mk;
+	struct meeting *m;
+	struct guard *g = NULL;
+	struct doc *d = NULL;
+	struct fontset *fs = NULL;
+	struct pages *p = NULL;
+	char	*data = NULL;
+	size_t	 len;
+
+	diag_save(&mk);
+	if ((m = meeting_load(dir, sdir)) == NULL ||
+	    (g = guard_new(m)) == NULL || !meeting_redact(m) ||
+	    meeting_pnr_scan(m, DIAG_ERROR, true) > 0 ||
+	    (d = template_pack(m, tdir, sdir)) == NULL ||
+	    diag_errors() > mk.nerrors || (fs = fontset_new(d)) == NULL ||
+	    (p = layout_doc(d, fs)) == NULL || diag_errors() > mk.nerrors ||
+	    !pdf_make("the pack of build --public", d, p, &data, &len)) {
+		/* Refused before its guard: check has said why. */
+		diag_rewind(&mk);
+		goto out;
+	}
+	diag_rewind(&mk);
+	guard_rehearse(g);
+	guard_check(g, "the pack of build --public", data, len);
+out:
+	free(data);
+	pages_free(p);
+	fontset_free(fs);
+	doc_free(d);
+	guard_free(g);
+	meeting_free(m);
+}
+
 /* build and check: out is where build writes, NULL for check. */
 static int
 build_or_check(struct options *o, const char *out)
@@ -421,6 +465,8 @@ build_or_check(struct options *o, const char *out)
 	read = now();
 	if (!write_pack(m, NULL, o->tdir, out, &pages, &t, g))
 		goto out;
+	if (out == NULL)
+		check_public(dir, sdir, o->tdir);
 	if (out != NULL)
 		o->summary = xasprintf("%s: %zu pages, %zu agenda items\n",
 		    out, pages, m->nitems);

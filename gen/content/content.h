@@ -277,11 +277,14 @@ size_t		 meeting_pnr_scan(const struct meeting *, enum diag_level,
  * the inputs are), it searches each public output as written for
  * personal identity numbers and that secret text, and reports each hit
  * at the input its digits are found in, naming the output (`out', whose
- * name says what it is: .pdf, .html, .xml, .json, else plain text; the
- * name itself is searched too).  g may be NULL: numbers only.  Returns
+ * name says what it is: .pdf, .html, .xml, .json, else plain text, and
+ * what begins as a PDF file is one; the name itself is searched too).  g may be NULL: numbers only.  Returns
  * how many; the caller then writes nothing of it. */
 struct guard;
 struct guard	*guard_new(const struct meeting *);
+/* For check's rehearsal of build --public: what the guard finds is a
+ * warning saying that build --public and site will refuse it. */
+void		 guard_rehearse(struct guard *);
 /* For check: warns where open text has sentences of closed items (a
  * copy of most of a closed text is refused by build --public and site,
  * a few sentences are published by the open item).  Returns how many

@@ -30,6 +30,8 @@ struct secret {
 	bool		 sentence;	/* of a secret item */
 	size_t		 group;		/* the closed text it is from */
 	int		 item;		/* that closed item's number */
+	bool		 copied;	/* in open text that copies most of
+					 * its closed text: check has said */
 };
 
 struct source {
@@ -47,6 +49,9 @@ struct guard {
 	int		 item;		/* the closed item being read */
 	struct source	*sources;
 	size_t		 nsources;
+	/* check's rehearsal of build --public: a hit is a warning that
+	 * says what build --public and site will refuse. */
+	bool		 rehearsal;
 };
 
 /* ------------------------------------------------------------------ */
@@ -130,6 +135,7 @@ secret_add(struct guard *g, const char *text, size_t len,
 	}
 	g->secrets = xrealloc(g->secrets, (g->nsecrets + 1) *
 	    sizeof(*g->secrets));
+	memset(&g->secrets[g->nsecrets], 0, sizeof(*g->secrets));
 	g->secrets[g->nsecrets].text = n;
 	g->secrets[g->nsecrets].pos = *pos;
 	g->secrets[g->nsecrets].what = what;
@@ -266,6 +272,7 @@ open_file(struct guard *g, const char *path, int item, bool *drop,
 				    item, x->item, x->pos.file, x->pos.line,
 				    x->pos.col, in[k], all[k]);
 			said[k] = true;
+			g->secrets[s].copied = true;
 			continue;
 		}
 		diag(DIAG_WARNING, path, line, col, "this sentence of open "
@@ -394,6 +401,12 @@ struct guard *
 guard_new(const struct meeting *m)
 {
 	return guard_make(m, false);
+}
+
+void
+guard_rehearse(struct guard *g)
+{
+	g->rehearsal = true;
 }
 
 size_t
@@ -636,10 +649,11 @@ report(const struct guard *g, const struct pnr_hit *h, const char *out,
 			    &col);
 			break;
 		}
-	diag(DIAG_ERROR, file, line, col, "%s would be published in %s%s: "
-	    "nothing of it was written; personal identity numbers are never "
-	    "published: remove it, or mark the field or the item secret", d,
-	    out, where);
+	diag(g != NULL && g->rehearsal ? DIAG_WARNING : DIAG_ERROR, file,
+	    line, col, "%s would be published in %s%s: %s; personal identity "
+	    "numbers are never published: remove it, or mark the field or the "
+	    "item secret", d, out, where, g != NULL && g->rehearsal ?
+	    "build --public and site refuse it" : "nothing of it was written");
 	free(d);
 }
 
@@ -675,13 +689,16 @@ scan(const struct guard *g, struct found *f, const char *text, size_t len,
 	for (i = 0; i < g->nsecrets; i++)
 		if (strstr(norm, g->secrets[i].text) != NULL) {
 			n++;
-			if (f->secret[i])
+			if (f->secret[i] || (g->rehearsal &&
+			    g->secrets[i].copied))
 				continue;
 			f->secret[i] = true;
-			diag(DIAG_ERROR, g->secrets[i].pos.file,
-			    g->secrets[i].pos.line, g->secrets[i].pos.col,
-			    "%s would be published in %s%s: nothing of it was "
-			    "written", g->secrets[i].what, out, where);
+			diag(g->rehearsal ? DIAG_WARNING : DIAG_ERROR,
+			    g->secrets[i].pos.file, g->secrets[i].pos.line,
+			    g->secrets[i].pos.col, "%s would be published in "
+			    "%s%s: %s", g->secrets[i].what, out, where,
+			    g->rehearsal ? "build --public and site refuse "
+			    "it" : "nothing of it was written");
 		}
 	free(norm);
 	return n;
@@ -749,7 +766,8 @@ guard_check(const struct guard *g, const char *out, const char *data,
 	} else if (ends_with(out, ".json")) {
 		json_text(data, len, &a);
 		n += scan(g, &f, a.data ? a.data : "", a.len, 0, out, "");
-	} else if (ends_with(out, ".pdf")) {
+	} else if (ends_with(out, ".pdf") || (len >= 5 &&
+	    memcmp(data, "%PDF-", 5) == 0)) {
 		if (!pdf_text(out, data, len, &a))
 			n++;
 		else

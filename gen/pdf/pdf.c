@@ -165,25 +165,15 @@ pdf_write(const char *path, const struct doc *doc, const struct pages *pages)
 }
 
 int
-pdf_write_checked(const char *path, const struct doc *doc,
-    const struct pages *pages, int (*check)(void *, const char *,
-    const char *, size_t), void *arg)
+pdf_make(const char *path, const struct doc *doc, const struct pages *pages,
+    char **data, size_t *len)
 {
 	struct pdf_writer w;
-	char	*data = NULL;
-	size_t	 len = 0;
 	int	 rc;
 
 	memset(&w, 0, sizeof(w));
-	/* What a killed run left beside the output. */
-	{
-		const char *slash = strrchr(path, '/');
-		char	*dir = slash ? xstrndup(path, (size_t)(slash - path)) :
-		    xstrdup(".");
-
-		temp_sweep(*dir ? dir : "/", slash ? slash + 1 : path, false);
-		free(dir);
-	}
+	*data = NULL;
+	*len = 0;
 	w.path = path;
 	w.doc = doc;
 	w.pages = pages;
@@ -194,12 +184,37 @@ pdf_write_checked(const char *path, const struct doc *doc,
 		diag(DIAG_ERROR, path, 0, 0, "cannot write PDF: no pages");
 		rc = 0;
 	} else
-		rc = build(&w) && save(&w, &data, &len) &&
-		    pdf_attach(&w, &data, &len) && pdf_id_fill(&w, data, len);
+		rc = build(&w) && save(&w, data, len) &&
+		    pdf_attach(&w, data, len) && pdf_id_fill(&w, *data, *len);
 
 	release(&w);
 	free(w.ext);
+	if (!rc) {
+		free(*data);
+		*data = NULL;
+	}
+	return rc;
+}
 
+int
+pdf_write_checked(const char *path, const struct doc *doc,
+    const struct pages *pages, int (*check)(void *, const char *,
+    const char *, size_t), void *arg)
+{
+	char	*data = NULL;
+	size_t	 len = 0;
+	int	 rc;
+
+	/* What a killed run left beside the output. */
+	{
+		const char *slash = strrchr(path, '/');
+		char	*dir = slash ? xstrndup(path, (size_t)(slash - path)) :
+		    xstrdup(".");
+
+		temp_sweep(*dir ? dir : "/", slash ? slash + 1 : path, false);
+		free(dir);
+	}
+	rc = pdf_make(path, doc, pages, &data, &len);
 	if (rc && check != NULL)
 		rc = check(arg, path, data, len);
 	if (rc)

@@ -21,5 +21,10 @@ int	 pdf_write(const char *path, const struct doc *,
 int	 pdf_write_checked(const char *path, const struct doc *,
 	    const struct pages *, int (*check)(void *arg, const char *path,
 	    const char *data, size_t len), void *arg);
+/* The file pdf_write writes, made in memory and not written (check's
+ * rehearsal of the public pack); path names it in messages.  The
+ * caller frees *data.  Returns 0 after reporting on failure. */
+int	 pdf_make(const char *path, const struct doc *,
+	    const struct pages *, char **data, size_t *len);
 
 #endif /* BOARDGEN_PDF_H */

@@ -602,6 +602,7 @@ glyph_by_x(const void *a, const void *b)
 static void
 glyphs_text(struct ptext *pt)
 {
+	const struct glyph *last;
 	struct buf b = { 0 };
 	size_t	 i, j, k;
 
@@ -617,18 +618,25 @@ glyphs_text(struct ptext *pt)
 			;
 		qsort(pt->glyphs + i, j - i, sizeof(*pt->glyphs), glyph_by_x);
 		buf_putc(&b, '\n');
+		last = NULL;
 		for (k = i; k < j; k++) {
 			const struct glyph *g = &pt->glyphs[k];
 
-			if (k > i) {
-				const struct glyph *p = &pt->glyphs[k - 1];
-				double	 big = fmax(g->size, p->size);
+			if (last != NULL) {
+				double	 big = fmax(g->size, last->size);
 
-				if (g->x - p->xend > 0.2 * big ||
-				    g->x < p->xend - 0.5 * big)
+				/* The same character again on itself (bold
+				 * made by printing twice) is read once. */
+				if (g->len == last->len && fabs(g->x - last->x) <
+				    0.2 * big && memcmp(pt->out.data + g->off,
+				    pt->out.data + last->off, g->len) == 0)
+					continue;
+				if (g->x - last->xend > 0.2 * big ||
+				    g->x < last->xend - 0.5 * big)
 					buf_putc(&b, ' ');
 			}
 			buf_put(&b, pt->out.data + g->off, g->len);
+			last = g;
 		}
 	}
 	put_text(pt, b.data, b.len);

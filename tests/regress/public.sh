@@ -202,6 +202,12 @@ $WRAP $B build --public "$G" -o "$T/gprev.pdf" 2>"$T/err" >/dev/null &&
 grep -qF "$GF:$gl:14: error: personnummer 811218-XXXX would be published in $T/gprev.pdf: nothing of it was written" "$T/err" &&
     ok || no "last guard, pack: \"$(grep -m 1 ': error: ' "$T/err")\""
 [ "$(cat "$T/gprev.pdf")" = "previous" ] && ok || no "the last guard changed the previous output"
+# check finds it too: it makes build --public's pack in memory and
+# searches it, and says (as a warning: the members' pack is not
+# refused) that build --public and site will refuse it.
+$WRAP $B check "$G" 2>"$T/err" >/dev/null
+grep -qF "$GF:$gl:14: warning: personnummer 811218-XXXX would be published in the pack of build --public: build --public and site refuse it" "$T/err" &&
+    ok || no "check, last guard: \"$(grep -m 1 'would be published' "$T/err")\""
 $WRAP $B site "$T/gtree" -o "$T/gsite" --today 2026-12-01 -j 1 >/dev/null 2>"$T/err" &&
     no "site wrote a page with 811218-9876" || ok
 grep -qF "$GF:$gl:14: error: personnummer 811218-XXXX would be published in regionstyrelsen/2026-12-08/arende-20.html: nothing of it was written" "$T/err" &&
@@ -217,6 +223,9 @@ $WRAP $B build --public "$G" -o "$T/gprev.pdf" 2>"$T/err" >/dev/null &&
 grep -q "^$G/register/inkomna.xml:$sl:[0-9]*: error: a secret register field would be published in $T/gprev.pdf" "$T/err" &&
     ok || no "secret field: \"$(grep -m 1 ': error: ' "$T/err")\""
 [ "$(cat "$T/gprev.pdf")" = "previous" ] && ok || no "the secret field changed the previous output"
+$WRAP $B check "$G" 2>"$T/err" >/dev/null
+grep -q "^$G/register/inkomna.xml:$sl:[0-9]*: warning: a secret register field would be published in the pack of build --public: build --public and site refuse it" "$T/err" &&
+    ok || no "check, secret field: \"$(grep -m 1 'would be published' "$T/err")\""
 
 # The settings: closed items left out, contacts published; an item
 # closed in the manifest.
