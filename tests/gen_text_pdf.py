@@ -3,13 +3,16 @@
 personal identity number drawn out of reading order, as a reader of
 the page sees it and a reader of the content stream does not:
 
-    gen_text_pdf.py pieces | glyphs
+    gen_text_pdf.py [--pad BYTES] pieces | glyphs | plain
 
 pieces: "811218-" and "9876" shown by two operators, the right-hand
         piece first;
 glyphs: the ten digits shown by one operator, right to left: the
         character spacing moves each one back two widths, so the
-        string is written reversed.
+        string is written reversed;
+plain:  a line of text and no number.
+--pad:  a comment of that many bytes before the cross-reference
+        table (a file of that size that reads quickly).
 """
 import sys
 
@@ -28,15 +31,20 @@ def page(kind):
         w = DIGIT * SIZE / 1000
         text += "BT /F1 11 Tf %.3f Tc %.3f 700 Td (%s) Tj ET\n" % (
             -2 * w, 72 + 9 * w, "8112189876"[::-1])
-    else:
-        sys.exit("gen_text_pdf.py: pieces or glyphs")
+    elif kind != "plain":
+        sys.exit("gen_text_pdf.py: pieces, glyphs or plain")
     return text.encode("latin-1")
 
 
 def main():
     widths = " ".join(str(HYPHEN if c == 45 else 278 if c == 32 else DIGIT)
                       for c in range(32, 256))
-    content = page(sys.argv[1] if len(sys.argv) > 1 else "")
+    args = sys.argv[1:]
+    pad = 0
+    if args[:1] == ["--pad"]:
+        pad = int(args[1])
+        args = args[2:]
+    content = page(args[0] if args else "")
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -53,6 +61,8 @@ def main():
     for i, o in enumerate(objs, 1):
         offs.append(len(out))
         out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    if pad > 0:
+        out += b"%" + b"x" * (pad - 2) + b"\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     for o in offs:
