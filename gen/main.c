@@ -37,7 +37,8 @@ static const char usage_text[] =
 "usage: boardgen build MEETING-FOLDER -o FILE.pdf [-s] [--templates DIR]\n"
 "                     [--allow-failed-checks] [--public] [--final]\n"
 "       boardgen check MEETING-FOLDER [-s] [--templates DIR]\n"
-"       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [-s] [--templates DIR]\n"
+"       boardgen render CASE-OR-DOCUMENT.md -o FILE.pdf [--watch] [-s]\n"
+"                     [--templates DIR]\n"
 "       boardgen init BODY-FOLDER YYYY-MM-DD\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
 "       boardgen protocol MEETING-FOLDER -o FILE.pdf [--public] [--templates DIR]\n"
@@ -60,7 +61,11 @@ static const char help_text[] =
 "  render FILE.md -o FILE.pdf one document alone, as in the pack: a case\n"
 "                             file's tjänsteskrivelse, or a report, letter\n"
 "                             or program; the meeting (body, date,\n"
-"                             organisation profile) is found from the file up\n"
+"                             organisation profile) is found from the file up;\n"
+"                             with --watch again whenever the file or what it\n"
+"                             uses changes (figures, case file, meeting.xml,\n"
+"                             profile, logo, templates), a line per render,\n"
+"                             until Ctrl-C\n"
 "  init BODY DATE             start the meeting BODY/DATE: its meeting.xml\n"
 "                             from the body's previous meeting (organisation,\n"
 "                             body, sessions, secretary, chair, standing\n"
@@ -103,6 +108,7 @@ static const char help_text[] =
 "                             page, and link it\n"
 "  -j, --jobs N               site: worker processes (default: one per core)\n"
 "      --force                site: read every meeting again\n"
+"      --watch                render: render again on every change\n"
 "      --final                build the pack to send: refuse it if check\n"
 "                             has errors or a Beslutsunderlag entry names a\n"
 "                             document that is not in the pack (and is not\n"
@@ -132,6 +138,7 @@ struct options {
 	bool		 allow_failed_checks; /* failed checks are warnings */
 	bool		 public_pack;	/* --public: the pack as published */
 	bool		 final_pack;	/* --final: the pack to send */
+	bool		 watch;		/* render --watch */
 	size_t		 final_problems; /* what --final would refuse, */
 	size_t		 final_unplaced; /* of which Beslutsunderlag entries */
 	struct site_options site;	/* --today, --base-url, --pdf, -j,
@@ -561,11 +568,44 @@ concerns(const char *msg, void *arg)
 	    (n >= 16 && strncmp(colon - 16, "organisation.xml", 16) == 0);
 }
 
+/* render --watch: what every render looks at whatever the document:
+ * the file, the manifest and profile that may appear in its folder and
+ * those above (meeting_of, organisation_find), and the templates. */
+static void
+watch_used(struct options *o, struct watch *w, const char *file)
+{
+	char	*dir = xstrdup(file), *slash, *p;
+	int	 up;
+
+	watch_reset(w);
+	watch_file(w, file);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	for (up = 0; up < 6; up++) {
+		p = xasprintf("%s/meeting.xml", dir);
+		watch_file(w, p);
+		free(p);
+		p = xasprintf("%s/organisation.xml", dir);
+		watch_file(w, p);
+		free(p);
+		p = xasprintf("%s/..", dir);
+		free(dir);
+		dir = p;
+	}
+	free(dir);
+	watch_dir(w, o->tdir);
+	p = xasprintf("%s/schema", o->tdir);
+	watch_dir(w, p);
+	free(p);
+}
+
 /* render FILE -o OUT.pdf: one document alone, for a live preview: a
  * document file, or a case file's tjänsteskrivelse, with its meeting
  * (body, date, organisation profile) found from the file upward. */
 static int
-cmd_render(struct options *o)
+render_once(struct options *o, struct watch *w, size_t *pagesp)
 {
 	const char *file = o->args[0];
 	struct meeting *m = NULL;
@@ -576,10 +616,12 @@ cmd_render(struct options *o)
 	double	 t0 = now();
 	struct stat st;
 	struct concern cc = { NULL, 0 };
-	size_t	 pages, mark = diag_mark();
+	size_t	 pages, mark = diag_mark(), i;
 	int	 ok = 0;
 
 	layout_preload();
+	if (w != NULL)
+		watch_used(o, w, file);
 	if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag(DIAG_ERROR, file, 0, 0, "no such file: name a case file "
 		    "or a document file (.md)");
@@ -605,6 +647,12 @@ cmd_render(struct options *o)
 		if (!organisation_find(m->dir, sdir, &m->org))
 			goto out;
 	}
+	/* The profile and its logo, found or not. */
+	if (w != NULL && m->org != NULL) {
+		watch_file(w, m->org->path);
+		if (m->org->logo != NULL)
+			watch_file(w, m->org->logo);
+	}
 	if ((doc = document_of_file(m, file, &own, &owncase)) == NULL)
 		goto out;
 	cc.n = figures_placed_paths(doc, doc->cs, &cc.paths);
@@ -614,6 +662,9 @@ cmd_render(struct options *o)
 		cc.paths[cc.n++] = doc->path;
 	if (doc->cs != NULL && doc->cs->path != NULL)
 		cc.paths[cc.n++] = doc->cs->path;
+	/* What it uses: its case file, its figures. */
+	for (i = 0; w != NULL && i < cc.n; i++)
+		watch_file(w, cc.paths[i]);
 	diag_release(mark, concerns, &cc);
 	if (diag_errors() > 0)
 		goto out;
@@ -630,7 +681,7 @@ cmd_render(struct options *o)
 		goto out;
 	if (!write_pack(m, doc, o->tdir, o->out, &pages, NULL, NULL))
 		goto out;
-	o->summary = xasprintf("%s: %zu pages\n", o->out, pages);
+	*pagesp = pages;
 	ok = diag_errors() == 0;
 	if (o->stats)
 		print_stats(pages, t0, NULL, -1);
@@ -641,6 +692,77 @@ out:
 	meeting_free(m);
 	free(sdir);
 	return ok;
+}
+
+/* The time of day for a line on the terminal (not in any output). */
+static void
+clock_now(char *buf, size_t len)
+{
+	time_t	 t = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, len, "%H:%M:%S",
+	    &tm) == 0)
+		snprintf(buf, len, "--:--:--");
+}
+
+/* render --watch: renders, then again whenever the file or anything it
+ * uses changes, one line per render; ends on Ctrl-C (SIGINT), SIGTERM
+ * or SIGHUP while waiting, with status 0. */
+static int
+render_watch(struct options *o)
+{
+	struct watch *w;
+	char	 at[16];
+	size_t	 pages, n;
+	int	 r, ok;
+
+	if ((w = watch_new()) == NULL)
+		return 0;
+	fprintf(stderr, "boardgen: watching %s and the files it uses; "
+	    "Ctrl-C ends\n", o->args[0]);
+	do {
+		pages = 0;
+		ok = render_once(o, w, &pages);
+		/* What concerns the document, then the line of this
+		 * render; each render starts with no diagnostics. */
+		diag_flush_brief(stderr, (size_t)-1, o->args[0], "they concern "
+		    "other files of the meeting: \"boardgen check\" lists "
+		    "them");
+		clock_now(at, sizeof(at));
+		n = diag_errors();
+		fflush(stderr);
+		if (ok)
+			printf("%s %s: %zu pages\n", at, o->out, pages);
+		else
+			printf("%s %s: not rendered (%zu error%s): %s is left as "
+			    "it was; waiting for a change\n", at, o->args[0],
+			    n, n == 1 ? "" : "s", o->out);
+		fflush(stdout);
+		diag_clear();
+		/* A change made while rendering is rendered at once. */
+		r = watch_pending(w) ? 1 : watch_wait(w);
+	} while (r == 1);
+	watch_free(w);
+	if (r < 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot wait for changes: %s",
+		    strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+static int
+cmd_render(struct options *o)
+{
+	size_t	 pages = 0;
+
+	if (o->watch)
+		return render_watch(o);
+	if (!render_once(o, NULL, &pages))
+		return 0;
+	o->summary = xasprintf("%s: %zu pages\n", o->out, pages);
+	return 1;
 }
 
 /* protocol and extract: the meeting and its protocol, checked; NULL
@@ -1101,6 +1223,7 @@ main(int argc, char *argv[])
 		{ "force", no_argument, NULL, 'f' },
 		{ "public", no_argument, NULL, 'U' },
 		{ "final", no_argument, NULL, 'Z' },
+		{ "watch", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1154,6 +1277,9 @@ main(int argc, char *argv[])
 		case 'Z':
 			o.final_pack = true;
 			break;
+		case 'W':
+			o.watch = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs("\n", stdout);
@@ -1187,6 +1313,11 @@ main(int argc, char *argv[])
 	if (cmd->output != NULL && o.out == NULL) {
 		fprintf(stderr, "boardgen: %s needs -o %s\n%s", cmd->name,
 		    cmd->output, usage_text);
+		return EXIT_USAGE;
+	}
+	if (o.watch && cmd->run != cmd_render) {
+		fprintf(stderr, "boardgen: --watch goes with render: boardgen "
+		    "render --watch FILE.md -o FILE.pdf\n");
 		return EXIT_USAGE;
 	}
 	if (cmd->run == cmd_extract) {

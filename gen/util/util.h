@@ -319,4 +319,18 @@ char	*pnr_describe(const struct pnr_hit *);
 size_t	 pnr_report(enum diag_level, const char *text, unsigned flags,
 	    const char *file, int line, int col, const char *what);
 
+/* Waiting for files to change (watch.c, inotify): their folders are
+ * watched, so a save by rename is seen.  watch_wait returns 1 when a
+ * watched file changed (after a short quiet time), 0 when SIGINT,
+ * SIGTERM or SIGHUP asked to stop, -1 on failure; watch_pending is true
+ * if a change came meanwhile (while the caller was rendering). */
+struct watch;
+struct watch *watch_new(void);		/* NULL after reporting */
+void	 watch_free(struct watch *);
+void	 watch_reset(struct watch *);	/* forget what is watched */
+void	 watch_file(struct watch *, const char *path);
+void	 watch_dir(struct watch *, const char *dir);	/* any file in it */
+int	 watch_wait(struct watch *);
+bool	 watch_pending(struct watch *);
+
 #endif /* BOARDGEN_UTIL_H */
