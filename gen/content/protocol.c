@@ -115,6 +115,8 @@ said(struct pctx *c, xmlNodePtr n, const char *attr, bool text,
 	s = &(*v)[(*nv)++];
 	s->by = content_xml_attr(n, attr);
 	s->text = NULL;
+	s->deputy = content_xml_attr(n, "deputy");
+	s->deputy_pos = at(c, n, "deputy");
 	if (text) {
 		s->text = content_xml_text(n);
 		if (s->text != NULL && *s->text == '\0') {
@@ -616,8 +618,22 @@ has_jav(const struct prot_paragraph *q, const char *name)
 	return false;
 }
 
+/* Named to serve in q in the place of someone with jäv. */
+static bool
+jav_deputy(const struct prot_paragraph *q, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < q->njav; i++)
+		if (q->jav[i].deputy != NULL &&
+		    strcmp(q->jav[i].deputy, name) == 0)
+			return true;
+	return false;
+}
+
 /* Serves in paragraph q: a member present and not jäv, or a deputy
- * serving then (and not jäv). */
+ * serving then, for an absent member or for one with jäv in q (and
+ * not jäv). */
 static bool
 serves(const struct prot_person *x, const struct prot_paragraph *q)
 {
@@ -625,7 +641,8 @@ serves(const struct prot_person *x, const struct prot_paragraph *q)
 		return false;
 	if (x->role == PROT_MEMBER)
 		return present_at(x, q->at);
-	return serving_deputy_at(x, q->at) && present_at(x, q->at);
+	return (serving_deputy_at(x, q->at) || jav_deputy(q, x->name)) &&
+	    present_at(x, q->at);
 }
 
 static void
@@ -643,6 +660,56 @@ check_name(const struct protocol *p, const char *name,
 		    "is not a member or deputy: only they %s", what, name,
 		    strcmp(what, "justerare") == 0 ? "approve the protocol" :
 		    "take part in the decision");
+}
+
+/* A deputy steps in for a member with jäv only if that member would
+ * serve then, and only a deputy present and free then does. */
+static void
+check_jav_deputy(const struct protocol *p, const struct prot_paragraph *q,
+    size_t i)
+{
+	const struct prot_said *j = &q->jav[i];
+	const struct srcpos *pos = &j->deputy_pos;
+	const struct prot_person *x = protocol_person(p, j->deputy);
+	const struct prot_person *y = protocol_person(p, j->by);
+	size_t	 k;
+	char	 b[8];
+
+	if (x == NULL) {
+		check_name(p, j->deputy, pos, "deputy", true);
+		return;
+	}
+	if (x->role != PROT_DEPUTY) {
+		diag(DIAG_ERROR, pos->file, pos->line, pos->col, "%s is not a "
+		    "deputy: in § %d only a deputy (<deputy> in the "
+		    "attendance) can serve in the place of %s", x->name,
+		    q->number, j->by);
+		return;
+	}
+	for (k = 0; k < i; k++)
+		if (q->jav[k].deputy != NULL &&
+		    strcmp(q->jav[k].deputy, x->name) == 0)
+			diag(DIAG_ERROR, pos->file, pos->line, pos->col, "%s "
+			    "serves in § %d for both %s and %s: one deputy "
+			    "serves for one member", x->name, q->number,
+			    q->jav[k].by, j->by);
+	if (serving_deputy_at(x, q->at))
+		diag(DIAG_ERROR, pos->file, pos->line, pos->col, "%s already "
+		    "serves for %s in § %d (%s): name a deputy who does not "
+		    "serve then", x->name, x->serves_for, q->number,
+		    hhmm(q->at, b));
+	else if (!present_at(x, q->at))
+		diag(DIAG_ERROR, pos->file, pos->line, pos->col, "%s serves "
+		    "in § %d (%s) in the place of %s but is absent then: "
+		    "check the attendance's times or the § time", x->name,
+		    q->number, hhmm(q->at, b), j->by);
+	if (y != NULL && y->role != PROT_OTHER && !(y->role == PROT_MEMBER ?
+	    present_at(y, q->at) : serving_deputy_at(y, q->at) &&
+	    present_at(y, q->at)))
+		diag(DIAG_ERROR, pos->file, pos->line, pos->col, "%s has jäv "
+		    "in § %d but does not serve then (%s), so no deputy "
+		    "serves in the place: remove deputy=\"%s\"", y->name,
+		    q->number, hhmm(q->at, b), x->name);
 }
 
 static void
@@ -818,8 +885,11 @@ check_paragraph(const struct protocol *p, const struct meeting *m,
 	default:
 		break;
 	}
-	for (i = 0; i < q->njav; i++)
+	for (i = 0; i < q->njav; i++) {
 		check_name(p, q->jav[i].by, &q->jav[i].pos, "jäv", true);
+		if (q->jav[i].deputy != NULL)
+			check_jav_deputy(p, q, i);
+	}
 	for (i = 0; i < q->nmotions; i++)
 		check_name(p, q->motions[i].by, &q->motions[i].pos, "motion by",
 		    true);

@@ -250,8 +250,23 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 			    "</section>\n");
 			continue;
 		}
-		said_list(h, p, "Jäv", q->jav, q->njav, "deltar inte i "
-		    "handläggningen på grund av jäv", false);
+		if (q->njav > 0) {
+			size_t	 k;
+
+			buf_puts(b, "<h3>Jäv</h3>\n");
+			for (k = 0; k < q->njav; k++) {
+				buf_puts(b, "<p>");
+				name(h, p, q->jav[k].by);
+				buf_puts(b, " deltar inte i handläggningen på "
+				    "grund av jäv.");
+				if (q->jav[k].deputy != NULL) {
+					buf_puts(b, " ");
+					name(h, p, q->jav[k].deputy);
+					buf_puts(b, " tjänstgör i stället.");
+				}
+				buf_puts(b, "</p>\n");
+			}
+		}
 		said_list(h, p, "Yrkanden", q->motions, q->nmotions, "yrkar",
 		    false);
 		if (q->proposition != NULL) {

@@ -19,6 +19,7 @@ said_free(struct prot_said *v, size_t n)
 	for (i = 0; i < n; i++) {
 		free(v[i].by);
 		free(v[i].text);
+		free(v[i].deputy);
 	}
 	free(v);
 }

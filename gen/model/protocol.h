@@ -37,7 +37,10 @@ struct prot_person {
 struct prot_said {
 	char		*by;		/* name as in the attendance */
 	char		*text;		/* NULL: none */
-	struct srcpos	 pos;
+	/* jäv: the deputy who serves in the member's place in this §,
+	 * or NULL. */
+	char		*deputy;
+	struct srcpos	 pos, deputy_pos;
 };
 
 enum prot_ballot_kind { BALLOT_JA, BALLOT_NEJ, BALLOT_AVSTAR };

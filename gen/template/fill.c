@@ -786,6 +786,9 @@ g_said(const struct ctx *c, const struct field *f, const char *name)
 {
 	if (strcmp(name, "said-by") == 0)
 		return pname(c, c->said->by);
+	if (strcmp(name, "said-deputy") == 0)
+		return c->said->deputy ? pname(c, c->said->deputy) :
+		    xstrdup("");
 	return xstrdup(nz(c->said->text));
 }
 
@@ -837,6 +840,7 @@ static const struct field prot_fields[] = {
 	{ "prot-time",		IN_PROTOCOL,	g_prot_when,	0,	AT_ITEM },
 	{ "prot-title",		IN_PROTOCOL,	g_prot_label,	0,	AT_ITEM },
 	{ "said-by",		IN_SAID,	g_said,		0,	AT_ITEM },
+	{ "said-deputy",	IN_SAID,	g_said,		0,	AT_ITEM },
 	{ "said-text",		IN_SAID,	g_said,		0,	AT_ITEM },
 	{ "vote-avstar-count",	IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },
 	{ "vote-ja",		IN_PARAGRAPH,	g_vote,		0,	AT_ITEM },

@@ -110,6 +110,8 @@ if site 2026-12-20; then
 	done
 	grep -qF 'Med 7 ja-röster mot 5 nej-röster, 1 avstår, bifalls Karin Åhlunds yrkande.' "$P" ||
 	    bad "the decisions page lacks the vote of § 145"
+	grep -qF '<p>Annelie Forsberg (S) deltar inte i handläggningen på grund av jäv. Maria Holmgren (S) tjänstgör i stället.</p>' "$P" ||
+	    bad "the decisions page lacks the deputy serving for the member with jäv in § 137"
 	grep -qF '<th scope="row">Kent Öberg (SD)</th><td>Nej</td>' "$P" ||
 	    bad "the decisions page lacks the ballots of § 145"
 	grep -qF '<span class="no">§ 134</span> Upphandling av ambulanshelikoptertjänster 2028–2036' "$P" ||
@@ -324,6 +326,25 @@ for c in "3 collide" "2 collide" "9 skipped"; do
 		cat "$T/c.err"
 	fi
 done
+
+# A deputy serves in the place of a member with jäv in one §: counted
+# among those serving, votes, and the § says so.
+n=$((n + 1))
+rm -rf "$T/jd"
+cp -R tests/check/base "$T/jd"
+sed 's|<ballot member="Cecilia Lind" vote="nej"/>|&<ballot member="Fia Berg" vote="ja"/>|' \
+    tests/check/protocol-jav-deputy-no-ballot/protokoll.xml >"$T/jd/protokoll.xml"
+if ! $WRAP $B check "$T/jd" >/dev/null 2>"$T/jd.err" ||
+    ! $WRAP $B protocol "$T/jd" -o "$T/jd.pdf" >/dev/null 2>>"$T/jd.err"; then
+	bad "a deputy voting in the place of a member with jäv: check or protocol failed:"
+	cat "$T/jd.err"
+else
+	pdftotext -enc UTF-8 "$T/jd.pdf" - | tr '\n' ' ' >"$T/jd.txt"
+	grep -qF "Bo Ek (S) deltar inte i handläggningen på grund av jäv. Fia Berg (S) tjänstgör i stället." "$T/jd.txt" ||
+	    bad "a deputy in the place of a member with jäv: the § does not say so"
+	grep -qF "Med 3 ja-röster mot 1 nej-röster" "$T/jd.txt" ||
+	    bad "a deputy in the place of a member with jäv: the vote is not 3–1"
+fi
 
 # A protocol with errors is not written.
 n=$((n + 1))
