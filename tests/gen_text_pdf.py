@@ -3,13 +3,16 @@
 personal identity number drawn out of reading order, as a reader of
 the page sees it and a reader of the content stream does not:
 
-    gen_text_pdf.py [--pad BYTES] pieces | glyphs | plain
+    gen_text_pdf.py [--pad BYTES] pieces | glyphs | unmapped | plain
 
 pieces: "811218-" and "9876" shown by two operators, the right-hand
         piece first;
 glyphs: the ten digits shown by one operator, right to left: the
         character spacing moves each one back two widths, so the
         string is written reversed;
+unmapped: the number in a font (a subset, as many programs write
+        them) whose glyphs have made-up names and no Unicode map:
+        what it shows cannot be told from the file;
 plain:  a line of text and no number.
 --pad:  a comment of that many bytes before the cross-reference
         table (a file of that size that reads quickly).
@@ -31,8 +34,10 @@ def page(kind):
         w = DIGIT * SIZE / 1000
         text += "BT /F1 11 Tf %.3f Tc %.3f 700 Td (%s) Tj ET\n" % (
             -2 * w, 72 + 9 * w, "8112189876"[::-1])
+    elif kind == "unmapped":
+        text += "BT /F2 11 Tf 72 700 Td (811218-9876) Tj ET\n"
     elif kind != "plain":
-        sys.exit("gen_text_pdf.py: pieces, glyphs or plain")
+        sys.exit("gen_text_pdf.py: pieces, glyphs, unmapped or plain")
     return text.encode("latin-1")
 
 
@@ -49,12 +54,17 @@ def main():
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"/Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> "
+        b"/Contents 5 0 R >>",
         ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
          "/Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 "
          "/Widths [%s] >>" % widths).encode(),
         b"<< /Length %d >>\nstream\n" % len(content) + content +
         b"\nendstream",
+        ("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Helvetica "
+         "/FirstChar 32 /LastChar 255 /Widths [%s] /Encoding << "
+         "/Differences [45 %s] >> >>" % (widths, " ".join(
+             "/glyph%d" % k for k in range(1, 14)))).encode(),
     ]
     out = bytearray(b"%PDF-1.4\n")
     offs = []

@@ -216,7 +216,8 @@ parse_tounicode(struct font *f, const unsigned char *s, size_t n)
 }
 
 /* The text of a glyph name (Differences): ASCII letters and digits by
- * name, uniXXXX, and the punctuation that matters here. */
+ * name, uniXXXX and uXXXX, the punctuation that matters here, and
+ * names made of a letter or two and the code. */
 static uint32_t
 glyph_name(const char *g)
 {
@@ -251,6 +252,35 @@ glyph_name(const char *g)
 			v = v * 16 + (uint32_t)h;
 		}
 		return v;
+	}
+	/* uXXXX to uXXXXXX: the code point. */
+	if (g[0] == 'u' && strlen(g) >= 5 && strlen(g) <= 7) {
+		uint32_t v = 0;
+
+		for (i = 1; g[i] != '\0'; i++) {
+			int	 h = pdflex_hexdigit((unsigned char)g[i]);
+
+			if (h < 0)
+				break;
+			v = v * 16 + (uint32_t)h;
+		}
+		if (g[i] == '\0' && v <= 0x10ffff)
+			return v;
+	}
+	/* What many programs name a subset's glyphs, as PDF readers read
+	 * it: one or two letters and the character's code in decimal
+	 * ("g48", "cid57"'s shorter kin "C57"). */
+	{
+		size_t	 k = 0, nd = 0;
+		uint32_t v = 0;
+
+		while (k < 2 && ((g[k] >= 'a' && g[k] <= 'z') ||
+		    (g[k] >= 'A' && g[k] <= 'Z')))
+			k++;
+		for (; k > 0 && g[k] >= '0' && g[k] <= '9' && nd < 3; k++, nd++)
+			v = v * 10 + (uint32_t)(g[k] - '0');
+		if (k > 0 && g[k] == '\0' && nd >= 2 && v >= 32 && v <= 255)
+			return v;
 	}
 	return 0;
 }
@@ -445,7 +475,8 @@ code_text(const struct font *f, uint32_t code, struct buf *b)
 				return true;
 			}
 		}
-		return false;
+		/* A code the map leaves out: a simple font's encoding
+		 * still says what it is. */
 	}
 	if (f->bytes == 1 && f->latin) {
 		uint32_t cp = code;

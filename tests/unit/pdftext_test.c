@@ -152,6 +152,39 @@ TEST(simple_font)
 		free(o[i]);
 }
 
+TEST(glyph_names)
+{
+	/* Names a subset's glyphs are given: "g56" and "C49" (the code in
+	 * decimal), "u0032" (the code point); a map with a gap, filled by
+	 * the encoding; "glyph7" tells nothing and is not read. */
+	char	*o[6], *pdf, *text, *strings;
+	const char *v[6];
+	size_t	 len, unread, i;
+
+	o[0] = xstrdup("<< /Type /Catalog /Pages 2 0 R >>");
+	o[1] = xstrdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+	o[2] = xstrdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+	    "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
+	o[3] = stream("", "BT /F1 11 Tf 72 720 Td (\001\002\003 A1\004) Tj ET");
+	o[4] = xstrdup("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Arial "
+	    "/Encoding << /BaseEncoding /WinAnsiEncoding /Differences "
+	    "[1 /g56 /C49 /u0032 /glyph7] >> /ToUnicode 6 0 R >>");
+	o[5] = stream("", "/CIDInit /ProcSet findresource begin 12 dict begin "
+	    "begincmap 1 begincodespacerange <00> <FF> endcodespacerange "
+	    "1 beginbfchar <41> <0041> endbfchar endcmap end end");
+	for (i = 0; i < 6; i++)
+		v[i] = o[i];
+	pdf = make_pdf(v, 6, &len);
+	read_pdf(pdf, len, &text, &strings, &unread);
+	CHECK_STR(text, "812 A1\n812 A1");
+	CHECK_INT(unread, 1);
+	free(text);
+	free(strings);
+	free(pdf);
+	for (i = 0; i < 6; i++)
+		free(o[i]);
+}
+
 /* Text in forms inside forms: read to the reader's depth; a form past it
  * makes the page one that cannot be read, not one read clean. */
 static void
@@ -237,6 +270,7 @@ main(void)
 {
 	RUN(type0_tounicode);
 	RUN(simple_font);
+	RUN(glyph_names);
 	RUN(forms_too_deep);
 	RUN(deep_strings);
 	TEST_END();
