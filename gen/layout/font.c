@@ -152,6 +152,14 @@ fontset_vmetrics(struct fontset *fs, int face, int *ascent, int *descent)
 	*descent = f->ttf.descent;
 }
 
+int
+fontset_xheight(struct fontset *fs, int face)
+{
+	struct face *f = face_get(fs, face);
+
+	return f != NULL && f->ttf.xheight > 0 ? f->ttf.xheight : 0;
+}
+
 struct hyph *
 fontset_hyph(struct fontset *fs)
 {

@@ -19,6 +19,8 @@ const char	*fontset_file(struct fontset *, int face);
 /* Advance width of cp in face in 1/1000 em, or -1 if the face has no
  * glyph for it. */
 int		 fontset_width(struct fontset *, int face, uint32_t cp);
+/* A face's x-height in 1/1000 em, or 0 if unknown. */
+int		 fontset_xheight(struct fontset *, int face);
 /* Font ascent and descent (descent negative) in 1/1000 em. */
 void		 fontset_vmetrics(struct fontset *, int face,
 		    int *ascent, int *descent);

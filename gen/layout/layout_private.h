@@ -46,6 +46,8 @@ struct lb_run {
 	const char	*note;		/* a footnote reference: the note's
 					 * anchor (the text is its number,
 					 * raised and smaller); else NULL */
+	float		 size;		/* inline code: its size (smaller
+					 * than the style's); else 0 */
 };
 
 #define RULE_GAP	3.0f	/* between a rule and its block's text, and a
@@ -79,6 +81,8 @@ struct lb_in {
 	bool		 nowarn;	/* labels etc.: no overlong warning */
 	const char	*lang;		/* the paragraph's language, or NULL:
 					 * the document's (Swedish) */
+	bool		 ragged;	/* set ragged though justified: its
+					 * list is (paginate.c) */
 	lb_pageref_fn	 pageref;
 	void		*arg;
 	struct arena	*arena;		/* for run texts */
@@ -114,6 +118,11 @@ struct lb {
 	size_t		 ncp, capcp;
 	char		*ok;
 	struct buf	 text;
+	/* The paragraph being broken is set ragged: its style is not
+	 * justified, or no set of breaks kept every line's spaces within
+	 * tolerance, and then the whole paragraph is, not one line. */
+	bool		 ragged;
+	float		 code_scale;	/* inline code's size to the text's */
 };
 
 struct lb	*lb_new(const struct doc *, struct fontset *);
@@ -228,6 +237,7 @@ struct lay {
 	float		 x0, x1;	/* text area */
 	float		 indl, indr;	/* nesting */
 	float		 listlw;	/* label column of the current list */
+	bool		 ragged;	/* the current list is set ragged */
 	bool		 keep;		/* no break before the next box */
 	int		 keepn;		/* nor before the next keepn boxes:
 					 * a heading keeps two lines */

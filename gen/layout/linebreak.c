@@ -21,6 +21,8 @@
 #define DEM_FITNESS	10000	/* very different spacing in adjacent lines */
 #define TOL_FIRST	100	/* \pretolerance */
 #define TOL_SECOND	200	/* \tolerance */
+#define TOL_LOOSE	340	/* spaces at most 1.75 times their width:
+				 * beyond, a paragraph is set ragged */
 #define RAGGED_EM	3.0	/* the stretch a ragged line is judged by */
 #define HYPH_MINWORD	5
 
@@ -53,10 +55,6 @@ struct lb_node {
 #define NONE	((size_t)-1)
 
 /* Per-paragraph state while building items. */
-/* The most a justified space stretches, in units of its stretch (half
- * a space): beyond this a line is set ragged instead. */
-#define MAX_STRETCH	3.0
-
 struct bld {
 	struct lb	*lb;
 	const struct lb_in *in;
@@ -73,6 +71,8 @@ struct bld {
 	bool		 space;
 	bool		 space_nobreak;
 	int		 lastface;	/* of the last box, for spaces */
+	float		 lastsize;	/* and its size */
+	bool		 lastcode;	/* it was inline code */
 	bool		 atstart;	/* nothing since start or a hard break */
 	uint32_t	 lastcp;	/* last character of the last box */
 	bool		 fail;
@@ -397,6 +397,15 @@ has_name_dash(const struct lb *lb)
 	return false;
 }
 
+/* Inline code is set at the size that gives it the text's x-height
+ * (lb->code_scale); everything else at the paragraph's size. */
+static float
+spansize(const struct bld *b, const struct span *sp)
+{
+	return sp != NULL && (sp->flags & SPAN_CODE) ?
+	    b->size * b->lb->code_scale : b->size;
+}
+
 /* Emits the box built so far, split at hyphenation points if asked. */
 static void
 flushbox(struct bld *b)
@@ -410,6 +419,8 @@ flushbox(struct bld *b)
 	if (b->len == 0)
 		return;
 	b->lastface = b->face;
+	b->lastsize = spansize(b, b->span);
+	b->lastcode = (b->span->flags & SPAN_CODE) != 0;
 	b->atstart = false;
 	/* A sentence starts at the paragraph's start or after . ! ? : */
 	sentence = b->lastcp == 0 || b->lastcp == '.' || b->lastcp == '!' ||
@@ -419,7 +430,7 @@ flushbox(struct bld *b)
 	if (!b->hyph || lb->ncp < HYPH_MINWORD ||
 	    (b->span->flags & SPAN_NOBREAK) ||
 	    !swedish(b->span->lang != NULL ? b->span->lang : b->in->lang) ||
-	    (hw = cpwidth(lb, b->face, '-', b->size)) == 0 ||
+	    (hw = cpwidth(lb, b->face, '-', b->lastsize)) == 0 ||
 	    (h = fontset_hyph(lb->fs)) == NULL) {
 		addbox(b, b->s, b->len, b->w);
 		goto out;
@@ -481,7 +492,13 @@ addglue(struct bld *b)
 	b->space = false;
 	if (b->atstart)
 		return;
-	w = cpwidth(b->lb, b->lastface, ' ', b->size);
+	/* After inline code, the text's space: a monospaced one is as
+	 * wide as a letter. */
+	if (b->lastcode)
+		w = cpwidth(b->lb, lb_face(b->lb->doc, b->in->style, 0), ' ',
+		    b->size);
+	else
+		w = cpwidth(b->lb, b->lastface, ' ', b->lastsize);
 	if (w == 0)
 		w = b->size / 4;
 	it = item(b->lb, I_GLUE);
@@ -605,13 +622,14 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 			if (!nobreak && lb->nit > 0 &&
 			    lb->it[lb->nit - 1].kind == I_BOX && !b->space)
 				addpen(b, b->lastface, PEN_HYPHEN,
-				    cpwidth(lb, b->lastface, '-', b->size),
+				    cpwidth(lb, b->lastface, '-', b->lastsize),
 				    true, D_HYPHEN);
 			continue;
 		}
 		if (b->space)
 			addglue(b);
-		if ((face = resolve(lb, sp, s + i, base, c, b->size, &w)) < 0)
+		if ((face = resolve(lb, sp, s + i, base, c, spansize(b, sp),
+		    &w)) < 0)
 			return 0;
 		if (b->len > 0 && (face != b->face || b->span != sp ||
 		    b->s + b->len != s + i))
@@ -662,6 +680,7 @@ build(struct lb *lb, const struct lb_in *in, const struct span *sp,
 	b.lb = lb;
 	b.in = in;
 	b.size = in->style->size;
+	b.lastsize = b.size;
 	b.hyph = hyph && in->style->hyphenate;
 	b.ragged = in->style->align != ALIGN_JUSTIFY;
 	b.atstart = true;
@@ -791,7 +810,9 @@ emergency(struct lb *lb, const struct lb_in *in)
 			*it = old[i];
 			it->s = old[i].s + k;
 			it->len = m;
-			it->w = cpwidth(lb, old[i].face, c, size);
+			it->w = cpwidth(lb, old[i].face, c,
+			    old[i].span->flags & SPAN_CODE ?
+			    size * lb->code_scale : size);
 		}
 	}
 	free(old);
@@ -871,7 +892,7 @@ kp(struct lb *lb, const struct lb_in *in, double tol)
 	struct lb_node *a, *nn;
 	size_t	 n = lb->nit, i, j, k, *act, nact, keep, best[4], last;
 	double	 bestd[4], r, b, d, nat, lastd;
-	bool	 ragged = in->style->align != ALIGN_JUSTIFY;
+	bool	 ragged = lb->ragged;
 	bool	 forced;
 	int	 f, fit;
 
@@ -1059,8 +1080,8 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 	const char *lt, *nt;
 	size_t	 l, i, start;
 	double	 r, nat, L, extra, used;
-	float	 x, off;
-	bool	 ragged = in->style->align != ALIGN_JUSTIFY, last;
+	float	 x, off, sz;
+	bool	 ragged = lb->ragged, last;
 
 	if (lb->nlines > lb->caplines) {
 		lb->caplines = lb->nlines + 16;
@@ -1077,11 +1098,7 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 		last = br->kind == I_PEN && br->pen <= -PEN_INF;
 		L = a->line == 0 ? in->width0 : in->width;
 		r = ratio(lb, in, a, z->pos, ragged, &nat);
-		/* A justified line that would need spaces more than
-		 * 2.5 times their width (long dates and numbers that
-		 * cannot break) reads better ragged. */
-		if (ragged || (last && r > 0) || !isfinite(r) ||
-		    r < -1 || r > MAX_STRETCH)
+		if (ragged || (last && r > 0) || !isfinite(r) || r < -1)
 			r = 0;
 		ln = &lb->lines[l];
 		memset(ln, 0, sizeof(*ln));
@@ -1109,15 +1126,20 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 				    it->span->target : NULL;
 				/* So is text in another language: tagged,
 				 * it goes in a Span with its /Lang. */
+				sz = it->span->flags & SPAN_CODE &&
+				    lb->code_scale != 1 ?
+				    in->style->size * lb->code_scale : 0;
 				if (run == NULL || run->face != it->face ||
 				    !same_link(run->link, lt) ||
 				    !same_link(run->lang, it->span->lang) ||
-				    run->note != nt || nt != NULL) {
+				    run->note != nt || nt != NULL ||
+				    run->size != sz) {
 					endrun(lb, in, run, x);
 					run = newrun(lb, it->face, x);
 					run->link = lt;
 					run->lang = it->span->lang;
 					run->note = nt;
+					run->size = sz;
 				}
 				buf_put(&lb->text, it->s, it->len);
 				if (it->span->flags & SPAN_LINK &&
@@ -1223,6 +1245,44 @@ code(struct lb *lb, const struct lb_in *in, const struct span *sp)
 	return 1;
 }
 
+/*
+ * A monospaced face has a larger x-height than the text's serif at the
+ * same size, and inline code looks set larger than the words around it:
+ * it is set at the size that gives it the text's x-height.
+ */
+static float
+code_scale(struct lb *lb, const struct style *st)
+{
+	int	 xt, xc;
+
+	if (lb->doc->code_family < 0)
+		return 1;
+	xt = fontset_xheight(lb->fs, lb_face(lb->doc, st, 0));
+	xc = fontset_xheight(lb->fs, lb_face(lb->doc, st, SPAN_CODE));
+	return xt > 0 && xc > xt ? (float)xt / (float)xc : 1;
+}
+
+/*
+ * The passes after the first found nothing.  A justified paragraph
+ * that cannot be set without a very loose line (long names, dates and
+ * numbers that do not break) is set ragged as a whole: one ragged line
+ * among justified ones looks like a paragraph's end.
+ */
+static int
+second(struct lb *lb, const struct lb_in *in)
+{
+	if (kp(lb, in, TOL_SECOND))
+		return 1;
+	if (!lb->ragged) {
+		if (kp(lb, in, TOL_LOOSE))
+			return 1;
+		lb->ragged = true;
+		if (kp(lb, in, TOL_SECOND))
+			return 1;
+	}
+	return kp(lb, in, -1);
+}
+
 int
 lb_break(struct lb *lb, const struct lb_in *in, const struct span *sp)
 {
@@ -1230,6 +1290,8 @@ lb_break(struct lb *lb, const struct lb_in *in, const struct span *sp)
 	size_t	 i;
 
 	lb->nlines = lb->nruns = lb->nlinks = 0;
+	lb->ragged = in->ragged || in->style->align != ALIGN_JUSTIFY;
+	lb->code_scale = code_scale(lb, in->style);
 	if (in->code)
 		return code(lb, in, sp);
 	if (!build(lb, in, sp, false))
@@ -1240,7 +1302,7 @@ lb_break(struct lb *lb, const struct lb_in *in, const struct span *sp)
 		if (!build(lb, in, sp, true))
 			return 0;
 		(void)emergency(lb, in);
-		if (!kp(lb, in, TOL_SECOND) && !kp(lb, in, -1))
+		if (!second(lb, in))
 			return 0;
 	}
 	if (!emit(lb, in, &emerg))

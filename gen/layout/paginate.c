@@ -155,7 +155,7 @@ lay_run_item(struct pitem *p, const struct lb_run *r, const struct style *st,
 	p->y = y;
 	p->w = r->w;
 	p->face = r->face;
-	p->size = st->size;
+	p->size = r->size > 0 ? r->size : st->size;
 	p->color = st->color;
 	p->text = r->text;
 	p->space_extra = r->space_extra;
@@ -466,6 +466,7 @@ para(struct lay *L, const struct block *b, bool code)
 	in.width0 = in.width - st->first_indent;
 	in.code = code;
 	in.lang = b->lang;
+	in.ragged = L->ragged;
 	in.pageref = pageref;
 	in.arg = L;
 	in.arena = L->arena;
@@ -541,6 +542,66 @@ para(struct lay *L, const struct block *b, bool code)
 }
 
 
+/*
+ * Whether a justified list is set ragged as a whole: when the text of
+ * one of its items cannot be justified without very loose lines and is
+ * set ragged (linebreak.c), the others follow it, so that no list has
+ * ragged and justified items side by side.  Each item's paragraphs are
+ * broken as para() will break them, in the item's indent (lw: the
+ * list's label column); nested lists decide for themselves.
+ */
+/* A page number's place while probing: two digits, as pageref()'s
+ * first pass, and nothing recorded. */
+static const char *
+probe_pageref(void *arg, const struct span *sp)
+{
+	(void)arg;
+	(void)sp;
+	return "88";
+}
+
+static bool
+list_ragged(struct lay *L, const struct block *list)
+{
+	const struct block *c, *p;
+	struct lb_in in;
+	float	 saved = L->indl, left, lw;
+	bool	 ragged = false;
+
+	for (c = list->children; c != NULL && !ragged; c = c->next) {
+		lw = c->style != NULL ? c->style->label_width : 0;
+		if (L->listlw > lw)
+			lw = L->listlw;
+		L->indl = nest_indent(L, lw);
+		for (p = c->children; p != NULL && !ragged; p = p->next) {
+			if (p->kind != BLOCK_PARA || p->style == NULL ||
+			    p->style->align != ALIGN_JUSTIFY ||
+			    p->label != NULL || p->trailer != NULL)
+				continue;
+			left = L->x0 + L->indl + p->style->indent_left;
+			memset(&in, 0, sizeof(in));
+			in.style = p->style;
+			in.width = L->x1 - L->indr - p->style->indent_right -
+			    left - (p->no_label_col ? 0 :
+			    p->style->label_width) - p->style->trailer_width;
+			in.width0 = in.width - p->style->first_indent;
+			in.lang = p->lang;
+			in.nowarn = true;
+			in.pageref = probe_pageref;
+			in.arena = L->arena;
+			if (in.width0 < p->style->size ||
+			    in.width < p->style->size)
+				continue;
+			/* A paragraph that fails fails again in para(),
+			 * which reports it. */
+			if (lb_break(L->lb, &in, p->spans) && L->lb->ragged)
+				ragged = true;
+		}
+		L->indl = saved;
+	}
+	return ragged;
+}
+
 /* A numbered point with sub-points under it ("4. att ... a. ...
  * b. ...") is not split from them: no page break inside its elements
  * [v0, nv), unless together they are taller than a page. */
@@ -610,8 +671,15 @@ block(struct lay *L, const struct block *b)
 					    label_gap(c->style);
 			}
 		}
-		if (!lay_blocks(L, b->children))
-			return 0;
+		{
+			bool	 sr = L->ragged;
+
+			if (!L->ragged)
+				L->ragged = list_ragged(L, b);
+			if (!lay_blocks(L, b->children))
+				return 0;
+			L->ragged = sr;
+		}
 		L->listlw = saved;
 		break;
 	}
