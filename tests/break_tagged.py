@@ -63,6 +63,7 @@ FAULTS = [
     ("figure-empty", "Figure without content"),
     ("mcid-in-artifact", "inside an Artifact: no structure element reaches"),
     ("form-structparents", "has marked content but no /StructParents"),
+    ("mcid-in-form", "holds marked content with MCIDs"),
 ]
 
 
@@ -141,14 +142,37 @@ def a_link(pdf):
 
 
 def attached_page(pdf):
-    """A page that draws an attached PDF's page with its own marked
-    content: the form, and the page."""
+    """A page that shows an attached PDF's page with its marked content
+    (its fonts are the file's, their names prefixed): the page, and
+    its first content stream, which draws the file's page."""
     for page in pdf.pages:
-        xo = page.obj.get("/Resources", {}).get("/XObject")
-        f = xo.get("/BgAttached") if xo is not None else None
-        if f is not None and "/StructParents" in f:
-            return page, f
+        fr = page.obj.get("/Resources", {}).get("/Font")
+        c = page.obj.get("/Contents")
+        if fr is None or not isinstance(c, Array) or \
+                not any(str(k).startswith("/BgA") for k in fr.keys()):
+            continue
+        if re.search(rb"/MCID \d+", c[0].read_bytes()):
+            return page, c[0]
     raise SystemExit("break_tagged.py: no attached page with tags")
+
+
+def as_form(pdf, structparents):
+    """The attached page drawn as a form XObject of its own, as the
+    writer once did: its MCIDs in the form, reached (or not) through
+    the form's /StructParents."""
+    page, first = attached_page(pdf)
+    form = pikepdf.Stream(pdf, first.read_bytes())
+    form.Type = Name.XObject
+    form.Subtype = Name.Form
+    form.BBox = page.obj.MediaBox
+    form.Resources = page.obj.Resources
+    if structparents:
+        form.StructParents = page.obj.StructParents
+    form = pdf.make_indirect(form)
+    if "/XObject" not in page.obj.Resources:
+        page.obj.Resources.XObject = Dictionary()
+    page.obj.Resources.XObject.BgForm = form
+    first.write(b"/BgForm Do\n")
 
 
 def apply(name, pdf):
@@ -290,13 +314,13 @@ def apply(name, pdf):
         first(pdf, "Figure").K = Array([])
     elif name == "mcid-in-artifact":
         # The attached page drawn as one artifact, its tags inside.
-        page, _ = attached_page(pdf)
-        rewrite_content(pdf, page, lambda d: re.sub(
-            rb"(q [^\n]* cm /BgAttached Do Q)",
-            rb"/Artifact <</Type /Layout>> BDC \1 EMC", d, count=1))
+        _, c = attached_page(pdf)
+        c.write(b"/Artifact <</Type /Layout>> BDC\n" + c.read_bytes() +
+                b"EMC\n")
     elif name == "form-structparents":
-        _, form = attached_page(pdf)
-        del form["/StructParents"]
+        as_form(pdf, False)
+    elif name == "mcid-in-form":
+        as_form(pdf, True)
     else:
         raise SystemExit("break_tagged.py: no fault called %s" % name)
 

@@ -30,9 +30,13 @@ Fails (exit 1, one line per fault) on:
 
 - artifacts and forms: an Artifact without a /Type; marked content with
   an MCID inside an Artifact (Matterhorn 01-004: a form XObject drawn as
-  an artifact that keeps its own tags); a form XObject with marked
-  content and no /StructParents, or MCIDs its parent-tree entry does not
-  give to an element holding them (an MCR with /Stm);
+  an artifact that keeps its own tags); marked content with an MCID in
+  a form XObject at all (valid PDF, but a reader that builds a page's
+  structure from the page's own parent-tree entry, as pdf.js and so
+  Firefox do, never reaches it: the pages of attached PDFs are part of
+  the page's content); a form XObject with marked content and no
+  /StructParents, or MCIDs its parent-tree entry does not give to an
+  element holding them (an MCR with /Stm);
 - names and boxes: a Link whose /Alt or whose annotation's /Contents is
   not the text of its marked content, once (a hyphen layout added is an
   artifact, so no part of it); a Figure or Table without /BBox; a Figure
@@ -760,8 +764,12 @@ def check_pdf(pdf, langs=None):
         mcids = check_content(pdf, page, pno, fonts, content)
         nmcid += len(mcids)
         pk = key(page.obj)
-        if tree is not None:
-            for form, fpk, fm in content.forms[nforms:]:
+        for form, fpk, fm in content.forms[nforms:]:
+            fault("page %d: form XObject %d holds marked content with "
+                  "MCIDs (%d): a reader that builds the page's structure "
+                  "from the page's parent-tree entry (pdf.js) never "
+                  "reaches it" % (pno, key(form)[0], len(fm)))
+            if tree is not None:
                 check_form_parents(tree, ptree, form, fpk, fm, pno)
         if mcids and tree is not None:
             sp = page.obj.get("/StructParents")

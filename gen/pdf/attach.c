@@ -21,14 +21,15 @@
 struct placed {
 	bool		 done;
 	size_t		 page;		/* the pack's page */
-	qpdf_oh		 form;		/* in the pack */
+	int		 base;		/* its first MCID there */
 	double		 m[6];		/* the file's page space to the pack
 					 * page's */
 	/* Its text tagged here (a file with text and no tags): the
-	 * paragraph of each MCID of the form. */
+	 * paragraph of each MCID retag.c gave it. */
 	int		*para;
 	int		 nmcids;
-	/* The elements of its MCIDs (the parent tree's entry). */
+	/* The elements of its MCIDs (the parent tree's entry), by the
+	 * file's MCID. */
 	qpdf_oh		*elems;
 	int		 nelems;
 };
@@ -142,6 +143,179 @@ number_array(qpdf_data q, const double *v, size_t n)
 	return a;
 }
 
+/* The prefix of the file's resource names on the pack's page. */
+#define ATTACH_PREFIX	"BgA"
+
+/* The file's page n (1-based): its content (a file with text and no
+ * tags gets its text tagged, retag.c), resources and group. */
+static int
+page_content(struct merge *g, struct attached *a, int n, double box[4],
+    int *rot, struct buf *out, qpdf_oh *res, qpdf_oh *group)
+{
+	qpdf_data q = a->q;
+	qpdf_oh	 page;
+	unsigned char *content = NULL;
+	size_t	 clen = 0;
+	struct placed *pl = &a->placed[n - 1];
+
+	page = qpdf_get_page_n(q, (size_t)n - 1);
+	if (qpdf_has_error(q) || !pdfin_page_box(q, page, box, rot)) {
+		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: \"%s\" "
+		    "page %d has no valid size any more: was the file "
+		    "changed while the pack was made?", a->path, n);
+		return 0;
+	}
+	if (qpdf_oh_get_page_content_data(q, page, &content, &clen) &
+	    QPDF_ERRORS) {
+		free(content);
+		return failed(g, q, a->path);
+	}
+	if (g->tagged && a->doc != NULL && a->doc->text &&
+	    !a->doc->tagged) {
+		free(pl->para);
+		pl->para = NULL;
+		if (pdf_retag_text(content, clen, out, &pl->para,
+		    &pl->nmcids) < 0) {
+			free(content);
+			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
+			    "page %d of \"%s\" has more text objects than "
+			    "can be tagged", n, a->path);
+			return 0;
+		}
+	} else
+		buf_put(out, content, clen);
+	free(content);
+	*res = qpdf_oh_get_key(q, page, "/Resources");
+	*group = qpdf_oh_get_key(q, page, "/Group");
+	return 1;
+}
+
+/* The parent tree's array of pack page i (indexed by MCID), or 0. */
+static qpdf_oh
+page_parents(qpdf_data p, size_t i)
+{
+	qpdf_oh	 root, nums, sp, k;
+	int	 j, n;
+
+	sp = qpdf_oh_get_key(p, qpdf_get_page_n(p, i), "/StructParents");
+	root = qpdf_oh_get_key(p, qpdf_get_root(p), "/StructTreeRoot");
+	nums = qpdf_oh_get_key(p, qpdf_oh_get_key(p, root, "/ParentTree"),
+	    "/Nums");
+	if (!qpdf_oh_is_integer(p, sp) || !qpdf_oh_is_array(p, nums))
+		return 0;
+	n = qpdf_oh_get_array_n_items(p, nums);
+	for (j = 0; j + 1 < n; j += 2) {
+		k = qpdf_oh_get_array_item(p, nums, j);
+		if (qpdf_oh_is_integer(p, k) && qpdf_oh_get_int_value(p, k) ==
+		    qpdf_oh_get_int_value(p, sp) && qpdf_oh_is_array(p,
+		    k = qpdf_oh_get_array_item(p, nums, j + 1)))
+			return k;
+	}
+	return 0;
+}
+
+/* The keys of a dictionary (qpdf has one cursor over them). */
+static char **
+dict_keys(qpdf_data q, qpdf_oh d, size_t *n)
+{
+	char	**keys = NULL;
+
+	*n = 0;
+	qpdf_oh_begin_dict_key_iter(q, d);
+	while (qpdf_oh_dict_more_keys(q)) {
+		keys = xrealloc(keys, (*n + 1) * sizeof(*keys));
+		keys[(*n)++] = xstrdup(qpdf_oh_dict_next_key(q));
+	}
+	return keys;
+}
+
+static void
+keys_free(char **keys, size_t n)
+{
+	while (n > 0)
+		free(keys[--n]);
+	free(keys);
+}
+
+/*
+ * The file page's resources copied into the pack (qpdf brings the
+ * fonts, images and forms along) and added to the pack page's under
+ * their names with the prefix graft.c put in the content.  A property
+ * list with an MCID gets the MCID the content's others got; a form of
+ * the file's own loses its /StructParents, which numbered the file's
+ * parent tree, not the pack's.
+ */
+static int
+merge_resources(struct merge *g, struct attached *a, qpdf_oh fres,
+    size_t i, int base)
+{
+	qpdf_data p = g->pack, q = a->q;
+	qpdf_oh	 page, pres, cp, cat, dst, v, nv;
+	char	**cats, **keys, name[512];
+	size_t	 ncats, nkeys, c, k, j, nsub;
+	char	**sub;
+
+	if (!qpdf_oh_is_dictionary(q, fres))
+		return 1;
+	if (!qpdf_oh_is_indirect(q, fres))
+		fres = qpdf_make_indirect_object(q, fres);
+	cp = qpdf_oh_copy_foreign_object(p, q, fres);
+	if (qpdf_has_error(p))
+		return failed(g, p, a->path);
+	page = qpdf_get_page_n(p, i);
+	pres = qpdf_oh_get_key(p, page, "/Resources");
+	if (!qpdf_oh_is_dictionary(p, pres)) {
+		pres = qpdf_oh_new_dictionary(p);
+		qpdf_oh_replace_key(p, page, "/Resources", pres);
+		pres = qpdf_oh_get_key(p, page, "/Resources");
+	}
+	cats = dict_keys(p, cp, &ncats);
+	for (c = 0; c < ncats; c++) {
+		cat = qpdf_oh_get_key(p, cp, cats[c]);
+		if (strcmp(cats[c], "/ProcSet") == 0 ||
+		    !qpdf_oh_is_dictionary(p, cat))
+			continue;
+		dst = qpdf_oh_get_key(p, pres, cats[c]);
+		if (!qpdf_oh_is_dictionary(p, dst)) {
+			qpdf_oh_replace_key(p, pres, cats[c],
+			    qpdf_oh_new_dictionary(p));
+			dst = qpdf_oh_get_key(p, pres, cats[c]);
+		}
+		keys = dict_keys(p, cat, &nkeys);
+		for (k = 0; k < nkeys; k++) {
+			if (snprintf(name, sizeof(name), "/%s%s",
+			    ATTACH_PREFIX, keys[k] + 1) >= (int)sizeof(name))
+				continue;	/* no content names it */
+			v = qpdf_oh_get_key(p, cat, keys[k]);
+			if (strcmp(cats[c], "/Properties") == 0 &&
+			    qpdf_oh_is_dictionary(p, v) && qpdf_oh_is_integer(p,
+			    qpdf_oh_get_key(p, v, "/MCID"))) {
+				nv = qpdf_oh_new_dictionary(p);
+				sub = dict_keys(p, v, &nsub);
+				for (j = 0; j < nsub; j++)
+					qpdf_oh_replace_key(p, nv, sub[j],
+					    qpdf_oh_get_key(p, v, sub[j]));
+				keys_free(sub, nsub);
+				qpdf_oh_replace_key(p, nv, "/MCID",
+				    qpdf_oh_new_integer(p, base +
+				    qpdf_oh_get_int_value(p,
+				    qpdf_oh_get_key(p, v, "/MCID"))));
+				v = nv;
+			}
+			if (strcmp(cats[c], "/XObject") == 0 &&
+			    qpdf_oh_is_stream(p, v))
+				qpdf_oh_remove_key(p, qpdf_oh_get_dict(p, v),
+				    "/StructParents");
+			qpdf_oh_replace_key(p, dst, name, v);
+		}
+		keys_free(keys, nkeys);
+	}
+	keys_free(cats, ncats);
+	if (qpdf_has_error(p))
+		return failed(g, p, a->path);
+	return 1;
+}
+
 /* Sets a stream's data, deflated. */
 static int
 deflate_into(qpdf_data q, qpdf_oh stream, const unsigned char *data,
@@ -159,84 +333,6 @@ deflate_into(qpdf_data q, qpdf_oh stream, const unsigned char *data,
 	return ok;
 }
 
-/* The file's page n (1-based) as a form XObject of the pack; a file
- * with text and no tags gets its text tagged (retag.c). */
-static qpdf_oh
-page_form(struct merge *g, struct attached *a, int n, double box[4],
-    int *rot)
-{
-	qpdf_data q = a->q;
-	qpdf_oh	 page, form, dict, res, group;
-	unsigned char *content = NULL;
-	size_t	 clen = 0;
-	double	 m[6];
-	struct placed *pl = &a->placed[n - 1];
-
-	page = qpdf_get_page_n(q, (size_t)n - 1);
-	if (qpdf_has_error(q) || !pdfin_page_box(q, page, box, rot)) {
-		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: \"%s\" "
-		    "page %d has no valid size any more: was the file "
-		    "changed while the pack was made?", a->path, n);
-		return 0;
-	}
-	if (qpdf_oh_get_page_content_data(q, page, &content, &clen) &
-	    QPDF_ERRORS) {
-		free(content);
-		failed(g, q, a->path);
-		return 0;
-	}
-	if (g->tagged && a->doc != NULL && a->doc->text &&
-	    !a->doc->tagged) {
-		struct buf b = { 0 };
-
-		free(pl->para);
-		pl->para = NULL;
-		if (pdf_retag_text(content, clen, &b, &pl->para,
-		    &pl->nmcids) < 0) {
-			buf_free(&b);
-			free(content);
-			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
-			    "page %d of \"%s\" has more text objects than "
-			    "can be tagged", n, a->path);
-			return 0;
-		}
-		free(content);
-		clen = b.len;
-		content = (unsigned char *)buf_detach(&b);
-		buf_free(&b);
-	}
-	form = qpdf_oh_new_stream(q);
-	dict = qpdf_oh_get_dict(q, form);
-	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
-	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
-	qpdf_oh_replace_key(q, dict, "/BBox", number_array(q, box, 4));
-	shown_matrix(box, *rot, m);
-	qpdf_oh_replace_key(q, dict, "/Matrix", number_array(q, m, 6));
-	res = qpdf_oh_get_key(q, page, "/Resources");
-	qpdf_oh_replace_key(q, dict, "/Resources", qpdf_oh_is_dictionary(q,
-	    res) ? res : qpdf_oh_new_dictionary(q));
-	group = qpdf_oh_get_key(q, page, "/Group");
-	if (qpdf_oh_is_dictionary(q, group))
-		qpdf_oh_replace_key(q, dict, "/Group", group);
-	if (!deflate_into(q, form, content, clen)) {
-		free(content);
-		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: cannot "
-		    "compress page %d of \"%s\"", n, a->path);
-		return 0;
-	}
-	free(content);
-	if (qpdf_has_error(q)) {
-		failed(g, q, a->path);
-		return 0;
-	}
-	form = qpdf_oh_copy_foreign_object(g->pack, q, form);
-	if (qpdf_has_error(g->pack)) {
-		failed(g, g->pack, a->path);
-		return 0;
-	}
-	return form;
-}
-
 void
 pdf_attach_place(const struct pdf_writer *wr, size_t i, double w, double h,
     double *s, double *tx, double *ty)
@@ -247,18 +343,26 @@ pdf_attach_place(const struct pdf_writer *wr, size_t i, double w, double h,
 	    w, h, s, tx, ty);
 }
 
-/* Draws the file's page first on pack page i, inside the stamp
- * margin, as an artifact: a tagged pack has no unmarked content. */
+/*
+ * Draws the file's page first on pack page i, inside the stamp margin
+ * and clipped to the box the file shows, as part of the page's own
+ * content (graft.c): its marked content (its tags, or those retag.c
+ * gave it) numbered after the page's MCIDs.  A scan is the content of
+ * its Figure; in a pack without tags, the page is an artifact.
+ */
 static int
 attach_page(struct merge *g, size_t i)
 {
 	const struct page *pg = &g->w->pages->v[i];
 	struct attached *a;
+	struct placed *pl;
 	qpdf_data p = g->pack;
-	qpdf_oh	 form, page, res, xobj, contents, arr, pre;
-	double	 box[4], w, h, s, tx, ty;
-	char	 ops[256];
-	int	 rot, n, k;
+	qpdf_oh	 page, contents, arr, pre, fres, group, parr;
+	struct buf in = { 0 }, ops = { 0 };
+	struct pdf_graft how = { ATTACH_PREFIX, 0, false };
+	double	 box[4], w, h, s, tx, ty, sm[6], t[6] = { 0 };
+	int	 rot, n, k, ok = 0;
+	bool	 scan;
 
 	if ((a = file_of(g, pg->external,
 	    &g->w->doc->parts[pg->part].external)) == NULL)
@@ -269,59 +373,71 @@ attach_page(struct merge *g, size_t i)
 		    "pack was made?", a->path, pg->external_page);
 		return 0;
 	}
-	if ((form = page_form(g, a, pg->external_page, box, &rot)) == 0)
-		return 0;
+	pl = &a->placed[pg->external_page - 1];
+	if (!page_content(g, a, pg->external_page, box, &rot, &in, &fres,
+	    &group))
+		goto out;
 	w = rot % 180 ? box[3] - box[1] : box[2] - box[0];
 	h = rot % 180 ? box[2] - box[0] : box[3] - box[1];
 	pdf_attach_place(g->w, i, w, h, &s, &tx, &ty);
-	/* A scanned page is its Figure's content; a page with text holds
-	 * its own marked content (its tags, or those retag.c gave it). */
-	if (g->tagged && g->w->ext[i].scan_mcid >= 0)
-		snprintf(ops, sizeof(ops), "/Figure <</MCID %d>> BDC q %.5f 0 "
-		    "0 %.5f %.4f %.4f cm /BgAttached Do Q EMC\n",
-		    g->w->ext[i].scan_mcid, s, s, tx, ty);
-	else if (g->tagged)
-		snprintf(ops, sizeof(ops), "q %.5f 0 0 %.5f %.4f %.4f cm "
-		    "/BgAttached Do Q\n", s, s, tx, ty);
-	else
-		snprintf(ops, sizeof(ops), "/Artifact <</Type /Layout>> BDC "
-		    "q %.5f 0 0 %.5f %.4f %.4f cm /BgAttached Do Q EMC\n",
-		    s, s, tx, ty);
-	{
-		struct placed *pl = &a->placed[pg->external_page - 1];
-		double	 sm[6], t[6] = { 0 };
-
-		pl->done = true;
-		pl->page = i;
-		pl->form = form;
-		a->part_obj = g->tagged ? g->w->ext[i].part_obj : 0;
-		shown_matrix(box, rot, sm);
-		t[0] = t[3] = s;
-		t[4] = tx;
-		t[5] = ty;
-		pl->m[0] = sm[0] * t[0] + sm[1] * t[2];
-		pl->m[1] = sm[0] * t[1] + sm[1] * t[3];
-		pl->m[2] = sm[2] * t[0] + sm[3] * t[2];
-		pl->m[3] = sm[2] * t[1] + sm[3] * t[3];
-		pl->m[4] = sm[4] * t[0] + sm[5] * t[2] + t[4];
-		pl->m[5] = sm[4] * t[1] + sm[5] * t[3] + t[5];
+	scan = g->tagged && g->w->ext[i].scan_mcid >= 0;
+	how.keep_mc = g->tagged && !scan;
+	if (how.keep_mc) {
+		if ((parr = page_parents(p, i)) == 0) {
+			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
+			    "page %zu of the saved pack has no parent tree "
+			    "entry", i + 1);
+			goto out;
+		}
+		how.mcid_base = qpdf_oh_get_array_n_items(p, parr);
 	}
+	if (scan)
+		buf_printf(&ops, "/Figure <</MCID %d>> BDC\n",
+		    g->w->ext[i].scan_mcid);
+	else if (!g->tagged)
+		buf_puts(&ops, "/Artifact <</Type /Layout>> BDC\n");
+	shown_matrix(box, rot, sm);
+	buf_printf(&ops, "q %.5f 0 0 %.5f %.4f %.4f cm %.4f %.4f %.4f %.4f "
+	    "%.4f %.4f cm %.4f %.4f %.4f %.4f re W n\n", s, s, tx, ty, sm[0],
+	    sm[1], sm[2], sm[3], sm[4], sm[5], box[0], box[1],
+	    box[2] - box[0], box[3] - box[1]);
+	if (pdf_graft_content((const unsigned char *)in.data, in.len, &how,
+	    &ops) < 0) {
+		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: page %d "
+		    "of \"%s\" has an MCID that is not a whole number up to "
+		    "%d, or marked content nested over 256 deep",
+		    pg->external_page, a->path, PDF_GRAFT_MAX_MCID);
+		goto out;
+	}
+	buf_puts(&ops, "Q\n");
+	if (scan || !g->tagged)
+		buf_puts(&ops, "EMC\n");
 
+	pl->done = true;
+	pl->page = i;
+	pl->base = how.mcid_base;
+	a->part_obj = g->tagged ? g->w->ext[i].part_obj : 0;
+	t[0] = t[3] = s;
+	t[4] = tx;
+	t[5] = ty;
+	pdf_mat_mul(sm, t, pl->m);
+
+	if (!merge_resources(g, a, fres, i, how.mcid_base))
+		goto out;
 	page = qpdf_get_page_n(p, i);
-	res = qpdf_oh_get_key(p, page, "/Resources");
-	if (!qpdf_oh_is_dictionary(p, res)) {
-		res = qpdf_oh_new_dictionary(p);
-		qpdf_oh_replace_key(p, page, "/Resources", res);
+	if (qpdf_oh_is_dictionary(a->q, group) &&
+	    !qpdf_oh_has_key(p, page, "/Group")) {
+		if (!qpdf_oh_is_indirect(a->q, group))
+			group = qpdf_make_indirect_object(a->q, group);
+		qpdf_oh_replace_key(p, page, "/Group",
+		    qpdf_oh_copy_foreign_object(p, a->q, group));
 	}
-	xobj = qpdf_oh_get_key(p, res, "/XObject");
-	if (!qpdf_oh_is_dictionary(p, xobj)) {
-		xobj = qpdf_oh_new_dictionary(p);
-		qpdf_oh_replace_key(p, res, "/XObject", xobj);
-	}
-	qpdf_oh_replace_key(p, xobj, "/BgAttached", form);
 	pre = qpdf_oh_new_stream(p);
-	qpdf_oh_replace_stream_data(p, pre, (const unsigned char *)ops,
-	    strlen(ops), qpdf_oh_new_null(p), qpdf_oh_new_null(p));
+	if (!deflate_into(p, pre, (const unsigned char *)ops.data, ops.len)) {
+		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: cannot "
+		    "compress page %d of \"%s\"", pg->external_page, a->path);
+		goto out;
+	}
 	arr = qpdf_oh_new_array(p);
 	qpdf_oh_append_item(p, arr, pre);
 	contents = qpdf_oh_get_key(p, page, "/Contents");
@@ -333,9 +449,15 @@ attach_page(struct merge *g, size_t i)
 	} else if (qpdf_oh_is_stream(p, contents))
 		qpdf_oh_append_item(p, arr, contents);
 	qpdf_oh_replace_key(p, page, "/Contents", arr);
-	if (qpdf_has_error(p))
-		return failed(g, p, a->path);
-	return 1;
+	if (qpdf_has_error(p) || qpdf_has_error(a->q)) {
+		failed(g, qpdf_has_error(p) ? p : a->q, a->path);
+		goto out;
+	}
+	ok = 1;
+out:
+	buf_free(&in);
+	buf_free(&ops);
+	return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -355,7 +477,8 @@ set_elem(struct placed *pl, int m, qpdf_oh e)
 	pl->elems[m] = e;
 }
 
-/* A marked-content reference to MCID m in the form of a placed page. */
+/* A marked-content reference to the file's MCID m of a placed page:
+ * in the pack page's content, numbered after the page's own. */
 static qpdf_oh
 mcr(qpdf_data p, const struct placed *pl, int m)
 {
@@ -363,8 +486,8 @@ mcr(qpdf_data p, const struct placed *pl, int m)
 
 	qpdf_oh_replace_key(p, d, "/Type", qpdf_oh_new_name(p, "/MCR"));
 	qpdf_oh_replace_key(p, d, "/Pg", qpdf_get_page_n(p, pl->page));
-	qpdf_oh_replace_key(p, d, "/Stm", pl->form);
-	qpdf_oh_replace_key(p, d, "/MCID", qpdf_oh_new_integer(p, m));
+	qpdf_oh_replace_key(p, d, "/MCID", qpdf_oh_new_integer(p, pl->base +
+	    m));
 	return d;
 }
 
@@ -462,19 +585,11 @@ clone(qpdf_data p, qpdf_data q, qpdf_oh v, int depth)
 	}
 	if (qpdf_oh_is_dictionary(q, v) && !qpdf_oh_is_stream(q, v)) {
 		r = qpdf_oh_new_dictionary(p);
-		/* qpdf has one cursor over a dictionary's keys. */
-		n = 0;
-		qpdf_oh_begin_dict_key_iter(q, v);
-		while (qpdf_oh_dict_more_keys(q) && n < 64) {
-			keys = xrealloc(keys, (n + 1) * sizeof(*keys));
-			keys[n++] = xstrdup(qpdf_oh_dict_next_key(q));
-		}
-		for (i = 0; i < n; i++) {
+		keys = dict_keys(q, v, &n);
+		for (i = 0; i < n && i < 64; i++)
 			qpdf_oh_replace_key(p, r, keys[i], clone(p, q,
 			    qpdf_oh_get_key(q, v, keys[i]), depth + 1));
-			free(keys[i]);
-		}
-		free(keys);
+		keys_free(keys, n);
 		return r;
 	}
 	return qpdf_oh_new_null(p);
@@ -693,44 +808,32 @@ carry_tree(struct merge *g, struct attached *a)
 	return 1;
 }
 
-/* The parent tree's entries of the forms with marked content. */
+/* The elements of the file's MCIDs in the parent tree's arrays of
+ * their pages, after the pages' own. */
 static int
-form_parents(struct merge *g, struct attached *a)
+page_parent_entries(struct merge *g, struct attached *a)
 {
 	qpdf_data p = g->pack;
-	qpdf_oh	 root, pt, nums, arr;
-	long long next;
+	qpdf_oh	 arr;
 	int	 n, m;
 
-	root = qpdf_oh_get_key(p, qpdf_get_root(p), "/StructTreeRoot");
-	pt = qpdf_oh_get_key(p, root, "/ParentTree");
-	nums = qpdf_oh_get_key(p, pt, "/Nums");
-	if (!qpdf_oh_is_array(p, nums) || !qpdf_oh_is_integer(p,
-	    qpdf_oh_get_key(p, root, "/ParentTreeNextKey"))) {
-		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: the "
-		    "saved pack has no parent tree to extend");
-		return 0;
-	}
-	next = qpdf_oh_get_int_value(p, qpdf_oh_get_key(p, root,
-	    "/ParentTreeNextKey"));
 	for (n = 0; n < a->npages; n++) {
 		struct placed *pl = &a->placed[n];
 
 		if (!pl->done || pl->nelems == 0)
 			continue;
-		arr = qpdf_oh_new_array(p);
+		if ((arr = page_parents(p, pl->page)) == 0 ||
+		    qpdf_oh_get_array_n_items(p, arr) != pl->base) {
+			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
+			    "the parent tree of page %zu of the saved pack "
+			    "changed while \"%s\" was merged", pl->page + 1,
+			    a->path);
+			return 0;
+		}
 		for (m = 0; m < pl->nelems; m++)
 			qpdf_oh_append_item(p, arr, pl->elems[m] != 0 ?
 			    pl->elems[m] : qpdf_oh_new_null(p));
-		qpdf_oh_replace_key(p, qpdf_oh_get_dict(p, pl->form),
-		    "/StructParents", qpdf_oh_new_integer(p, next));
-		qpdf_oh_append_item(p, nums, qpdf_oh_new_integer(p, next));
-		qpdf_oh_append_item(p, nums, qpdf_make_indirect_object(p,
-		    arr));
-		next++;
 	}
-	qpdf_oh_replace_key(p, root, "/ParentTreeNextKey",
-	    qpdf_oh_new_integer(p, next));
 	return 1;
 }
 
@@ -745,7 +848,7 @@ file_structure(struct merge *g, struct attached *a)
 			return 0;
 	} else
 		text_elems(g, a);
-	if (!form_parents(g, a))
+	if (!page_parent_entries(g, a))
 		return 0;
 	if (qpdf_has_error(g->pack))
 		return failed(g, g->pack, a->path);

@@ -13,6 +13,7 @@
  *   tags.c     PDF/UA: structure tree, marked content, parent tree
  *   attach.c   pages of PDF files made elsewhere, and their structure
  *   retag.c    the text of an untagged one as paragraphs
+ *   graft.c    a page of one made part of the pack page's content
  *
  * libharu's internals (dictionaries, streams, the font attributes) are
  * used directly where its public API is wrong for us; hpdf.h exposes
@@ -186,6 +187,23 @@ void	 pdf_attach_place(const struct pdf_writer *, size_t i, double w,
  * sequences. */
 int	 pdf_retag_text(const unsigned char *in, size_t len, struct buf *out,
 	    int **para, int *nmcids);
+
+/* graft.c */
+#define PDF_GRAFT_MAX_MCID	100000
+struct pdf_graft {
+	const char	*prefix;	/* put before each resource name */
+	int		 mcid_base;	/* added to each MCID */
+	bool		 keep_mc;	/* keep the file's marked content; if
+					 * not, only optional content (/OC) */
+};
+/* A page's content made part of another's, into out: its resource
+ * names prefixed, its MCIDs moved up, its marked content kept or
+ * dropped, what it leaves open (q, BT, marked content) closed at the
+ * end.  Returns 1 + the highest MCID kept (0: none), or -1 for an MCID
+ * that is not a whole number up to PDF_GRAFT_MAX_MCID, or marked
+ * content nested deeper than 256. */
+int	 pdf_graft_content(const unsigned char *in, size_t len,
+	    const struct pdf_graft *, struct buf *out);
 
 /* Longest text string written (bookmark titles, metadata), in bytes. */
 #define PDF_TEXT_MAX	4000

@@ -10,8 +10,8 @@
 # - the stamp lies in the template's stamp margin (the bottom 8 mm) and
 #   nothing of the file's own text does; the file's text is in the pack,
 #   where the placement puts it;
-# - the drawing of each file's page is tagged content reached from the
-#   pack's structure tree (check_tagged.py), and the catalog keeps its
+# - the drawing of each file's page is tagged content of the page itself
+#   (no form XObject of its own), reached from the pack's structure tree (check_tagged.py), and the catalog keeps its
 #   structure tree, MarkInfo, Lang, XMP, output intent, outline and page
 #   labels (pikepdf); qpdf --check;
 # - identical bytes for two builds, also with SOURCE_DATE_EPOCH.
@@ -222,16 +222,22 @@ for k in ("/StructTreeRoot", "/MarkInfo", "/Lang", "/Metadata", "/OutputIntents"
 for n in range(3, 8):
     page = pdf.pages[n - 1]
     first = page.obj.Contents[0].read_bytes()
-    if "/BgAttached" not in page.obj.Resources.XObject:
-        print("problem: page %d: no form XObject" % n); bad += 1
-        continue
-    # Drawn first, its marked content its own (tagged, or its text
-    # tagged by the merge), reached from the pack's structure tree.
-    form = page.obj.Resources.XObject.BgAttached
-    if b"/BgAttached Do" not in first or b"/Artifact" in first or \
-            "/StructParents" not in form:
+    fonts = page.obj.Resources.get("/Font", {})
+    # Drawn first, as part of the page's own content (no form of its
+    # own, whose MCIDs a reader of the page's parent-tree entry would
+    # miss), with the file's fonts under prefixed names; not an
+    # artifact; its marked content (tagged, or its text tagged by the
+    # merge) numbered after the page's.
+    if not first.startswith(b"q ") or b" re W n" not in first or \
+            b"/MCID" not in first or b" Do" in first[:200] or \
+            not any(str(k).startswith("/BgA") for k in fonts.keys()):
         print("problem: page %d: the file's page is not drawn as tagged "
-              "content: %r" % (n, first[:60])); bad += 1
+              "content of the page: %r" % (n, first[:80])); bad += 1
+    xo = page.obj.Resources.get("/XObject", {})
+    for k in xo.keys():
+        if "/StructParents" in xo[k]:
+            print("problem: page %d: %s keeps a /StructParents" % (n, k))
+            bad += 1
 print("%d problems" % bad)
 sys.exit(1 if bad else 0)
 PY

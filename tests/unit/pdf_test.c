@@ -1519,6 +1519,70 @@ TEST(xmp_packet)
 	buf_free(&b);
 }
 
+/* graft.c: a page's content made part of another page's. */
+static char *
+grafted(const char *in, int base, bool keep, int *ret)
+{
+	struct buf b = { 0 };
+	struct pdf_graft how = { "BgA", base, keep };
+
+	*ret = pdf_graft_content((const unsigned char *)in, strlen(in), &how,
+	    &b);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+TEST(graft)
+{
+	char	*s;
+	int	 r;
+
+	/* Resource names prefixed where an operator names a resource,
+	 * device colour spaces and other names left. */
+	s = grafted("q /GS1 gs /CS0 cs /DeviceRGB CS 0.5 /P0 scn "
+	    "BT /F1 12 Tf (x) Tj ET /Im1 Do /Sh sh Q", 0, true, &r);
+	CHECK_INT(r, 0);
+	CHECK_STR(s, "q /BgAGS1 gs /BgACS0 cs /DeviceRGB CS 0.5 /BgAP0 scn "
+	    "BT /BgAF1 12 Tf (x) Tj ET /BgAIm1 Do /BgASh sh Q\n");
+	free(s);
+	/* MCIDs moved up, a named property list prefixed, the tag kept. */
+	s = grafted("/P <</MCID 0>> BDC BT (a) Tj ET EMC "
+	    "/Span <</Lang (nb) /MCID 7>> BDC EMC /OC /oc1 BDC EMC", 5, true,
+	    &r);
+	CHECK_INT(r, 8);
+	CHECK_STR(s, "/P <</MCID 5>> BDC BT (a) Tj ET EMC "
+	    "/Span <</Lang (nb) /MCID 12>> BDC EMC /OC /BgAoc1 BDC EMC\n");
+	free(s);
+	/* Dropped but for optional content. */
+	s = grafted("/P <</MCID 0>> BDC (a) Tj EMC /OC /oc1 BDC /Artifact "
+	    "BMC 1 w EMC EMC", 0, false, &r);
+	CHECK_INT(r, 0);
+	CHECK_STR(s, " (a) Tj  /OC /BgAoc1 BDC  1 w  EMC\n");
+	free(s);
+	/* What the content closes and did not open is dropped; what it
+	 * leaves open is closed. */
+	s = grafted("Q EMC ET q /P <</MCID 1>> BDC BT (a) Tj", 0, true, &r);
+	CHECK_INT(r, 2);
+	CHECK_STR(s, "   q /P <</MCID 1>> BDC BT (a) Tj\nEMC\nET\nQ\n");
+	free(s);
+	/* An inline image's named colour space is a resource. */
+	s = grafted("BI /W 1 /H 1 /CS /Cs1 /BPC 8 ID x EI "
+	    "BI /W 1 /H 1 /CS /RGB /BPC 8 ID x EI", 0, true, &r);
+	CHECK_STR(s, "BI /W 1 /H 1 /CS /BgACs1 /BPC 8 ID x EI "
+	    "BI /W 1 /H 1 /CS /RGB /BPC 8 ID x EI\n");
+	free(s);
+	/* An MCID that is no whole number in range is refused. */
+	s = grafted("/P <</MCID 1.5>> BDC EMC", 0, true, &r);
+	CHECK_INT(r, -1);
+	free(s);
+	s = grafted("/P <</MCID 100001>> BDC EMC", 0, true, &r);
+	CHECK_INT(r, -1);
+	free(s);
+	s = grafted("/P <</MCID -1>> BDC EMC", 0, true, &r);
+	CHECK_INT(r, -1);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -1553,6 +1617,7 @@ main(void)
 	RUN(image_pixels);
 	RUN(image_cache);
 	RUN(bad_images);
+	RUN(graft);
 	if (getenv("PDF_TEST_KEEP") == NULL) {
 		cmd = xasprintf("rm -rf '%s'", tmpdir);
 		if (system(cmd) != 0)
