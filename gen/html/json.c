@@ -253,13 +253,32 @@ meeting_obj(struct buf *b, const struct html_options *o,
 	}
 	if (s->prot_first > 0) {
 		char	*fid = xasprintf("%s#protokoll", id);
-
-		r = xasprintf("%s/%s/protokoll.html", s->body_slug,
+		char	*web = xasprintf("%s/%s/protokoll.html", s->body_slug,
 		    s->date_slug);
+		const char *day = s->justered != NULL ? s->justered : s->date;
+
 		key(b, "resultsProtocol");
-		file_obj(b, o, fid, "Protokoll, beslut", r, "text/html",
-		    s->justered != NULL ? s->justered : s->date);
-		free(r);
+		if (o->pdf) {
+			/* The public protocol itself; its decisions page is
+			 * the File's web view. */
+			f = protocol_file(s->body_slug, s->date_slug);
+			r = xasprintf("%s/%s/%s", s->body_slug, s->date_slug,
+			    f);
+			begin(b, o, fid, OPARL "File");
+			kv(b, "name", "Protokoll");
+			kv(b, "fileName", f);
+			kv(b, "mimeType", "application/pdf");
+			kv(b, "date", day);
+			kurl(b, o, "accessUrl", r);
+			kurl(b, o, "downloadUrl", r);
+			kurl(b, o, "web", web);
+			buf_puts(b, "\n}");
+			free(r);
+			free(f);
+		} else
+			file_obj(b, o, fid, "Protokoll, beslut", web,
+			    "text/html", day);
+		free(web);
 		free(fid);
 	}
 	key(b, "boardgen:session");

@@ -206,6 +206,20 @@ if $WRAP $B site content -o "$T/site-pdf" --today 2026-12-20 --pdf -j 1 >/dev/nu
 		grep -qF 'href="protokoll-regionstyrelsen-2026-12-08.pdf"' \
 		    "$T/site-pdf/regionstyrelsen/2026-12-08/protokoll.html" ||
 		    bad "site --pdf: the decisions page does not link the protocol"
+		# The open data's resultsProtocol is that PDF, the
+		# decisions page its web view.
+		python3 - "$T/site-pdf/data/oparl/meeting/regionstyrelsen/2026-12-08.json" >"$T/sp.log" 2>&1 <<'PY' ||
+import json, sys
+r = json.load(open(sys.argv[1]))["resultsProtocol"]
+want = {"accessUrl": "regionstyrelsen/2026-12-08/protokoll-regionstyrelsen-2026-12-08.pdf",
+        "mimeType": "application/pdf", "fileName": "protokoll-regionstyrelsen-2026-12-08.pdf",
+        "web": "regionstyrelsen/2026-12-08/protokoll.html"}
+bad = [(k, r.get(k), v) for k, v in want.items() if r.get(k) != v]
+for k, g, v in bad:
+    print("%s: got %r, want %r" % (k, g, v))
+sys.exit(1 if bad else 0)
+PY
+		    { bad "site --pdf: the OParl resultsProtocol is not the protocol's PDF:"; cat "$T/sp.log"; }
 	fi
 else
 	bad "site --pdf failed:"
