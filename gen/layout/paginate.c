@@ -779,16 +779,50 @@ lay_block(struct lay *L, const struct block *b)
 	return block(L, b);
 }
 
+/* Whether a paragraph's text ends with a colon (before a closing
+ * space): it introduces what follows. */
+static bool
+ends_colon(const struct block *b)
+{
+	const struct span *sp, *last = NULL;
+	size_t	 n;
+
+	for (sp = b->spans; sp != NULL; sp = sp->next)
+		if (sp->kind == SPAN_TEXT && sp->text != NULL &&
+		    sp->text[strspn(sp->text, " ")] != '\0')
+			last = sp;
+	if (last == NULL)
+		return false;
+	n = strlen(last->text);
+	while (n > 0 && last->text[n - 1] == ' ')
+		n--;
+	return n > 0 && last->text[n - 1] == ':';
+}
+
 int
 lay_blocks(struct lay *L, const struct block *b)
 {
+	size_t	 v0, i;
+
 	for (; b != NULL; b = b->next) {
+		v0 = L->nv;
 		if (!block(L, b))
 			return 0;
 		/* A list's intro line stays with its first item. */
 		if (b->kind == BLOCK_PARA && b->next != NULL &&
 		    b->next->kind == BLOCK_LIST && L->keepn < 1)
 			L->keepn = 1;
+		/* The text that introduces a table or a chart ("... per
+		 * månad:") stays with it: its last line with the caption,
+		 * onto the table's landscape page too. */
+		if (b->kind == BLOCK_PARA && b->next != NULL &&
+		    (b->next->kind == BLOCK_TABLE ||
+		    b->next->kind == BLOCK_CHART) && ends_colon(b)) {
+			for (i = L->nv; i > v0 && L->v[i - 1].kind != V_BOX;
+			    i--)
+				L->v[i - 1].brk = false;
+			L->keep = true;
+		}
 	}
 	return 1;
 }

@@ -3,7 +3,8 @@
 # tests/check/base with a line chart after 8 to 24 lines of text (one more each time) in item
 # 2, so that the chart meets the foot of a page at every height; in
 # every pack, the page with the chart's title holds its axis and, under
-# it, every legend entry (tests/check_chart_page.py).
+# it, every legend entry (tests/check_chart_page.py), and the line that
+# introduces it ("... framgår av diagrammet:").
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
 B=${BOARDGEN:-gen/boardgen}
@@ -48,6 +49,8 @@ while [ $k -le 24 ]; do
 			echo
 			i=$((i + 1))
 		done
+		echo "Utfallet per månad framgår av diagrammet:"
+		echo
 		echo "![](../figurer/utfall.xml \"diagram\")"
 		echo
 		sed -n '/^# Förslag till beslut/,$p' tests/check/base/arenden/02-information.md
@@ -61,6 +64,12 @@ while [ $k -le 24 ]; do
 	else
 		bad "$k lines:"; cat "$T/c$k.out"
 	fi
+	# The line that introduces the chart is on the chart's page.
+	pdftotext "$T/p$k.pdf" - 2>/dev/null | awk '/\f/ { n++ }
+	    /^Utfallet per månad framgår av diagrammet:$/ { i = n }
+	    /^Nettokostnader per månad$/ && c == "" { c = n }
+	    END { exit !(i != "" && i == c) }' && ok ||
+	    bad "$k lines: the line introducing the chart is not on its page"
 	k=$((k + 1))
 done
 # The chart went to the next page at least once.

@@ -7,8 +7,10 @@
 # - a table too wide even at 8 pt goes on landscape pages of its own
 #   (pdfinfo: 842 x 595), 60 rows over three of them with "(forts.)",
 #   every row once; the pages before and after stay portrait;
-# - in a report, a chapter whose heading is followed by such a table
-#   starts on the landscape page with it;
+# - the heading and the text that introduces the table (a paragraph
+#   ending in a colon) go onto its first landscape page with it; in a
+#   report, a chapter whose heading is followed by such a table starts
+#   on the landscape page with it;
 # - the running header and footer are on the landscape pages, in their
 #   top and bottom bands (check_numbering.py: "Sida N av M" and x(y) on
 #   every page), the agenda's page numbers and the bookmarks lead to the
@@ -106,6 +108,14 @@ else
 	if [ "$rows" -eq 60 ] && [ ! -s "$T/rows" ]; then ok; else
 		bad "the landscape pages hold $rows rows, want 60 once each"
 		cat "$T/rows"
+	fi
+	# The heading and the text that introduces the table ("...
+	# underskottet:") are on its first landscape page, not left at
+	# the foot of the portrait page before it.
+	if text "$first" | grep -q "^ *Resultat per månad *$" &&
+	    text "$first" | grep -q "hela underskottet:" &&
+	    ! text "$((first - 1))" | grep -q "underskottet:"; then ok; else
+		bad "page $first: the heading and the text introducing the table are not with it"
 	fi
 	# The text after the table goes on on a portrait page.
 	text "$((first + 3))" | grep -q "Underskottet i hälso- och sjukvården" &&
