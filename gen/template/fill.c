@@ -1366,8 +1366,8 @@ paragraph(const struct ctx *c, xmlNodePtr n, struct block ***tail)
 
 /* Links to document files in case texts lead to the document in the
  * pack; a link to a file that is not a document of the pack (or, in a
- * document rendered alone, to any other document) keeps its text but
- * is no link. */
+ * document rendered alone, to any other document, or in a protocol to
+ * anything but the web) keeps its text but is no link. */
 static void
 fix_links(const struct ctx *c, struct block *b)
 {
@@ -1378,9 +1378,18 @@ fix_links(const struct ctx *c, struct block *b)
 	for (; b != NULL; b = b->next) {
 		for (sp = b->spans; sp != NULL; sp = sp->next) {
 			if (!(sp->flags & SPAN_LINK) || sp->target == NULL ||
-			    (sp->target[0] == '#' && !c->single) ||
 			    strstr(sp->target, "://") ||
 			    strncasecmp(sp->target, "mailto:", 7) == 0)
+				continue;
+			/* A protocol holds no place of the pack: its
+			 * Beslutsunderlag names documents, links none. */
+			if (c->pr != NULL) {
+				sp->flags &= ~SPAN_LINK;
+				free(sp->target);
+				sp->target = NULL;
+				continue;
+			}
+			if (sp->target[0] == '#' && !c->single)
 				continue;
 			found = false;
 			if (!c->single && c->m->program != NULL &&
@@ -1432,16 +1441,36 @@ has_own_tjansteskrivelse(const struct agenda_item *it)
 
 /* An item's description in the agenda: only its "## Sammanfattning"
  * (without that heading), or its text before "<!-- mer -->", when the
- * tjänsteskrivelse shows the whole: the blocks [*from, *stop) of src. */
+ * tjänsteskrivelse shows the whole: the blocks [*from, *stop) of src.
+ * A protocol's § always shows the description in short, as protocols
+ * do (the case itself is in the pack and its Beslutsunderlag): those,
+ * else its text before the first sub-heading (or, when it starts with
+ * one, the text under that). */
 static void
 agenda_part(const struct ctx *c, const struct casefile *cs,
     const struct block *src, const struct block **from,
     const struct block **stop)
 {
-	const struct block *sum, *end;
+	const struct block *sum, *end, *b;
 
 	*from = src;
 	*stop = NULL;
+	if (c->pr != NULL && src != NULL &&
+	    src == sec_blocks(&cs->sections[SECTION_DESCRIPTION])) {
+		if ((sum = case_summary(cs, &end)) != NULL) {
+			*from = sum;
+			*stop = end;
+			return;
+		}
+		b = src->kind == BLOCK_HEADING && src->next != NULL &&
+		    src->next->kind != BLOCK_HEADING ? src->next : src;
+		for (end = b; end != NULL && end->kind != BLOCK_HEADING;
+		    end = end->next)
+			continue;
+		*from = b;
+		*stop = end;
+		return;
+	}
 	if (c->single || !has_own_tjansteskrivelse(c->it) ||
 	    src != sec_blocks(&cs->sections[SECTION_DESCRIPTION]) ||
 	    (sum = case_summary(cs, &end)) == NULL)

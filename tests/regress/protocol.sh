@@ -50,6 +50,16 @@ else
 	python3 tests/outline_dump.py "$T/protokoll.pdf" >"$T/protokoll.outline"
 	compare protokoll txt
 	compare protokoll outline
+	# A § shows the case in short, as protocols do: § 133 its text
+	# before the first sub-heading (Bakgrund), then its
+	# Beslutsunderlag; the whole case is in the pack.
+	sed -n '/^§ 133$/,/^§ 134$/p' "$T/protokoll.txt" >"$T/p133.txt"
+	grep -q "Departementets diarienummer är S2026/01874." "$T/p133.txt" ||
+	    bad "§ 133 lacks the start of its case text"
+	grep -q "Utredningen har haft i uppdrag\|Bakgrund" "$T/p133.txt" &&
+	    bad "§ 133 shows the whole case text, not the start"
+	grep -q "^Beslutsunderlag" "$T/p133.txt" && grep -q "Yttrande över betänkandet En sammanhållen" "$T/p133.txt" ||
+	    bad "§ 133 lacks its Beslutsunderlag"
 	if [ -n "$PY" ] && ! "$PY" tests/check_tagged.py "$T/protokoll.pdf" >"$T/tag.log" 2>&1; then
 		bad "the protocol is not a good tagged PDF:"
 		cat "$T/tag.log"
