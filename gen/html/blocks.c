@@ -160,7 +160,7 @@ html_spans(struct hctx *h, const struct span *s)
 		switch (s->kind) {
 		case SPAN_TEXT:
 			span_open(b, s->flags);
-			html_text(h, s->text);
+			html_text_nb(b, s->text);
 			span_close(b, s->flags);
 			break;
 		case SPAN_BREAK:
@@ -218,14 +218,14 @@ html_cell_paras(struct hctx *h, const char *t)
 	char	*one;
 
 	if (!figure_next_para(&s, &p, &n) || *s == '\0') {
-		html_text(h, t);
+		html_text_nb(h->b, t);
 		return;
 	}
 	s = t;
 	while (figure_next_para(&s, &p, &n)) {
 		one = xstrndup(p, n);
 		buf_puts(h->b, "<p>");
-		html_text(h, one);
+		html_text_nb(h->b, one);
 		buf_puts(h->b, "</p>");
 		free(one);
 	}
@@ -292,7 +292,7 @@ figure_table(struct hctx *h, const struct block *ref)
 	}
 	buf_puts(b, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
 	    "aria-label=\"");
-	html_text(h, cap);
+	html_esc(b, cap);
 	buf_puts(b, "\">\n<table>\n<caption>");
 	html_text(h, cap);
 	buf_puts(b, "</caption>\n");

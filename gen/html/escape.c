@@ -40,6 +40,128 @@ html_esc(struct buf *b, const char *s)
 		html_escn(b, s, strlen(s));
 }
 
+static bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* n digits at s. */
+static bool
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!digit(s[i]))
+			return false;
+	return true;
+}
+
+/* Length of an ISO date at s ("2026-09-29"), or 0. */
+static size_t
+date_at(const char *s)
+{
+	return digits(s, 4) && s[4] == '-' && digits(s + 5, 2) &&
+	    s[7] == '-' && digits(s + 8, 2) && !digit(s[10]) ? 10 : 0;
+}
+
+/* An upper-case letter of a dnr's series (A-Z, Å, Ä, Ö): its bytes, or
+ * 0. */
+static size_t
+series_letter(const char *s)
+{
+	if (*s >= 'A' && *s <= 'Z')
+		return 1;
+	if ((unsigned char)s[0] == 0xc3 && ((unsigned char)s[1] == 0x85 ||
+	    (unsigned char)s[1] == 0x84 || (unsigned char)s[1] == 0x96))
+		return 2;
+	return 0;
+}
+
+/* Length of a dnr at s ("RS/1190/2026"), or 0. */
+static size_t
+dnr_at(const char *s)
+{
+	size_t	 i = 0, k, n = 0, d;
+
+	while ((k = series_letter(s + i)) > 0 && n < 10) {
+		i += k;
+		n++;
+	}
+	if (n == 0 || s[i] != '/')
+		return 0;
+	for (d = 0, i++; digit(s[i]) && d < 7; i++, d++)
+		;
+	if (d == 0 || d > 6 || s[i] != '/' || !digits(s + i + 1, 4) ||
+	    digit(s[i + 5]))
+		return 0;
+	return i + 5;
+}
+
+/* Length of a paragraph reference at s ("§ 212", "§§ 3–5"), or 0. */
+static size_t
+para_at(const char *s)
+{
+	size_t	 i = 0;
+
+	while (strncmp(s + i, "\xc2\xa7", 2) == 0)
+		i += 2;
+	if (i == 0)
+		return 0;
+	if (s[i] == ' ')
+		i++;
+	else if (strncmp(s + i, "\xc2\xa0", 2) == 0)
+		i += 2;
+	if (!digit(s[i]))
+		return 0;
+	while (digit(s[i]))
+		i++;
+	/* A range: "§§ 3–5", "§ 3-5". */
+	if ((strncmp(s + i, "\xe2\x80\x93", 3) == 0 && digit(s[i + 3])) ||
+	    (s[i] == '-' && digit(s[i + 1]))) {
+		i += s[i] == '-' ? 1 : 3;
+		while (digit(s[i]))
+			i++;
+	}
+	return i;
+}
+
+void
+html_text_nb(struct buf *b, const char *s)
+{
+	size_t	 i, run = 0, n;
+	bool	 after_word = false;
+
+	if (s == NULL)
+		return;
+	for (i = 0; s[i] != '\0'; ) {
+		n = 0;
+		if (!after_word)
+			n = para_at(s + i);
+		if (n == 0 && !after_word)
+			n = date_at(s + i);
+		if (n == 0 && !after_word)
+			n = dnr_at(s + i);
+		if (n > 0) {
+			html_escn(b, s + run, i - run);
+			buf_puts(b, "<span class=\"nw\">");
+			html_escn(b, s + i, n);
+			buf_puts(b, "</span>");
+			i += n;
+			run = i;
+			after_word = false;
+			continue;
+		}
+		/* Only at the start of a word (a date inside a number or a
+		 * series inside a word is not one). */
+		after_word = digit(s[i]) || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= 'a' && s[i] <= 'z') || ((unsigned char)s[i] >= 0x80);
+		i++;
+	}
+	html_escn(b, s + run, i - run);
+}
+
 void
 xml_esc(struct buf *b, const char *s)
 {

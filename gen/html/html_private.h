@@ -20,6 +20,10 @@
  * attributes alike. */
 void	 html_esc(struct buf *, const char *s);
 void	 html_escn(struct buf *, const char *s, size_t len);
+/* The same for text between tags, with each ISO date, dnr and §
+ * reference in a <span class="nw">, so that a line never breaks inside
+ * one. */
+void	 html_text_nb(struct buf *, const char *s);
 /* True if target may be a link on a public page: http:, https:,
  * mailto: or a relative reference (no scheme, no backslash, no
  * control or space characters). */

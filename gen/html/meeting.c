@@ -251,8 +251,8 @@ meeting_page(struct hctx *h, struct outset *os)
 	buf_puts(b, "</dl>\n");
 	if (h->sum != NULL && h->sum->prot_first > 0)
 		buf_printf(b, "<p><a href=\"protokoll.html\">Protokoll: "
-		    "besluten, § %d–%d</a></p>\n", h->sum->prot_first,
-		    h->sum->prot_last);
+		    "besluten, <span class=\"nw\">§ %d–%d</span></a></p>\n",
+		    h->sum->prot_first, h->sum->prot_last);
 	sessions(h);
 	agenda(h);
 	proposals(h);

@@ -78,7 +78,12 @@ const char html_css[] =
 "thead th{border-bottom:2px solid #6b6b6b}\n"
 "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;"
 "white-space:nowrap}\n"
+"tbody th{font-weight:normal}\n"
 "tr.total th,tr.total td,tr.subtotal th,tr.subtotal td{font-weight:bold}\n"
+"tr.total th,tr.total td{border-top:2px solid #6b6b6b}\n"
+"tr.subtotal th,tr.subtotal td{border-top:1px solid #6b6b6b}\n"
+"table.stack{width:100%;font-size:.95rem}\n"
+"table.stack th,table.stack td{padding:.3rem .45rem}\n"
 "tr.part th{font-weight:normal;padding-left:1.6rem}\n"
 "tr.group th{background:#eef4fa}\n"
 "thead th{vertical-align:bottom}\n"
@@ -91,7 +96,7 @@ const char html_css[] =
 "flex-wrap:wrap;gap:.2rem 1.2rem;font-size:.95rem}\n"
 ".legend li{display:flex;align-items:center;gap:.4rem}\n"
 ".secret{font-style:italic;color:#3d3d3d}\n"
-".nw{white-space:nowrap}\n"
+".nw,.no{white-space:nowrap}\n"
 ".meetings{padding-left:1.2rem}\n"
 ".meetings li{margin:0 0 .35rem}\n"
 ".files{padding-left:1.2rem}\n"
@@ -101,7 +106,19 @@ const char html_css[] =
 "h1{font-size:1.45rem}h2{font-size:1.2rem}"
 "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}"
 ".agenda li{padding-left:2.1rem;text-indent:-2.1rem}"
-".agenda .no{width:2.1rem}}\n"
+".agenda .no{width:2.1rem}"
+".scroll table{font-size:.95rem}.scroll th,.scroll td{padding:.25rem .4rem}"
+/* Registers on a phone: a row is a block, each cell after its column's
+ * name; the header row stays for screen readers. */
+"table.stack,table.stack tbody,table.stack tr,table.stack th,"
+"table.stack td{display:block;width:auto}"
+"table.stack caption{display:block}"
+"table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+"clip:rect(0 0 0 0);white-space:nowrap}"
+"table.stack tr{border-bottom:1px solid #8a8a8a;padding:.4rem 0}"
+"table.stack th,table.stack td{border:0;padding:.05rem 0}"
+"table.stack [data-label]::before{content:attr(data-label) \": \";"
+"font-weight:bold}}\n"
 "@media print{.site nav,.skip,.crumbs{display:none}"
 ".site{background:none;color:#000}.site a{color:#000}}\n";
 
@@ -117,7 +134,7 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
-	html_text(h, title);
+	html_esc(b, title);
 	buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"");
 	buf_printf(b, "%sstil.css\">\n", h->root);
 	buf_printf(b, "<link rel=\"alternate\" type=\"application/atom+xml\" "

@@ -138,7 +138,8 @@ notice_facts(struct hctx *h, const struct sum_meeting *s)
 	struct buf *b = h->b;
 	char	 last[11], down[11];
 
-	buf_printf(b, "<dt>Paragrafer</dt><dd>§ %d–%d</dd>\n", s->prot_first,
+	buf_printf(b, "<dt>Paragrafer</dt><dd><span class=\"nw\">§ %d–%d"
+	    "</span></dd>\n", s->prot_first,
 	    s->prot_last);
 	if (s->justered != NULL) {
 		buf_puts(b, "<dt>Protokollet justerat</dt><dd>");

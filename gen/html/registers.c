@@ -86,7 +86,8 @@ year_page(const struct site_all *all, const struct case_row *v, size_t n,
 	    "som har behandlats vid flera sammanträden står en gång för "
 	    "varje.</p>\n", year, n);
 	buf_printf(h.b, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-	    "aria-label=\"Ärenden %ld\">\n<table>\n<caption>Ärenden %ld"
+	    "aria-label=\"Ärenden %ld\">\n<table class=\"stack\">\n"
+	    "<caption>Ärenden %ld"
 	    "</caption>\n<thead><tr><th scope=\"col\">Diarienummer</th>"
 	    "<th scope=\"col\">Ärende</th><th scope=\"col\">Styrelse eller "
 	    "nämnd</th><th scope=\"col\">Sammanträde</th></tr></thead>\n"
@@ -94,9 +95,10 @@ year_page(const struct site_all *all, const struct case_row *v, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct case_row *r = &v[i];
 
-		buf_puts(h.b, "<tr><th scope=\"row\" class=\"nw\">");
+		buf_puts(h.b, "<tr><th scope=\"row\" class=\"nw\" "
+		    "data-label=\"Diarienummer\">");
 		html_text(&h, r->it->dnr);
-		buf_puts(h.b, "</th><td>");
+		buf_puts(h.b, "</th><td data-label=\"Ärende\">");
 		if (r->it->page && !r->it->closed) {
 			buf_printf(h.b, "<a href=\"../%s/%s/arende-%d.html\">",
 			    r->m->body_slug, r->m->date_slug, r->it->number);
@@ -104,9 +106,10 @@ year_page(const struct site_all *all, const struct case_row *v, size_t n,
 			buf_puts(h.b, "</a>");
 		} else
 			html_text(&h, r->it->title);
-		buf_puts(h.b, "</td><td>");
+		buf_puts(h.b, "</td><td data-label=\"Styrelse eller nämnd\">");
 		html_text(&h, r->m->body);
-		buf_printf(h.b, "</td><td><a href=\"../%s/%s/index.html\">",
+		buf_printf(h.b, "</td><td data-label=\"Sammanträde\"><a "
+		    "class=\"nw\" href=\"../%s/%s/index.html\">",
 		    r->m->body_slug, r->m->date_slug);
 		html_text(&h, r->m->date);
 		buf_printf(h.b, "</a>, ärende %d</td></tr>\n", r->it->number);
@@ -217,7 +220,7 @@ reg_field(struct hctx *h, const char *text, bool secret)
 		return;
 	if (secret)
 		buf_puts(h->b, "<span class=\"secret\">");
-	html_text(h, text);
+	html_text_nb(h->b, text);
 	if (secret)
 		buf_puts(h->b, "</span>");
 }
@@ -233,7 +236,7 @@ reg_subs(struct hctx *h, const char *subs)
 		nl = strchr(p, '\n');
 		line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
 		buf_puts(h->b, "<br>");
-		html_text(h, line);
+		html_text_nb(h->b, line);
 		free(line);
 	}
 }
@@ -282,8 +285,8 @@ reg_year_page(const struct site_all *all, const struct reg_kind *k,
 	    "ersatta med en upplysning om sekretessen.</p>\n", n, k->what);
 	buf_puts(h.b, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
 	    "aria-label=\"");
-	html_text(&h, title);
-	buf_puts(h.b, "\">\n<table>\n<caption>");
+	html_esc(h.b, title);
+	buf_puts(h.b, "\">\n<table class=\"stack\">\n<caption>");
 	html_text(&h, title);
 	buf_puts(h.b, inc ? "</caption>\n<thead><tr><th scope=\"col\">Datum"
 	    "</th><th scope=\"col\">Diarienummer</th><th scope=\"col\">"
@@ -297,7 +300,8 @@ reg_year_page(const struct site_all *all, const struct reg_kind *k,
 		const struct sum_reg *r = v[i].r;
 
 		/* Dates and dnr are never broken at their dashes. */
-		buf_puts(h.b, "<tr><th scope=\"row\"><span class=\"nw\">");
+		buf_printf(h.b, "<tr><th scope=\"row\" data-label=\"%s\">"
+		    "<span class=\"nw\">", inc ? "Datum" : "Datum eller period");
 		if (r->date != NULL)
 			html_text(&h, r->date);
 		buf_puts(h.b, "</span>");
@@ -309,23 +313,25 @@ reg_year_page(const struct site_all *all, const struct reg_kind *k,
 			html_text(&h, r->to ? r->to : "");
 			buf_puts(h.b, "</span>");
 		}
-		buf_puts(h.b, "</th><td class=\"nw\">");
+		buf_puts(h.b, "</th><td class=\"nw\" data-label=\"Diarienummer\">");
 		html_text(&h, r->dnr ? r->dnr : "");
-		buf_puts(h.b, "</td><td>");
 		if (inc) {
+			buf_puts(h.b, "</td><td data-label=\"Avsändare\">");
 			reg_field(&h, r->sender, r->sender_secret);
-			buf_puts(h.b, "</td><td>");
+			buf_puts(h.b, "</td><td data-label=\"Handling\">");
 			reg_field(&h, r->title, r->title_secret);
 			reg_subs(&h, r->subs);
-			buf_puts(h.b, "</td><td>");
-			html_text(&h, r->type ? r->type : "");
+			buf_puts(h.b, "</td><td data-label=\"Typ\">");
+			html_text_nb(h.b, r->type ? r->type : "");
 		} else {
+			buf_puts(h.b, "</td><td data-label=\"Delegat\">");
 			html_text(&h, r->level ? r->level : "");
-			buf_puts(h.b, "</td><td>");
+			buf_puts(h.b, "</td><td data-label=\"Beslut\">");
 			reg_field(&h, r->title, r->title_secret);
 			reg_subs(&h, r->subs);
 		}
-		buf_puts(h.b, "</td><td>");
+		buf_printf(h.b, "</td><td data-label=\"%s\">", inc ? "Anmäld" :
+		    "Anmält");
 		html_text(&h, v[i].m->body);
 		buf_printf(h.b, " <a class=\"nw\" href=\"../%s/%s/index.html\">",
 		    v[i].m->body_slug, v[i].m->date_slug);

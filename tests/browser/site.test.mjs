@@ -111,6 +111,31 @@ try {
 			check(v.length === 0, `${label} ${name}: axe, ${r.passes.length} rules pass, 0 violations`, v.join('\n     '));
 			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 			check(wide <= 0, `${label} ${name}: no sideways scrolling`, `${wide} px too wide`);
+			// A register fits whole: no element reaches past the
+			// viewport, not even inside a scrolling region (on a
+			// phone its rows are stacked, each cell named).
+			if (rel.startsWith('register/') && rel.includes('-20')) {
+				const over = await page.evaluate(() => {
+					const vw = document.documentElement.clientWidth;
+					return [...document.querySelectorAll('body *')].filter((e) => {
+						const r = e.getBoundingClientRect();
+						return r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5);
+					}).map((e) => `${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().right)}`);
+				});
+				check(over.length === 0, `${label} ${name}: no element wider than the viewport`,
+				    `${over.length}: ${over.slice(0, 4).join(', ')}`);
+				const cut = await page.evaluate(() => [...document.querySelectorAll('main .scroll')]
+				    .filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.scrollWidth} > ${e.clientWidth}`));
+				check(cut.length === 0, `${label} ${name}: the table needs no scrolling of its own`, cut.join(', '));
+				if (label === 'phone') {
+					const lab = await page.evaluate(() => {
+						const row = document.querySelector('main table tbody tr');
+						return [...row.children].map((c) => getComputedStyle(c, '::before').content);
+					});
+					check(lab.length >= 4 && lab.every((c) => /^".+: "$/.test(c)),
+					    `${label} ${name}: each cell of a stacked row says its column`, lab.join(' '));
+				}
+			}
 			const h = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((e) => +e.tagName[1]));
 			const jump = h.findIndex((lv, i) => i > 0 && lv > h[i - 1] + 1);
 			check(h[0] === 1 && h.filter((x) => x === 1).length === 1 && jump < 0,
@@ -179,6 +204,30 @@ try {
 			    `chart on ${rel}: its numbers follow as a table (${c.rows} rows)`, c.caption);
 			check(c.dup === 0, `chart on ${rel}: no table twice on the page`, `${c.dup} repeated`);
 		}
+		await ctx.close();
+	}
+
+	// Figure tables: numbers right-aligned, the total row marked (its
+	// role in the figure) and bold, the other rows' labels not.
+	{
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await ctx.newPage();
+		await page.goto(base + pages['item page']);
+		const t = await page.evaluate(() => {
+			const table = [...document.querySelectorAll('main table')].find((x) => x.querySelector('tr.total'));
+			if (!table) return null;
+			const w = (e) => +getComputedStyle(e).fontWeight;
+			const data = [...table.tBodies[0].rows].filter((r) => !r.className);
+			return {
+				total: w(table.querySelector('tr.total th')),
+				labels: data.map((r) => w(r.cells[0])),
+				nums: [...table.querySelectorAll('td.num')].map((c) => getComputedStyle(c).textAlign),
+			};
+		});
+		check(t !== null && t.total >= 600 && t.labels.length > 0 && t.labels.every((x) => x < 600),
+		    'figure table: the total row is bold, the other row labels are not', JSON.stringify(t));
+		check(t !== null && t.nums.length > 0 && t.nums.every((a) => a === 'right'),
+		    `figure table: ${t ? t.nums.length : 0} numbers right-aligned`);
 		await ctx.close();
 	}
 

@@ -73,7 +73,7 @@ if ! $WRAP $B site "$T/regsite/c" -o "$T/regsite/o" --today 2017-12-01 -j 1 \
     >/dev/null 2>"$T/regsite.err" ||
     ! grep -q '^,RS/47/2017,Kommunförbundet Norrbacka,nej,styrelsens sammanträde 2017-10-20,nej,Protokoll,Regionstyrelsen,2017-12-12,1,regionstyrelsen/2017-12-12/arende-1.html,"Rapport: Länsgemensam strategi för hälsa och välfärd' \
     "$T/regsite/o/data/inkomna-handlingar.csv" ||
-    ! grep -q '<th scope="row"><span class="nw"></span></th><td class="nw">RS/47/2017</td><td>Kommunförbundet Norrbacka</td><td>styrelsens sammanträde 2017-10-20<br>Rapport: Länsgemensam strategi för hälsa och välfärd<br>Rapport: Samverkansavtal' \
+    ! grep -q '<th scope="row" data-label="Datum"><span class="nw"></span></th><td class="nw" data-label="Diarienummer">RS/47/2017</td><td data-label="Avsändare">Kommunförbundet Norrbacka</td><td data-label="Handling">styrelsens sammanträde <span class="nw">2017-10-20</span><br>Rapport: Länsgemensam strategi för hälsa och välfärd<br>Rapport: Samverkansavtal' \
     "$T/regsite/o/register/inkomna-handlingar-2017.html" ||
     ! grep -q '^,2017-12-21,2018-01-06,,regiondirektör,Förordnande av ersättare' \
     "$T/regsite/o/data/delegationsbeslut.csv" ||

@@ -85,7 +85,7 @@ done
 I=$T/site/regionstyrelsen/2026-12-08
 grep -q "<li>Sekretess enligt OSL 25 kap. 1 §, skrivelse om väntetiden" "$I/arende-15.html" &&
     ok || no "arende-15.html: incoming document 5 is not there with its note"
-grep -q "<li>Sekretess enligt OSL 25 kap. 1 §, 2026-11-23, RS/1489/2026.</li>" "$I/arende-14.html" &&
+grep -q "<li>Sekretess enligt OSL 25 kap. 1 §, <span class=\"nw\">2026-11-23</span>, <span class=\"nw\">RS/1489/2026</span>.</li>" "$I/arende-14.html" &&
     ok || no "arende-14.html: decision 4 is not there with its note"
 grep -q "Upphandling av ambulanshelikoptertjänster" "$I/index.html" &&
     ok || no "the meeting page does not list item 7"
