@@ -301,7 +301,7 @@ else
 	    bad "a struck item: the decisions page does not show it as struck"
 	grep -qF '<span class="no">§ 146</span> <a href="arende-21.html">' "$H" ||
 	    bad "a struck item: on the decisions page item 21 is not § 146"
-	grep -qF '<dd>§ 128–147</dd>' "$T/st-site/anslagstavla.html" ||
+	grep -qF '<dd><span class="nw">§ 128–147</span></dd>' "$T/st-site/anslagstavla.html" ||
 	    bad "a struck item: the notice does not say § 128–147"
 fi
 
