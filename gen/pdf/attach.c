@@ -8,6 +8,7 @@
  * outline, page labels, metadata, output intent) is kept as libharu
  * wrote it; only those pages' resources and contents change.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,8 +147,7 @@ number_array(qpdf_data q, const double *v, size_t n)
 /* The prefix of the file's resource names on the pack's page. */
 #define ATTACH_PREFIX	"BgA"
 
-/* The file's page n (1-based): its content (a file with text and no
- * tags gets its text tagged, retag.c), resources and group. */
+/* The file's page n (1-based): its content, resources and group. */
 static int
 page_content(struct merge *g, struct attached *a, int n, double box[4],
     int *rot, struct buf *out, qpdf_oh *res, qpdf_oh *group)
@@ -156,7 +156,6 @@ page_content(struct merge *g, struct attached *a, int n, double box[4],
 	qpdf_oh	 page;
 	unsigned char *content = NULL;
 	size_t	 clen = 0;
-	struct placed *pl = &a->placed[n - 1];
 
 	page = qpdf_get_page_n(q, (size_t)n - 1);
 	if (qpdf_has_error(q) || !pdfin_page_box(q, page, box, rot)) {
@@ -170,20 +169,7 @@ page_content(struct merge *g, struct attached *a, int n, double box[4],
 		free(content);
 		return failed(g, q, a->path);
 	}
-	if (g->tagged && a->doc != NULL && a->doc->text &&
-	    !a->doc->tagged) {
-		free(pl->para);
-		pl->para = NULL;
-		if (pdf_retag_text(content, clen, out, &pl->para,
-		    &pl->nmcids) < 0) {
-			free(content);
-			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
-			    "page %d of \"%s\" has more text objects than "
-			    "can be tagged", n, a->path);
-			return 0;
-		}
-	} else
-		buf_put(out, content, clen);
+	buf_put(out, content, clen);
 	free(content);
 	*res = qpdf_oh_get_key(q, page, "/Resources");
 	*group = qpdf_oh_get_key(q, page, "/Group");
@@ -247,7 +233,7 @@ keys_free(char **keys, size_t n)
  */
 static int
 merge_resources(struct merge *g, struct attached *a, qpdf_oh fres,
-    size_t i, int base)
+    size_t i, const char *prefix, int base)
 {
 	qpdf_data p = g->pack, q = a->q;
 	qpdf_oh	 page, pres, cp, cat, dst, v, nv;
@@ -284,7 +270,7 @@ merge_resources(struct merge *g, struct attached *a, qpdf_oh fres,
 		keys = dict_keys(p, cat, &nkeys);
 		for (k = 0; k < nkeys; k++) {
 			if (snprintf(name, sizeof(name), "/%s%s",
-			    ATTACH_PREFIX, keys[k] + 1) >= (int)sizeof(name))
+			    prefix, keys[k] + 1) >= (int)sizeof(name))
 				continue;	/* no content names it */
 			v = qpdf_oh_get_key(p, cat, keys[k]);
 			if (strcmp(cats[c], "/Properties") == 0 &&
@@ -313,6 +299,129 @@ merge_resources(struct merge *g, struct attached *a, qpdf_oh fres,
 	keys_free(cats, ncats);
 	if (qpdf_has_error(p))
 		return failed(g, p, a->path);
+	return 1;
+}
+
+/*
+ * The forms of a file with text and no tags, drawn in place of their
+ * Do: retag.c sees only the content it is given, and text in a form
+ * would stay inside a layout artifact, never read.  Each form's
+ * resource names get a prefix of their own; forms in forms too, four
+ * deep, up to 16 MiB of content a page.
+ */
+#define EXPAND_MAX_DEPTH	4
+#define EXPAND_MAX_BYTES	(16u * 1024u * 1024u)
+
+struct expand {
+	struct merge	*g;
+	struct attached	*a;
+	qpdf_oh		 res;		/* where the names are looked up */
+	const char	*prefix;	/* and the prefix they got */
+	size_t		 page;		/* the pack's */
+	int		 depth;
+	int		*nforms;	/* drawn so far on the page */
+	size_t		*bytes;
+};
+
+/* A name as written (#xx escapes) as qpdf keeps it, with its '/'. */
+static bool
+name_key(const char *name, size_t len, char *key, size_t size)
+{
+	size_t	 i, n = 0;
+	int	 hi, lo;
+
+	if (size < 2)
+		return false;
+	key[n++] = '/';
+	for (i = 0; i < len; i++) {
+		if (n + 1 >= size)
+			return false;
+		if (name[i] == '#' && i + 2 < len &&
+		    (hi = pdflex_hexdigit((unsigned char)name[i + 1])) >= 0 &&
+		    (lo = pdflex_hexdigit((unsigned char)name[i + 2])) >= 0) {
+			key[n++] = (char)(hi << 4 | lo);
+			i += 2;
+		} else
+			key[n++] = name[i];
+	}
+	key[n] = '\0';
+	return strlen(key) == n;
+}
+
+static bool
+numbers(qpdf_data q, qpdf_oh arr, double *v, int n)
+{
+	int	 i;
+
+	if (!qpdf_oh_is_array(q, arr) || qpdf_oh_get_array_n_items(q, arr) !=
+	    n)
+		return false;
+	for (i = 0; i < n; i++) {
+		qpdf_oh	 o = qpdf_oh_get_array_item(q, arr, i);
+
+		if (!qpdf_oh_is_number(q, o))
+			return false;
+		v[i] = qpdf_oh_get_numeric_value(q, o);
+	}
+	return true;
+}
+
+static int
+expand_form(void *ctx, const char *name, size_t len, struct buf *out)
+{
+	struct expand *x = ctx, in = *x;
+	qpdf_data q = x->a->q;
+	qpdf_oh	 f, fd, fres;
+	unsigned char *data = NULL;
+	size_t	 dlen = 0;
+	char	 key[256], prefix[32];
+	double	 m[6] = { 1, 0, 0, 1, 0, 0 }, b[4];
+	struct pdf_graft how = { NULL, 0, false, expand_form, &in };
+	int	 ok;
+
+	if (x->depth >= EXPAND_MAX_DEPTH || !name_key(name, len, key,
+	    sizeof(key)))
+		return 0;
+	f = qpdf_oh_get_key(q, qpdf_oh_get_key(q, x->res, "/XObject"), key);
+	if (!qpdf_oh_is_stream(q, f))
+		return 0;
+	fd = qpdf_oh_get_dict(q, f);
+	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fd, "/Subtype"),
+	    "/Form"))
+		return 0;
+	if (qpdf_oh_get_stream_data(q, f, qpdf_dl_generalized, NULL, &data,
+	    &dlen) & QPDF_ERRORS) {
+		free(data);
+		return 0;	/* drawn as it is */
+	}
+	if (dlen > EXPAND_MAX_BYTES - *x->bytes) {
+		free(data);
+		return 0;
+	}
+	*x->bytes += dlen;
+	fres = qpdf_oh_get_key(q, fd, "/Resources");
+	if (qpdf_oh_is_dictionary(q, fres)) {
+		snprintf(prefix, sizeof(prefix), "%s%d_", ATTACH_PREFIX,
+		    ++*x->nforms);
+		in.res = fres;
+		in.prefix = prefix;
+	}
+	in.depth++;
+	how.prefix = in.prefix;
+	numbers(q, qpdf_oh_get_key(q, fd, "/Matrix"), m, 6);
+	buf_printf(out, "\nq %.6g %.6g %.6g %.6g %.6g %.6g cm\n", m[0], m[1],
+	    m[2], m[3], m[4], m[5]);
+	if (numbers(q, qpdf_oh_get_key(q, fd, "/BBox"), b, 4))
+		buf_printf(out, "%.6g %.6g %.6g %.6g re W n\n", fmin(b[0], b[2]),
+		    fmin(b[1], b[3]), fabs(b[2] - b[0]), fabs(b[3] - b[1]));
+	ok = pdf_graft_content(data, dlen, &how, out) >= 0;
+	free(data);
+	buf_puts(out, "Q\n");
+	if (!ok)
+		return -1;
+	if (in.res != x->res && !merge_resources(x->g, x->a, in.res, x->page,
+	    in.prefix, 0))
+		return -1;
 	return 1;
 }
 
@@ -359,7 +468,7 @@ attach_page(struct merge *g, size_t i)
 	qpdf_data p = g->pack;
 	qpdf_oh	 page, contents, arr, pre, fres, group, parr;
 	struct buf in = { 0 }, ops = { 0 };
-	struct pdf_graft how = { ATTACH_PREFIX, 0, false };
+	struct pdf_graft how = { ATTACH_PREFIX, 0, false, NULL, NULL };
 	double	 box[4], w, h, s, tx, ty, sm[6], t[6] = { 0 };
 	int	 rot, n, k, ok = 0;
 	bool	 scan;
@@ -401,6 +510,36 @@ attach_page(struct merge *g, size_t i)
 	    "%.4f %.4f cm %.4f %.4f %.4f %.4f re W n\n", s, s, tx, ty, sm[0],
 	    sm[1], sm[2], sm[3], sm[4], sm[5], box[0], box[1],
 	    box[2] - box[0], box[3] - box[1]);
+	if (g->tagged && a->doc != NULL && a->doc->text &&
+	    !a->doc->tagged) {
+		/* Text with no tags: its forms drawn in place, then its
+		 * text tagged (retag.c), then numbered after the page's. */
+		struct buf flat = { 0 }, tagged = { 0 };
+		int	 nforms = 0;
+		size_t	 bytes = 0;
+		struct expand x = { g, a, fres, ATTACH_PREFIX, i, 0, &nforms,
+		    &bytes };
+		struct pdf_graft open = { ATTACH_PREFIX, 0, false, expand_form,
+		    &x };
+
+		free(pl->para);
+		pl->para = NULL;
+		if (pdf_graft_content((const unsigned char *)in.data, in.len,
+		    &open, &flat) < 0 || pdf_retag_text((const unsigned char *)
+		    flat.data, flat.len, &tagged, &pl->para, &pl->nmcids) < 0) {
+			buf_free(&flat);
+			buf_free(&tagged);
+			diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: "
+			    "page %d of \"%s\" cannot be tagged: more than "
+			    "100000 lines of text, or marked content nested "
+			    "over 256 deep", pg->external_page, a->path);
+			goto out;
+		}
+		buf_free(&flat);
+		buf_free(&in);
+		in = tagged;
+		how.prefix = "";	/* named already */
+	}
 	if (pdf_graft_content((const unsigned char *)in.data, in.len, &how,
 	    &ops) < 0) {
 		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: page %d "
@@ -422,7 +561,7 @@ attach_page(struct merge *g, size_t i)
 	t[5] = ty;
 	pdf_mat_mul(sm, t, pl->m);
 
-	if (!merge_resources(g, a, fres, i, how.mcid_base))
+	if (!merge_resources(g, a, fres, i, ATTACH_PREFIX, how.mcid_base))
 		goto out;
 	page = qpdf_get_page_n(p, i);
 	if (qpdf_oh_is_dictionary(a->q, group) &&

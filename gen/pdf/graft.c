@@ -43,6 +43,8 @@ struct graft {
 	int		 ntok, dict, arr;
 	int		 nnames;	/* names at the top level */
 	size_t		 name1s, name2s, lasts;
+	char		 name1[128];	/* the first name, as written */
+	size_t		 name1len;
 	bool		 name1_oc, name1_dev, last_name, mcid_next;
 	size_t		 mcids, mcide;	/* the MCID's number */
 	double		 mcid;
@@ -185,7 +187,7 @@ pdf_graft_content(const unsigned char *in, size_t len,
 	size_t	 copied = 0, opstart = (size_t)-1;
 	enum pdflex_tok t;
 	bool	 write;
-	int	 err = 0;
+	int	 err = 0, drawn;
 
 	memset(&g, 0, sizeof(g));
 	g.how = how;
@@ -221,6 +223,11 @@ pdf_graft_content(const unsigned char *in, size_t len,
 			if (g.last_name) {
 				if (g.nnames == 0) {
 					g.name1s = l.start;
+					g.name1len = l.str.len < sizeof(g.name1) ?
+					    l.str.len : 0;
+					if (g.name1len > 0)
+						memcpy(g.name1, l.str.data,
+						    g.name1len);
 					g.name1_oc = l.str.len == 2 &&
 					    memcmp(l.str.data, "OC", 2) == 0;
 					g.name1_dev = device_space(&l);
@@ -265,6 +272,13 @@ pdf_graft_content(const unsigned char *in, size_t len,
 			write = how->keep_mc;
 			if (g.nnames >= 2)
 				edit_prefix(&g, g.name2s);
+		} else if (pdflex_is(&l, "Do") && how->form != NULL &&
+		    g.nnames >= 1 && g.name1len > 0 &&
+		    (drawn = how->form(how->ctx, g.name1, g.name1len,
+		    out)) != 0) {
+			/* Drawn in its place: the Do goes. */
+			err = drawn < 0;
+			write = false;
 		} else if (pdflex_is(&l, "Tf") || pdflex_is(&l, "Do") ||
 		    pdflex_is(&l, "gs") || pdflex_is(&l, "sh")) {
 			if (g.nnames >= 1)

@@ -195,6 +195,12 @@ struct pdf_graft {
 	int		 mcid_base;	/* added to each MCID */
 	bool		 keep_mc;	/* keep the file's marked content; if
 					 * not, only optional content (/OC) */
+	/* If set, called for each Do with its name as written (no '/'):
+	 * 1 if it wrote what to draw instead into out, 0 to keep the Do,
+	 * -1 to fail. */
+	int		(*form)(void *ctx, const char *name, size_t len,
+			    struct buf *out);
+	void		*ctx;
 };
 /* A page's content made part of another's, into out: its resource
  * names prefixed, its MCIDs moved up, its marked content kept or

@@ -1524,7 +1524,7 @@ static char *
 grafted(const char *in, int base, bool keep, int *ret)
 {
 	struct buf b = { 0 };
-	struct pdf_graft how = { "BgA", base, keep };
+	struct pdf_graft how = { "BgA", base, keep, NULL, NULL };
 
 	*ret = pdf_graft_content((const unsigned char *)in, strlen(in), &how,
 	    &b);
