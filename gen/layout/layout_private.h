@@ -48,6 +48,9 @@ struct lb_run {
 					 * raised and smaller); else NULL */
 	float		 size;		/* inline code: its size (smaller
 					 * than the style's); else 0 */
+	const char	*actual;	/* what the run copies as when it
+					 * shows other characters: "-" for a
+					 * minus sign typed so; else NULL */
 };
 
 #define RULE_GAP	3.0f	/* between a rule and its block's text, and a

@@ -34,6 +34,7 @@ struct lb_item {
 	unsigned char	 disc;		/* I_PEN: what breaking here shows */
 	bool		 flagged;	/* I_PEN */
 	bool		 nobreak;	/* I_GLUE: not a breakpoint */
+	bool		 minus;		/* I_BOX: a '-' shown as U+2212 */
 	int		 face;
 	int		 pen;
 	float		 w, y, z;	/* width, stretch, shrink */
@@ -587,6 +588,28 @@ number_space(const char *s, size_t i, size_t len)
 	return lb_number_space(s, i, len);
 }
 
+/*
+ * A '-' that is a minus sign: before a digit, after a space, the
+ * paragraph's start or an opening parenthesis that starts a word ("-13,4
+ * mkr", "(-2,1 %)"); never in code, and never after a letter or a digit,
+ * as in a date or a range ("2026-10-23", "10-12").  It is shown as the
+ * minus sign of tables (U+2212) and copies as typed.
+ */
+static bool
+minus_sign(const struct bld *b, const struct span *sp, const char *s,
+    size_t i, size_t len)
+{
+	const struct lb *lb = b->lb;
+
+	if ((sp->flags & SPAN_CODE) || i + 1 >= len || !digit(s[i + 1]))
+		return false;
+	if (b->len == 0)
+		return b->space || b->atstart;
+	return lb->ncp == 1 && lb->cp[0] == '(' && !b->space &&
+	    (b->atstart || (lb->nit > 0 && lb->it[lb->nit - 1].kind ==
+	    I_GLUE));
+}
+
 static int
 addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
     unsigned flags)
@@ -594,7 +617,7 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 	struct lb *lb = b->lb;
 	size_t	 i, n;
 	uint32_t c, next;
-	int	 base, face;
+	int	 base, face, u;
 	float	 w;
 	bool	 nobreak = (flags & SPAN_NOBREAK) != 0;
 
@@ -624,6 +647,22 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 				addpen(b, b->lastface, PEN_HYPHEN,
 				    cpwidth(lb, b->lastface, '-', b->lastsize),
 				    true, D_HYPHEN);
+			continue;
+		}
+		if (c == '-' && minus_sign(b, sp, s, i, len) &&
+		    (u = fontset_width(lb->fs, base, 0x2212)) >= 0) {
+			if (b->space)
+				addglue(b);
+			flushbox(b);
+			b->span = sp;
+			b->face = base;
+			addbox(b, s + i, n, (float)u * b->size / 1000.0f);
+			lb->it[lb->nit - 1].minus = true;
+			b->lastface = base;
+			b->lastsize = b->size;
+			b->lastcode = false;
+			b->lastcp = '-';
+			b->atstart = false;
 			continue;
 		}
 		if (b->space)
@@ -784,7 +823,7 @@ emergency(struct lb *lb, const struct lb_in *in)
 	lb->it = NULL;
 	lb->nit = lb->capit = 0;
 	for (i = 0; i < n; i++) {
-		if (!split[i] || old[i].kind != I_BOX) {
+		if (!split[i] || old[i].kind != I_BOX || old[i].minus) {
 			*item(lb, old[i].kind) = old[i];
 			continue;
 		}
@@ -1129,19 +1168,26 @@ emit(struct lb *lb, const struct lb_in *in, bool *emerg)
 				sz = it->span->flags & SPAN_CODE &&
 				    lb->code_scale != 1 ?
 				    in->style->size * lb->code_scale : 0;
+				/* A minus sign is a run of its own: it
+				 * shows U+2212 and copies as typed. */
 				if (run == NULL || run->face != it->face ||
 				    !same_link(run->link, lt) ||
 				    !same_link(run->lang, it->span->lang) ||
 				    run->note != nt || nt != NULL ||
-				    run->size != sz) {
+				    run->size != sz || it->minus ||
+				    run->actual != NULL) {
 					endrun(lb, in, run, x);
 					run = newrun(lb, it->face, x);
 					run->link = lt;
 					run->lang = it->span->lang;
 					run->note = nt;
 					run->size = sz;
+					run->actual = it->minus ? "-" : NULL;
 				}
-				buf_put(&lb->text, it->s, it->len);
+				if (it->minus)
+					buf_puts(&lb->text, "\xe2\x88\x92");
+				else
+					buf_put(&lb->text, it->s, it->len);
 				if (it->span->flags & SPAN_LINK &&
 				    it->span->target != NULL)
 					addlink(lb, ln, it->span->target, x,

@@ -158,6 +158,7 @@ lay_run_item(struct pitem *p, const struct lb_run *r, const struct style *st,
 	p->size = r->size > 0 ? r->size : st->size;
 	p->color = st->color;
 	p->text = r->text;
+	p->actual = r->actual;
 	p->space_extra = r->space_extra;
 	p->hyphen_added = r->hyphen_added;
 	p->joined = r->joined;

@@ -29,6 +29,9 @@ struct pitem {
 	struct rgb	 color;
 	float		 line_width;	/* PITEM_LINE */
 	const char	*text;		/* UTF-8, spaces included */
+	const char	*actual;	/* PITEM_TEXT: what it copies as when
+					 * it shows other characters (a minus
+					 * sign typed as '-'), or NULL */
 	float		 space_extra;	/* added after each U+0020 (justify) */
 	bool		 hyphen_added;	/* text ends in a hyphen layout added */
 	bool		 joined;	/* its line broke inside its last word

@@ -78,6 +78,24 @@ put_op(struct buf *b, const char *op)
 	buf_puts(b, op);
 }
 
+/* An ASCII text as a literal string; other bytes as octal escapes. */
+static void
+put_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '(');
+	for (; *s != '\0'; s++) {
+		if (*s == '(' || *s == ')' || *s == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, *s);
+		} else if ((unsigned char)*s < 0x20 ||
+		    (unsigned char)*s > 0x7e)
+			buf_printf(b, "\\%03o", (unsigned char)*s);
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, ')');
+}
+
 static long
 pack_rgb(const struct rgb *c)
 {
@@ -318,6 +336,14 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 		}
 	}
 
+	/* Shown as one thing, copied as another (a minus sign typed as
+	 * '-'): text extraction and assistive technology take the
+	 * marked content's /ActualText. */
+	if (it->actual != NULL) {
+		buf_puts(b, "/Span <</ActualText ");
+		put_string(b, it->actual);
+		put_op(b, ">> BDC\n");
+	}
 	/* Worst case: 4 bytes a character, 16 an adjustment. */
 	buf_grow(b, len * 20 + 128);
 	p = b->data + b->len;
@@ -366,6 +392,8 @@ text(struct pdf_writer *w, struct cstate *s, const struct pitem *it,
 	}
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = '\0';
+	if (it->actual != NULL)
+		put_op(b, "EMC\n");
 	/* The word goes on in a sequence of its own. */
 	if (split)
 		s->mc_open = false;

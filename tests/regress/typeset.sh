@@ -1,7 +1,8 @@
 #!/bin/sh
 # What a careful reader notices on the sample pack, measured
 # (tests/check_typeset.py): blocks at the margin, the running header's
-# spacing; and justified text on tests/regress/typeset/.
+# spacing; and justified text and the minus sign on
+# tests/regress/typeset/.
 cd "$(dirname "$0")/../.." || exit 2
 B=${BOARDGEN:-gen/boardgen}
 T=${TEST_TMP:-$(mktemp -d)}/typeset
@@ -17,4 +18,26 @@ cat "$T/out"
 $WRAP $B render tests/regress/typeset/handlingar/satt.md -o "$T/satt.pdf" \
     >/dev/null 2>"$T/err" || { cat "$T/err"; exit 1; }
 python3 tests/check_justify.py "$T/satt.pdf" || st=1
+# A minus typed as '-' before a number in running text is shown as the
+# minus sign of tables (U+2212) and copies as typed (its /ActualText):
+# pdftotext gives the text as written; with the /ActualText renamed
+# (same length, the file stays valid) it gives the signs drawn.
+$WRAP $B render tests/regress/typeset/handlingar/minus.md -o "$T/minus.pdf" \
+    >/dev/null 2>"$T/err" || { cat "$T/err"; exit 1; }
+pdftotext -enc UTF-8 "$T/minus.pdf" "$T/copied.txt"
+qpdf --qdf --object-streams=disable "$T/minus.pdf" "$T/minus-qdf.pdf"
+sed 's|/ActualText (-)|/ActualTxxx (-)|g' "$T/minus-qdf.pdf" >"$T/drawn.pdf"
+pdftotext -enc UTF-8 "$T/drawn.pdf" "$T/drawn.txt"
+for want in "copied:är -363,9 mkr (-2,1 %) och prognosen för helåret −118,0 mkr." \
+    "copied:^-7 är det lägsta" \
+    "drawn:är −363,9 mkr (−2,1 %) och prognosen för helåret −118,0 mkr." \
+    "drawn:^−7 är det lägsta" \
+    "drawn:mötet 2026-10-23, klockan 10-12, e-hälsa, -x och koden -5\."; do
+	f=${want%%:*}
+	if ! grep -q "${want#*:}" "$T/$f.txt"; then
+		echo "problem: the minus sign: the $f text has no \"${want#*:}\":"
+		cat "$T/$f.txt"
+		st=1
+	fi
+done
 exit $st
