@@ -6,7 +6,8 @@
 # command to run every program under (valgrind).
 cd "$(dirname "$0")/.." || exit 2
 BOARDGEN=${BOARDGEN:-gen/boardgen}
-BOARDGEN_TEMPLATES=${BOARDGEN_TEMPLATES:-templates}
+# An absolute path: some tests run boardgen from another folder.
+BOARDGEN_TEMPLATES=${BOARDGEN_TEMPLATES:-$PWD/templates}
 export BOARDGEN_TEMPLATES
 UNIT_DIR=${UNIT_DIR:-tests/unit}
 export BOARDGEN WRAP
