@@ -51,6 +51,98 @@ sessions(struct hctx *h)
 	buf_puts(b, "</ul>\n");
 }
 
+/* A slot of the program: its time, topic and presenters, its points. */
+static void
+slot(struct hctx *h, const struct program_slot *s)
+{
+	struct buf *b = h->b;
+	size_t	 i;
+
+	buf_puts(b, s->pause ? "<li class=\"pause\">" : "<li>");
+	if (s->time != NULL) {
+		buf_puts(b, "<span class=\"time\">");
+		html_text(h, s->time);
+		buf_puts(b, "</span> ");
+	}
+	html_text_nb(b, s->topic != NULL ? s->topic : "");
+	for (i = 0; i < s->npresenters; i++) {
+		buf_puts(b, i == 0 ? "<span class=\"note\">" : "; ");
+		html_text(h, s->presenters[i]);
+		if (i + 1 == s->npresenters)
+			buf_puts(b, "</span>");
+	}
+	if (s->nsub > 0) {
+		buf_puts(b, "\n<ul>\n");
+		for (i = 0; i < s->nsub; i++)
+			slot(h, &s->sub[i]);
+		buf_puts(b, "</ul>\n");
+	}
+	buf_puts(b, "</li>\n");
+}
+
+/* The program of the day, as the pack has it: the notice to the
+ * public first, then the slots, the closed part under a heading of its
+ * own. */
+static void
+program(struct hctx *h)
+{
+	const struct program *p;
+	struct buf *b = h->b;
+	size_t	 i;
+	bool	 open = false, closed = false, any_closed = false;
+
+	if (h->m->program == NULL || (p = h->m->program->program) == NULL)
+		return;
+	for (i = 0; i < p->nslots; i++)
+		if (p->slots[i].closed)
+			any_closed = true;
+	buf_puts(b, "<section id=\"dagens-program\" aria-labelledby=\""
+	    "program\">\n<h2 id=\"program\">");
+	html_text(h, p->title != NULL ? p->title : "Program");
+	buf_puts(b, "</h2>\n");
+	if (p->notice != NULL) {
+		buf_puts(b, "<p class=\"proposal\"><strong>Till allmänheten:"
+		    "</strong> ");
+		html_text_nb(b, p->notice);
+		buf_puts(b, "</p>\n");
+	}
+	if (p->time != NULL || p->place != NULL) {
+		buf_puts(b, "<dl class=\"facts\">\n");
+		fact(h, "Tid", p->time);
+		fact(h, "Plats", p->place);
+		buf_puts(b, "</dl>\n");
+	}
+	for (i = 0; i < p->nslots; i++) {
+		const struct program_slot *s = &p->slots[i];
+
+		if (s->day != NULL || (s->closed && !closed) ||
+		    (!s->closed && closed) || (!open && !closed)) {
+			if (open || closed)
+				buf_puts(b, "</ul>\n");
+			if (s->day != NULL) {
+				buf_puts(b, "<h3>");
+				html_text(h, s->day);
+				buf_puts(b, "</h3>\n");
+			}
+			if (s->closed && (!closed || s->day != NULL))
+				buf_puts(b, "<h3>Inom stängda dörrar</h3>\n"
+				    "<p class=\"meta\">Den här delen av "
+				    "sammanträdet är inte öppen för "
+				    "allmänheten.</p>\n");
+			else if (!s->closed && any_closed &&
+			    (closed || s->day != NULL || !open))
+				buf_puts(b, "<h3>Öppen del</h3>\n");
+			buf_puts(b, "<ul class=\"program\">\n");
+			open = !s->closed;
+			closed = s->closed;
+		}
+		slot(h, s);
+	}
+	if (open || closed)
+		buf_puts(b, "</ul>\n");
+	buf_puts(b, "</section>\n");
+}
+
 static void
 agenda(struct hctx *h)
 {
@@ -254,6 +346,7 @@ meeting_page(struct hctx *h, struct outset *os)
 		    "besluten, <span class=\"nw\">§ %d–%d</span></a></p>\n",
 		    h->sum->prot_first, h->sum->prot_last);
 	sessions(h);
+	program(h);
 	agenda(h);
 	proposals(h);
 	documents(h);

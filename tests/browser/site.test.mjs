@@ -207,6 +207,36 @@ try {
 		await ctx.close();
 	}
 
+	// The program of the day on the meeting page: the notice to the
+	// public, the slots with their times, the open and the closed part.
+	{
+		const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await ctx.newPage();
+		await page.goto(base + pages['meeting page']);
+		const p = await page.evaluate(() => {
+			const sec = document.querySelector('main section#dagens-program');
+			if (!sec) return null;
+			const r = sec.getBoundingClientRect();
+			return {
+				name: document.getElementById(sec.getAttribute('aria-labelledby')).innerText,
+				notice: (sec.querySelector('p strong') || {}).innerText,
+				parts: [...sec.querySelectorAll('h3')].map((x) => x.innerText),
+				times: [...sec.querySelectorAll('.time')].map((x) => x.innerText),
+				closed: [...sec.querySelectorAll('h3 ~ ul')].pop().innerText,
+				right: r.right,
+			};
+		});
+		check(p !== null && p.name === 'Program för sammanträdesdagen', 'meeting page: the program of the day', JSON.stringify(p));
+		if (p) {
+			check(p.notice === 'Till allmänheten:', 'meeting page: the program\'s notice to the public', p.notice);
+			check(p.parts.join('|') === 'Öppen del|Inom stängda dörrar', 'meeting page: the program\'s open and closed parts', p.parts.join('|'));
+			check(p.times.length >= 8 && p.times[0] === '08.30' && p.closed.includes('13.00'),
+			    `meeting page: ${p.times.length} times of the program, the closed part from 13.00`, p.times.join(' '));
+			check(p.right <= 390, 'meeting page: the program fits a phone', String(p.right));
+		}
+		await ctx.close();
+	}
+
 	// Figure tables: numbers right-aligned, the total row marked (its
 	// role in the figure) and bold, the other rows' labels not.
 	{

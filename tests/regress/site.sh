@@ -81,6 +81,15 @@ for f in $(find "$T/a" -name '*.html'); do
 	grep -q 'href="#innehall"' "$f" && grep -q '<main id="innehall"' "$f" || fail "$f: no skip link"
 done
 
+# The program of the day on the meeting page, with its notice to the
+# public and its closed part.
+MP=$T/a/regionstyrelsen/2026-12-08/index.html
+grep -q '<h2 id="program">Program för sammanträdesdagen</h2>' "$MP" &&
+    grep -q '<strong>Till allmänheten:</strong> Förmiddagens del av sammanträdet är öppen' "$MP" &&
+    grep -q '<h3>Inom stängda dörrar</h3>' "$MP" &&
+    grep -q '<li><span class="time">13.00</span> Regionens krisberedskap' "$MP" ||
+	fail "the meeting page lacks the program, its notice or its closed part"
+
 # A figure placed as a chart is drawn as the pack draws it: an SVG
 # image named by the pack's text alternative, in the template's colours
 # (the hatched second series too), its numbers once as a table under it.
