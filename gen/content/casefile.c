@@ -156,7 +156,8 @@ header(struct mdctx *ctx, struct casefile *cs)
 			dnr = value;
 			dnrpos = vpos;
 			value = NULL;
-		} else if (strcmp(key, "title") == 0 && *value != '\0') {
+		} else if ((strcmp(key, "title") == 0 ||
+		    strcmp(key, "titel") == 0) && *value != '\0') {
 			if (utf8_length(value, strlen(value)) >
 			    CONTENT_MAX_TITLE)
 				diag(DIAG_ERROR, ctx->file, vpos.line, vpos.col,
@@ -166,7 +167,8 @@ header(struct mdctx *ctx, struct casefile *cs)
 				    utf8_length(value, strlen(value)),
 				    CONTENT_MAX_TITLE);
 			cs->title = content_typeset(value);
-		} else if (strcmp(key, "kind") == 0) {
+		} else if (strcmp(key, "kind") == 0 ||
+		    strcmp(key, "typ") == 0) {
 			kind = value;
 			kindpos = vpos;
 			value = NULL;

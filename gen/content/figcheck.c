@@ -73,13 +73,55 @@ node_new(enum node_kind k)
 	return n;
 }
 
+/*
+ * The column of name in the source line of the check or formula, from
+ * its own column on (an element's text has none: from the line's
+ * start), so that the message points at the name; pos's column if the
+ * line cannot be read or does not hold it as written.
+ */
+static int
+name_col(const struct srcpos *pos, const char *name)
+{
+	char	*data;
+	const char *p, *e, *hit, *t;
+	size_t	 len, k, n;
+	uint32_t cp;
+	int	 line, col = pos->col;
+
+	if (name == NULL || *name == '\0' || pos->file == NULL ||
+	    pos->line <= 0 || !file_read_quiet(pos->file, FIG_MAX_FILE, &data,
+	    &len))
+		return col;
+	for (p = data, line = 1; p != NULL && line < pos->line; line++)
+		if ((p = memchr(p, '\n', len - (size_t)(p - data))) != NULL)
+			p++;
+	if (p != NULL) {
+		if ((e = memchr(p, '\n', len - (size_t)(p - data))) == NULL)
+			e = data + len;
+		/* From the position's own column, counted in characters. */
+		for (t = p, k = 1; pos->col > 0 && k < (size_t)pos->col &&
+		    t < e; k++)
+			t += (n = utf8_decode(t, (size_t)(e - t), &cp)) > 0 ?
+			    n : 1;
+		for (hit = NULL; t + strlen(name) <= e; t++)
+			if (memcmp(t, name, strlen(name)) == 0) {
+				hit = t;
+				break;
+			}
+		if (hit != NULL)
+			col = 1 + (int)utf8_length(p, (size_t)(hit - p));
+	}
+	free(data);
+	return col;
+}
+
 static void
 perr(struct parser *ps, const char *msg, const char *arg)
 {
 	if (ps->failed)
 		return;
 	ps->failed = true;
-	diag(DIAG_ERROR, ps->pos.file, ps->pos.line, ps->pos.col,
+	diag(DIAG_ERROR, ps->pos.file, ps->pos.line, name_col(&ps->pos, arg),
 	    "%s \"%s\": %s%s%s", ps->what, ps->s, msg, arg ? arg : "",
 	    arg ? "\"" : "");
 }
@@ -96,7 +138,7 @@ perr_near(struct parser *ps, const char *msg, const char *name,
 	if (ps->failed)
 		return;
 	ps->failed = true;
-	diag(DIAG_ERROR, ps->pos.file, ps->pos.line, ps->pos.col,
+	diag(DIAG_ERROR, ps->pos.file, ps->pos.line, name_col(&ps->pos, name),
 	    "%s \"%s\": %s%s\"; did you mean \"%s\"?", ps->what, ps->s, msg,
 	    name, near);
 }

@@ -1105,10 +1105,19 @@ scan_line(struct lint *l, const char *file, int line, const char *s,
 			continue;
 		}
 		if ((n = bad_date_at(s, len, i)) > 0) {
+			char	*why;
+
 			h = xstrndup(s + i, n);
-			report(l, DIAG_ERROR, file, line, col_at(s, i),
-			    "\"%s\" is not a real date: check the day and the "
-			    "month", h);
+			/* Said as a header's date is: which day is not. */
+			if ((why = iso_date_problem(h, "2026-11-20")) != NULL &&
+			    strncmp(why, "the date must", 13) != 0)
+				report(l, DIAG_ERROR, file, line, col_at(s, i),
+				    "\"%s\": %s", h, why);
+			else
+				report(l, DIAG_ERROR, file, line, col_at(s, i),
+				    "\"%s\" is not a real date: check the day "
+				    "and the month", h);
+			free(why);
 			free(h);
 		} else if ((n = bad_dnr_at(s, len, i)) > 0) {
 			h = xstrndup(s + i, n);

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -606,6 +607,15 @@ explain_attrs(struct rng_errors *re, xmlNodePtr node)
 
 			hint = hint_for(re->hints, an);
 			near = set ? suggest(v, set) : NULL;
+			/* Yes and no in Swedish, where the choice is
+			 * yes or no. */
+			for (i = 0; near == NULL && set != NULL && set[i] !=
+			    NULL; i++)
+				if ((strcmp(set[i], "yes") == 0 &&
+				    strcasecmp(v, "ja") == 0) ||
+				    (strcmp(set[i], "no") == 0 &&
+				    strcasecmp(v, "nej") == 0))
+					near = set[i];
 			if (near != NULL && v[0] != '\0' &&
 			    (isspace((unsigned char)v[0]) ||
 			    isspace((unsigned char)v[strlen(v) - 1])))
@@ -751,9 +761,23 @@ explain_text(struct rng_errors *re, xmlNodePtr node, bool none)
 
 	locate(re, node, NULL, &line, &col);
 	if (none) {
-		precise(re, line, col, xasprintf("<%s> holds no text: remove "
-		    "the text (an element without content can be written "
-		    "<%s .../>)", el, el));
+		const struct rs_elem *e = re->rs != NULL ? rs_elem(re->rs, el) :
+		    NULL;
+
+		t = xml_text(node);
+		/* Text meant as the title the element takes as an
+		 * attribute: say how it is written. */
+		if (e != NULL && rs_attr(e, "title") != NULL &&
+		    xmlHasProp(node, (const xmlChar *)"title") == NULL &&
+		    *t != '\0' && strlen(t) < 200 && strchr(t, '"') == NULL)
+			precise(re, line, col, xasprintf("<%s> holds no text: "
+			    "give the title as an attribute, <%s ... "
+			    "title=\"%s\"/>", el, el, t));
+		else
+			precise(re, line, col, xasprintf("<%s> holds no text: "
+			    "remove the text (an element without content can "
+			    "be written <%s .../>)", el, el));
+		free(t);
 		return true;
 	}
 	t = xml_text(node);
