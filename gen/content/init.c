@@ -465,8 +465,11 @@ meeting_init(const char *body, const char *date, const char *schema_dir,
 			goto fail;
 		from->profile_copied = org != NULL;
 	}
-	if (org != NULL)
+	if (org != NULL) {
+		/* Shown as "body/organisation.xml", not through "..". */
 		from->profile = xstrdup(org->path);
+		content_path_normalise(from->profile);
+	}
 	write_manifest(&b, date, prev != NULL ? xmlDocGetRootElement(prev) :
 	    NULL, org);
 	if ((fd = open(manifest, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1) {

@@ -130,6 +130,7 @@ cat >"$T/want2" <<'EOF'
 EOF
 f="$T/org/nytt/2027-03-02/arenden/02-forsta-arendet.md"
 if [ $st -ne 0 ] || ! cmp -s "$T/want2" "$T/org/nytt/2027-03-02/meeting.xml" ||
+    ! grep -qx 'org/organisation.xml: the organisation profile' "$T/new2.out" ||
     ! grep -qx 'dnr: \[Ange dnr: SERIE/NUMMER/2027\]' "$f" ||
     ! grep -qx '\[Skriv förslaget: nämnden beslutar att ...\]' "$f"; then
 	bad "new on a folder without meeting.xml: status $st:"
