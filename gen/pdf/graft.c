@@ -36,9 +36,12 @@ struct graft {
 	const struct pdf_graft *how;
 	struct buf	*out;
 	int		 nq, nmc;
-	bool		 in_text;
+	bool		 in_text, in_path;
 	bool		 kept[GR_MAX_MC];
+	bool		 covers[GR_MAX_MC];	/* an MCID's or an Artifact */
 	int		 openkept;	/* kept sequences open */
+	int		 ncovers;	/* of them, those that cover */
+	bool		 art;		/* our artifact is open */
 	/* The operands of the operator being read. */
 	int		 ntok, dict, arr;
 	int		 nnames;	/* names at the top level */
@@ -159,6 +162,11 @@ begin_mc(struct graft *g, bool bdc, int *err)
 		return false;
 	}
 	g->openkept++;
+	/* A property list by name is taken to hold an MCID. */
+	g->covers[g->nmc - 1] = (g->name1len == 8 &&
+	    memcmp(g->name1, "Artifact", 8) == 0) || (bdc && !g->name1_oc &&
+	    (g->has_mcid || g->nnames >= 2));
+	g->ncovers += g->covers[g->nmc - 1];
 	if (bdc && g->nnames >= 2)
 		edit_prefix(g, g->name2s);
 	if (bdc && g->has_mcid && g->nedits < GR_MAX_EDITS) {
@@ -176,6 +184,56 @@ begin_mc(struct graft *g, bool bdc, int *err)
 		    "%ld", m + g->how->mcid_base);
 	}
 	return true;
+}
+
+static bool
+op_in(const struct pdflex *l, const char *const *ops)
+{
+	for (; *ops != NULL; ops++)
+		if (pdflex_is(l, *ops))
+			return true;
+	return false;
+}
+
+/*
+ * Kept marked content (a tagged page): what the file paints outside
+ * an MCID's sequence and outside an artifact becomes a layout artifact
+ * of ours, innermost, begun at a path's start or at what paints, ended
+ * before the file's marked content, BT or ET, so no sequence overlaps
+ * another or a text object.
+ */
+static void
+cover(struct graft *g, const struct pdflex *l)
+{
+	static const char *const bound[] = {
+		"BT", "ET", "BMC", "BDC", "EMC", NULL
+	};
+	static const char *const path[] = {
+		"m", "l", "c", "v", "y", "h", "re", NULL
+	};
+	static const char *const paint[] = {
+		"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Tj",
+		"TJ", "'", "\"", "Do", "sh", "BI", NULL
+	};
+	bool	 starts;
+
+	if (!g->how->keep_mc)
+		return;
+	if (op_in(l, bound)) {
+		if (g->art)
+			buf_puts(g->out, "\nEMC\n");
+		g->art = false;
+		return;
+	}
+	starts = op_in(l, path) ? !g->in_path : op_in(l, paint);
+	if (op_in(l, path))
+		g->in_path = true;
+	else if (op_in(l, paint))
+		g->in_path = false;
+	if (starts && !g->art && g->ncovers == 0) {
+		buf_puts(g->out, "\n/Artifact <</Type /Layout>> BDC\n");
+		g->art = true;
+	}
 }
 
 int
@@ -243,6 +301,8 @@ pdf_graft_content(const unsigned char *in, size_t len,
 		/* What was before the operands is written already. */
 		buf_put(out, (const char *)in + copied, opstart - copied);
 		write = true;
+		if (t == PDFLEX_OP)
+			cover(&g, &l);
 		if (t == PDFLEX_IMAGE) {
 			/* Data of an image whose BI was not seen. */
 		} else if (pdflex_is(&l, "BI")) {
@@ -263,6 +323,8 @@ pdf_graft_content(const unsigned char *in, size_t len,
 		} else if (pdflex_is(&l, "EMC")) {
 			write = g.nmc > 0 && g.nmc <= GR_MAX_MC &&
 			    g.kept[g.nmc - 1];
+			if (write)
+				g.ncovers -= g.covers[g.nmc - 1];
 			if (g.nmc > 0)
 				g.nmc--;
 			g.openkept -= write;
@@ -301,6 +363,8 @@ pdf_graft_content(const unsigned char *in, size_t len,
 		return -1;
 	/* Operands with no operator after them are left out. */
 	buf_putc(out, '\n');
+	if (g.art)
+		buf_puts(out, "EMC\n");
 	while (g.openkept-- > 0)
 		buf_puts(out, "EMC\n");
 	if (g.in_text)

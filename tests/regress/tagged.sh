@@ -232,6 +232,14 @@ pdf.save(sys.argv[1])
 PY
 cp "$S/bilagor/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
     "$T/bilagor/bilagor/taggad.pdf"
+# A rule its producer left unmarked, neither tagged nor an artifact:
+# in the pack it is a layout artifact.
+"$PY" - "$T/bilagor/bilagor/taggad.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1], allow_overwriting_input=True)
+pdf.pages[0].contents_add(pikepdf.Stream(pdf, b"q 0.5 g 72 60 451 1 re f Q\n"))
+pdf.save(sys.argv[1])
+PY
 cp tests/check/pdf-scan/bilagor/motion.pdf \
     "$T/bilagor/bilagor/skannad.pdf"
 sed -i 's|^- \[Plan för laddinfrastruktur\](../handlingar/plan.md)$|&\n- [Skrivelse om laddplatser](../bilagor/otaggad.pdf)\n- [Protokollsutdrag § 84](../bilagor/taggad.pdf)\n- [Motion om laddstolpar 2025-11-25](../bilagor/skannad.pdf)|' \

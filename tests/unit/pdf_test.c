@@ -1520,6 +1520,7 @@ TEST(xmp_packet)
 }
 
 /* graft.c: a page's content made part of another page's. */
+#define ART	"/Artifact <</Type /Layout>> BDC\n"
 static char *
 grafted(const char *in, int base, bool keep, int *ret)
 {
@@ -1543,7 +1544,8 @@ TEST(graft)
 	    "BT /F1 12 Tf (x) Tj ET /Im1 Do /Sh sh Q", 0, true, &r);
 	CHECK_INT(r, 0);
 	CHECK_STR(s, "q /BgAGS1 gs /BgACS0 cs /DeviceRGB CS 0.5 /BgAP0 scn "
-	    "BT /BgAF1 12 Tf (x) Tj ET /BgAIm1 Do /BgASh sh Q\n");
+	    "BT /BgAF1 12 Tf \n" ART "(x) Tj \nEMC\nET \n" ART
+	    "/BgAIm1 Do /BgASh sh Q\nEMC\n");
 	free(s);
 	/* MCIDs moved up, a named property list prefixed, the tag kept. */
 	s = grafted("/P <</MCID 0>> BDC BT (a) Tj ET EMC "
@@ -1568,8 +1570,18 @@ TEST(graft)
 	/* An inline image's named colour space is a resource. */
 	s = grafted("BI /W 1 /H 1 /CS /Cs1 /BPC 8 ID x EI "
 	    "BI /W 1 /H 1 /CS /RGB /BPC 8 ID x EI", 0, true, &r);
-	CHECK_STR(s, "BI /W 1 /H 1 /CS /BgACs1 /BPC 8 ID x EI "
-	    "BI /W 1 /H 1 /CS /RGB /BPC 8 ID x EI\n");
+	CHECK_STR(s, "\n" ART "BI /W 1 /H 1 /CS /BgACs1 /BPC 8 ID x EI "
+	    "BI /W 1 /H 1 /CS /RGB /BPC 8 ID x EI\nEMC\n");
+	free(s);
+	/* What a tagged page paints unmarked is a layout artifact, begun
+	 * at the path's start, ended before the file's marked content. */
+	s = grafted("/P <</MCID 0>> BDC BT (a) Tj ET EMC 1 1 m 2 2 l S "
+	    "/Artifact BMC 3 3 m 4 4 l S EMC /Span BMC BT (b) Tj ET EMC "
+	    "/OC /oc1 BDC 5 5 10 10 re f EMC", 0, true, &r);
+	CHECK_STR(s, "/P <</MCID 0>> BDC BT (a) Tj ET EMC \n" ART
+	    "1 1 m 2 2 l S \nEMC\n/Artifact BMC 3 3 m 4 4 l S EMC "
+	    "/Span BMC BT \n" ART "(b) Tj \nEMC\nET EMC /OC /BgAoc1 BDC \n"
+	    ART "5 5 10 10 re f \nEMC\nEMC\n");
 	free(s);
 	/* An MCID that is no whole number in range is refused. */
 	s = grafted("/P <</MCID 1.5>> BDC EMC", 0, true, &r);
