@@ -33,6 +33,12 @@ struct html_options {
 	struct chart	*(*chart)(const struct block *ref, void *arg,
 			    bool *by_rows, bool *pct);
 	void		*chart_arg;
+	/* The organisation in every page's header and title (set by the
+	 * stage from the meeting or the summaries): its name, and whether
+	 * its logo is the site's logo.png, of that size in pixels. */
+	const char	*org;
+	bool		 logo;
+	unsigned	 logo_w, logo_h;
 };
 
 /* ------------------------------------------------------------------ */
@@ -98,6 +104,9 @@ struct sum_meeting {
 	char		*date_slug;	/* folder name: "2026-12-08" */
 	char		*body;		/* "Regionstyrelsen" */
 	char		*organisation;
+	char		*logo;		/* the organisation's logo (a PNG file
+					 * read), or NULL */
+	unsigned	 logo_w, logo_h;
 	char		*date;		/* ISO */
 	char		*stamp;		/* the inputs it was read from */
 	struct sum_session *sessions;
@@ -148,6 +157,9 @@ void	 html_protocol(const struct html_options *, const struct meeting *,
  * meeting's summary sorted by sum_by_body_date. */
 void	 html_site(const struct html_options *, struct sum_meeting **,
 	    size_t n, struct outset *);
+/* The site's logo: the first summary's (in sum_by_body_date order) that
+ * has one, or NULL. */
+const struct sum_meeting *html_logo_of(struct sum_meeting **, size_t n);
 /* The meeting's public pack: "BODY-DATE.pdf" in the meeting folder. */
 char	*pack_file(const char *body_slug, const char *date_slug);
 /* The public protocol's file beside the decisions page:

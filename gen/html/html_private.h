@@ -56,6 +56,11 @@ struct hctx {
 	int		 charts;	/* drawn on this page: their ids */
 };
 
+/* pages.c: the options of a meeting's pages, its organisation's
+ * header in them. */
+void	 html_meeting_opts(struct html_options *, const struct html_options *,
+	    const struct meeting *);
+
 /* page.c */
 /* Writes the start of a page: doctype, lang="sv", head with title and
  * the style sheet, skip link, site header with the breadcrumb trail

@@ -27,7 +27,12 @@ const char html_css[] =
 ".skip:focus{top:.5rem}\n"
 ".site{background:#133a5e;color:#fff;padding:.75rem 1rem}\n"
 ".site a{color:#fff}\n"
-".site .name{font-weight:bold;font-size:1.15rem;text-decoration:none}\n"
+".site .name{font-weight:bold;font-size:1.15rem;text-decoration:none;"
+"display:inline-flex;flex-wrap:wrap;align-items:center;gap:.2rem .8rem}\n"
+".site .logo{height:2.6rem;width:auto;background:#fff;padding:.2rem .35rem;"
+"border-radius:.25rem}\n"
+".site .org{font-size:1.3rem}\n"
+".site .what{font-weight:normal}\n"
 ".site nav ul{list-style:none;margin:.4rem 0 0;padding:0;display:flex;"
 "flex-wrap:wrap;gap:.25rem 1.25rem}\n"
 ".site :focus-visible,.site :focus{outline-color:#ffd28a}\n"
@@ -142,6 +147,11 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
 	html_esc(b, title);
+	/* "Item – Meeting – Organisation". */
+	if (h->opts != NULL && h->opts->org != NULL && *h->opts->org != '\0') {
+		buf_puts(b, " \xe2\x80\x93 ");
+		html_esc(b, h->opts->org);
+	}
 	buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"");
 	buf_printf(b, "%sstil.css\">\n", h->root);
 	buf_printf(b, "<link rel=\"alternate\" type=\"application/atom+xml\" "
@@ -149,8 +159,22 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	buf_puts(b, "</head>\n<body>\n"
 	    "<a class=\"skip\" href=\"#innehall\">Till innehållet</a>\n"
 	    "<header class=\"site\">\n");
-	buf_printf(b, "<a class=\"name\" href=\"%sindex.html\">Sammanträden "
-	    "och handlingar</a>\n", h->root);
+	buf_printf(b, "<a class=\"name\" href=\"%sindex.html\">", h->root);
+	if (h->opts != NULL && h->opts->logo) {
+		/* The logo says the name (it is the image's text). */
+		buf_printf(b, "<img class=\"logo\" src=\"%slogo.png\" "
+		    "width=\"%u\" height=\"%u\" alt=\"", h->root,
+		    h->opts->logo_w, h->opts->logo_h);
+		html_esc(b, h->opts->org != NULL ? h->opts->org : "");
+		buf_puts(b, "\">");
+	} else if (h->opts != NULL && h->opts->org != NULL &&
+	    *h->opts->org != '\0') {
+		buf_puts(b, "<span class=\"org\">");
+		html_esc(b, h->opts->org);
+		buf_puts(b, "</span>");
+	}
+	buf_puts(b, "<span class=\"what\">Sammanträden och handlingar"
+	    "</span></a>\n");
 	buf_printf(b, "<nav aria-label=\"Webbplatsen\"><ul>"
 	    "<li><a href=\"%sindex.html\">Start</a></li>"
 	    "<li><a href=\"%sregister/arenden.html\">Ärenden</a></li>"

@@ -169,12 +169,14 @@ html_protocol(const struct html_options *o, const struct meeting *m,
     struct outset *os)
 {
 	struct hctx hc = { 0 }, *h = &hc;
+	struct html_options mo;
 	struct buf *b;
 	char	*path, *date, *title, *f;
 	const char *crumbs[8];
 	size_t	 i;
 
-	h->opts = o;
+	html_meeting_opts(&mo, o, m);
+	h->opts = &mo;
 	h->m = m;
 	h->body_slug = sum->body_slug;
 	h->date_slug = sum->date_slug;

@@ -9,7 +9,7 @@
 
 #include "html_private.h"
 
-#define SUM_VERSION	"boardgen-site-summary 3"
+#define SUM_VERSION	"boardgen-site-summary 4"
 
 static char *
 dup_or_null(const char *v)
@@ -82,6 +82,13 @@ sum_from_meeting(const struct meeting *m, const char *body_slug,
 	s->date_slug = xstrdup(date_slug);
 	s->body = xstrdup(m->body ? m->body : body_slug);
 	s->organisation = xstrdup(m->organisation ? m->organisation : "");
+	/* Its full path: the listing pages are made from the summaries,
+	 * in a later run too. */
+	if (m->org != NULL && m->org->logo != NULL &&
+	    (s->logo = realpath(m->org->logo, NULL)) != NULL) {
+		s->logo_w = m->org->logo_w;
+		s->logo_h = m->org->logo_h;
+	}
 	s->date = xstrdup(m->date ? m->date : date_slug);
 	s->nsessions = m->nsessions;
 	s->sessions = xcalloc(m->nsessions + 1, sizeof(*s->sessions));
@@ -159,6 +166,7 @@ sum_free(struct sum_meeting *s)
 	free(s->date_slug);
 	free(s->body);
 	free(s->organisation);
+	free(s->logo);
 	free(s->date);
 	free(s->stamp);
 	free(s);
@@ -198,6 +206,15 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 	field(b, s->organisation);
 	field(b, s->date);
 	buf_putc(b, '\n');
+	if (s->logo != NULL) {
+		buf_puts(b, "L");
+		field(b, s->logo);
+		snprintf(n, sizeof(n), "%u", s->logo_w);
+		field(b, n);
+		snprintf(n, sizeof(n), "%u", s->logo_h);
+		field(b, n);
+		buf_putc(b, '\n');
+	}
 	for (i = 0; i < s->nsessions; i++) {
 		buf_puts(b, "S");
 		field(b, s->sessions[i].start);
@@ -439,6 +456,13 @@ sum_read(const char *data, size_t len)
 			}
 			si->result = f[1];
 			si->resolution = f[2];
+		} else if (*p == 'L' && n == 3 && f[0] && f[1] && f[2] &&
+		    s->logo == NULL) {
+			s->logo = f[0];
+			s->logo_w = (unsigned)strtoul(f[1], NULL, 10);
+			s->logo_h = (unsigned)strtoul(f[2], NULL, 10);
+			free(f[1]);
+			free(f[2]);
 		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
 			s->files = xrealloc(s->files,
 			    (s->nfiles + 1) * sizeof(*s->files));

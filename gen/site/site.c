@@ -498,8 +498,8 @@ do_meeting(const struct site_options *o, const struct job *j,
 	struct protocol *pr = NULL;
 	bool	 none = true;
 	struct outset os = { 0 };
-	struct html_options ho = { o->today, o->base_url, o->pdf, o->chart,
-	    o->chart_arg };
+	struct html_options ho = { .today = o->today, .base_url = o->base_url,
+	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg };
 	struct staged st = { 0 };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
@@ -884,6 +884,24 @@ remove_gone(const struct site_options *o, const struct job *jobs,
 
 /* The site-wide pages that are no longer made (a body gone, a year of
  * the register empty), from the list of the last run. */
+/* The organisation's logo, which every page's header shows: an image
+ * of the profile, published as the pack prints it. */
+static int
+site_logo(struct sum_meeting **all, size_t n, struct outset *os)
+{
+	const struct sum_meeting *l = html_logo_of(all, n);
+	char	*data;
+	size_t	 len;
+
+	if (l == NULL)
+		return 1;
+	if (!file_read(l->logo, SITE_MAX_FILE, &data, &len))
+		return 0;
+	buf_put(outset_add(os, "logo.png"), data, len);
+	free(data);
+	return 1;
+}
+
 static int
 aggregates_done(const struct site_options *o, const struct outset *os)
 {
@@ -919,8 +937,8 @@ int
 site_build(const struct site_options *o)
 {
 	struct job *jobs = NULL;
-	struct html_options ho = { o->today, o->base_url, o->pdf, o->chart,
-	    o->chart_arg };
+	struct html_options ho = { .today = o->today, .base_url = o->base_url,
+	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg };
 	struct sum_meeting **all = NULL;
 	struct outset os = { 0 };
 	struct counts c = { 0 };
@@ -968,7 +986,7 @@ site_build(const struct site_options *o)
 	qsort(all, nall, sizeof(*all), sum_by_body_date);
 	html_site(&ho, all, nall, &os);
 	if (diag_errors() > 0 || !outset_guard(&os, NULL) ||
-	    !outset_put(&os, o->out, &c) ||
+	    !site_logo(all, nall, &os) || !outset_put(&os, o->out, &c) ||
 	    !aggregates_done(o, &os))
 		goto out;
 	ok = 1;

@@ -207,6 +207,29 @@ try {
 		await ctx.close();
 	}
 
+	// The organisation in the header (its logo, named) and in every
+	// title: "Item – Meeting – Organisation".
+	{
+		const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await ctx.newPage();
+		await page.goto(base + pages['item page']);
+		const hd = await page.evaluate(() => {
+			const img = document.querySelector('header.site a.name img');
+			return {
+				title: document.title,
+				alt: img && img.alt, loaded: img && img.complete && img.naturalWidth > 0,
+				h: img && img.getBoundingClientRect().height,
+			};
+		});
+		check(hd.title === '5. Månadsrapport oktober 2026 – Regionstyrelsen 2026-12-08 – Region Norrbacka',
+		    'item page: its title names the item, the meeting and the organisation', hd.title);
+		check(hd.alt === 'Region Norrbacka' && hd.loaded && hd.h > 20 && hd.h < 80,
+		    'header: the organisation\'s logo, named', JSON.stringify(hd));
+		await page.goto(base + pages['start page']);
+		check((await page.title()).endsWith(' – Region Norrbacka'), 'start page: its title names the organisation', await page.title());
+		await ctx.close();
+	}
+
 	// The program of the day on the meeting page: the notice to the
 	// public, the slots with their times, the open and the closed part.
 	{

@@ -62,7 +62,9 @@ grep -q '^2026-11-23,,,RS/1489/2026,regiondirektör,Sekretess enligt OSL 25 kap.
 # Inert: no script element, no handler attribute, no javascript: or
 # data: link anywhere; the raw HTML is there as text.
 if grep -rIl -i '<script' "$T/a" --include='*.html'; then fail "a <script> element reached a page"; fi
-if grep -rIl -i 'onerror=' "$T/a" --include='*.html' | xargs -r grep -l -i '<img' ; then
+# (The one image of a page is the organisation's logo in the header.)
+if grep -rIl -i 'onerror=' "$T/a" --include='*.html' | xargs -r grep -h -i -o '<img[^>]*>' |
+    grep -v '^<img class="logo" src="\(\.\./\)*logo.png" width="[0-9]*" height="[0-9]*" alt="[^"<>]*">$'; then
 	fail "an <img> element reached a page"
 fi
 if grep -rIl -i 'href="javascript:\|href="data:' "$T/a"; then fail "a javascript: or data: link reached a page"; fi
@@ -79,6 +81,17 @@ for f in $(find "$T/a" -name '*.html'); do
 	grep -q '<html lang="sv">' "$f" || fail "$f: no lang=\"sv\""
 	[ "$(grep -o '<h1[ >]' "$f" | wc -l)" -eq 1 ] || fail "$f: not exactly one h1"
 	grep -q 'href="#innehall"' "$f" && grep -q '<main id="innehall"' "$f" || fail "$f: no skip link"
+done
+
+# The organisation's name and logo in the header, its name in every
+# title; the logo published as it is.
+cmp -s "$T/a/logo.png" "$M/logo.png" || fail "logo.png is not the organisation's logo"
+grep -q '<title>5. Månadsrapport oktober 2026 – Regionstyrelsen 2026-12-08 – Region Norrbacka</title>' \
+    "$T/a/regionstyrelsen/2026-12-08/arende-5.html" || fail "an item's title is not item – meeting – organisation"
+for f in $(find "$T/a" -name '*.html'); do
+	grep -q '<title>.* – Region Norrbacka</title>' "$f" || fail "$f: the title does not name the organisation"
+	grep -q 'src="\(\.\./\)*logo.png" width="993" height="331" alt="Region Norrbacka">' "$f" ||
+		fail "$f: the header has no logo"
 done
 
 # The program of the day on the meeting page, with its notice to the
