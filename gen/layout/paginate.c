@@ -481,7 +481,7 @@ para(struct lay *L, const struct block *b, bool code)
 	if (!lb_break(L->lb, &in, b->spans))
 		return 0;
 	n = L->lb->nlines;
-	if (n == 0 && L->nlab == 0 && ntrail == 0)
+	if (n == 0 && L->nlab == 0 && ntrail == 0 && !st->leader_rule)
 		return 1;
 	lay_space(L, st->space_before);
 	rule = st->rule_above > 0;
@@ -509,7 +509,7 @@ para(struct lay *L, const struct block *b, bool code)
 			L->v[L->nv - 1].hyph = ln->nruns > 0 &&
 			    L->lb->runs[ln->run0 + ln->nruns - 1].hyphen_added;
 		}
-		if (i + 1 >= n && ntrail > 0) {
+		if (i + 1 >= n && (ntrail > 0 || st->leader_rule)) {
 			size_t	 k;
 			float	 tx0 = L->x1 - L->indr - tw, end;
 			struct pitem *p;
@@ -518,6 +518,21 @@ para(struct lay *L, const struct block *b, bool code)
 			    (n > 0 ? L->lb->lines[i].width : 0);
 			if (st->leader_dots)
 				leaders(L, st, end, tx0, y);
+			/* A line to sign on: from the text (a space after
+			 * it) to the trailer (a space before it), just
+			 * under the baseline. */
+			if (st->leader_rule) {
+				float	 gap = st->size / 3;
+				float	 x0 = end + (n > 0 &&
+				    L->lb->lines[i].width > 0 ? gap : 0);
+				float	 x1 = (ntrail > 0 ? tx0 - gap :
+				    right);
+
+				if (x1 - x0 > gap)
+					lay_line_item(L, PITEM_LINE, x0,
+					    y - st->size / 6, x1 - x0, 0.5f,
+					    st);
+			}
 			for (k = 0; k < ntrail; k++) {
 				p = lay_pitem(L, trail[k].kind);
 				*p = trail[k];

@@ -301,6 +301,9 @@ struct style {
 	float		 label_width;	/* hanging label column (lists, agenda) */
 	float		 trailer_width;	/* right column for a trailer */
 	bool		 leader_dots;	/* dots from text to trailer */
+	bool		 leader_rule;	/* a rule from the text to the trailer,
+					 * or to the right edge: a line to
+					 * sign or write on */
 	bool		 keep_with_next;
 	bool		 hyphenate;
 	bool		 page_break_before;

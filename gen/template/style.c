@@ -386,6 +386,7 @@ load_style(struct tmpl *t, xmlNodePtr n)
 	ok &= attr_length(t, n, "rule-above", &st.rule_above);
 	ok &= attr_length(t, n, "rule-below", &st.rule_below);
 	attr_bool(n, "leader-dots", &st.leader_dots);
+	attr_bool(n, "leader-rule", &st.leader_rule);
 	attr_bool(n, "keep-with-next", &st.keep_with_next);
 	attr_bool(n, "hyphenate", &st.hyphenate);
 	attr_bool(n, "page-break-before", &st.page_break_before);

@@ -39,6 +39,27 @@ for p in python3 /usr/bin/python3; do
 	fi
 done
 
+# The lines drawn to sign and date on, on page $2 (from 0) of PDF $1:
+# horizontal, above the boxes of the footer, shorter than the text width
+# (the header's rule and the notice's are as wide).
+sign_lines() {
+	"$PY" - "$1" "$2" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+at, n = None, 0
+for operands, op in pikepdf.parse_content_stream(pdf.pages[int(sys.argv[2])]):
+    op = str(op)
+    if op == "m":
+        at = [float(v) for v in operands]
+    elif op == "l" and at is not None:
+        x, y = [float(v) for v in operands]
+        if abs(y - at[1]) < 0.01 and y > 150 and 60 < abs(x - at[0]) < 440:
+            n += 1
+        at = [x, y]
+print(n)
+PY
+}
+
 # The sample's protocol: text, bookmarks, tags.
 n=$((n + 1))
 if ! $WRAP $B protocol "$S" -o "$T/protokoll.pdf" >"$T/p.out" 2>"$T/p.err"; then
@@ -60,6 +81,14 @@ else
 	    bad "§ 133 shows the whole case text, not the start"
 	grep -q "^Beslutsunderlag" "$T/p133.txt" && grep -q "Yttrande över betänkandet En sammanhållen" "$T/p133.txt" ||
 	    bad "§ 133 lacks its Beslutsunderlag"
+	# The signatures: a drawn line to sign on and one for the date for
+	# each of the secretary, the chair and the two justerare (page 2),
+	# not a row of dots.
+	grep -q '\.\.\.\.\.\.' "$T/protokoll.txt" && bad "the protocol prints dots to sign on"
+	if [ -n "$PY" ]; then
+		got=$(sign_lines "$T/protokoll.pdf" 1)
+		[ "$got" = 8 ] || bad "the protocol's page 2 has $got lines to sign and date on, want 8"
+	fi
 	if [ -n "$PY" ] && ! "$PY" tests/check_tagged.py "$T/protokoll.pdf" >"$T/tag.log" 2>&1; then
 		bad "the protocol is not a good tagged PDF:"
 		cat "$T/tag.log"
@@ -265,6 +294,10 @@ else
 		compare utdrag-145 outline
 		grep -q "Rätt utdraget betygar" "$T/utdrag-145.txt" ||
 		    bad "extract 145 is not certified"
+		if [ -n "$PY" ]; then
+			got=$(sign_lines "$x" 1)
+			[ "$got" = 2 ] || bad "extract 145 has $got lines to certify and date on, want 2"
+		fi
 		grep -q "§ 146" "$T/utdrag-145.txt" &&
 		    bad "extract 145 holds another paragraph"
 	fi
