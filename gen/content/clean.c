@@ -228,6 +228,20 @@ content_xml_text(xmlNodePtr n)
 	return s;
 }
 
+xmlDocPtr
+content_xml_load(const char *path, const char *data, size_t len,
+    const char *schema_dir, const char *schema, const struct xml_hint *hints)
+{
+	char	*rng;
+	xmlDocPtr doc;
+
+	rng = schema_dir != NULL ? xasprintf("%s/%s", schema_dir, schema) :
+	    NULL;
+	doc = xml_load_memory(path, data, len, rng, hints);
+	free(rng);
+	return doc;
+}
+
 char *
 content_xml_attr(xmlNodePtr n, const char *name)
 {

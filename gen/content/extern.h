@@ -8,6 +8,8 @@
 #include <cmark.h>
 #include <libxml/tree.h>
 
+#include "../util/xml.h"
+
 #include "content.h"
 
 /* Comparison form of a key or label (clean.c): ASCII and ÅÄÖÉ
@@ -36,6 +38,12 @@ const char *header_key_meant(const char *key);
  * text is (clean.c); NULL for an absent attribute. */
 char	*content_xml_text(xmlNodePtr);
 char	*content_xml_attr(xmlNodePtr, const char *name);
+/* The XML file path whose len bytes are data, checked against
+ * schema_dir/schema (not checked where schema_dir is NULL); NULL after
+ * a diagnostic. */
+xmlDocPtr content_xml_load(const char *path, const char *data, size_t len,
+	    const char *schema_dir, const char *schema,
+	    const struct xml_hint *hints);
 
 /* "a/arenden/../figurer/x.xml" -> "a/figurer/x.xml" in place, for
  * messages (figure.c). */

@@ -467,7 +467,6 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	struct mload ml;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c, prog = NULL;
-	char	*schema;
 
 	m->dir = xstrdup(dir);
 	m->manifest = xasprintf("%s/meeting.xml", dir);
@@ -475,9 +474,8 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	ml.file = m->manifest;
 	ml.data = data;
 	ml.len = len;
-	schema = xasprintf("%s/meeting.rng", schema_dir);
-	doc = xml_load_memory(m->manifest, data, len, schema, manifest_hints);
-	free(schema);
+	doc = content_xml_load(m->manifest, data, len, schema_dir,
+	    "meeting.rng", manifest_hints);
 	if (doc == NULL) {
 		meeting_free(m);
 		return NULL;

@@ -207,11 +207,9 @@ organisation_parse(const char *path, const char *data, size_t len,
 	xmlDocPtr doc;
 	xmlNodePtr n, c;
 	size_t	 errors = diag_errors();
-	char	*schema;
 
-	schema = xasprintf("%s/organisation.rng", schema_dir);
-	doc = xml_load_memory(intern(path), data, len, schema, hints);
-	free(schema);
+	doc = content_xml_load(intern(path), data, len, schema_dir,
+	    "organisation.rng", hints);
 	if (doc == NULL)
 		return NULL;
 	o = xcalloc(1, sizeof(*o));

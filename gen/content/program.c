@@ -80,16 +80,10 @@ slot_body(struct pload *pl, struct program_slot *s, xmlNodePtr n)
 static int
 time_col(const struct pload *pl, int line)
 {
-	const char *p = pl->data, *e = pl->data + pl->len, *nl, *t;
-	int	 l;
+	const char *p, *nl, *t;
 
-	for (l = 1; l < line && p < e; l++) {
-		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			return 0;
-		p = nl + 1;
-	}
-	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
-		nl = e;
+	if ((p = text_find_line(pl->data, pl->len, line, &nl)) == NULL)
+		return 0;
 	for (t = p; t + 6 <= nl; t++)
 		if (memcmp(t, "time=", 5) == 0 && (t[5] == '"' || t[5] == '\''))
 			return (int)utf8_length(p, (size_t)(t + 6 - p)) + 1;
@@ -289,13 +283,10 @@ program_parse(const char *path, const char *data, size_t len,
 	struct pload pl;
 	xmlDocPtr doc;
 	xmlNodePtr n;
-	char	*schema;
 	size_t	 errors = diag_errors();
 
-	schema = schema_dir != NULL ?
-	    xasprintf("%s/program.rng", schema_dir) : NULL;
-	doc = xml_load_memory(path, data, len, schema, program_hints);
-	free(schema);
+	doc = content_xml_load(path, data, len, schema_dir, "program.rng",
+	    program_hints);
 	if (doc == NULL)
 		return NULL;
 	memset(&pl, 0, sizeof(pl));
@@ -365,12 +356,11 @@ program_entry(const struct meeting *m, int line, const char *file,
 		free(path);
 		return NULL;
 	}
-	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len)) {
-		free(path);
-		return NULL;
+	p = NULL;
+	if (file_read(path, CONTENT_MAX_MANIFEST, &data, &len)) {
+		p = program_parse(path, data, len, m, schema_dir);
+		free(data);
 	}
-	p = program_parse(path, data, len, m, schema_dir);
-	free(data);
 	if (p == NULL) {
 		free(path);
 		return NULL;

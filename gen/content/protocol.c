@@ -301,15 +301,13 @@ protocol_span(const char *path, const char *schema_dir, int *first,
 {
 	xmlDocPtr doc;
 	xmlNodePtr n;
-	char	*schema, *data, *t;
+	char	*data, *t;
 	size_t	 len;
 
 	if (!file_read(path, CONTENT_MAX_MANIFEST, &data, &len))
 		return false;
-	schema = schema_dir != NULL ?
-	    xasprintf("%s/protocol.rng", schema_dir) : NULL;
-	doc = xml_load_memory(path, data, len, schema, protocol_hints);
-	free(schema);
+	doc = content_xml_load(path, data, len, schema_dir, "protocol.rng",
+	    protocol_hints);
 	free(data);
 	if (doc == NULL)
 		return false;
@@ -416,13 +414,11 @@ protocol_parse(const char *path, const char *data, size_t len,
 	struct protocol *p;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, k;
-	char	*schema, *t;
+	char	*t;
 	size_t	 errors = diag_errors();
 
-	schema = schema_dir != NULL ?
-	    xasprintf("%s/protocol.rng", schema_dir) : NULL;
-	doc = xml_load_memory(path, data, len, schema, protocol_hints);
-	free(schema);
+	doc = content_xml_load(path, data, len, schema_dir, "protocol.rng",
+	    protocol_hints);
 	if (doc == NULL)
 		return NULL;
 	memset(&c, 0, sizeof(c));

@@ -109,17 +109,11 @@ secrecy_ground_check(const char *g, const char *key, const char *file,
 static int
 text_col(const struct rload *rl, int line, const char *tag)
 {
-	const char *p = rl->data, *e = rl->data + rl->len, *nl, *t;
+	const char *p, *nl, *t;
 	size_t	 tl = strlen(tag);
-	int	 l;
 
-	for (l = 1; l < line && p < e; l++) {
-		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			return 0;
-		p = nl + 1;
-	}
-	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
-		nl = e;
+	if ((p = text_find_line(rl->data, rl->len, line, &nl)) == NULL)
+		return 0;
 	for (t = p; t + tl + 1 < nl; t++) {
 		if (t[0] != '<' || memcmp(t + 1, tag, tl) != 0 ||
 		    (t[tl + 1] != '>' && t[tl + 1] != ' '))
@@ -281,12 +275,10 @@ register_parse(const char *path, const char *data, size_t len,
 	struct rload rl;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c;
-	char	*schema;
 	size_t	 errors = diag_errors();
 
-	schema = xasprintf("%s/register.rng", schema_dir);
-	doc = xml_load_memory(path, data, len, schema, register_hints);
-	free(schema);
+	doc = content_xml_load(path, data, len, schema_dir, "register.rng",
+	    register_hints);
 	if (doc == NULL)
 		return NULL;
 	r = xcalloc(1, sizeof(*r));

@@ -147,18 +147,6 @@ runlength(const unsigned char *s, size_t len, struct sink *k)
 	}
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static void
 asciihex(const unsigned char *s, size_t len, struct sink *k)
 {
@@ -167,7 +155,7 @@ asciihex(const unsigned char *s, size_t len, struct sink *k)
 	int	 v, hi = -1;
 
 	for (i = 0; i < len && s[i] != '>'; i++) {
-		if ((v = hexval(s[i])) < 0)
+		if ((v = pdflex_hexdigit(s[i])) < 0)
 			continue;
 		if (hi < 0) {
 			hi = v;
@@ -219,6 +207,13 @@ ascii85(const unsigned char *s, size_t len, struct sink *k)
 	}
 }
 
+/* The decoder of each filter; none for one libqpdf does not decode. */
+static void (*const decoders[])(const unsigned char *, size_t,
+    struct sink *) = {
+	[F_FLATE] = flate, [F_LZW] = lzw, [F_RL] = runlength,
+	[F_AHX] = asciihex, [F_A85] = ascii85, [F_OTHER] = NULL,
+};
+
 static enum filter
 filter_of(const char *name, size_t n)
 {
@@ -265,25 +260,8 @@ decoded_size(const struct chain *fl, const unsigned char *s, size_t len,
 		/* A filter libqpdf does not decode (an image's) ends the
 		 * chain: what comes before it is all that is decoded. */
 		k.keep = i + 1 < fl->n && fl->f[i + 1] != F_OTHER;
-		switch (fl->f[i]) {
-		case F_FLATE:
-			flate(in, inlen, &k);
-			break;
-		case F_LZW:
-			lzw(in, inlen, &k);
-			break;
-		case F_RL:
-			runlength(in, inlen, &k);
-			break;
-		case F_AHX:
-			asciihex(in, inlen, &k);
-			break;
-		case F_A85:
-			ascii85(in, inlen, &k);
-			break;
-		default:
-			break;
-		}
+		if (decoders[fl->f[i]] != NULL)
+			decoders[fl->f[i]](in, inlen, &k);
 		free(prev);
 		prev = k.data;
 		if (fl->f[i] == F_OTHER) {

@@ -1,4 +1,6 @@
 /* UTF-8 decoding, encoding and validation (strict: RFC 3629). */
+#include <string.h>
+
 #include "util.h"
 
 size_t
@@ -107,6 +109,23 @@ text_position(const char *s, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = c;
+}
+
+const char *
+text_find_line(const char *s, size_t len, int line, const char **end)
+{
+	const char *p = s, *e = s + len, *nl;
+	int	 l;
+
+	for (l = 1; l < line && p < e; l++) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			return NULL;
+		p = nl + 1;
+	}
+	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+		nl = e;
+	*end = nl;
+	return p;
 }
 
 /*

@@ -142,6 +142,10 @@ size_t	 utf8_find_format(const char *s, size_t len, uint32_t *cp,
 /* Line and column (1-based, columns counted in code points) of byte
  * offset off in s. */
 void	 text_position(const char *s, size_t off, int *line, int *col);
+/* Start of line `line' (1-based) of the len bytes at s, its end (the
+ * newline or the end of s) in *end; NULL if s has fewer lines. */
+const char *text_find_line(const char *s, size_t len, int line,
+	    const char **end);
 
 /*
  * Diagnostics.  Stages report with a location and carry on or fail;
