@@ -29,6 +29,9 @@ struct placed {
 	 * paragraph of each MCID retag.c gave it. */
 	int		*para;
 	int		 nmcids;
+	/* A tagged file's MCIDs as its content has them (struct
+	 * pdf_graft_mcid), to find those its tree leaves out. */
+	struct buf	 kept;
 	/* The elements of its MCIDs (the parent tree's entry), by the
 	 * file's MCID. */
 	qpdf_oh		*elems;
@@ -376,7 +379,7 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	size_t	 dlen = 0;
 	char	 key[256], prefix[32];
 	double	 m[6] = { 1, 0, 0, 1, 0, 0 }, b[4];
-	struct pdf_graft how = { NULL, 0, false, expand_form, &in };
+	struct pdf_graft how = { NULL, 0, false, expand_form, &in, NULL };
 	int	 ok;
 
 	if (x->depth >= EXPAND_MAX_DEPTH || !name_key(name, len, key,
@@ -468,7 +471,7 @@ attach_page(struct merge *g, size_t i)
 	qpdf_data p = g->pack;
 	qpdf_oh	 page, contents, arr, pre, fres, group, parr;
 	struct buf in = { 0 }, ops = { 0 };
-	struct pdf_graft how = { ATTACH_PREFIX, 0, false, NULL, NULL };
+	struct pdf_graft how = { ATTACH_PREFIX, 0, false, NULL, NULL, NULL };
 	double	 box[4], w, h, s, tx, ty, sm[6], t[6] = { 0 };
 	int	 rot, n, k, ok = 0;
 	bool	 scan;
@@ -520,7 +523,7 @@ attach_page(struct merge *g, size_t i)
 		struct expand x = { g, a, fres, ATTACH_PREFIX, i, 0, &nforms,
 		    &bytes };
 		struct pdf_graft open = { ATTACH_PREFIX, 0, false, expand_form,
-		    &x };
+		    &x, NULL };
 
 		free(pl->para);
 		pl->para = NULL;
@@ -539,6 +542,9 @@ attach_page(struct merge *g, size_t i)
 		buf_free(&in);
 		in = tagged;
 		how.prefix = "";	/* named already */
+	}	if (how.keep_mc && a->doc != NULL && a->doc->tagged) {
+		buf_reset(&pl->kept);
+		how.mcids = &pl->kept;
 	}
 	if (pdf_graft_content((const unsigned char *)in.data, in.len, &how,
 	    &ops) < 0) {
@@ -906,6 +912,52 @@ carry_elem(struct merge *g, struct attached *a, qpdf_oh rmap, qpdf_oh e,
 	return ne;
 }
 
+/*
+ * Marked content of a tagged file that no element of its tree holds:
+ * an element each, of the type its tag names, at the end of the Part,
+ * so that nothing it shows is out of reach (its producer may have
+ * meant an artifact; the text is kept rather than hidden).
+ */
+static void
+orphans(struct merge *g, struct attached *a, qpdf_oh rmap)
+{
+	qpdf_data p = g->pack;
+	qpdf_oh	 part, kids, e;
+	const struct pdf_graft_mcid *r;
+	char	 key[80];
+	size_t	 k, n;
+	int	 pg;
+
+	kids = part_kids(g, a, &part);
+	for (pg = 0; pg < a->npages; pg++) {
+		struct placed *pl = &a->placed[pg];
+
+		if (!pl->done)
+			continue;
+		n = pl->kept.len / sizeof(*r);
+		for (k = 0; k < n; k++) {
+			r = (const struct pdf_graft_mcid *)pl->kept.data + k;
+			if (r->mcid < pl->nelems && pl->elems[r->mcid] != 0)
+				continue;
+			if (!name_key(r->tag, strlen(r->tag), key,
+			    sizeof(key)) || strlen(key) < 2)
+				snprintf(key, sizeof(key), "/Span");
+			e = qpdf_oh_new_dictionary(p);
+			qpdf_oh_replace_key(p, e, "/S", qpdf_oh_new_name(p,
+			    role(g, a, rmap, key)));
+			qpdf_oh_replace_key(p, e, "/P", part);
+			qpdf_oh_replace_key(p, e, "/Pg", qpdf_get_page_n(p,
+			    pl->page));
+			qpdf_oh_replace_key(p, e, "/K", qpdf_oh_new_array(p));
+			e = qpdf_make_indirect_object(p, e);
+			qpdf_oh_append_item(p, qpdf_oh_get_key(p, e, "/K"),
+			    mcr(p, pl, r->mcid));
+			qpdf_oh_append_item(p, kids, e);
+			set_elem(pl, r->mcid, e);
+		}
+	}
+}
+
 /* A tagged file: its structure tree under its Part (a Document at its
  * top is the Part itself, and gives the Part its /Lang). */
 static int
@@ -944,6 +996,7 @@ carry_tree(struct merge *g, struct attached *a)
 		    a->path, CARRY_MAX_ELEMS);
 		return 0;
 	}
+	orphans(g, a, rmap);
 	return 1;
 }
 
@@ -1093,6 +1146,7 @@ out:
 		for (k = 0; k < g.files[i].npages && g.files[i].placed; k++) {
 			free(g.files[i].placed[k].para);
 			free(g.files[i].placed[k].elems);
+			buf_free(&g.files[i].placed[k].kept);
 		}
 		free(g.files[i].placed);
 	}

@@ -177,6 +177,15 @@ begin_mc(struct graft *g, bool bdc, int *err)
 		}
 		if (m > g->maxmcid)
 			g->maxmcid = (int)m;
+		if (g->how->mcids != NULL) {
+			struct pdf_graft_mcid r;
+
+			memset(&r, 0, sizeof(r));
+			r.mcid = (int)m;
+			if (g->name1len < sizeof(r.tag))
+				memcpy(r.tag, g->name1, g->name1len);
+			buf_put(g->how->mcids, &r, sizeof(r));
+		}
 		g->edits[g->nedits].start = g->mcids;
 		g->edits[g->nedits].end = g->mcide;
 		g->edits[g->nedits].prefix = false;

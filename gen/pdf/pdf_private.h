@@ -201,6 +201,14 @@ struct pdf_graft {
 	int		(*form)(void *ctx, const char *name, size_t len,
 			    struct buf *out);
 	void		*ctx;
+	/* If set, each MCID kept (before it is moved up) and its tag is
+	 * added to it as a struct pdf_graft_mcid. */
+	struct buf	*mcids;
+};
+struct pdf_graft_mcid {
+	int		 mcid;
+	char		 tag[64];	/* as written, without '/'; "" if
+					 * longer */
 };
 /* A page's content made part of another's, into out: its resource
  * names prefixed, its MCIDs moved up, its marked content kept or

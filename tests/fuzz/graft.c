@@ -11,7 +11,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct buf out = { 0 }, again = { 0 };
-	struct pdf_graft how = { "BgA", 3, true, NULL, NULL };
+	struct pdf_graft how = { "BgA", 3, true, NULL, NULL, NULL };
 	int	 r;
 
 	fuzz_setup();

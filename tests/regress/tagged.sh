@@ -233,11 +233,28 @@ PY
 cp "$S/bilagor/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
     "$T/bilagor/bilagor/taggad.pdf"
 # A rule its producer left unmarked, neither tagged nor an artifact:
-# in the pack it is a layout artifact.
+# in the pack it is a layout artifact.  And a line of text marked as a
+# Span with an MCID that no element of its tree holds: in the pack it
+# is a Span of its own at the end of the file's Part (the last line
+# of the file's Part in bilagor.struct).
 "$PY" - "$T/bilagor/bilagor/taggad.pdf" <<'PY'
 import sys, pikepdf
 pdf = pikepdf.open(sys.argv[1], allow_overwriting_input=True)
-pdf.pages[0].contents_add(pikepdf.Stream(pdf, b"q 0.5 g 72 60 451 1 re f Q\n"))
+page = pdf.pages[0]
+shown = font = None
+for ins in pikepdf.parse_content_stream(page):
+    op = str(ins.operator)
+    if op == "Tf":
+        font = ins.operands[0]
+    elif op == "Tj" and b"2026-11-19" in bytes(ins.operands[0]).replace(b"\0", b"").replace(b" ", b""):
+        shown = pikepdf.unparse_content_stream([ins])
+        break
+if shown is None or font is None:
+    sys.exit("taggad.pdf: not the page this test expects")
+extra = (b"q 0.5 g 72 60 451 1 re f Q\n/Span <</MCID 90>> BDC BT " +
+         pikepdf.unparse_content_stream([([font, 10], pikepdf.Operator("Tf"))]) +
+         b" 72 70 Td " + shown + b" ET EMC\n")
+page.contents_add(pikepdf.Stream(pdf, extra))
 pdf.save(sys.argv[1])
 PY
 cp tests/check/pdf-scan/bilagor/motion.pdf \

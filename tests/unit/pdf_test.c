@@ -1525,7 +1525,7 @@ static char *
 grafted(const char *in, int base, bool keep, int *ret)
 {
 	struct buf b = { 0 };
-	struct pdf_graft how = { "BgA", base, keep, NULL, NULL };
+	struct pdf_graft how = { "BgA", base, keep, NULL, NULL, NULL };
 
 	*ret = pdf_graft_content((const unsigned char *)in, strlen(in), &how,
 	    &b);
@@ -1583,6 +1583,25 @@ TEST(graft)
 	    "/Span BMC BT \n" ART "(b) Tj \nEMC\nET EMC /OC /BgAoc1 BDC \n"
 	    ART "5 5 10 10 re f \nEMC\nEMC\n");
 	free(s);
+	/* The MCIDs kept, with their tags, as the file numbers them. */
+	{
+		struct buf b = { 0 }, m = { 0 };
+		struct pdf_graft how = { "", 4, true, NULL, NULL, &m };
+		const struct pdf_graft_mcid *k;
+		const char *in = "/H1 <</MCID 2>> BDC EMC /Artifact BMC EMC "
+		    "/Span <</MCID 0>> BDC EMC";
+
+		CHECK_INT(pdf_graft_content((const unsigned char *)in,
+		    strlen(in), &how, &b), 3);
+		CHECK_INT((int)(m.len / sizeof(*k)), 2);
+		k = (const struct pdf_graft_mcid *)m.data;
+		CHECK_INT(k[0].mcid, 2);
+		CHECK_STR(k[0].tag, "H1");
+		CHECK_INT(k[1].mcid, 0);
+		CHECK_STR(k[1].tag, "Span");
+		buf_free(&b);
+		buf_free(&m);
+	}
 	/* An MCID that is no whole number in range is refused. */
 	s = grafted("/P <</MCID 1.5>> BDC EMC", 0, true, &r);
 	CHECK_INT(r, -1);
