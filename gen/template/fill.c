@@ -275,6 +275,15 @@ g_item_session(const struct ctx *c, const struct field *f, const char *name)
 	    c->it[-1].session != c->it->session) ? "yes" : "");
 }
 
+/* "yes" for the meeting's first session: a list of them starts there. */
+static char *
+g_session_first(const struct ctx *c, const struct field *f,
+    const char *name)
+{
+	return xstrdup(c->s != NULL && c->m->nsessions > 0 &&
+	    c->s == &c->m->sessions[0] ? "yes" : "");
+}
+
 static char *
 g_kind(const struct ctx *c, const struct field *f, const char *name)
 {
@@ -498,6 +507,7 @@ static const struct field fields[] = {
 	{ "secretary-name",	IN_MEETING,	g_str, M(secretary.name), AT_ITEM },
 	{ "secretary-phone",	IN_MEETING,	g_str, M(secretary.phone), AT_ITEM },
 	{ "secretary-role",	IN_MEETING,	g_str, M(secretary.role), AT_ITEM },
+	{ "session-first",	IN_SESSION,	g_session_first, 0,	AT_SESSION },
 	{ "session-note",	IN_SESSION,	g_str, S(note),	AT_SESSION },
 	{ "session-stated",	IN_SESSION,	g_no,	S(unstated),	AT_SESSION },
 	{ "signer-name",	IN_SIGNER,	g_str, C(name),	AT_SIGNER },

@@ -149,6 +149,35 @@ then
 	cat "$T/unstated.err"
 	fail=$((fail + 1))
 fi
+# A program without <time>: the meeting's sessions stand under the date,
+# each with its place and, when the manifest says, whether the public
+# may attend; a session without open="" is just a time and a place.
+n=$((n + 1))
+rm -rf "$T/progtime"
+cp -R "$M" "$T/progtime"
+sed -i '/<time>/d' "$T/progtime/program.xml"
+if ! $WRAP $B render "$T/progtime/program.xml" -o "$T/progtime.pdf" \
+    >/dev/null 2>"$T/progtime.err" ||
+    ! pdftotext -layout "$T/progtime.pdf" - >"$T/progtime.txt" ||
+    ! grep -q '^ *10\.15–12\.00, Styrelserummet, stängt för allmänheten$' "$T/progtime.txt"
+then
+	echo "FAIL a program's times from the sessions, one closed:"
+	sed -n '1,12p' "$T/progtime.txt"
+	fail=$((fail + 1))
+fi
+sed -i 's| open="no"||' "$T/progtime/meeting.xml"
+if ! $WRAP $B render "$T/progtime/program.xml" -o "$T/progtime.pdf" \
+    >/dev/null 2>"$T/progtime.err" ||
+    ! pdftotext -layout "$T/progtime.pdf" - >"$T/progtime.txt" ||
+    ! grep -q '^Tid och plats: *09\.00–10\.15, Styrelserummet, öppet för allmänheten$' "$T/progtime.txt" ||
+    ! grep -q '^ *10\.15–12\.00, Styrelserummet$' "$T/progtime.txt" ||
+    grep -q 'stängt för allmänheten$' "$T/progtime.txt"
+then
+	echo "FAIL a program's times from the sessions:"
+	cat "$T/progtime.err"
+	sed -n '1,12p' "$T/progtime.txt"
+	fail=$((fail + 1))
+fi
 # Rendered alone, the report's contents give its own page numbers.
 n=$((n + 1))
 python3 tests/check_toc.py "$T/rapport.pdf" >/dev/null || {
