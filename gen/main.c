@@ -42,7 +42,7 @@ static const char usage_text[] =
 "       boardgen init BODY-FOLDER YYYY-MM-DD\n"
 "       boardgen new MEETING-FOLDER \"TITLE\"\n"
 "       boardgen protocol MEETING-FOLDER -o FILE.pdf [--public] [--templates DIR]\n"
-"       boardgen extract MEETING-FOLDER -o FOLDER [--templates DIR]\n"
+"       boardgen extract MEETING-FOLDER -o FOLDER [--public] [--templates DIR]\n"
 "       boardgen site CONTENT-FOLDER -o SITE-FOLDER [--today YYYY-MM-DD]\n"
 "                     [--base-url URL] [--pdf] [-j N] [--force] [-s]\n"
 "       boardgen --help | --version\n";
@@ -83,7 +83,8 @@ static const char help_text[] =
 "                             with --public closed items' paragraphs as\n"
 "                             number and title\n"
 "  extract FOLDER -o DIR      one protokollsutdrag per § into DIR, named\n"
-"                             BODY-DATE-paragraf-N.pdf\n"
+"                             BODY-DATE-paragraf-N.pdf; with --public those\n"
+"                             that may be published (none of a closed item)\n"
 "  site CONTENT -o FOLDER     the public web site of every meeting folder\n"
 "                             CONTENT/BODY/DATE/: start page, a page per\n"
 "                             meeting, item and document, registers, open\n"
@@ -843,12 +844,14 @@ out:
 }
 
 /* extract MEETING -o FOLDER: one protokollsutdrag per paragraph, named
- * BODY-DATE-paragraf-N.pdf. */
+ * BODY-DATE-paragraf-N.pdf; with --public, as protocol --public makes
+ * the protocol, those of open items only. */
 static int
 cmd_extract(struct options *o)
 {
 	struct meeting *m = NULL;
 	struct protocol *p;
+	struct guard *g = NULL;
 	struct doc *d;
 	char	*sdir = xasprintf("%s/schema", o->tdir), *dir, *slug, *path;
 	size_t	 i, pages, errors = diag_errors();
@@ -862,14 +865,25 @@ cmd_extract(struct options *o)
 	}
 	if ((p = protocol_of(o, sdir, &m, &dir)) == NULL)
 		goto out;
+	if (o->public_pack) {
+		if ((g = guard_new(m)) == NULL)
+			goto out;
+		guard_protocol(g, p, m);
+		if (!meeting_redact(m) ||
+		    meeting_pnr_scan(m, DIAG_ERROR, true) > 0)
+			goto out;
+		protocol_redact(p, m);
+	}
 	slug = case_slug(m->body != NULL ? m->body : "protokoll");
 	for (i = 0; i < p->npars; i++) {
 		if (p->pars[i].number == 0)
 			continue;	/* struck: no § to extract */
+		if (p->pars[i].redacted)
+			continue;	/* closed: nothing to publish */
 		path = xasprintf("%s/%s-%s-paragraf-%d.pdf", o->out, slug,
 		    m->date, p->pars[i].number);
 		d = template_protocol(m, p, (long)i, o->tdir, sdir);
-		if (d == NULL || !write_doc(d, path, &pages, NULL, NULL,
+		if (d == NULL || !write_doc(d, path, &pages, NULL, g,
 		    errors)) {
 			free(path);
 			free(slug);
@@ -882,6 +896,7 @@ cmd_extract(struct options *o)
 	free(slug);
 	ok = diag_errors() == 0;
 out:
+	guard_free(g);
 	protocol_free(p);
 	meeting_free(m);
 	free(dir);

@@ -303,6 +303,36 @@ else
 	fi
 fi
 
+# Public extracts: those of open items only, none holding a word of a
+# secret paragraph; the guard stops one that would.
+n=$((n + 1))
+rm -rf "$T/putdrag" "$T/lutdrag"
+mkdir -p "$T/putdrag" "$T/lutdrag"
+if ! $WRAP $B extract --public "$S" -o "$T/putdrag" >/dev/null 2>"$T/pe.err"; then
+	bad "extract --public of the sample failed:"
+	cat "$T/pe.err"
+else
+	count=$(ls "$T/putdrag" | wc -l)
+	[ "$count" -eq 19 ] || bad "extract --public wrote $count files, want 19 (all but the closed § 134 and § 148)"
+	for x in 134 148; do
+		[ -e "$T/putdrag/regionstyrelsen-2026-12-08-paragraf-$x.pdf" ] &&
+		    bad "extract --public wrote the closed § $x"
+	done
+	for f in "$T"/putdrag/*.pdf; do
+		pdftotext -enc UTF-8 "$f" - | grep -q "Västerlid\|Region Västfjäll\|insatstiderna" &&
+		    bad "extract --public: $(basename "$f") holds words of the secret paragraph"
+	done
+	[ -e "$T/putdrag/regionstyrelsen-2026-12-08-paragraf-145.pdf" ] ||
+	    bad "extract --public did not write the open § 145"
+fi
+$WRAP $B extract --public "$T/leak/regionstyrelsen/2026-12-08" -o "$T/lutdrag" >/dev/null 2>"$T/le.err"
+st=$?
+if [ $st -ne 1 ] || ! grep -q "protokoll.xml:[0-9]*:[0-9]*: error: the protocol of a secret item would be published in" "$T/le.err" ||
+    [ -e "$T/lutdrag/regionstyrelsen-2026-12-08-paragraf-135.pdf" ]; then
+	bad "extract --public with a secret paragraph's words in an open one: status $st, want the guard's error and no extract of it:"
+	cat "$T/le.err"
+fi
+
 # An item struck from the agenda has no §: the numbers run on past it,
 # it has no extract, the cover and the decisions page name it.
 n=$((n + 1))
