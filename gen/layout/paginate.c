@@ -824,20 +824,24 @@ lay_blocks(struct lay *L, const struct block *b)
 		v0 = L->nv;
 		if (!block(L, b))
 			return 0;
-		/* A list's intro line stays with its first item. */
-		if (b->kind == BLOCK_PARA && b->next != NULL &&
-		    b->next->kind == BLOCK_LIST && L->keepn < 1)
-			L->keepn = 1;
-		/* The text that introduces a table or a chart ("... per
-		 * månad:") stays with it: its last line with the caption,
-		 * onto the table's landscape page too. */
-		if (b->kind == BLOCK_PARA && b->next != NULL &&
-		    (b->next->kind == BLOCK_TABLE ||
-		    b->next->kind == BLOCK_CHART) && ends_colon(b)) {
+		if (b->kind != BLOCK_PARA || b->next == NULL)
+			continue;
+		/* A list's intro line stays with its first item, the
+		 * text that introduces a table or a chart ("... per
+		 * månad:") with it: its last line with the caption, onto
+		 * the table's landscape page too.  No break either in
+		 * the space after the paragraph, laid out already. */
+		if (b->next->kind == BLOCK_LIST ||
+		    ((b->next->kind == BLOCK_TABLE ||
+		    b->next->kind == BLOCK_CHART) && ends_colon(b))) {
 			for (i = L->nv; i > v0 && L->v[i - 1].kind != V_BOX;
 			    i--)
 				L->v[i - 1].brk = false;
-			L->keep = true;
+			if (b->next->kind == BLOCK_LIST) {
+				if (L->keepn < 1)
+					L->keepn = 1;
+			} else
+				L->keep = true;
 		}
 	}
 	return 1;

@@ -1514,6 +1514,112 @@ TEST(layout_lists)
 	doc_free(d);
 }
 
+/* The page a block's first text item is on, or -1. */
+static int
+page_of_node(const struct pages *p, const struct block *b)
+{
+	size_t	 pg, i;
+
+	for (pg = 0; pg < p->n; pg++)
+		for (i = 0; i < p->v[pg].nitems; i++)
+			if (p->v[pg].items[i].node == b)
+				return (int)pg;
+	return -1;
+}
+
+/* A list item "N." with its text and lettered sub-points under it. */
+static struct block *
+point(struct doc *d, const char *label, const char *text, int nsub,
+    struct block **subs)
+{
+	static const char *const letters[] = { "a.", "b.", "c." };
+	struct block *item = block_new(BLOCK_ITEM), *sub, *si;
+	int	 k;
+
+	item->style = &d->styles[S_ITEM];
+	item->label = txt(label, 0);
+	item->children = para(d, S_BODY, text);
+	if (nsub == 0)
+		return item;
+	sub = block_new(BLOCK_LIST);
+	for (k = 0; k < nsub && k < 3; k++) {
+		si = block_new(BLOCK_ITEM);
+		si->style = &d->styles[S_ITEM];
+		si->label = txt(letters[k], 0);
+		si->children = para(d, S_BODY, "en underpunkt på en rad,");
+		append(&sub->children, si);
+		subs[k] = si;
+	}
+	append(&item->children, sub);
+	return item;
+}
+
+/*
+ * What a decision needs kept together, met by the page foot at every
+ * height (one more line of filler each time): a heading with the first
+ * lines after it, a list's intro line with its first point, and a
+ * numbered point with its lettered sub-points.
+ */
+TEST(layout_keep_together)
+{
+	int	 k, bad = 0, moved = 0;
+
+	for (k = 30; k < 80; k++) {
+		struct doc *d = mkdoc(1);
+		struct block *head, *body, *intro, *list, *p3, *p4, *subs[3];
+		struct pages *p;
+		int	 i, ph, pi, p3p, p4p, pa, pb, pc;
+
+		for (i = 0; i < k; i++)
+			append(&d->parts[0].blocks, para(d, S_BODY, "Rad."));
+		append(&d->parts[0].blocks, head = para(d, S_HEAD,
+		    "Förslag till beslut"));
+		append(&d->parts[0].blocks, body = para(d, S_BODY, lorem));
+		append(&d->parts[0].blocks, intro = para(d, S_BODY,
+		    "Regionstyrelsen föreslår regionfullmäktige besluta"));
+		list = block_new(BLOCK_LIST);
+		append(&list->children, point(d, "1.", "att anta planen,",
+		    0, subs));
+		append(&list->children, point(d, "2.", "att ge nämnderna i "
+		    "uppdrag att följa planen,", 0, subs));
+		append(&list->children, p3 = point(d, "3.", "att uppdraget "
+		    "redovisas i delårsrapporten,", 0, subs));
+		append(&list->children, p4 = point(d, "4.", "att fördela "
+		    "medlen enligt följande:", 3, subs));
+		append(&d->parts[0].blocks, list);
+		for (i = 0; i < 6; i++)
+			append(&d->parts[0].blocks, para(d, S_BODY, "Efter."));
+		if ((p = layout_doc(d, fs)) == NULL) {
+			bad++;
+			doc_free(d);
+			continue;
+		}
+		ph = page_of_node(p, head);
+		pi = page_of_node(p, intro);
+		p3p = page_of_node(p, p3->children);
+		p4p = page_of_node(p, p4->children);
+		pa = page_of_node(p, subs[0]);
+		pb = page_of_node(p, subs[1]);
+		pc = page_of_node(p, subs[2]);
+		if (ph < 0 || ph != page_of_node(p, body) ||
+		    pi != page_of_node(p, list->children->children) ||
+		    p4p != pa || pa != pb || pb != pc) {
+			printf("%d lines: heading on page %d, intro %d, "
+			    "point 1 %d, point 4 %d, a. %d, b. %d, c. %d\n", k,
+			    ph, pi, page_of_node(p, list->children->children),
+			    p4p, pa, pb, pc);
+			bad++;
+		}
+		/* The foot did fall between points 3 and 4 once. */
+		if (p3p >= 0 && p4p > p3p)
+			moved++;
+		pages_free(p);
+		doc_free(d);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(moved > 0);
+}
+
 TEST(layout_break_before)
 {
 	struct doc *d = mkdoc(1);
@@ -1621,6 +1727,7 @@ main(void)
 	RUN(layout_errors);
 	RUN(layout_lists);
 	RUN(layout_wide_and_deep_lists);
+	RUN(layout_keep_together);
 	RUN(layout_break_before);
 	RUN(break_nobreak_center);
 	lb_free(lb);
