@@ -182,9 +182,10 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	    "handlingar</a></li>"
 	    "<li><a href=\"%sregister/delegationsbeslut.html\">"
 	    "Delegationsbeslut</a></li>"
+	    "<li><a href=\"%sanslagstavla.html\">Anslagstavla</a></li>"
 	    "<li><a href=\"%soppna-data.html\">Öppna data</a></li>"
 	    "</ul></nav>\n</header>\n", h->root, h->root, h->root, h->root,
-	    h->root);
+	    h->root, h->root);
 	if (ncrumbs > 0) {
 		buf_puts(b, "<nav class=\"crumbs\" aria-label=\"Du är här\">"
 		    "<ol>");

@@ -151,10 +151,10 @@ notice_facts(struct hctx *h, const struct sum_meeting *s)
 	days_iso(iso_date_days(last) + 1, down);
 	buf_puts(b, "<dt>Anslaget uppsatt</dt><dd>");
 	html_text(h, s->posted);
-	buf_puts(b, "</dd>\n<dt>Anslaget tas ned</dt><dd>");
-	html_text(h, down);
 	buf_puts(b, "</dd>\n<dt>Sista dag för överklagande</dt><dd>");
 	html_text(h, last);
+	buf_puts(b, "</dd>\n<dt>Anslaget tas ned</dt><dd>");
+	html_text(h, down);
 	buf_puts(b, "</dd>\n");
 	if (s->kept != NULL) {
 		buf_puts(b, "<dt>Förvaringsplats för protokollet</dt><dd>");

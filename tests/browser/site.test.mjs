@@ -138,6 +138,9 @@ try {
 			}
 			const h = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((e) => +e.tagName[1]));
 			const jump = h.findIndex((lv, i) => i > 0 && lv > h[i - 1] + 1);
+			// The noticeboard is official: every page leads to it.
+			const nb = await page.locator('nav[aria-label="Webbplatsen"] a[href$="anslagstavla.html"]').count();
+			check(nb === 1, `${label} ${name}: the site's navigation leads to the noticeboard`, `${nb} links`);
 			check(h[0] === 1 && h.filter((x) => x === 1).length === 1 && jump < 0,
 			    `${label} ${name}: one h1 first, no heading level skipped`, JSON.stringify(h));
 		}
