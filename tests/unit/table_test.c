@@ -1225,6 +1225,79 @@ TEST(rowspan)
 	doc_free(d);
 }
 
+/* A long header over a column of short numbers wraps between its
+ * words, each of its lines ending where the numbers end, while the
+ * text column takes the rest of the width: the header does not widen
+ * the numbers' column to its own width. */
+TEST(header_over_numbers)
+{
+	struct doc *d = mkdoc();
+	struct table *t = mktable(d, 3, 4, 1);
+	struct block *head[3], *num[3][2];
+	struct pages *p;
+	const struct page *pg;
+	const struct pitem *it;
+	size_t	 i, r, k, lines;
+	float	 right, y0;
+	static const char *const v[3][2] = {
+		{ "80 %", "5" }, { "90 %", "\xe2\x88\x92" "22" }, { "2 %", "19" }
+	};
+
+	t->cols[0].wrap = true;
+	t->cols[1].align = CELL_DECIMAL;
+	t->cols[2].align = CELL_DECIMAL;
+	t->cols[1].wrap = t->cols[2].wrap = true;
+	addcell(t, 0, 0, head[0] = para(d, S_BOLD, "Indikator"));
+	addcell(t, 0, 1, head[1] = para(d, S_BOLD, "Målvärde"));
+	addcell(t, 0, 2, head[2] = para(d, S_BOLD,
+	    "Förändring, procentenheter"));
+	t->rows[0].role = ROW_HEAD;
+	for (r = 1; r < 4; r++) {
+		t->rows[r].role = ROW_DATA;
+		addcell(t, r, 0, para(d, S_TEXT, words));
+		for (k = 0; k < 2; k++)
+			addcell(t, r, k + 1, num[r - 1][k] =
+			    para(d, S_TEXT, v[r - 1][k]));
+	}
+	append(&d->parts[0].blocks, tblock(d, t));
+	p = lay(d);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		doc_free(d);
+		return;
+	}
+	pg = &p->v[0];
+	for (k = 0; k < 2; k++) {
+		/* The numbers' right edge. */
+		right = 0;
+		for (r = 0; r < 3; r++) {
+			it = item_of(pg, num[r][k]);
+			CHECK(it != NULL);
+			if (it != NULL && it->x + it->w > right)
+				right = it->x + it->w;
+		}
+		/* Every line of the header ends there. */
+		lines = 0;
+		y0 = -1;
+		for (i = 0; i < pg->nitems; i++) {
+			it = &pg->items[i];
+			if (it->kind != PITEM_TEXT || it->node != head[k + 1])
+				continue;
+			if (fabsf(it->x + it->w - right) > 0.05f)
+				printf("header \"%s\" ends at %.2f, its numbers "
+				    "at %.2f\n", it->text, it->x + it->w, right);
+			CHECK(fabsf(it->x + it->w - right) <= 0.05f);
+			if (it->y != y0)
+				lines++;
+			y0 = it->y;
+		}
+		/* "Målvärde" on one line, the long header on two. */
+		CHECK_INT(lines, k == 0 ? 1 : 2);
+	}
+	pages_free(p);
+	doc_free(d);
+}
+
 /* An anchor on the table and one in a cell land on their pages. */
 TEST(anchors)
 {
@@ -1343,6 +1416,7 @@ main(void)
 	RUN(padding_zero);
 	RUN(grid_at_margin);
 	RUN(rowspan);
+	RUN(header_over_numbers);
 	RUN(anchors);
 	RUN(pdf_out);
 	fontset_free(fs);
