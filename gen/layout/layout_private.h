@@ -97,6 +97,9 @@ struct lb_node;
 /* Line breaker with its scratch memory, reused paragraph after
  * paragraph.  The results (lines, runs, links) are valid until the
  * next lb_break(). */
+/* Characters no font has that a document's layout names one by one. */
+#define LB_MAX_MISSING	20
+
 struct lb {
 	const struct doc *doc;
 	struct fontset	*fs;
@@ -126,6 +129,15 @@ struct lb {
 	 * tolerance, and then the whole paragraph is, not one line. */
 	bool		 ragged;
 	float		 code_scale;	/* inline code's size to the text's */
+	/* Characters no font has, named so far (a paragraph is broken
+	 * more than once: each is named once), up to LB_MAX_MISSING;
+	 * past that one line says there are more. */
+	struct {
+		const struct span *sp;
+		size_t		 off;
+	}		 missing[LB_MAX_MISSING];
+	size_t		 nmissing;
+	bool		 more_missing;
 };
 
 struct lb	*lb_new(const struct doc *, struct fontset *);

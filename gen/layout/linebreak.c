@@ -265,6 +265,7 @@ resolve(struct lb *lb, const struct span *sp, const char *at, int face,
 {
 	const struct doc *d = lb->doc;
 	int	 u, fb, col = sp->pos.col, sc;
+	size_t	 off, i;
 
 	if ((u = fontset_width(lb->fs, face, cp)) >= 0) {
 		*w = (float)u * size / 1000.0f;
@@ -277,6 +278,26 @@ resolve(struct lb *lb, const struct span *sp, const char *at, int face,
 			return fb;
 		}
 	}
+	/* Held the room of a question mark. */
+	u = fontset_width(lb->fs, face, '?');
+	*w = (float)(u >= 0 ? u : 500) * size / 1000.0f;
+	off = at != NULL && sp->text != NULL ? (size_t)(at - sp->text) : 0;
+	for (i = 0; i < lb->nmissing; i++)
+		if (lb->missing[i].sp == sp && lb->missing[i].off == off)
+			return face;	/* named when laid out before */
+	/* Past the first few, one line says there are more (a text in a
+	 * script the fonts lack is not named character by character). */
+	if (lb->nmissing == LB_MAX_MISSING) {
+		if (!lb->more_missing)
+			diag(DIAG_ERROR, sp->pos.file, sp->pos.line, 0,
+			    "more characters that no font has follow (only "
+			    "the first %d are named): remove them or choose "
+			    "a font that has them", LB_MAX_MISSING);
+		lb->more_missing = true;
+		return face;
+	}
+	lb->missing[lb->nmissing].sp = sp;
+	lb->missing[lb->nmissing++].off = off;
 	/* A span lies on one source line (content/ never merges across
 	 * lines): point at the character itself, as it is written. */
 	if (col > 0 && at != NULL && sp->text != NULL && at >= sp->text &&
@@ -292,9 +313,6 @@ resolve(struct lb *lb, const struct span *sp, const char *at, int face,
 	    "font: remove it or choose a font that has it", (unsigned)cp,
 	    (size_t)(face / 4) < d->nfamilies && d->families[face / 4].name ?
 	    d->families[face / 4].name : "?");
-	/* Held the room of a question mark. */
-	u = fontset_width(lb->fs, face, '?');
-	*w = (float)(u >= 0 ? u : 500) * size / 1000.0f;
 	return face;
 }
 

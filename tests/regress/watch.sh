@@ -74,13 +74,13 @@ cmp -s "$T/second.pdf" "$T/w.pdf" && bad "the figure changed but the PDF did not
 cp "$T/w.pdf" "$T/third.pdf"
 
 # A mistake: said, and the PDF is left as it was.
-sed -i 's/^title: /titel: /' "$C"
+sed -i 's/^handläggare: /handlägare: /' "$C"
 if ! lines 1 'not rendered'; then
 	bad "the case broke, no line:"; cat "$T/out" "$T/err"; stop; exit 1
 fi
 grep 'not rendered' "$T/out" | grep -q "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9] $C: not rendered (1 error): $T/w.pdf is left as it was; waiting for a change$" ||
     bad "the line of a failed render: $(grep 'not rendered' "$T/out")"
-grep -q "^$C:1:1: error: the metadata header has no title" "$T/err" || { bad "the error was not shown:"; cat "$T/err"; }
+grep -q "^$C:[0-9]*:1: error: unknown field \"handlägare\": did you mean \"handläggare\"?" "$T/err" || { bad "the error was not shown:"; cat "$T/err"; }
 cmp -s "$T/third.pdf" "$T/w.pdf" || bad "a failed render changed the PDF"
 
 # Ctrl-C: ends, status 0, nothing left behind.
