@@ -44,7 +44,8 @@ static const char usage_text[] =
 "       boardgen protocol MEETING-FOLDER -o FILE.pdf [--public] [--templates DIR]\n"
 "       boardgen extract MEETING-FOLDER -o FOLDER [--public] [--templates DIR]\n"
 "       boardgen site CONTENT-FOLDER -o SITE-FOLDER [--today YYYY-MM-DD]\n"
-"                     [--base-url URL] [--pdf] [-j N] [--force] [-s]\n"
+"                     [--base-url URL] [--pdf] [-j N] [--force] [--no-search]\n"
+"                     [-s]\n"
 "       boardgen --help | --version\n";
 
 static const char help_text[] =
@@ -109,6 +110,7 @@ static const char help_text[] =
 "                             page, and link it\n"
 "  -j, --jobs N               site: worker processes (default: one per core)\n"
 "      --force                site: read every meeting again\n"
+"      --no-search            site: no search page and no search index\n"
 "      --watch                render: render again on every change\n"
 "      --final                build the pack to send: refuse it if check\n"
 "                             has errors or a Beslutsunderlag entry names a\n"
@@ -1236,6 +1238,7 @@ main(int argc, char *argv[])
 		{ "pdf", no_argument, NULL, 'P' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "no-search", no_argument, NULL, 'N' },
 		{ "public", no_argument, NULL, 'U' },
 		{ "final", no_argument, NULL, 'Z' },
 		{ "watch", no_argument, NULL, 'W' },
@@ -1264,6 +1267,9 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			o.site.force = true;
+			break;
+		case 'N':
+			o.site.no_search = true;
 			break;
 		case 'j':
 			o.site.jobs = (int)strtol(optarg, &end, 10);

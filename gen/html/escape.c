@@ -79,9 +79,8 @@ series_letter(const char *s)
 	return 0;
 }
 
-/* Length of a dnr at s ("RS/1190/2026"), or 0. */
-static size_t
-dnr_at(const char *s)
+size_t
+html_dnr_at(const char *s)
 {
 	size_t	 i = 0, k, n = 0, d;
 
@@ -142,7 +141,7 @@ html_text_nb(struct buf *b, const char *s)
 		if (n == 0 && !after_word)
 			n = date_at(s + i);
 		if (n == 0 && !after_word)
-			n = dnr_at(s + i);
+			n = html_dnr_at(s + i);
 		if (n > 0) {
 			html_escn(b, s + run, i - run);
 			buf_puts(b, "<span class=\"nw\">");

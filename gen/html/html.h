@@ -26,6 +26,7 @@ struct html_options {
 					 * feed and the JSON ids, or NULL */
 	bool		 pdf;		/* each meeting's pack is beside its
 					 * page: link it */
+	bool		 search;	/* the search page and index */
 	/* The chart a figure reference (FIGVIEW_CHART) draws in the pack,
 	 * made by the template stage, which this one does not depend on
 	 * (main supplies it); by_rows and pct as template_chart() says.
@@ -99,6 +100,15 @@ struct sum_reg {
 					 * line; NULL: none */
 };
 
+/* A page a reader may search for: its address from the site root, its
+ * title and dnr, and the words of its public text, folded, sorted and
+ * each once, separated by spaces (search.c). */
+struct sum_doc {
+	int		 item;		/* agenda number; 0: a document */
+	char		*url, *title, *dnr;
+	char		*words;
+};
+
 struct sum_meeting {
 	char		*body_slug;	/* folder name: "regionstyrelsen" */
 	char		*date_slug;	/* folder name: "2026-12-08" */
@@ -115,6 +125,8 @@ struct sum_meeting {
 	size_t		 nitems;
 	struct sum_reg	*regs;
 	size_t		 nregs;
+	struct sum_doc	*docs;		/* for the search index */
+	size_t		 ndocs;
 	char		**files;	/* what the meeting wrote, relative to
 					 * the site: removed when no longer
 					 * made */
@@ -135,6 +147,8 @@ void	 sum_protocol(struct sum_meeting *, const struct protocol *);
 /* Text form, one record a line, fields separated by tabs. */
 void	 sum_write(struct buf *, const struct sum_meeting *);
 void	 sum_add_file(struct sum_meeting *, const char *path);
+/* Adds the meeting's searchable pages and their words to s (search.c). */
+void	 sum_search(struct sum_meeting *, const struct meeting *);
 /* NULL if data is not a summary this version wrote. */
 struct sum_meeting *sum_read(const char *data, size_t len);
 /* qsort order of summaries (pointers to them): by body, then date,

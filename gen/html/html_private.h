@@ -24,6 +24,9 @@ void	 html_escn(struct buf *, const char *s, size_t len);
  * reference in a <span class="nw">, so that a line never breaks inside
  * one. */
 void	 html_text_nb(struct buf *, const char *s);
+/* Length of a dnr at s ("RS/1190/2026": series of A-Z, Å, Ä, Ö, then
+ * number and year), or 0. */
+size_t	 html_dnr_at(const char *s);
 /* True if target may be a link on a public page: http:, https:,
  * mailto: or a relative reference (no scheme, no backslash, no
  * control or space characters). */
@@ -136,6 +139,10 @@ struct reg_row {
 struct reg_row *reg_rows(const struct site_all *, int kind, size_t *n);
 
 void	 start_pages(const struct site_all *, struct outset *);
+/* search.c: the search index under sok/ from every summary's pages,
+ * the search page and its script. */
+void	 search_index(const struct site_all *, struct outset *);
+void	 search_page(const struct site_all *, struct outset *);
 void	 register_pages(const struct site_all *, struct outset *);
 void	 json_site(const struct site_all *, struct outset *);
 void	 json_meeting(const struct html_options *, const struct meeting *,

@@ -101,6 +101,12 @@ const char html_css[] =
 "flex-wrap:wrap;gap:.2rem 1.2rem;font-size:.95rem}\n"
 ".legend li{display:flex;align-items:center;gap:.4rem}\n"
 ".secret{font-style:italic;color:#3d3d3d}\n"
+"[hidden]{display:none!important}\n"
+".sok-rad{display:flex;gap:.5rem;margin:.3rem 0 .5rem}\n"
+".sok-rad input{flex:1;min-width:0;font:inherit;padding:.4rem .5rem;"
+"border:2px solid #6b6b6b;border-radius:.2rem}\n"
+".sok-rad button{font:inherit;padding:.4rem 1rem;background:#0a4d8c;"
+"color:#fff;border:0;border-radius:.2rem}\n"
 ".program{list-style:none;padding-left:0}\n"
 ".program li{margin:0 0 .5rem;padding-left:3.6rem;text-indent:-3.6rem}\n"
 ".program ul{list-style:disc;padding-left:1.2rem;margin:.3rem 0 0}\n"
@@ -183,9 +189,12 @@ page_begin(struct hctx *h, const char *title, const char *const *crumbs,
 	    "<li><a href=\"%sregister/delegationsbeslut.html\">"
 	    "Delegationsbeslut</a></li>"
 	    "<li><a href=\"%sanslagstavla.html\">Anslagstavla</a></li>"
-	    "<li><a href=\"%soppna-data.html\">Öppna data</a></li>"
-	    "</ul></nav>\n</header>\n", h->root, h->root, h->root, h->root,
-	    h->root, h->root);
+	    "<li><a href=\"%soppna-data.html\">Öppna data</a></li>",
+	    h->root, h->root, h->root, h->root, h->root, h->root);
+	if (h->opts != NULL && h->opts->search)
+		buf_printf(b, "<li><a href=\"%ssok.html\">Sök</a></li>",
+		    h->root);
+	buf_puts(b, "</ul></nav>\n</header>\n");
 	if (ncrumbs > 0) {
 		buf_puts(b, "<nav class=\"crumbs\" aria-label=\"Du är här\">"
 		    "<ol>");

@@ -53,6 +53,10 @@ html_site(const struct html_options *o, struct sum_meeting **v, size_t n,
 
 	buf_puts(outset_add(os, "stil.css"), html_css);
 	start_pages(&all, os);
+	if (o->search) {
+		search_index(&all, os);
+		search_page(&all, os);
+	}
 	register_pages(&all, os);
 	csv_registers(&all, os);
 	json_site(&all, os);

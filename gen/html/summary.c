@@ -9,7 +9,7 @@
 
 #include "html_private.h"
 
-#define SUM_VERSION	"boardgen-site-summary 4"
+#define SUM_VERSION	"boardgen-site-summary 5"
 
 static char *
 dup_or_null(const char *v)
@@ -167,6 +167,13 @@ sum_free(struct sum_meeting *s)
 	free(s->body);
 	free(s->organisation);
 	free(s->logo);
+	for (i = 0; i < s->ndocs; i++) {
+		free(s->docs[i].url);
+		free(s->docs[i].title);
+		free(s->docs[i].dnr);
+		free(s->docs[i].words);
+	}
+	free(s->docs);
 	free(s->date);
 	free(s->stamp);
 	free(s);
@@ -254,6 +261,16 @@ sum_write(struct buf *b, const struct sum_meeting *s)
 		field(b, r->title);
 		field(b, r->title_secret ? "1" : "0");
 		field(b, r->subs);
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < s->ndocs; i++) {
+		snprintf(n, sizeof(n), "%d", s->docs[i].item);
+		buf_puts(b, "X");
+		field(b, n);
+		field(b, s->docs[i].url);
+		field(b, s->docs[i].title);
+		field(b, s->docs[i].dnr);
+		field(b, s->docs[i].words);
 		buf_putc(b, '\n');
 	}
 	for (i = 0; i < s->nfiles; i++) {
@@ -463,6 +480,19 @@ sum_read(const char *data, size_t len)
 			s->logo_h = (unsigned)strtoul(f[2], NULL, 10);
 			free(f[1]);
 			free(f[2]);
+		} else if (*p == 'X' && n == 5 && f[0] && f[1] && f[2] &&
+		    f[4]) {
+			struct sum_doc *d;
+
+			s->docs = xrealloc(s->docs, (s->ndocs + 1) *
+			    sizeof(*s->docs));
+			d = &s->docs[s->ndocs++];
+			d->item = atoi(f[0]);
+			free(f[0]);
+			d->url = f[1];
+			d->title = f[2];
+			d->dnr = f[3];
+			d->words = f[4];
 		} else if (*p == 'F' && n == 1 && f[0] != NULL) {
 			s->files = xrealloc(s->files,
 			    (s->nfiles + 1) * sizeof(*s->files));

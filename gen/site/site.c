@@ -378,8 +378,8 @@ common_stamp(const struct site_options *o)
 	char	 exe[4096];
 	ssize_t	 n;
 
-	buf_printf(&b, "pdf=%d base=%s\n", o->pdf,
-	    o->base_url ? o->base_url : "");
+	buf_printf(&b, "pdf=%d base=%s search=%d\n", o->pdf,
+	    o->base_url ? o->base_url : "", !o->no_search);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
 		stamp_file(&b, exe);
@@ -499,7 +499,8 @@ do_meeting(const struct site_options *o, const struct job *j,
 	bool	 none = true;
 	struct outset os = { 0 };
 	struct html_options ho = { .today = o->today, .base_url = o->base_url,
-	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg };
+	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg,
+	    .search = !o->no_search };
 	struct staged st = { 0 };
 	struct buf sb = { 0 };
 	char	*stamp = meeting_stamp(j, common), *sdir, *p;
@@ -549,6 +550,8 @@ do_meeting(const struct site_options *o, const struct job *j,
 	stamp = NULL;
 	if (pr != NULL)
 		sum_protocol(sum, pr);
+	if (!o->no_search)
+		sum_search(sum, m);
 	html_meeting(&ho, m, sum, &os);
 	if (pr != NULL)
 		html_protocol(&ho, m, pr, sum, &os);
@@ -938,7 +941,8 @@ site_build(const struct site_options *o)
 {
 	struct job *jobs = NULL;
 	struct html_options ho = { .today = o->today, .base_url = o->base_url,
-	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg };
+	    .pdf = o->pdf, .chart = o->chart, .chart_arg = o->chart_arg,
+	    .search = !o->no_search };
 	struct sum_meeting **all = NULL;
 	struct outset os = { 0 };
 	struct counts c = { 0 };

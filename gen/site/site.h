@@ -32,6 +32,7 @@ struct site_options {
 	int		 jobs;		/* worker processes, >= 1 */
 	bool		 progress;	/* show progress (a terminal) */
 	bool		 force;		/* re-read every meeting */
+	bool		 no_search;	/* no search page and index */
 	bool		 stats;		/* print counts and timings */
 	/* A protocol's justering at most this many days after the
 	 * meeting (the protocol template's limit; 0: none), as check. */

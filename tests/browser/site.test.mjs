@@ -34,6 +34,7 @@ const types = {
 	'.html': 'text/html; charset=utf-8', '.css': 'text/css',
 	'.pdf': 'application/pdf', '.json': 'application/json',
 	'.csv': 'text/csv; charset=utf-8', '.atom': 'application/atom+xml',
+	'.js': 'text/javascript; charset=utf-8', '.png': 'image/png',
 };
 
 // A static file server on the loopback address, as any web server
@@ -91,6 +92,7 @@ const pages = {
 	'decisions of a meeting': 'regionstyrelsen/2026-12-08/protokoll.html',
 	'register of incoming documents, a year': 'register/inkomna-handlingar-2026.html',
 	'register of delegation decisions, a year': 'register/delegationsbeslut-2026.html',
+	'search page': 'sok.html',
 };
 
 try {
@@ -207,6 +209,60 @@ try {
 			    `chart on ${rel}: its numbers follow as a table (${c.rows} rows)`, c.caption);
 			check(c.dup === 0, `chart on ${rel}: no table twice on the page`, `${c.dup} repeated`);
 		}
+		await ctx.close();
+	}
+
+	// Search without a server: a word of a case's text (any case,
+	// a prefix), its dnr, and å, ä, ö as letters of their own; the
+	// results link the item.  Each query loads only the index files
+	// of its words.
+	for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
+		const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+		const page = await ctx.newPage();
+		const loaded = [];
+		page.on('request', (r) => { if (r.url().includes('/sok/')) loaded.push(r.url().replace(/.*\/sok\//, '')); });
+		await page.goto(base + 'sok.html');
+		const find = async (q) => {
+			loaded.length = 0;
+			await page.fill('#sok-q', q);
+			await page.click('#sok-form button');
+			await page.waitForFunction(() => /träff/.test(document.getElementById('sok-status').textContent));
+			return page.evaluate(() => ({
+				status: document.getElementById('sok-status').textContent,
+				hits: [...document.querySelectorAll('#sok-traffar a')].map((a) => a.getAttribute('href')),
+			}));
+		};
+		const item19 = 'regionstyrelsen/2026-12-08/arende-19.html';
+		let r = await find('Högkostnadsskyddet');
+		check(r.hits.includes(item19), `${label} search: a word of a case's text finds it (${r.status})`, JSON.stringify(r));
+		check(loaded.length >= 1 && loaded.every((f) => f === 't-68c3b667.json' || /^d-\d+\.json$/.test(f)),
+		    `${label} search: the query loads only its word's file and the titles (${loaded.join(', ')})`);
+		r = await find('HÖGKOSTNAD avgifter');
+		check(r.hits.includes(item19), `${label} search: a prefix and two words, in capitals, find it`, JSON.stringify(r));
+		r = await find('HSN/875/2026');
+		check(r.hits.length >= 1 && r.hits[0] === item19, `${label} search: its dnr finds it (${r.status})`, JSON.stringify(r));
+		r = await find('hogkostnadsskyddet');
+		check(!r.hits.includes(item19), `${label} search: o is not ö`, JSON.stringify(r));
+		const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		check(wide <= 0, `${label} search: no sideways scrolling with results`, `${wide} px`);
+		await page.addScriptTag({ path: axePath });
+		const v = await page.evaluate(async () => (await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+		})).violations.map((x) => x.id));
+		check(v.length === 0, `${label} search: axe with results, 0 violations`, v.join(', '));
+		await ctx.close();
+	}
+	{
+		const ctx = await browser.newContext({ javaScriptEnabled: false });
+		const page = await ctx.newPage();
+		await page.goto(base + 'sok.html');
+		const nojs = await page.evaluate(() => ({
+			msg: getComputedStyle(document.getElementById('sok-nojs')).display !== 'none',
+			form: getComputedStyle(document.getElementById('sok-form')).display === 'none',
+			links: [...document.querySelectorAll('#sok-nojs a')].map((a) => a.getAttribute('href')),
+		}));
+		check(nojs.msg && nojs.form && nojs.links.includes('register/arenden.html') && nojs.links.includes('index.html'),
+		    'search without JavaScript: says so and links the register and the meetings', JSON.stringify(nojs));
 		await ctx.close();
 	}
 

@@ -29,6 +29,12 @@ sed 's|<case file="arenden/21-borgensram-lanstrafiken.md"|<case file="arenden/21
     "$M/meeting.xml" >"$T/x" && mv "$T/x" "$M/meeting.xml"
 grep -q 'title="Borgensram' "$M/meeting.xml" || fail "the sample's agenda changed: item 21 is gone"
 
+# Secret item 7's text gets a word of its own and a personnummer: the
+# search index must hold neither.
+S7=$M/arenden/07-upphandling-ambulanshelikopter.md
+grep -q '^sekretess:' "$S7" || fail "the sample's item 7 is no longer secret"
+printf '\nAnbudet från Zorbaxflyg AB lämnades av kontaktpersonen 811218-9876.\n' >>"$S7"
+
 $WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" ||
 	{ cat "$T/err"; fail "site failed"; }
 grep -q "^$T/a: 1 meetings (1 read, 0 unchanged)" "$T/out" || { cat "$T/out"; fail "summary line"; }
@@ -61,7 +67,11 @@ grep -q '^2026-11-23,,,RS/1489/2026,regiondirektör,Sekretess enligt OSL 25 kap.
 
 # Inert: no script element, no handler attribute, no javascript: or
 # data: link anywhere; the raw HTML is there as text.
-if grep -rIl -i '<script' "$T/a" --include='*.html'; then fail "a <script> element reached a page"; fi
+# (The one script of the site is the search page's own, sok.js.)
+if grep -rI -i '<script' "$T/a" --include='*.html' | grep -v '^[^:]*/a/sok.html:<script src="sok.js" defer></script>$'; then
+	fail "a <script> element reached a page"
+fi
+grep -q '<script src="sok.js" defer></script>' "$T/a/sok.html" && [ -s "$T/a/sok.js" ] || fail "the search page has no script"
 # (The one image of a page is the organisation's logo in the header.)
 if grep -rIl -i 'onerror=' "$T/a" --include='*.html' | xargs -r grep -h -i -o '<img[^>]*>' |
     grep -v '^<img class="logo" src="\(\.\./\)*logo.png" width="[0-9]*" height="[0-9]*" alt="[^"<>]*">$'; then
@@ -102,6 +112,21 @@ grep -q '<h2 id="program">Program för sammanträdesdagen</h2>' "$MP" &&
     grep -q '<h3>Inom stängda dörrar</h3>' "$MP" &&
     grep -q '<li><span class="time">13.00</span> Regionens krisberedskap' "$MP" ||
 	fail "the meeting page lacks the program, its notice or its closed part"
+
+# Search without a server: the index under sok/, split by the words'
+# first characters; the case text's words and the dnr are in it, the
+# secret item's word and the personnummer are not, in any file.
+[ -s "$T/a/sok/d-0.json" ] && [ "$(ls "$T/a/sok" | grep -c '^t-')" -gt 100 ] || fail "no search index split by words"
+grep -q '"högkostnadsskyddet":' "$T/a/sok/t-68c3b667.json" || fail "the index lacks a word of item 19's text"
+grep -q '"hsn/875/2026":' "$T/a/sok/t-68736e.json" || fail "the index lacks item 19's dnr"
+if grep -rIl -i -e 'zorbax' -e '811218' -e '9876' "$T/a/sok" "$T/a/sok.js" "$T/a/sok.html"; then
+	fail "the search index holds the secret item's text or its personnummer"
+fi
+grep -rIq -i 'zorbax' "$T/c" || fail "the planted word is gone from the input"
+
+# --no-search: no search page, no index, no link to them.
+$WRAP $B site "$T/c" -o "$T/ns" --today 2026-12-01 -j 1 --no-search >/dev/null 2>"$T/err" || { cat "$T/err"; fail "site --no-search"; }
+[ ! -e "$T/ns/sok.html" ] && [ ! -e "$T/ns/sok" ] && ! grep -rq 'sok.html' "$T/ns" || fail "--no-search: a search page, index or link"
 
 # A figure placed as a chart is drawn as the pack draws it: an SVG
 # image named by the pack's text alternative, in the template's colours
@@ -183,9 +208,12 @@ grep -q "(0 read, 1 unchanged), 0 files written" "$T/out" || { cat "$T/out"; fai
 # One case changed: that meeting is read again; its page, its JSON and
 # the changed item are written, the rest is left alone.
 sed 's/^Regionfullmäktige överlämnade motionen/Fullmäktige överlämnade motionen/' "$C" >"$T/x" && mv "$T/x" "$C"
-touch -d '2001-01-01' "$T/a/regionstyrelsen/2026-12-08/arende-19.html"
+touch -d '2001-01-01' "$T/a/regionstyrelsen/2026-12-08/arende-19.html" "$T/a/sok/t-66756c.json"
 $WRAP $B site "$T/c" -o "$T/a" --today 2026-12-01 -j 1 >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "rebuild failed"; }
-grep -q "(1 read, 0 unchanged), 1 files written" "$T/out" || { cat "$T/out"; fail "after one changed case: not exactly its page written"; }
+# Two files show the change: the item's page and the search index's
+# file of the word now in it ("fullmäktige", t-66756c.json).
+grep -q "(1 read, 0 unchanged), 2 files written" "$T/out" || { cat "$T/out"; fail "after one changed case: not exactly its page and its word's index file written"; }
+[ "$(date -r "$T/a/sok/t-66756c.json" +%Y)" != 2001 ] || fail "the index file of the new word was not written"
 grep -q 'Fullmäktige överlämnade motionen' "$I" || fail "the change is not on the item's page"
 [ "$(date -r "$T/a/regionstyrelsen/2026-12-08/arende-19.html" +%Y)" = 2001 ] || fail "an unchanged item page was rewritten"
 [ "$(date -r "$T/a/index.html" +%Y)" = 2001 ] || fail "the start page was rewritten"
@@ -233,4 +261,4 @@ if grep -q 'ambulanshelikopter' "$P" "$T/p/data/arenden.csv" "$T/p/register/aren
 fi
 grep -q '<span class="no">8.</span>' "$P" || fail "closed-items=\"omit\": the numbers after it changed"
 
-echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes 1 file after 1 changed case; pages of what was taken away removed"
+echo "site: $(find "$T/a" -name '*.html' | wc -l) pages; script and javascript: inert; same bytes with 1 and 2 workers; rebuild writes the 2 files that show 1 changed case; pages of what was taken away removed"
