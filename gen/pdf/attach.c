@@ -29,9 +29,17 @@ struct placed {
 	 * paragraph of each MCID retag.c gave it. */
 	int		*para;
 	int		 nmcids;
-	/* A tagged file's MCIDs as its content has them (struct
-	 * pdf_graft_mcid), to find those its tree leaves out. */
+	/* A tagged file's MCIDs as placed (struct pdf_graft_mcid), to
+	 * find those its tree leaves out. */
 	struct buf	 kept;
+	/* Its forms with marked content of their own (/StructParents),
+	 * drawn in place: the file's number of each, and the first of
+	 * the page's MCIDs (as the file numbers them) its MCIDs got. */
+	struct placed_form {
+		int	 id;
+		int	 base;
+	}		*forms;
+	int		 nforms;
 	/* The elements of its MCIDs (the parent tree's entry), by the
 	 * file's MCID. */
 	qpdf_oh		*elems;
@@ -324,6 +332,10 @@ struct expand {
 	int		 depth;
 	int		*nforms;	/* drawn so far on the page */
 	size_t		*bytes;
+	/* A tagged file: only forms with marked content of their own are
+	 * drawn in place, their MCIDs after the page's. */
+	struct placed	*pl;
+	int		*next;		/* the next MCID free, the file's */
 };
 
 /* A name as written (#xx escapes) as qpdf keeps it, with its '/'. */
@@ -380,7 +392,7 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	char	 key[256], prefix[32];
 	double	 m[6] = { 1, 0, 0, 1, 0, 0 }, b[4];
 	struct pdf_graft how = { NULL, 0, false, expand_form, &in, NULL };
-	int	 ok;
+	int	 ok, id = 0, j, base = 0;
 
 	if (x->depth >= EXPAND_MAX_DEPTH || !name_key(name, len, key,
 	    sizeof(key)))
@@ -392,6 +404,19 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fd, "/Subtype"),
 	    "/Form"))
 		return 0;
+	if (x->pl != NULL) {
+		/* Drawn once at most, as /StructParents allows. */
+		if (!qpdf_oh_has_key(q, fd, "/StructParents") ||
+		    (id = qpdf_oh_get_object_id(q, f)) == 0)
+			return 0;
+		for (j = 0; j < x->pl->nforms; j++)
+			if (x->pl->forms[j].id == id)
+				return 0;
+		base = *x->next;
+		how.keep_mc = true;
+		how.mcid_base = x->pl->base + base;
+		how.mcids = &x->pl->kept;
+	}
 	if (qpdf_oh_get_stream_data(q, f, qpdf_dl_generalized, NULL, &data,
 	    &dlen) & QPDF_ERRORS) {
 		free(data);
@@ -417,13 +442,22 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	if (numbers(q, qpdf_oh_get_key(q, fd, "/BBox"), b, 4))
 		buf_printf(out, "%.6g %.6g %.6g %.6g re W n\n", fmin(b[0], b[2]),
 		    fmin(b[1], b[3]), fabs(b[2] - b[0]), fabs(b[3] - b[1]));
-	ok = pdf_graft_content(data, dlen, &how, out) >= 0;
+	ok = (j = pdf_graft_content(data, dlen, &how, out)) >= 0;
 	free(data);
 	buf_puts(out, "Q\n");
 	if (!ok)
 		return -1;
+	if (x->pl != NULL) {
+		x->pl->forms = xrealloc(x->pl->forms, (size_t)(x->pl->nforms +
+		    1) * sizeof(*x->pl->forms));
+		x->pl->forms[x->pl->nforms].id = id;
+		x->pl->forms[x->pl->nforms++].base = base;
+		if (j > PDF_GRAFT_MAX_MCID - *x->next)
+			return -1;
+		*x->next += j;
+	}
 	if (in.res != x->res && !merge_resources(x->g, x->a, in.res, x->page,
-	    in.prefix, 0))
+	    in.prefix, x->pl != NULL ? x->pl->base + base : 0))
 		return -1;
 	return 1;
 }
@@ -473,7 +507,9 @@ attach_page(struct merge *g, size_t i)
 	struct buf in = { 0 }, ops = { 0 };
 	struct pdf_graft how = { ATTACH_PREFIX, 0, false, NULL, NULL, NULL };
 	double	 box[4], w, h, s, tx, ty, sm[6], t[6] = { 0 };
-	int	 rot, n, k, ok = 0;
+	int	 rot, n, k, ok = 0, next = 0, nforms = 0;
+	size_t	 bytes = 0;
+	struct expand tx_;
 	bool	 scan;
 
 	if ((a = file_of(g, pg->external,
@@ -518,10 +554,8 @@ attach_page(struct merge *g, size_t i)
 		/* Text with no tags: its forms drawn in place, then its
 		 * text tagged (retag.c), then numbered after the page's. */
 		struct buf flat = { 0 }, tagged = { 0 };
-		int	 nforms = 0;
-		size_t	 bytes = 0;
 		struct expand x = { g, a, fres, ATTACH_PREFIX, i, 0, &nforms,
-		    &bytes };
+		    &bytes, NULL, NULL };
 		struct pdf_graft open = { ATTACH_PREFIX, 0, false, expand_form,
 		    &x, NULL };
 
@@ -542,12 +576,25 @@ attach_page(struct merge *g, size_t i)
 		buf_free(&in);
 		in = tagged;
 		how.prefix = "";	/* named already */
-	}	if (how.keep_mc && a->doc != NULL && a->doc->tagged) {
+	}	pl->base = how.mcid_base;
+	pl->nforms = 0;
+	if (how.keep_mc && a->doc != NULL && a->doc->tagged) {
+		struct buf dry = { 0 };
+		struct pdf_graft own = { "", 0, true, NULL, NULL, NULL };
+
+		/* Its forms' MCIDs follow the page's own. */
+		next = pdf_graft_content((const unsigned char *)in.data, in.len,
+		    &own, &dry);
+		buf_free(&dry);
+		tx_ = (struct expand){ g, a, fres, ATTACH_PREFIX, i, 0,
+		    &nforms, &bytes, pl, &next };
 		buf_reset(&pl->kept);
 		how.mcids = &pl->kept;
+		how.form = expand_form;
+		how.ctx = &tx_;
 	}
-	if (pdf_graft_content((const unsigned char *)in.data, in.len, &how,
-	    &ops) < 0) {
+	if (next < 0 || pdf_graft_content((const unsigned char *)in.data,
+	    in.len, &how, &ops) < 0) {
 		diag(DIAG_ERROR, g->w->path, 0, 0, "cannot write PDF: page %d "
 		    "of \"%s\" has an MCID that is not a whole number up to "
 		    "%d, or marked content nested over 256 deep",
@@ -560,7 +607,6 @@ attach_page(struct merge *g, size_t i)
 
 	pl->done = true;
 	pl->page = i;
-	pl->base = how.mcid_base;
 	a->part_obj = g->tagged ? g->w->ext[i].part_obj : 0;
 	t[0] = t[3] = s;
 	t[4] = tx;
@@ -830,6 +876,22 @@ carry_mcid(struct merge *g, struct attached *a, qpdf_oh kids, qpdf_oh e,
 	set_elem(&a->placed[n], (int)m, e);
 }
 
+/* Where the MCIDs of form stm (of the file) start on page n, or -1 if
+ * it was not drawn in place there. */
+static int
+form_base(struct attached *a, int n, qpdf_oh stm)
+{
+	int	 id, j;
+
+	if (n < 0 || !qpdf_oh_is_indirect(a->q, stm))
+		return -1;
+	id = qpdf_oh_get_object_id(a->q, stm);
+	for (j = 0; j < a->placed[n].nforms; j++)
+		if (a->placed[n].forms[j].id == id)
+			return a->placed[n].forms[j].base;
+	return -1;
+}
+
 static const char *const carried_text[] = {
 	"/Alt", "/ActualText", "/E", "/Lang", "/T"
 };
@@ -847,7 +909,7 @@ carry_elem(struct merge *g, struct attached *a, qpdf_oh rmap, qpdf_oh e,
 	qpdf_data p = g->pack, q = a->q;
 	qpdf_oh	 ne, s, v, k, kid, kids, ty, attr;
 	size_t	 i;
-	int	 n, j, kpg;
+	int	 n, j, kpg, fb;
 
 	if (depth > CARRY_MAX_DEPTH || a->nelems >= CARRY_MAX_ELEMS ||
 	    !qpdf_oh_is_dictionary(q, e) ||
@@ -898,11 +960,16 @@ carry_elem(struct merge *g, struct attached *a, qpdf_oh rmap, qpdf_oh e,
 		if (qpdf_oh_is_name_and_equals(q, ty, "/MCR")) {
 			kpg = qpdf_oh_has_key(q, kid, "/Pg") ? page_index(a,
 			    qpdf_oh_get_key(q, kid, "/Pg")) : pg;
-			/* Content in a form of the file's own: not placed. */
-			if (!qpdf_oh_has_key(q, kid, "/Stm") &&
-			    qpdf_oh_is_integer(q, v = qpdf_oh_get_key(q, kid,
+			if (!qpdf_oh_is_integer(q, v = qpdf_oh_get_key(q, kid,
 			    "/MCID")))
+				continue;
+			if (!qpdf_oh_has_key(q, kid, "/Stm"))
 				carry_mcid(g, a, kids, ne, kpg,
+				    qpdf_oh_get_int_value(q, v));
+			else if ((fb = form_base(a, kpg, qpdf_oh_get_key(q,
+			    kid, "/Stm"))) >= 0)
+				/* In a form drawn in place. */
+				carry_mcid(g, a, kids, ne, kpg, fb +
 				    qpdf_oh_get_int_value(q, v));
 		} else if (!qpdf_oh_is_name_and_equals(q, ty, "/OBJR") &&
 		    (v = carry_elem(g, a, rmap, kid, ne, pg, depth + 1)) != 0)
@@ -926,7 +993,7 @@ orphans(struct merge *g, struct attached *a, qpdf_oh rmap)
 	const struct pdf_graft_mcid *r;
 	char	 key[80];
 	size_t	 k, n;
-	int	 pg;
+	int	 pg, m;
 
 	kids = part_kids(g, a, &part);
 	for (pg = 0; pg < a->npages; pg++) {
@@ -937,7 +1004,8 @@ orphans(struct merge *g, struct attached *a, qpdf_oh rmap)
 		n = pl->kept.len / sizeof(*r);
 		for (k = 0; k < n; k++) {
 			r = (const struct pdf_graft_mcid *)pl->kept.data + k;
-			if (r->mcid < pl->nelems && pl->elems[r->mcid] != 0)
+			m = r->mcid - pl->base;
+			if (m < 0 || (m < pl->nelems && pl->elems[m] != 0))
 				continue;
 			if (!name_key(r->tag, strlen(r->tag), key,
 			    sizeof(key)) || strlen(key) < 2)
@@ -951,9 +1019,9 @@ orphans(struct merge *g, struct attached *a, qpdf_oh rmap)
 			qpdf_oh_replace_key(p, e, "/K", qpdf_oh_new_array(p));
 			e = qpdf_make_indirect_object(p, e);
 			qpdf_oh_append_item(p, qpdf_oh_get_key(p, e, "/K"),
-			    mcr(p, pl, r->mcid));
+			    mcr(p, pl, m));
 			qpdf_oh_append_item(p, kids, e);
-			set_elem(pl, r->mcid, e);
+			set_elem(pl, m, e);
 		}
 	}
 }
@@ -1147,6 +1215,7 @@ out:
 			free(g.files[i].placed[k].para);
 			free(g.files[i].placed[k].elems);
 			buf_free(&g.files[i].placed[k].kept);
+			free(g.files[i].placed[k].forms);
 		}
 		free(g.files[i].placed);
 	}

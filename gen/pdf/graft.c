@@ -181,7 +181,7 @@ begin_mc(struct graft *g, bool bdc, int *err)
 			struct pdf_graft_mcid r;
 
 			memset(&r, 0, sizeof(r));
-			r.mcid = (int)m;
+			r.mcid = (int)m + g->how->mcid_base;
 			if (g->name1len < sizeof(r.tag))
 				memcpy(r.tag, g->name1, g->name1len);
 			buf_put(g->how->mcids, &r, sizeof(r));
@@ -310,7 +310,8 @@ pdf_graft_content(const unsigned char *in, size_t len,
 		/* What was before the operands is written already. */
 		buf_put(out, (const char *)in + copied, opstart - copied);
 		write = true;
-		if (t == PDFLEX_OP)
+		/* A form drawn in place is covered inside, if at all. */
+		if (t == PDFLEX_OP && !pdflex_is(&l, "Do"))
 			cover(&g, &l);
 		if (t == PDFLEX_IMAGE) {
 			/* Data of an image whose BI was not seen. */
@@ -352,6 +353,8 @@ pdf_graft_content(const unsigned char *in, size_t len,
 			write = false;
 		} else if (pdflex_is(&l, "Tf") || pdflex_is(&l, "Do") ||
 		    pdflex_is(&l, "gs") || pdflex_is(&l, "sh")) {
+			if (pdflex_is(&l, "Do"))
+				cover(&g, &l);
 			if (g.nnames >= 1)
 				edit_prefix(&g, g.name1s);
 		} else if (pdflex_is(&l, "cs") || pdflex_is(&l, "CS")) {

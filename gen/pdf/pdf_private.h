@@ -201,8 +201,8 @@ struct pdf_graft {
 	int		(*form)(void *ctx, const char *name, size_t len,
 			    struct buf *out);
 	void		*ctx;
-	/* If set, each MCID kept (before it is moved up) and its tag is
-	 * added to it as a struct pdf_graft_mcid. */
+	/* If set, each MCID kept (as moved up) and its tag is added to
+	 * it as a struct pdf_graft_mcid. */
 	struct buf	*mcids;
 };
 struct pdf_graft_mcid {

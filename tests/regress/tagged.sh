@@ -236,9 +236,10 @@ cp "$S/bilagor/protokollsutdrag-kollektivtrafiknamnden-2026-11-19-84.pdf" \
 # in the pack it is a layout artifact.  And a line of text marked as a
 # Span with an MCID that no element of its tree holds: in the pack it
 # is a Span of its own at the end of the file's Part (the last line
-# of the file's Part in bilagor.struct).
+# of the file's Part in bilagor.struct).  All of it then in a form.
 "$PY" - "$T/bilagor/bilagor/taggad.pdf" <<'PY'
 import sys, pikepdf
+from pikepdf import Name
 pdf = pikepdf.open(sys.argv[1], allow_overwriting_input=True)
 page = pdf.pages[0]
 shown = font = None
@@ -255,6 +256,44 @@ extra = (b"q 0.5 g 72 60 451 1 re f Q\n/Span <</MCID 90>> BDC BT " +
          pikepdf.unparse_content_stream([([font, 10], pikepdf.Operator("Tf"))]) +
          b" 72 70 Td " + shown + b" ET EMC\n")
 page.contents_add(pikepdf.Stream(pdf, extra))
+# Then all it draws in one form XObject with marked content of its own
+# (its /StructParents the page's, its MCIDs reached by MCRs with /Stm),
+# as some programs write a page: drawn in place, it keeps its tags.
+data = b"\n".join(c.read_bytes() for c in page.obj.Contents) \
+    if isinstance(page.obj.Contents, pikepdf.Array) \
+    else page.obj.Contents.read_bytes()
+form = pikepdf.Stream(pdf, data)
+form.Type = Name.XObject
+form.Subtype = Name.Form
+form.BBox = page.obj.MediaBox
+form.Resources = page.obj.Resources
+form.StructParents = page.obj.StructParents
+form = pdf.make_indirect(form)
+del page.obj["/StructParents"]
+page.obj.Resources = pikepdf.Dictionary(
+    XObject=pikepdf.Dictionary(Sida=form))
+page.obj.Contents = pikepdf.Stream(pdf, b"/Sida Do\n")
+def walk(e, depth=0):
+    if not isinstance(e, pikepdf.Dictionary) or depth > 100:
+        return
+    k = e.get("/K")
+    if k is None or "/S" not in e:
+        for x in (list(k) if isinstance(k, pikepdf.Array) else [k]):
+            walk(x, depth + 1)
+        return
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    new = []
+    for x in kids:
+        if isinstance(x, int):
+            x = pikepdf.Dictionary(Type=Name.MCR, Pg=page.obj, Stm=form,
+                                   MCID=x)
+        elif isinstance(x, pikepdf.Dictionary) and x.get("/Type") == Name.MCR:
+            x.Stm = form
+        else:
+            walk(x, depth + 1)
+        new.append(x)
+    e.K = pikepdf.Array(new)
+walk(pdf.Root.StructTreeRoot)
 pdf.save(sys.argv[1])
 PY
 cp tests/check/pdf-scan/bilagor/motion.pdf \

@@ -1583,7 +1583,7 @@ TEST(graft)
 	    "/Span BMC BT \n" ART "(b) Tj \nEMC\nET EMC /OC /BgAoc1 BDC \n"
 	    ART "5 5 10 10 re f \nEMC\nEMC\n");
 	free(s);
-	/* The MCIDs kept, with their tags, as the file numbers them. */
+	/* The MCIDs kept, with their tags, as moved up. */
 	{
 		struct buf b = { 0 }, m = { 0 };
 		struct pdf_graft how = { "", 4, true, NULL, NULL, &m };
@@ -1595,9 +1595,9 @@ TEST(graft)
 		    strlen(in), &how, &b), 3);
 		CHECK_INT((int)(m.len / sizeof(*k)), 2);
 		k = (const struct pdf_graft_mcid *)m.data;
-		CHECK_INT(k[0].mcid, 2);
+		CHECK_INT(k[0].mcid, 6);
 		CHECK_STR(k[0].tag, "H1");
-		CHECK_INT(k[1].mcid, 0);
+		CHECK_INT(k[1].mcid, 4);
 		CHECK_STR(k[1].tag, "Span");
 		buf_free(&b);
 		buf_free(&m);
