@@ -38,12 +38,6 @@ chars(const char *s)
 	return n;
 }
 
-static bool
-present(const struct chart_series *se, size_t i)
-{
-	return se->values != NULL && se->present != NULL && se->present[i] &&
-	    isfinite(se->values[i]);
-}
 
 struct geo {
 	double	 pl, pr, top, bot, band;
@@ -180,7 +174,7 @@ plot_bars(struct buf *b, const struct chart *ch, const struct geo *g,
 		hex(b, lk.color);
 		buf_puts(b, "\" stroke-width=\"0.75\">");
 		for (i = 0; i < ch->ncategories; i++) {
-			if (!present(&ch->series[s], i))
+			if (!chart_present(&ch->series[s], i))
 				continue;
 			x = cat_x(g, i) - group / 2 + (double)s * bw;
 			y1 = value_y(g, ch->series[s].values[i]);
@@ -192,6 +186,18 @@ plot_bars(struct buf *b, const struct chart *ch, const struct geo *g,
 		}
 		buf_puts(b, "</g>\n");
 	}
+}
+
+/* A series' line: its colour, width and dashes. */
+static void
+line_stroke(struct buf *b, const struct chart_look *lk)
+{
+	buf_puts(b, " stroke=\"");
+	hex(b, lk->color);
+	buf_puts(b, "\" stroke-width=\"2\"");
+	if (lk->dash_on > 0)
+		buf_printf(b, " stroke-dasharray=\"%g %g\"",
+		    (double)lk->dash_on * 1.3, (double)lk->dash_off * 1.3);
 }
 
 static void
@@ -208,21 +214,16 @@ plot_lines(struct buf *b, const struct chart *ch, const struct geo *g)
 		chart_look(ch, s, &lk);
 		/* Runs of present values; a missing value is a gap. */
 		for (i = 0; i < n; i = j) {
-			if (!present(se, i)) {
+			if (!chart_present(se, i)) {
 				j = i + 1;
 				continue;
 			}
-			for (j = i; j < n && present(se, j); j++)
+			for (j = i; j < n && chart_present(se, j); j++)
 				;
 			if (j - i < 2)
 				continue;
-			buf_puts(b, "<polyline fill=\"none\" stroke=\"");
-			hex(b, lk.color);
-			buf_puts(b, "\" stroke-width=\"2\"");
-			if (lk.dash_on > 0)
-				buf_printf(b, " stroke-dasharray=\"%g %g\"",
-				    (double)lk.dash_on * 1.3,
-				    (double)lk.dash_off * 1.3);
+			buf_puts(b, "<polyline fill=\"none\"");
+			line_stroke(b, &lk);
 			buf_puts(b, " points=\"");
 			for (k = i; k < j; k++)
 				buf_printf(b, "%s%.1f,%.1f", k > i ? " " : "",
@@ -230,18 +231,10 @@ plot_lines(struct buf *b, const struct chart *ch, const struct geo *g)
 			buf_puts(b, "\"/>\n");
 		}
 		/* Markers: spaced out on dense charts; a lone point always. */
-		for (i = 0; i < n; i++) {
-			bool	 lone;
-
-			if (!present(se, i))
-				continue;
-			lone = (i == 0 || !present(se, i - 1)) &&
-			    (i + 1 >= n || !present(se, i + 1));
-			if (!lone && (i + s) % every != 0)
-				continue;
-			marker(b, &lk, cat_x(g, i), value_y(g, se->values[i]),
-			    FONT * 0.3);
-		}
+		for (i = 0; i < n; i++)
+			if (chart_marked(se, n, s, i, every))
+				marker(b, &lk, cat_x(g, i),
+				    value_y(g, se->values[i]), FONT * 0.3);
 		buf_putc(b, '\n');
 	}
 }
@@ -259,13 +252,8 @@ legend(struct buf *b, const struct chart *ch, const char *id)
 		buf_puts(b, "<li><svg aria-hidden=\"true\" focusable=\"false\" "
 		    "width=\"36\" height=\"14\" viewBox=\"0 0 36 14\">");
 		if (ch->kind == CHART_LINE) {
-			buf_puts(b, "<path d=\"M1 7H35\" fill=\"none\" stroke=\"");
-			hex(b, lk.color);
-			buf_puts(b, "\" stroke-width=\"2\"");
-			if (lk.dash_on > 0)
-				buf_printf(b, " stroke-dasharray=\"%g %g\"",
-				    (double)lk.dash_on * 1.3,
-				    (double)lk.dash_off * 1.3);
+			buf_puts(b, "<path d=\"M1 7H35\" fill=\"none\"");
+			line_stroke(b, &lk);
 			buf_puts(b, "/>");
 			marker(b, &lk, 18, 7, FONT * 0.3);
 		} else {
@@ -501,7 +489,7 @@ html_chart(struct hctx *h, const struct block *ref, const struct chart *ch,
 	snprintf(id, sizeof(id), "diagram-%d", ++h->charts);
 	for (s = 0; s < ch->nseries; s++)
 		for (i = 0; i < ch->ncategories; i++) {
-			if (!present(&ch->series[s], i))
+			if (!chart_present(&ch->series[s], i))
 				continue;
 			v = ch->series[s].values[i];
 			if (!any || v < min)

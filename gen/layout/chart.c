@@ -434,12 +434,6 @@ check_values(const struct block *b, double *min, double *max, bool *any)
 	return 1;
 }
 
-static bool
-present(const struct chart_series *se, size_t i)
-{
-	return se->values != NULL && se->present != NULL && se->present[i] &&
-	    isfinite(se->values[i]);
-}
 
 /* Sets *fit to whether every word of s is at most maxw wide. */
 static int
@@ -668,7 +662,7 @@ plot_bars(struct lay *L, const struct block *b, const struct cgeo *g)
 	y0 = value_y(g, base);
 	for (i = 0; i < ch->ncategories; i++)
 		for (s = 0; s < ch->nseries; s++) {
-			if (!present(&ch->series[s], i))
+			if (!chart_present(&ch->series[s], i))
 				continue;
 			x = cat_x(g, i) - group / 2 + (float)s * bw;
 			h = value_y(g, ch->series[s].values[i]) - y0;
@@ -693,11 +687,11 @@ plot_lines(struct lay *L, const struct block *b, const struct cgeo *g)
 		se = &ch->series[s];
 		/* Runs of present values; a missing value is a gap. */
 		for (i = 0; i < n; i = j) {
-			if (!present(se, i)) {
+			if (!chart_present(se, i)) {
 				j = i + 1;
 				continue;
 			}
-			for (j = i; j < n && present(se, j); j++)
+			for (j = i; j < n && chart_present(se, j); j++)
 				;
 			if (j - i >= 2) {
 				size_t	 k;
@@ -713,18 +707,10 @@ plot_lines(struct lay *L, const struct block *b, const struct cgeo *g)
 		}
 		/* Markers: spaced out on dense charts (series offset so
 		 * they do not sit on each other); a lone point always. */
-		for (i = 0; i < n; i++) {
-			bool	 lone;
-
-			if (!present(se, i))
-				continue;
-			lone = (i == 0 || !present(se, i - 1)) &&
-			    (i + 1 >= n || !present(se, i + 1));
-			if (!lone && (i + s) % every != 0)
-				continue;
-			marker(L, b, ch, s, cat_x(g, i),
-			    value_y(g, se->values[i]), r);
-		}
+		for (i = 0; i < n; i++)
+			if (chart_marked(se, n, s, i, every))
+				marker(L, b, ch, s, cat_x(g, i),
+				    value_y(g, se->values[i]), r);
 	}
 }
 

@@ -54,6 +54,26 @@ hatch_kind(size_t s)
 	}
 }
 
+bool
+chart_present(const struct chart_series *se, size_t i)
+{
+	return se->values != NULL && se->present != NULL && se->present[i] &&
+	    isfinite(se->values[i]);
+}
+
+bool
+chart_marked(const struct chart_series *se, size_t n, size_t s, size_t i,
+    size_t every)
+{
+	bool	 lone;
+
+	if (!chart_present(se, i))
+		return false;
+	lone = (i == 0 || !chart_present(se, i - 1)) &&
+	    (i + 1 >= n || !chart_present(se, i + 1));
+	return lone || (i + s) % every == 0;
+}
+
 void
 chart_look(const struct chart *ch, size_t s, struct chart_look *lk)
 {

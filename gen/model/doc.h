@@ -538,6 +538,13 @@ struct chart_look {
 };
 void		 chart_look(const struct chart *, size_t s,
 		    struct chart_look *);
+/* Whether the series has a value at category i (else a gap). */
+bool		 chart_present(const struct chart_series *, size_t i);
+/* Whether the value at category i of series s (of n) has a marker:
+ * a lone point always, the others every `every' categories, series
+ * offset so that their markers do not sit on each other. */
+bool		 chart_marked(const struct chart_series *, size_t n,
+		    size_t s, size_t i, size_t every);
 
 struct doc {
 	struct font_family *families;
