@@ -14,11 +14,17 @@
  * references are decoded, backslash escapes and the emphasis and code
  * marks * _ ` ~ dropped.
  *
+ * Combining marks (an underline, a keycap) are removed, digits in
+ * circles and parentheses read as digits, and what looks like a dash
+ * (box drawing, a long vowel mark) is one.
+ *
  * A hit is a real date (day + 60 for a samordningsnummer) and four
  * digits, 10 or 12 digits in all (the century 18, 19 or 20), in every
- * written form: YYMMDD-NNNN, YYMMDD+NNNN, with a space, run together,
+ * written form: YYMMDD-NNNN, YYMMDD+NNNN, with spaces, run together,
  * or YYYY-MM-DD-NNNN, whatever its check digit (a mistyped number is
- * still someone's; the message says it is not Luhn-valid).  Only a
+ * still someone's; the message says it is not Luhn-valid); and in forms
+ * other numbers take too (811218.9876, 1981-12-18 9876, 811218-98 76)
+ * when its check digit matches.  Only a
  * digit next to it makes it part of another number: punctuation does
  * not, so a list written without spaces hides none.  Organisation
  * numbers (month 20 or more, or "16" before them) fail the date.
@@ -38,17 +44,18 @@ is_digit(char c)
 /* Folding. */
 
 /* The zero of every run of ten decimal digits (general category Nd,
- * Unicode 15.0) but ASCII's: the digit is cp minus its zero. */
+ * Unicode 16.0) but ASCII's: the digit is cp minus its zero. */
 static const uint32_t nd_zero[] = {
 	0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6,
 	0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
 	0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
 	0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
-	0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136,
+	0xabf0, 0xff10, 0x104a0, 0x10d30, 0x10d40, 0x11066, 0x110f0, 0x11136,
 	0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730,
-	0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60,
-	0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
-	0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950, 0x1fbf0,
+	0x116d0, 0x116da, 0x118e0, 0x11950, 0x11bf0, 0x11c50, 0x11d50,
+	0x11da0, 0x11f50, 0x16130, 0x16a60, 0x16ac0, 0x16b50, 0x16d70,
+	0x1ccf0, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140,
+	0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950, 0x1fbf0,
 };
 
 /* A decimal digit of any script: its value, or -1. */
@@ -91,12 +98,38 @@ fold_cp(uint32_t cp)
 		return '0' + (int)(cp - 0xb0);
 	if (cp >= 0x2460 && cp <= 0x2468)
 		return '1' + (int)(cp - 0x2460);
-	if (cp == 0x24ea)
+	if (cp == 0x24ea || cp == 0x24ff || cp == 0x3007 || cp == 0x1f10b ||
+	    cp == 0x1f10c)
 		return '0';
+	/* Digits in circles (dingbats, double, negative), in parentheses,
+	 * with a full stop or a comma: what a reader reads as 1 to 9. */
+	{
+		static const uint32_t one[] = { 0x2474, 0x2488, 0x24f5, 0x2776,
+		    0x2780, 0x278a };
+		size_t	 k;
+
+		for (k = 0; k < sizeof(one) / sizeof(one[0]); k++)
+			if (cp >= one[k] && cp <= one[k] + 8)
+				return '1' + (int)(cp - one[k]);
+		if (cp >= 0x1f100 && cp <= 0x1f10a)
+			return '0' + (int)(cp - (cp == 0x1f100 ? 0x1f100 :
+			    0x1f101));
+	}
+	/* Combining marks (an underline, a stroke, a dot above, a keycap's
+	 * frame) change nothing of what a digit reads as. */
+	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	    (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	    (cp >= 0xfe20 && cp <= 0xfe2f))
+		return 0;
+	/* Box drawing's horizontal lines. */
+	if (cp == 0x2500 || cp == 0x2501 || cp == 0x2504 || cp == 0x2505 ||
+	    cp == 0x2508 || cp == 0x2509 || cp == 0x254c || cp == 0x254d ||
+	    (cp >= 0x2574 && cp <= 0x257f && cp % 2 == 0))
+		return '-';
 	switch (cp) {
 	case '\t': case '\n': case '\r': case '\f': case '\v':
 	case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f:
-	case 0x205f: case 0x3000:
+	case 0x205f: case 0x3000: case 0x2800:
 		return ' ';
 	/* Pd, Unicode 15.0 (2010-2015 below). */
 	case 0x58a: case 0x5be: case 0x1400: case 0x1806: case 0x2e17:
@@ -105,7 +138,8 @@ fold_cp(uint32_t cp)
 	case 0xfe58: case 0xfe63: case 0xff0d: case 0x10ead:
 	/* Minus signs and what looks like a dash. */
 	case 0x2212: case 0x2043: case 0x207b: case 0x208b: case 0x2796:
-	case 0x30fc:
+	case 0x30fc: case 0x2d7: case 0x1173: case 0x1428: case 0x23af:
+	case 0x23e4: case 0x4e00: case 0xff70: case 0x2e0f: case 0x1d360:
 		return '-';
 	case 0xff0b: case 0xfe62: case 0x207a: case 0x208a: case 0xfb29:
 		return '+';
@@ -382,24 +416,29 @@ date_ok(const char *d, int century, bool *luhn)
 }
 
 /* The separator at s[0..len) between date and serial, in folded text:
- * up to two spaces, a '+' or one or two '-', up to two spaces; at least
- * one character.  *hard: it has '-' or '+'.  Returns its length, or 0. */
+ * up to four spaces, then a '+', or one to three '-', or one of . : /
+ * _ (*odd), then up to four spaces; at least one character.  *hard: it
+ * has a character other than spaces.  Returns its length, or 0. */
 static size_t
-separator(const char *s, size_t len, bool *hard)
+separator(const char *s, size_t len, bool *hard, bool *odd)
 {
 	size_t	 i = 0, k;
 
-	for (k = 0; i < len && s[i] == ' ' && k < 2; i++, k++)
+	for (k = 0; i < len && s[i] == ' ' && k < 4; i++, k++)
 		;
-	*hard = false;
+	*hard = *odd = false;
 	if (i < len && s[i] == '+') {
 		*hard = true;
 		i++;
+	} else if (i < len && (s[i] == '.' || s[i] == ':' || s[i] == '/' ||
+	    s[i] == '_')) {
+		*hard = *odd = true;
+		i++;
 	} else
-		for (k = 0; i < len && s[i] == '-' && k < 2; i++, k++)
+		for (k = 0; i < len && s[i] == '-' && k < 3; i++, k++)
 			*hard = true;
 	if (*hard)
-		for (k = 0; i < len && s[i] == ' ' && k < 2; i++, k++)
+		for (k = 0; i < len && s[i] == ' ' && k < 4; i++, k++)
 			;
 	return i;
 }
@@ -415,16 +454,45 @@ digits(const char *s, size_t len)
 	return n;
 }
 
-/* In folded text.  Only a digit next to it makes the digits part of
+/* A date written as dates are, at s (a run of 2 or 4 digits): YY or
+ * YYYY, then MM and DD, each after the same one of - . / ; its digits
+ * to d and its length, or 0. */
+static size_t
+written_date(const char *s, size_t len, size_t run, char *d)
+{
+	char	 c;
+
+	if ((run != 2 && run != 4) || run + 6 > len)
+		return 0;
+	c = s[run];
+	if ((c != '-' && c != '.' && c != '/') || digits(s + run + 1,
+	    len - run - 1) != 2 || s[run + 3] != c ||
+	    digits(s + run + 4, len - run - 4) != 2)
+		return 0;
+	memcpy(d, s, run);
+	memcpy(d + run, s + run + 1, 2);
+	memcpy(d + run + 2, s + run + 4, 2);
+	return run + 6;
+}
+
+/*
+ * In folded text.  Only a digit next to it makes the digits part of
  * another number (their run is longer): punctuation does not, so a list
- * "811218-9876,820101-1234" or "nr 1/811218-9876" hides none. */
+ * "811218-9876,820101-1234" or "nr 1/811218-9876" hides none.
+ *
+ * The forms people write (YYMMDD-NNNN, YYMMDD+NNNN, with spaces, run
+ * together, YYYY-MM-DD-NNNN) are found whatever the check digit.  Forms
+ * that numbers of other kinds take too (a date written with - . or /
+ * and a space, a separator . : / or _, the serial as two pairs) are
+ * found when the check digit matches: a real number is, and few others.
+ */
 static bool
 find_folded(const char *s, size_t len, struct pnr_hit *h)
 {
 	char	 d[12];
-	size_t	 i, j, run, sep, k, nd;
+	size_t	 i, j, run, sep, k, nd, dl, t, e;
 	int	 century;
-	bool	 hard, luhn;
+	bool	 hard, odd, luhn, strict;
 
 	for (i = 0; i < len; i = j) {
 		if (!is_digit(s[i])) {
@@ -436,36 +504,53 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 		run = j - i;
 		nd = 0;
 		k = j;
+		strict = true;
 		if (run == 10 || run == 12) {
 			memcpy(d, s + i, run);
 			nd = run;
-		} else if ((run == 6 || run == 8) &&
-		    (sep = separator(s + j, len - j, &hard)) > 0) {
-			size_t	 t = j + sep, e;
-
-			for (e = t; e < len && is_digit(s[e]); e++)
-				;
-			if (e - t != 4)
+		} else {
+			/* The date: its digits run together, or written. */
+			dl = 0;
+			if (run == 6 || run == 8) {
+				memcpy(d, s + i, run);
+				dl = run;
+				t = j;
+			} else if ((e = written_date(s + i, len - i, run,
+			    d)) > 0) {
+				dl = run + 4;
+				t = i + e;
+			}
+			if (dl == 0 || (sep = separator(s + t, len - t, &hard,
+			    &odd)) == 0)
 				continue;
-			memcpy(d, s + i, run);
-			memcpy(d + run, s + t, 4);
-			nd = run + 4;
+			t += sep;
+			e = t + digits(s + t, len - t);
+			if (e - t == 4) {
+				memcpy(d + dl, s + t, 4);
+			} else if (e - t == 2 && hard && e + 3 <= len &&
+			    s[e] == ' ' && digits(s + e + 1, len - e - 1) == 2) {
+				/* The serial in pairs: 811218-98 76. */
+				memcpy(d + dl, s + t, 2);
+				memcpy(d + dl + 2, s + e + 1, 2);
+				e += 3;
+				strict = false;
+			} else
+				continue;
+			if (dl != run) {
+				/* Not a range of dates (2026-11-10-2027-01-06),
+				 * nor a date and a time or an amount after a
+				 * space, unless the check digit says so. */
+				if (e + 1 < len && s[e] == s[i + run] &&
+				    is_digit(s[e + 1]))
+					continue;
+				if (!(dl == 8 && s[i + run] == '-' &&
+				    s[t - 1] == '-' && sep == 1))
+					strict = false;
+			}
+			if (odd)
+				strict = false;
+			nd = dl + 4;
 			k = e;
-		} else if (run == 4 && j + 11 <= len && s[j] == '-' &&
-		    is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
-		    s[j + 3] == '-' && is_digit(s[j + 4]) &&
-		    is_digit(s[j + 5]) && s[j + 6] == '-' &&
-		    digits(s + j + 7, len - j - 7) == 4 &&
-		    !(j + 12 < len && s[j + 11] == '-' &&
-		    is_digit(s[j + 12]))) {
-			/* The date as dates are written, YYYY-MM-DD-NNNN;
-			 * not a range of dates (2026-11-10-2027-01-06). */
-			memcpy(d, s + i, 4);
-			memcpy(d + 4, s + j + 1, 2);
-			memcpy(d + 6, s + j + 4, 2);
-			memcpy(d + 8, s + j + 7, 4);
-			nd = 12;
-			k = j + 11;
 		}
 		if (nd == 0)
 			continue;
@@ -475,7 +560,8 @@ find_folded(const char *s, size_t len, struct pnr_hit *h)
 			if (century < 18 || century > 20)
 				continue;
 		}
-		if (!date_ok(nd == 12 ? d + 2 : d, century, &luhn))
+		if (!date_ok(nd == 12 ? d + 2 : d, century, &luhn) ||
+		    (!strict && !luhn))
 			continue;
 		h->off = i;
 		h->n = k - i;

@@ -191,6 +191,44 @@ TEST(samordningsnummer)
 	NONE("701093 2387");
 }
 
+TEST(written_other_ways)
+{
+	/* Forms other numbers take too: found when the check digit
+	 * matches (811218-9876 does, 811218-9875 does not). */
+	HIT("Sökande: 811218.9876 enligt", "811218.9876");
+	HIT("811218:9876", "811218:9876");
+	HIT("811218/9876", "811218/9876");
+	HIT("811218_9876", "811218_9876");
+	HIT("811218-98 76", "811218-98 76");
+	HIT("1981-12-18 9876", "1981-12-18 9876");
+	HIT("81-12-18-9876", "81-12-18-9876");
+	HIT("1981.12.18-9876", "1981.12.18-9876");
+	HIT("81/12/18 9876", "81/12/18 9876");
+	NONE("811218.9875");
+	NONE("811218-98 75");
+	NONE("1981-12-18 9875");
+	NONE("81-12-18-9875");
+	/* More of what a reader takes for one gap or one dash. */
+	HIT("811218---9876", "811218---9876");
+	HIT("811218    9876", "811218    9876");
+	HIT("811218\xc2\xa0 \xc2\xa0" "9876", "811218\xc2\xa0 \xc2\xa0" "9876");
+	HIT("811218\xe2\x94\x80" "9876", "811218\xe2\x94\x80" "9876");
+	HIT("811218\xe4\xb8\x80" "9876", "811218\xe4\xb8\x80" "9876");
+	HIT("811218\xe2\xa0\x80" "9876", "811218\xe2\xa0\x80" "9876");
+	/* Combining marks on the digits, digits in circles. */
+	HIT("8\xcc\xb2" "11218-9876", "8\xcc\xb2" "11218-9876");
+	HIT("8\xef\xb8\x8f\xe2\x83\xa3" "11218-9876",
+	    "8\xef\xb8\x8f\xe2\x83\xa3" "11218-9876");
+	HIT("\xe2\x9d\xbd" "11218-9876", "\xe2\x9d\xbd" "11218-9876");
+	/* Unicode 16's outlined digits. */
+	HIT("\xf0\x9c\xb3\xb8" "11218-9876", "\xf0\x9c\xb3\xb8" "11218-9876");
+	/* Not: a date and a time, a date and an amount, a list. */
+	NONE("2026-12-08 10.30");
+	NONE("2026-12-08 1 400 kr");
+	NONE("Mötet 2026-12-08, punkt 12");
+	NONE("2026-12-08/2026-12-09");
+}
+
 TEST(other_numbers)
 {
 	/* Organisation numbers: month 20 and over, or century 16. */
@@ -321,6 +359,7 @@ main(void)
 	RUN(dates_that_cannot_exist);
 	RUN(samordningsnummer);
 	RUN(other_numbers);
+	RUN(written_other_ways);
 	RUN(joined);
 	RUN(every_script);
 	RUN(report_positions);
