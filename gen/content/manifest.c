@@ -459,6 +459,96 @@ has_documents(const struct meeting *m)
 	return false;
 }
 
+/* The first `w' in s[0..n), or NULL. */
+static const char *
+find_in(const char *s, size_t n, const char *w)
+{
+	size_t	 i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* True if the hint at s[j..j+n) is the whole value of an attribute
+ * with a form of its own (a date, a time, an e-mail address): the
+ * schema's message has named it as a hint already. */
+static bool
+hint_is_form_value(const char *s, size_t j, size_t n, size_t len)
+{
+	static const char *const form[] = { "date", "start", "end", "email",
+	    NULL };
+	size_t	 k, a;
+
+	if (j < 2 || j + n >= len || s[j - 1] != '"' || s[j - 2] != '=' ||
+	    s[j + n] != '"')
+		return false;
+	for (k = 0; form[k] != NULL; k++) {
+		a = strlen(form[k]);
+		if (j >= a + 3 && memcmp(s + j - 2 - a, form[k], a) == 0 &&
+		    (s[j - 3 - a] == ' ' || s[j - 3 - a] == '\t'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * meeting.xml that the schema or the XML reader refused: its template
+ * hints are reported all the same, so that check lists every hint of a
+ * new meeting (boardgen init) at once and not after the rest is right.
+ * Comments are passed over.
+ */
+static void
+hints_of_refused(const char *file, const char *data, size_t len)
+{
+	const char *p, *e = data + len, *nl, *c;
+	size_t	 i, n, seg, off, hl, found = 0;
+	bool	 comment = false;
+	int	 line = 0;
+	char	*h;
+
+	for (p = data; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		line++;
+		n = (size_t)(nl - p);
+		for (i = 0; i < n; ) {
+			if (comment) {
+				if ((c = find_in(p + i, n - i, "-->")) == NULL)
+					break;
+				i = (size_t)(c - p) + 3;
+				comment = false;
+				continue;
+			}
+			c = find_in(p + i, n - i, "<!--");
+			seg = c != NULL ? (size_t)(c - p) : n;
+			while (i < seg && lint_hint(p + i, seg - i, true, &off,
+			    &hl)) {
+				i += off;
+				/* As many as check names in one file. */
+				if (++found > 50)
+					return;
+				if (!hint_is_form_value(p, i, hl, n)) {
+					h = xstrndup(p + i, hl);
+					diag(DIAG_ERROR, file, line,
+					    1 + (int)utf8_length(p, i),
+					    "unfilled template hint \"%s\": "
+					    "replace it with the real text", h);
+					free(h);
+				}
+				i += hl;
+			}
+			if (c == NULL)
+				break;
+			i = seg + 4;
+			comment = true;
+		}
+		if (nl == e)
+			break;
+	}
+}
+
 struct meeting *
 meeting_parse(const char *dir, const char *data, size_t len,
     const char *schema_dir)
@@ -477,6 +567,7 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	doc = content_xml_load(m->manifest, data, len, schema_dir,
 	    "meeting.rng", manifest_hints);
 	if (doc == NULL) {
+		hints_of_refused(m->manifest, data, len);
 		meeting_free(m);
 		return NULL;
 	}
