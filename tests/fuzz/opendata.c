@@ -1,6 +1,7 @@
 /* Fuzz target: the site's open data, written from the summaries of its
  * meetings (what the site keeps between runs): the OParl JSON, the CSV
- * of the registers, meetings and cases, and the Atom feed.  The input
+ * of the registers, meetings and cases, the Atom feed and the search
+ * index.  The input
  * is one or more summaries, each after a line "\f"; a first part
  * "base URL\n" gives --base-url (if site_build would take it).  Every
  * JSON file must be JSON (RFC 8259, checked strictly here), every CSV
@@ -146,6 +147,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	csv_registers(&all, &os);
 	json_site(&all, &os);
 	atom_feed(&all, &os);
+	search_index(&all, &os);
 	for (i = 0; i < os.n; i++) {
 		if (ends(os.v[i]->path, ".json"))
 			check_json(os.v[i]);
