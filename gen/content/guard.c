@@ -59,14 +59,14 @@ struct guard {
  * lower case, a word broken at a line end joined again. */
 
 static char *
-normalise_map(const char *s, size_t len, size_t **mapp)
+normalise_flags(const char *s, size_t len, size_t **mapp, unsigned flags)
 {
 	struct pnr_text t;
 	char	*r, *p;
 	size_t	 i, *map = NULL;
 	bool	 space = true;
 
-	pnr_fold(s, len, 0, &t);
+	pnr_fold(s, len, flags, &t);
 	r = p = xmalloc(t.len + 1);
 	if (mapp != NULL)
 		map = *mapp = xmalloc((t.len + 1) * sizeof(*map));
@@ -74,7 +74,8 @@ normalise_map(const char *s, size_t len, size_t **mapp)
 		unsigned char c = (unsigned char)t.s[i];
 
 		if (c == '-' && i + 1 < t.len && s[t.map[i + 1]] == '\n' &&
-		    i + 2 < t.len && t.s[i + 2] >= 'a' && t.s[i + 2] <= 'z') {
+		    i + 2 < t.len && ((t.s[i + 2] >= 'a' && t.s[i + 2] <= 'z') ||
+		    (unsigned char)t.s[i + 2] >= 0xc3)) {
 			i++;
 			continue;
 		}
@@ -107,6 +108,12 @@ normalise_map(const char *s, size_t len, size_t **mapp)
 		map[p - r] = len;
 	pnr_text_free(&t);
 	return r;
+}
+
+static char *
+normalise_map(const char *s, size_t len, size_t **mapp)
+{
+	return normalise_flags(s, len, mapp, 0);
 }
 
 static char *
@@ -685,7 +692,9 @@ scan(const struct guard *g, struct found *f, const char *text, size_t len,
 	pnr_text_free(&t);
 	if (g == NULL || g->nsecrets == 0)
 		return n;
-	norm = normalise(text, len);
+	/* Markup's text as a reader reads it: "&amp;" is "&". */
+	norm = normalise_flags(text, len, NULL, flags & PNR_SOURCE ? PNR_REFS :
+	    0);
 	for (i = 0; i < g->nsecrets; i++)
 		if (strstr(norm, g->secrets[i].text) != NULL) {
 			n++;

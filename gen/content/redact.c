@@ -288,10 +288,10 @@ secret_reach(struct secret_docs *sd, size_t i, const struct srcpos *by,
 	sd->item[i] = item;
 	text_links(sd, d->blocks, d->notes, true, item);
 	/* The same file under another name (a hard or symbolic link, a
-	 * path with "./") is the same document. */
+	 * path with "./") or a copy of it is the same document. */
 	for (j = 0; j < sd->m->ndocuments; j++)
 		if (!sd->in[j] && sd->m->documents[j]->path != NULL &&
-		    file_same(sd->m->documents[j]->path, d->path))
+		    file_same_or_copy(sd->m->documents[j]->path, d->path))
 			secret_reach(sd, j, by, item);
 }
 
@@ -342,7 +342,7 @@ static bool
 same_figure_file(const struct figure *a, const struct figure *b)
 {
 	return a == b || (a != NULL && b != NULL && a->path != NULL &&
-	    b->path != NULL && file_same(a->path, b->path));
+	    b->path != NULL && file_same_or_copy(a->path, b->path));
 }
 
 static void
@@ -494,6 +494,10 @@ meeting_redact(struct meeting *m)
 
 		if (!it->closed)
 			continue;
+		/* The program is the meeting's, published on its own: it
+		 * does not follow a closed item's number and title. */
+		if (m->program_item == it->number)
+			m->program_item = 0;
 		if (it->cs != NULL)
 			casefile_close(it->cs, it);
 		free(it->docs);

@@ -31,8 +31,9 @@
 
 /* Where summaries are kept, inside the output folder. */
 #define SITE_STATE	".boardgen"
-/* A meeting folder's inputs are looked for this deep. */
-#define STAMP_DEPTH	4
+/* A meeting folder's inputs are looked for this deep (a file deeper
+ * than the stamp sees could change and leave an old page up). */
+#define STAMP_DEPTH	12
 /* Largest summary or existing page compared. */
 #define SITE_MAX_FILE	(64u * 1024u * 1024u)
 
@@ -343,7 +344,9 @@ stamp_tree(struct buf *b, const char *dir, int depth)
 	if (depth > STAMP_DEPTH || (n = scandir(dir, &v, NULL, name_cmp)) < 0)
 		return;
 	for (i = 0; i < n; i++) {
-		if (v[i]->d_name[0] != '.') {
+		/* Hidden files too: a case file may be named so. */
+		if (strcmp(v[i]->d_name, ".") != 0 &&
+		    strcmp(v[i]->d_name, "..") != 0) {
 			p = xasprintf("%s/%s", dir, v[i]->d_name);
 			if (is_dir(p))
 				stamp_tree(b, p, depth + 1);

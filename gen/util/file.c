@@ -406,6 +406,29 @@ file_same(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+bool
+file_same_or_copy(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char	*da = NULL, *db = NULL;
+	size_t	 la, lb;
+	bool	 same;
+
+	if (file_same(a, b))
+		return true;
+	if (a == NULL || b == NULL || stat(a, &sa) != 0 || stat(b, &sb) != 0 ||
+	    !S_ISREG(sa.st_mode) || !S_ISREG(sb.st_mode) ||
+	    sa.st_size != sb.st_size || sa.st_size == 0 ||
+	    sa.st_size > (off_t)FILE_COPY_MAX)
+		return false;
+	same = file_read_quiet(a, FILE_COPY_MAX, &da, &la) &&
+	    file_read_quiet(b, FILE_COPY_MAX, &db, &lb) && la == lb &&
+	    memcmp(da, db, la) == 0;
+	free(da);
+	free(db);
+	return same;
+}
+
 double
 now(void)
 {

@@ -314,7 +314,7 @@ pnr_fold(const char *s, size_t len, unsigned flags, struct pnr_text *t)
 			continue;
 		}
 		n = 1;
-		if ((flags & PNR_SOURCE) && s[i] == '&' &&
+		if ((flags & (PNR_SOURCE | PNR_REFS)) && s[i] == '&' &&
 		    (r = charref(s + i, len - i, ref)) > 0) {
 			/* What it stands for, folded; a character that is
 			 * kept as itself. */

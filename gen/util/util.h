@@ -114,6 +114,10 @@ bool	 path_inside(const char *dir, const char *path);
 /* Do a and b name the same file (the same path, or the same device and
  * inode: a symbolic or hard link, "./" in the path)? */
 bool	 file_same(const char *a, const char *b);
+/* The same, or a byte-for-byte copy (of at most FILE_COPY_MAX bytes):
+ * what a reader of either reads is the same. */
+#define FILE_COPY_MAX	(64u * 1024u * 1024u)
+bool	 file_same_or_copy(const char *a, const char *b);
 
 /* Seconds on a monotonic clock, for timings printed with -s (never
  * for anything written). */
@@ -289,6 +293,8 @@ bool	 sv_parse_range(const char *s, char decimal, double *lo, double *hi,
 #define PNR_SOURCE	1u	/* text is Markdown or XML source: decode
 				 * character references, drop backslash
 				 * escapes and * _ ` ~ */
+#define PNR_REFS	2u	/* decode character references only (the
+				 * text of HTML and XML as written) */
 /* Text folded for the scan, with the byte offset in the text as given
  * of every byte (map[len]: the given length). */
 struct pnr_text {
