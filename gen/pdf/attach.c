@@ -57,6 +57,8 @@ struct attached {
 	struct placed	*placed;	/* per page of the file */
 	unsigned	 part_obj;	/* its Part in the pack's tree */
 	int		 nelems;	/* elements carried so far */
+	int		 cut;		/* a page whose forms were not all
+					 * drawn in place (reported once) */
 };
 
 struct merge {
@@ -394,8 +396,7 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	struct pdf_graft how = { NULL, 0, false, expand_form, &in, NULL };
 	int	 ok, id = 0, j, base = 0;
 
-	if (x->depth >= EXPAND_MAX_DEPTH || !name_key(name, len, key,
-	    sizeof(key)))
+	if (!name_key(name, len, key, sizeof(key)))
 		return 0;
 	f = qpdf_oh_get_key(q, qpdf_oh_get_key(q, x->res, "/XObject"), key);
 	if (!qpdf_oh_is_stream(q, f))
@@ -404,6 +405,10 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, fd, "/Subtype"),
 	    "/Form"))
 		return 0;
+	if (x->depth >= EXPAND_MAX_DEPTH) {
+		x->a->cut = x->a->cut ? x->a->cut : (int)x->page + 1;
+		return 0;
+	}
 	if (x->pl != NULL) {
 		/* Drawn once at most, as /StructParents allows. */
 		if (!qpdf_oh_has_key(q, fd, "/StructParents") ||
@@ -424,6 +429,7 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	}
 	if (dlen > EXPAND_MAX_BYTES - *x->bytes) {
 		free(data);
+		x->a->cut = x->a->cut ? x->a->cut : (int)x->page + 1;
 		return 0;
 	}
 	*x->bytes += dlen;
@@ -604,6 +610,13 @@ attach_page(struct merge *g, size_t i)
 	buf_puts(&ops, "Q\n");
 	if (scan || !g->tagged)
 		buf_puts(&ops, "EMC\n");
+	if (a->cut > 0) {
+		diag(DIAG_WARNING, a->path, 0, 0, "page %d draws forms nested "
+		    "over %d deep, or over %u MiB of them: their text is not "
+		    "tagged, and a screen reader cannot read it",
+		    pg->external_page, EXPAND_MAX_DEPTH, EXPAND_MAX_BYTES >> 20);
+		a->cut = -1;	/* once a file */
+	}
 
 	pl->done = true;
 	pl->page = i;

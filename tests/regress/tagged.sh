@@ -326,6 +326,34 @@ else
 	fail=$((fail + 1))
 fi
 
+# Forms nested deeper than are drawn in place: build says that their
+# text is not tagged.
+n=$((n + 1))
+rm -rf "$T/djup"
+cp -R "$T/bilagor" "$T/djup"
+"$PY" - "$T/djup/bilagor/otaggad.pdf" <<'PY'
+import sys, pikepdf
+from pikepdf import Array, Dictionary, Name
+pdf = pikepdf.open(sys.argv[1], allow_overwriting_input=True)
+page = pdf.pages[0].obj
+inner = page.Resources.XObject.Kropp
+for i in range(3):
+    f = pikepdf.Stream(pdf, b"/Nasta Do\n")
+    f.Type = Name.XObject
+    f.Subtype = Name.Form
+    f.BBox = Array([0, 0, 595, 842])
+    f.Resources = Dictionary(XObject=Dictionary(Nasta=inner))
+    inner = pdf.make_indirect(f)
+page.Resources.XObject.Kropp = inner
+pdf.save(sys.argv[1])
+PY
+if ! $WRAP $B build "$T/djup" -o "$T/djup.pdf" >/dev/null 2>"$T/djup.err" ||
+    ! grep -q 'otaggad.pdf: warning: page 1 draws forms nested over 4 deep, or over 16 MiB of them: their text is not tagged, and a screen reader cannot read it$' "$T/djup.err"; then
+	echo "FAIL forms nested too deep are not reported:"
+	cat "$T/djup.err"
+	fail=$((fail + 1))
+fi
+
 # The word check catches words run together: a line end without its
 # space in a structure dump.
 n=$((n + 1))
