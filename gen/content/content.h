@@ -326,5 +326,9 @@ struct protocol	*protocol_parse(const char *path, const char *data,
  * a notice posted later than the second day after justering. */
 void		 protocol_check(const struct protocol *,
 		    const struct meeting *m, int justering_days);
+/* The justering date written in the meeting folder's protocol, read
+ * quietly and without the schema (for the site's input stamp: the
+ * protocol is published from that day), or NULL.  Caller frees. */
+char		*protocol_justering_peek(const char *meeting_dir);
 
 #endif /* BOARDGEN_CONTENT_H */

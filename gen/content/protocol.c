@@ -571,6 +571,31 @@ protocol_load(const struct meeting *m, const char *schema_dir, bool *none)
 	return p;
 }
 
+char *
+protocol_justering_peek(const char *meeting_dir)
+{
+	char	*path = xasprintf("%s/%s", meeting_dir, PROTOCOL_FILE);
+	char	*data, *at, *end, *r = NULL;
+	size_t	 len;
+
+	if (!file_read_quiet(path, CONTENT_MAX_MANIFEST, &data, &len)) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	/* <justering ... date="YYYY-MM-DD" ...> */
+	if ((at = strstr(data, "<justering")) != NULL &&
+	    (end = strchr(at, '>')) != NULL) {
+		*end = '\0';
+		if ((at = strstr(at, " date=")) != NULL &&
+		    (at[6] == '"' || at[6] == '\'') &&
+		    strlen(at + 7) >= 10)
+			r = xstrndup(at + 7, 10);
+	}
+	free(data);
+	return r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Checks. */
 

@@ -393,12 +393,19 @@ common_stamp(const struct site_options *o)
 }
 
 static char *
-meeting_stamp(const struct job *j, const char *common)
+meeting_stamp(const struct site_options *o, const struct job *j,
+    const char *common)
 {
 	struct buf b = { 0 };
 	char	*p, *h;
 
 	buf_puts(&b, common);
+	/* A protocol is published from its justering on: the day it is
+	 * read again when that day has come. */
+	if (o->today != NULL && (p = protocol_justering_peek(j->dir)) != NULL) {
+		buf_printf(&b, "approved=%d\n", strcmp(o->today, p) >= 0);
+		free(p);
+	}
 	stamp_tree(&b, j->dir, 0);
 	p = xasprintf("%s/../organisation.xml", j->dir);
 	stamp_file(&b, p);
@@ -506,7 +513,7 @@ do_meeting(const struct site_options *o, const struct job *j,
 	    .search = !o->no_search };
 	struct staged st = { 0 };
 	struct buf sb = { 0 };
-	char	*stamp = meeting_stamp(j, common), *sdir, *p;
+	char	*stamp = meeting_stamp(o, j, common), *sdir, *p;
 	size_t	 errors = diag_errors(), i;
 	int	 ok = 0;
 
@@ -527,9 +534,17 @@ do_meeting(const struct site_options *o, const struct job *j,
 	c->read++;
 	sdir = xasprintf("%s/schema", o->templates);
 	m = meeting_load(j->dir, sdir);
-	/* The protocol, when there is one, checked as check checks it. */
-	if (m != NULL && (pr = protocol_load(m, sdir, &none)) != NULL)
+	/* The protocol, when there is one, checked as check checks it,
+	 * and published from the day it is approved (justerat). */
+	if (m != NULL && (pr = protocol_load(m, sdir, &none)) != NULL) {
 		protocol_check(pr, m, o->justering_days);
+		if (o->today != NULL && pr->justering_date != NULL &&
+		    strcmp(o->today, pr->justering_date) < 0) {
+			protocol_free(pr);
+			pr = NULL;
+			none = true;
+		}
+	}
 	free(sdir);
 	if (m == NULL || (pr == NULL && !none) || diag_errors() > errors)
 		goto out;

@@ -189,6 +189,24 @@ fi
 if site 2026-12-10; then
 	grep -qF "Inga tillkännagivanden just nu." "$T/site-2026-12-10/anslagstavla.html" ||
 	    bad "on 2026-12-10, before it is posted, the notice is already up"
+	# Before its justering (2026-12-15) the protocol is not approved
+	# and not published: no decisions page, no link, no results.
+	[ -e "$T/site-2026-12-10/regionstyrelsen/2026-12-08/protokoll.html" ] &&
+	    bad "on 2026-12-10, before justering, the decisions are published"
+	grep -qF 'protokoll.html' "$T/site-2026-12-10/regionstyrelsen/2026-12-08/index.html" &&
+	    bad "on 2026-12-10, before justering, the meeting page links the decisions"
+	grep -qF '"resultsProtocol"' "$T/site-2026-12-10/data/oparl/meeting/regionstyrelsen/2026-12-08.json" &&
+	    bad "on 2026-12-10, before justering, the open data has the protocol"
+	# Built again in the same folder on 2026-12-15, with nothing
+	# changed but the day: the decisions appear.
+	n=$((n + 1))
+	if ! $WRAP $B site content -o "$T/site-2026-12-10" --today 2026-12-15 -j 1 >/dev/null 2>"$T/site.err"; then
+		bad "site --today 2026-12-15 over 2026-12-10 failed:"
+		cat "$T/site.err"
+	elif [ ! -e "$T/site-2026-12-10/regionstyrelsen/2026-12-08/protokoll.html" ] ||
+	    ! grep -qF 'protokoll.html' "$T/site-2026-12-10/regionstyrelsen/2026-12-08/index.html"; then
+		bad "on the day of justering, built over the day before, the decisions are not published"
+	fi
 fi
 # A fullmäktige meeting's kungörelse is on the noticeboard the week
 # before it, and not before that or after the meeting.

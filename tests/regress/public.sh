@@ -57,10 +57,12 @@ for f in $PUBLIC_OUTPUTS; do
 	fi
 done
 
-# The web site of the sample, with its packs: every file it writes.
+# The web site of the sample, with its packs: every file it writes, on
+# a day after the protocol's justering, so its decisions page and its
+# public PDF are among them.
 mkdir -p "$T/tree/regionstyrelsen"
 cp -R $M "$T/tree/regionstyrelsen/"
-$WRAP $B site "$T/tree" -o "$T/site" --today 2026-12-01 --pdf -j 1 >/dev/null 2>"$T/err" ||
+$WRAP $B site "$T/tree" -o "$T/site" --today 2026-12-17 --pdf -j 1 >/dev/null 2>"$T/err" ||
     { cat "$T/err"; no "site of the sample failed"; }
 nsite=0
 for f in $(find "$T/site" -type f | sort); do
