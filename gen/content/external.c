@@ -17,9 +17,10 @@
 #define EXT_MAX_DEPTH	4
 
 /* True if the resources (or a form XObject's, a few levels down) hold
- * a font: the page shows text, not only images. */
+ * a font: the page shows text, not only images; with images, an image
+ * instead. */
 static bool
-has_fonts(qpdf_data q, qpdf_oh res, int depth)
+resources_have(qpdf_data q, qpdf_oh res, int depth, bool images)
 {
 	qpdf_oh	 fonts, xobjs, x;
 	const char *key;
@@ -28,7 +29,7 @@ has_fonts(qpdf_data q, qpdf_oh res, int depth)
 	if (depth > EXT_MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
 		return false;
 	fonts = qpdf_oh_get_key(q, res, "/Font");
-	if (qpdf_oh_is_dictionary(q, fonts)) {
+	if (!images && qpdf_oh_is_dictionary(q, fonts)) {
 		qpdf_oh_begin_dict_key_iter(q, fonts);
 		if (qpdf_oh_dict_more_keys(q))
 			return true;
@@ -49,17 +50,46 @@ has_fonts(qpdf_data q, qpdf_oh res, int depth)
 		}
 		for (i = 0; i < n; i++) {
 			x = qpdf_oh_get_key(q, xobjs, keys[i]);
+			if (!found && images && qpdf_oh_is_stream(q, x) &&
+			    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q,
+			    qpdf_oh_get_dict(q, x), "/Subtype"), "/Image"))
+				found = true;
 			if (!found && qpdf_oh_is_stream(q, x) &&
 			    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q,
 			    qpdf_oh_get_dict(q, x), "/Subtype"), "/Form"))
-				found = has_fonts(q, qpdf_oh_get_key(q,
+				found = resources_have(q, qpdf_oh_get_key(q,
 				    qpdf_oh_get_dict(q, x), "/Resources"),
-				    depth + 1);
+				    depth + 1, images);
 			free(keys[i]);
 		}
 		free(keys);
 	}
 	return found;
+}
+
+/* Only white space, or nothing. */
+static bool
+blank(const char *t)
+{
+	for (; t != NULL && *t != '\0'; t++)
+		if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+			return false;
+	return true;
+}
+
+/* An inline image (BI ... ID ... EI) in a content stream. */
+static bool
+inline_image(const unsigned char *c, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + 2 < n; i++)
+		if (c[i] == 'B' && c[i + 1] == 'I' && (i == 0 ||
+		    c[i - 1] == ' ' || c[i - 1] == '\n' || c[i - 1] == '\r') &&
+		    (c[i + 2] == ' ' || c[i + 2] == '\n' || c[i + 2] == '\r' ||
+		    c[i + 2] == '/'))
+			return true;
+	return false;
 }
 
 /* The lowest of the text's extent ext (default user space) on the page
@@ -196,12 +226,18 @@ document_external(const char *path, const char *shown, const char *title,
 		/* Its text, for the scan of what is published. */
 		d->ext_pagetext[i] = pdfin_page_text_extent(q, page, content,
 		    clen, &unread, ext);
+		/* A page of a file with text that shows an image and no
+		 * text (a scanned enclosure) cannot be read either. */
+		if (unread == 0 && blank(d->ext_pagetext[i]) &&
+		    (resources_have(q, qpdf_oh_get_key(q, page, "/Resources"),
+		    0, true) || inline_image(content, clen)))
+			unread = 1;
 		text_bottom(&d->extpages[i], box, rot, ext);
 		d->ext_unread += unread;
 		free(content);
 		if (!d->ext_text)
-			d->ext_text = has_fonts(q, qpdf_oh_get_key(q, page,
-			    "/Resources"), 0);
+			d->ext_text = resources_have(q, qpdf_oh_get_key(q, page,
+			    "/Resources"), 0, false);
 		qpdf_oh_release_all(q);
 	}
 	d->ext_tagged = is_tagged(q);
