@@ -673,6 +673,10 @@ scan_blocks(const struct block *b, struct seen *s, enum diag_level level,
 	return n;
 }
 
+/* How much of two pages' text is joined to find a number that runs
+ * from one to the next. */
+#define EXT_JOIN	64
+
 /* A PDF file made elsewhere: its text page by page.  One whose text
  * cannot be read (a scan, fonts without a map to Unicode) cannot be
  * checked: said in check, and in public output it must be marked
@@ -700,6 +704,31 @@ scan_external(const struct document *d, enum diag_level level,
 			    "or leave the file out", i + 1, desc, what);
 			free(desc);
 			n++;
+		}
+		/* A number that runs on from the foot of the page before
+		 * to the head of this one. */
+		if (i > 0 && d->ext_pagetext[i - 1] != NULL) {
+			const char *p = d->ext_pagetext[i - 1];
+			size_t	 pl = strlen(p), tl = strlen(t);
+			char	*join = xasprintf("%s\n%.*s",
+			    p + (pl > EXT_JOIN ? pl - EXT_JOIN : 0),
+			    (int)(tl > EXT_JOIN ? EXT_JOIN : tl), t);
+
+			if (pnr_find(join, strlen(join), 0, &h) &&
+			    h.off < strlen(join) - (tl > EXT_JOIN ? EXT_JOIN :
+			    tl) && h.off + h.n > strlen(join) - (tl > EXT_JOIN ?
+			    EXT_JOIN : tl)) {
+				desc = pnr_describe(&h);
+				diag(level, d->path, 0, 0, "pages %zu and %zu: "
+				    "%s in the text of this PDF file, from one "
+				    "page to the next, in %s: personal identity "
+				    "numbers are never published; ask for a copy "
+				    "without it, or leave the file out", i, i + 1,
+				    desc, what);
+				free(desc);
+				n++;
+			}
+			free(join);
 		}
 	}
 	if (d->ext_text && d->ext_unread == 0)

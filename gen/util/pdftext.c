@@ -623,6 +623,28 @@ glyph_by_x(const void *a, const void *b)
 	return p->off < q->off ? -1 : p->off > q->off;
 }
 
+static int
+glyph_by_column(const void *a, const void *b)
+{
+	const struct glyph *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	if (p->y != q->y)
+		return p->y > q->y ? -1 : 1;
+	return p->off < q->off ? -1 : p->off > q->off;
+}
+
+static int
+glyph_by_y(const void *a, const void *b)
+{
+	const struct glyph *p = a, *q = b;
+
+	if (p->y != q->y)
+		return p->y > q->y ? -1 : 1;
+	return p->off < q->off ? -1 : p->off > q->off;
+}
+
 /*
  * The page's text again, its characters in the order of the lines they
  * stand on and from left to right in each, whatever order they were
@@ -635,7 +657,7 @@ glyphs_text(struct ptext *pt)
 {
 	const struct glyph *last;
 	struct buf b = { 0 };
-	size_t	 i, j, k;
+	size_t	 i, j, k, e, c;
 
 	if (pt->nglyphs == 0)
 		return;
@@ -668,6 +690,43 @@ glyphs_text(struct ptext *pt)
 			}
 			buf_put(&b, pt->out.data + g->off, g->len);
 			last = g;
+		}
+	}
+	/* And by columns, for text set upright one character under the
+	 * other or turned a quarter (a form's number along its margin):
+	 * each column top to bottom, then bottom to top. */
+	qsort(pt->glyphs, pt->nglyphs, sizeof(*pt->glyphs), glyph_by_column);
+	for (i = 0; i < pt->nglyphs; i = j) {
+		double	 left = pt->glyphs[i].x;
+
+		for (j = i + 1; j < pt->nglyphs && pt->glyphs[j].x - left <=
+		    0.25 * fmax(pt->glyphs[i].size, pt->glyphs[j].size); j++)
+			;
+		if (j - i < 2)
+			continue;
+		qsort(pt->glyphs + i, j - i, sizeof(*pt->glyphs), glyph_by_y);
+		/* Characters set close under one another, not the rows of
+		 * a table (a line apart). */
+		for (k = i; k < j; k = e) {
+			for (e = k + 1; e < j; e++) {
+				double	 gap = pt->glyphs[e - 1].y -
+				    pt->glyphs[e].y, big =
+				    fmax(pt->glyphs[e].size,
+				    pt->glyphs[e - 1].size);
+
+				if (gap < 0.25 * big || gap > 0.9 * big)
+					break;
+			}
+			if (e - k < 2)
+				continue;
+			buf_putc(&b, '\n');
+			for (c = k; c < e; c++)
+				buf_put(&b, pt->out.data + pt->glyphs[c].off,
+				    pt->glyphs[c].len);
+			buf_putc(&b, '\n');
+			for (c = e; c > k; c--)
+				buf_put(&b, pt->out.data +
+				    pt->glyphs[c - 1].off, pt->glyphs[c - 1].len);
 		}
 	}
 	put_text(pt, b.data, b.len);
