@@ -96,12 +96,21 @@ header_key_check(const char *key, const char *file, int line, int col,
 		if (strcmp(hkeys[i].key, k) == 0)
 			break;
 	if (hkeys[i].key != NULL) {
-		if (!(hkeys[i].where & where)) {
+		if (!(hkeys[i].where & where) && strcmp(hkeys[i].key,
+		    "sekretess") == 0) {
+			/* What the writer meant cannot be done here, and
+			 * the document would be published: say so. */
+			diag(DIAG_ERROR, file, line, col, "\"%s\" cannot make "
+			    "%s secret: list it under a closed item (closed="
+			    "\"yes\" in meeting.xml), or remove the field",
+			    key, kind_name(where));
+			ok = false;
+		} else if (!(hkeys[i].where & where)) {
 			struct buf b = { 0 };
 			unsigned w;
 			int	 n = 0;
 
-			for (w = HK_TJ; w <= HK_LETTER; w <<= 1)
+			for (w = HK_CASE; w <= HK_LETTER; w <<= 1)
 				if (hkeys[i].where & w)
 					buf_printf(&b, "%s%s", n++ ? " and " :
 					    "", kind_name(w));

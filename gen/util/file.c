@@ -129,6 +129,9 @@ temp_cleanup_on_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG,
+	 * said as an error, instead of the signal ending the run. */
+	signal(SIGXFSZ, SIG_IGN);
 	atexit(at_exit);
 }
 
@@ -251,6 +254,10 @@ file_write_error(const char *path, int e)
 	else if (e == EDQUOT)
 		diag(DIAG_ERROR, path, 0, 0, "cannot write output: disk quota "
 		    "exceeded");
+	else if (e == EFBIG)
+		diag(DIAG_ERROR, path, 0, 0, "cannot write output: the file "
+		    "would be larger than this process may write (ulimit -f): "
+		    "raise the limit and run again");
 	else
 		diag(DIAG_ERROR, path, 0, 0, "cannot write output: %s",
 		    strerror(e));
