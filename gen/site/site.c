@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -736,6 +737,7 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 	double	 t0 = now();
 	bool	 shown = false;
 	int	 ok = 1, st;
+	pid_t	 parent;
 
 	if (nw > njobs)
 		nw = njobs;
@@ -761,6 +763,7 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 	w = xcalloc(nw, sizeof(*w));
 	fflush(stdout);
 	fflush(stderr);
+	parent = getpid();
 	for (i = 0; i < nw; i++) {
 		int	 pfd[2];
 
@@ -774,6 +777,11 @@ run_meetings(const struct site_options *o, const struct job *jobs,
 		if (w[i].pid == 0) {
 			size_t	 k;
 
+			/* A run ended by a signal ends its workers too: none
+			 * renames its files into place afterwards. */
+			if (prctl(PR_SET_PDEATHSIG, SIGTERM) == -1 ||
+			    getppid() != parent)
+				_exit(1);
 			close(pfd[0]);
 			for (k = 0; k < i; k++)
 				close(w[k].fd);
