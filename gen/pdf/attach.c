@@ -435,8 +435,9 @@ expand_form(void *ctx, const char *name, size_t len, struct buf *out)
 	*x->bytes += dlen;
 	fres = qpdf_oh_get_key(q, fd, "/Resources");
 	if (qpdf_oh_is_dictionary(q, fres)) {
-		snprintf(prefix, sizeof(prefix), "%s%d_", ATTACH_PREFIX,
-		    ++*x->nforms);
+		/* Apart from the page's names (BgA...) and each other's:
+		 * the number ends at the '_'. */
+		snprintf(prefix, sizeof(prefix), "BgF%d_", ++*x->nforms);
 		in.res = fres;
 		in.prefix = prefix;
 	}
