@@ -204,6 +204,24 @@ is_file_named(const char *path, const char *name)
 	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* What is at out may be replaced: not a file of the kinds a meeting is
+ * written in (a manifest, a case file, a figure named by mistake). */
+static int
+output_may_replace(const char *out)
+{
+	static const char *inputs[] = { ".xml", ".md", ".csv", ".png",
+	    ".rng" };
+	size_t	 i, n = strlen(out), k;
+
+	if (access(out, F_OK) != 0)
+		return 1;
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+		if (n >= (k = strlen(inputs[i])) &&
+		    strcasecmp(out + n - k, inputs[i]) == 0)
+			return 0;
+	return 1;
+}
+
 /* The output's folder must exist: said before any work is done. */
 static int
 output_folder_ok(const char *out)
@@ -211,6 +229,13 @@ output_folder_ok(const char *out)
 	char	*d = xstrdup(out), *slash = strrchr(d, '/');
 	int	 ok = 1;
 
+	if (strlen(out) >= PATH_MAX) {
+		fprintf(stderr, "boardgen: the output path is too long (%zu "
+		    "bytes; the system takes fewer than %d): give a shorter "
+		    "one\n", strlen(out), PATH_MAX);
+		free(d);
+		return 0;
+	}
 	if (slash != NULL) {
 		*slash = '\0';
 		if (*d != '\0' && !is_dir(d)) {
@@ -223,6 +248,13 @@ output_folder_ok(const char *out)
 	if (ok && is_dir(out)) {
 		fprintf(stderr, "boardgen: \"%s\" is a folder: give -o a "
 		    "file name such as %s/pack.pdf\n", out, out);
+		ok = 0;
+	}
+	if (ok && !output_may_replace(out)) {
+		fprintf(stderr, "boardgen: \"%s\" exists and is a file of "
+		    "the kind a meeting is written in (a manifest, a case file, "
+		    "a figure): it is not written over; give -o a name such as "
+		    "pack.pdf\n", out);
 		ok = 0;
 	}
 	free(d);
