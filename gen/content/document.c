@@ -1201,9 +1201,7 @@ meeting_documents(struct meeting *m, const char *schema_dir)
 			    "Beslutsunderlag entry (\"Tjänsteskrivelse "
 			    "2026-11-20\")" : "");
 	}
-	for (i = 0; i < m->ndocuments; i++)
-		free(dl.real[i]);
-	free(dl.real);
+	strv_free(dl.real, m->ndocuments);
 	return diag_errors() == errors;
 }
 

@@ -1335,14 +1335,8 @@ figload_begin(struct figload *fl, struct meeting *m, const char *schema_dir)
 static int
 figload_end(struct figload *fl)
 {
-	size_t	 i;
-
-	for (i = 0; i < fl->nreal; i++)
-		free(fl->real[i]);
-	free(fl->real);
-	for (i = 0; i < fl->nfailed; i++)
-		free(fl->failed[i]);
-	free(fl->failed);
+	strv_free(fl->real, fl->nreal);
+	strv_free(fl->failed, fl->nfailed);
 	free(fl->rdir);
 	return fl->ok;
 }

@@ -1890,9 +1890,7 @@ lint_letter_recipients(struct lint *l, const struct agenda_item *it,
 		    sec->pos.line);
 		free(a);
 	}
-	for (i = 0; i < nr; i++)
-		free(rv[i]);
-	free(rv);
+	strv_free(rv, nr);
 }
 
 static void

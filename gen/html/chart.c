@@ -420,9 +420,7 @@ cat_labels(struct buf *b, const struct chart *ch, const struct geo *g,
 		html_esc(b, t[i]);
 		buf_puts(b, "</text>\n");
 	}
-	for (i = 0; i < n; i++)
-		free(t[i]);
-	free(t);
+	strv_free(t, n);
 }
 
 /* The chart's numbers as a table, as the pack sets them under it: a

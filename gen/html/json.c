@@ -572,7 +572,5 @@ json_site(const struct site_all *all, struct outset *os)
 		list_end(lpe, 0);
 	}
 	list_end(bl, norgs);
-	for (k = 0; k < norgs; k++)
-		free(orgs[k]);
-	free(orgs);
+	strv_free(orgs, norgs);
 }

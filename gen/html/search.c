@@ -165,9 +165,7 @@ ws_join(struct wordset *ws)
 				buf_putc(&b, ' ');
 			buf_puts(&b, ws->v[i]);
 		}
-	for (i = 0; i < ws->n; i++)
-		free(ws->v[i]);
-	free(ws->v);
+	strv_free(ws->v, ws->n);
 	ws->v = NULL;
 	ws->n = ws->cap = 0;
 	buf_put(&b, "", 0);

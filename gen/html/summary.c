@@ -140,9 +140,7 @@ sum_free(struct sum_meeting *s)
 		free(s->items[i].result);
 		free(s->items[i].resolution);
 	}
-	for (i = 0; i < s->nfiles; i++)
-		free(s->files[i]);
-	free(s->files);
+	strv_free(s->files, s->nfiles);
 	free(s->justered);
 	free(s->posted);
 	free(s->kept);

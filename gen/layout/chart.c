@@ -557,9 +557,7 @@ cat_labels(struct lay *L, const struct block *b, const struct cgeo *g,
 	*height = 3 + (float)maxlines * st->leading;
 	rc = 1;
 out:
-	for (i = 0; i < n; i++)
-		free(text[i]);
-	free(text);
+	strv_free(text, n);
 	free(w);
 	return rc;
 }

@@ -132,9 +132,7 @@ raw(struct hyph *h, const char *w, size_t n, char *pts)
 		if ((hy[i - 1] & 1) && (rep == NULL || rep[i - 1] == NULL))
 			pts[i] = 1;
 	if (rep != NULL) {
-		for (i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
+		strv_free(rep, n);
 		free(pos);
 		free(cut);
 	}

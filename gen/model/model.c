@@ -218,9 +218,7 @@ chart_free(struct chart *ch)
 
 	if (ch == NULL)
 		return;
-	for (i = 0; i < ch->ncategories; i++)
-		free(ch->categories[i]);
-	free(ch->categories);
+	strv_free(ch->categories, ch->ncategories);
 	for (i = 0; i < ch->nseries; i++) {
 		free(ch->series[i].name);
 		free(ch->series[i].values);
@@ -352,14 +350,12 @@ organisation_free(struct organisation *o)
 static void
 slots_free(struct program_slot *v, size_t n)
 {
-	size_t	 i, k;
+	size_t	 i;
 
 	for (i = 0; i < n; i++) {
 		free(v[i].time);
 		free(v[i].topic);
-		for (k = 0; k < v[i].npresenters; k++)
-			free(v[i].presenters[k]);
-		free(v[i].presenters);
+		strv_free(v[i].presenters, v[i].npresenters);
 		free(v[i].day);
 		slots_free(v[i].sub, v[i].nsub);
 	}
@@ -397,9 +393,7 @@ document_free(struct document *d)
 	for (i = 0; i < d->nsigners; i++)
 		contact_free(&d->signers[i]);
 	free(d->signers);
-	for (i = 0; i < d->naddress; i++)
-		free(d->address[i]);
-	free(d->address);
+	strv_free(d->address, d->naddress);
 	free(d->subject);
 	for (i = 0; i < d->nmeta; i++) {
 		free(d->meta[i].key);
@@ -409,9 +403,7 @@ document_free(struct document *d)
 	blocks_free(d->blocks);
 	notes_free(d->notes);
 	program_free(d->program);
-	for (i = 0; d->ext_pagetext != NULL && i < d->nextpages; i++)
-		free(d->ext_pagetext[i]);
-	free(d->ext_pagetext);
+	strv_free(d->ext_pagetext, d->nextpages);
 	free(d->extpages);
 	free(d);
 }

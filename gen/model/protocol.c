@@ -42,8 +42,6 @@ vote_free(struct prot_vote *v)
 void
 prot_paragraph_words_free(struct prot_paragraph *q)
 {
-	size_t	 k;
-
 	blocks_free(q->decision);
 	q->decision = NULL;
 	free(q->reason);
@@ -64,9 +62,7 @@ prot_paragraph_words_free(struct prot_paragraph *q)
 	said_free(q->notes, q->nnotes);
 	q->notes = NULL;
 	q->nnotes = 0;
-	for (k = 0; k < q->nrecipients; k++)
-		free(q->recipients[k]);
-	free(q->recipients);
+	strv_free(q->recipients, q->nrecipients);
 	q->recipients = NULL;
 	q->nrecipients = 0;
 }
@@ -93,9 +89,7 @@ protocol_free(struct protocol *p)
 		free(x->leaves_at);
 	}
 	free(p->people);
-	for (i = 0; i < p->njusterare; i++)
-		free(p->justerare[i]);
-	free(p->justerare);
+	strv_free(p->justerare, p->njusterare);
 	free(p->justerare_pos);
 	free(p->justering_date);
 	free(p->justering_time);

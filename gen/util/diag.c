@@ -206,11 +206,7 @@ diag_release(size_t from, bool (*keep)(const char *, void *), void *arg)
 void
 diag_clear(void)
 {
-	size_t	 i;
-
-	for (i = 0; i < nmsgs; i++)
-		free(msgs[i]);
-	free(msgs);
+	strv_free(msgs, nmsgs);
 	free(levels);
 	msgs = NULL;
 	levels = NULL;

@@ -69,6 +69,16 @@ xasprintf(const char *fmt, ...)
 }
 
 void
+strv_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
 buf_grow(struct buf *b, size_t extra)
 {
 	size_t	 need = b->len + extra + 1;
@@ -233,11 +243,7 @@ intern(const char *s)
 void
 intern_free(void)
 {
-	size_t	 i;
-
-	for (i = 0; i < ninterned; i++)
-		free(interned[i]);
-	free(interned);
+	strv_free(interned, ninterned);
 	interned = NULL;
 	ninterned = 0;
 }

@@ -27,6 +27,8 @@ void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Frees the n strings of v, then v (which may be NULL). */
+void	 strv_free(char **v, size_t n);
 
 /* Growable byte buffer, always NUL-terminated when data != NULL. */
 struct buf {
