@@ -19,6 +19,11 @@ struct mload {
 	const char	*file;		/* the manifest, for diagnostics */
 	const char	*data;		/* its text, for columns */
 	size_t		 len;
+	struct stat	*st;		/* by item: its case file, found once
+					 * (a stat per pair of items made a
+					 * long agenda slow) */
+	bool		*have;		/* st[i] holds the file's identity */
+	size_t		 cap;
 };
 
 /* Attribute, cleaned and with Swedish punctuation; NULL if absent. */
@@ -291,9 +296,17 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 	if ((file = xml_attr(n, "file")) == NULL)
 		return;		/* the schema requires it */
 	if ((path = case_path(ml, n, file)) != NULL) {
+		struct stat st;
+		bool	 have = stat(path, &st) == 0;
+
+		/* stat() follows links: a link, a hard link and the path
+		 * written with "./" or "//" all name the same inode. */
 		for (i = 0; i + 1 < m->nitems; i++) {
-			if (m->items[i].cs == NULL ||
-			    !file_same(m->items[i].cs->path, path))
+			if (m->items[i].cs == NULL || (strcmp(
+			    m->items[i].cs->path, path) != 0 && !(have &&
+			    i < ml->cap && ml->have[i] &&
+			    ml->st[i].st_dev == st.st_dev &&
+			    ml->st[i].st_ino == st.st_ino)))
 				continue;
 			/* Under another name (a link, "./") too: an open
 			 * item would publish a closed one's text. */
@@ -321,6 +334,17 @@ agenda_entry(struct mload *ml, xmlNodePtr n)
 		}
 		struct srcpos at = it->pos;
 
+		if (m->nitems > ml->cap) {
+			size_t	 cap = m->nitems * 2;
+
+			ml->st = xrealloc(ml->st, cap * sizeof(*ml->st));
+			ml->have = xrealloc(ml->have, cap * sizeof(*ml->have));
+			memset(ml->have + ml->cap, 0,
+			    (cap - ml->cap) * sizeof(*ml->have));
+			ml->cap = cap;
+		}
+		ml->st[m->nitems - 1] = st;
+		ml->have[m->nitems - 1] = have;
 		xml_locate(ml->data, ml->len, n, "file", &at.line, &at.col);
 		if (content_text_budget(m, path, file, &at))
 			it->cs = casefile_load(path);
@@ -560,6 +584,7 @@ meeting_parse(const char *dir, const char *data, size_t len,
 
 	m->dir = xstrdup(dir);
 	m->manifest = xasprintf("%s/meeting.xml", dir);
+	memset(&ml, 0, sizeof(ml));
 	ml.m = m;
 	ml.file = m->manifest;
 	ml.data = data;
@@ -630,6 +655,8 @@ meeting_parse(const char *dir, const char *data, size_t len,
 	}
 	if (prog != NULL)
 		program_place(&ml, prog);
+	free(ml.st);
+	free(ml.have);
 	xmlFreeDoc(doc);
 	/* The organisation profile and the documents behind the items. */
 	meeting_documents(m, schema_dir);
