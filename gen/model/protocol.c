@@ -11,17 +11,20 @@ protocol_new(void)
 	return xcalloc(1, sizeof(struct protocol));
 }
 
+/* Frees what *v holds (*n of them) and leaves it empty. */
 static void
-said_free(struct prot_said *v, size_t n)
+said_clear(struct prot_said **v, size_t *n)
 {
 	size_t	 i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].by);
-		free(v[i].text);
-		free(v[i].deputy);
+	for (i = 0; i < *n; i++) {
+		free((*v)[i].by);
+		free((*v)[i].text);
+		free((*v)[i].deputy);
 	}
-	free(v);
+	free(*v);
+	*v = NULL;
+	*n = 0;
 }
 
 static void
@@ -43,28 +46,19 @@ void
 prot_paragraph_words_free(struct prot_paragraph *q)
 {
 	blocks_free(q->decision);
-	q->decision = NULL;
 	free(q->reason);
-	q->reason = NULL;
-	said_free(q->jav, q->njav);
-	q->jav = NULL;
-	q->njav = 0;
-	said_free(q->motions, q->nmotions);
-	q->motions = NULL;
-	q->nmotions = 0;
 	free(q->proposition);
-	q->proposition = NULL;
 	vote_free(q->vote);
-	q->vote = NULL;
-	said_free(q->reservations, q->nreservations);
-	q->reservations = NULL;
-	q->nreservations = 0;
-	said_free(q->notes, q->nnotes);
-	q->notes = NULL;
-	q->nnotes = 0;
 	strv_free(q->recipients, q->nrecipients);
+	q->decision = NULL;
+	q->reason = q->proposition = NULL;
+	q->vote = NULL;
 	q->recipients = NULL;
 	q->nrecipients = 0;
+	said_clear(&q->jav, &q->njav);
+	said_clear(&q->motions, &q->nmotions);
+	said_clear(&q->reservations, &q->nreservations);
+	said_clear(&q->notes, &q->nnotes);
 }
 
 void
