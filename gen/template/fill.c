@@ -713,6 +713,24 @@ g_person(const struct ctx *c, const struct field *f, const char *name)
 	if (x->serves_for != NULL && x->until != PROT_NOTIME)
 		buf_printf(&b, "%stjänstgör till kl. %02d.%02d", b.len ?
 		    ", " : "", x->until / 60 % 24, x->until % 60);
+	/* A deputy who serves in one § for a member with jäv. */
+	if (x->role == PROT_DEPUTY) {
+		size_t	 i, k;
+
+		for (i = 0; i < c->pr->npars; i++)
+			for (k = 0; k < c->pr->pars[i].njav; k++)
+				if (c->pr->pars[i].jav[k].deputy != NULL &&
+				    strcmp(c->pr->pars[i].jav[k].deputy,
+				    x->name) == 0) {
+					char	*n = pname(c,
+					    c->pr->pars[i].jav[k].by);
+
+					buf_printf(&b, "%stjänstgör i § %d för "
+					    "%s", b.len ? ", " : "",
+					    c->pr->pars[i].number, n);
+					free(n);
+				}
+	}
 	if (x->arrives_at != NULL)
 		buf_printf(&b, "%sanländer kl. %s", b.len ? ", " : "",
 		    x->arrives_at);

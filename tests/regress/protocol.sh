@@ -447,6 +447,8 @@ else
 	pdftotext -enc UTF-8 "$T/jd.pdf" - | tr '\n' ' ' >"$T/jd.txt"
 	grep -qF "Bo Ek (S) deltar inte i handläggningen på grund av jäv. Fia Berg (S) tjänstgör i stället." "$T/jd.txt" ||
 	    bad "a deputy in the place of a member with jäv: the § does not say so"
+	grep -qF "Fia Berg (S), tjänstgör i § 7 för Bo Ek (S)" "$T/jd.txt" ||
+	    bad "a deputy in the place of a member with jäv: the attendance does not say in which §"
 	grep -qF "Med 3 ja-röster mot 1 nej-röster" "$T/jd.txt" ||
 	    bad "a deputy in the place of a member with jäv: the vote is not 3–1"
 fi
