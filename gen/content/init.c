@@ -412,7 +412,7 @@ meeting_init(const char *body, const char *date, const char *schema_dir,
 	char	*dir = NULL, *manifest = NULL, *data = NULL, *pm = NULL;
 	struct buf b = { 0 };
 	size_t	 len;
-	bool	 made = false, failed = false;
+	bool	 made = false, failed = false, ok = false;
 	int	 fd;
 
 	memset(from, 0, sizeof(*from));
@@ -440,29 +440,29 @@ meeting_init(const char *body, const char *date, const char *schema_dir,
 		diag(DIAG_ERROR, manifest, 0, 0, "the meeting exists already: "
 		    "it is left as it is; add cases with boardgen new %s "
 		    "\"TITLE\"", dir);
-		goto fail;
+		goto done;
 	}
 	if ((from->previous = meeting_previous(body, date)) != NULL) {
 		pm = xasprintf("%s/meeting.xml", from->previous);
 		if (!file_read(pm, CONTENT_MAX_MANIFEST, &data, &len) ||
 		    (prev = xml_load_memory(pm, data, len, NULL, NULL)) ==
 		    NULL)
-			goto fail;
+			goto done;
 	}
 	if (!is_dir(dir)) {
 		if (mkdir(dir, 0777) == -1) {
 			diag(DIAG_ERROR, dir, 0, 0, "cannot create the folder: "
 			    "%s", strerror(errno));
-			goto fail;
+			goto done;
 		}
 		made = true;
 	}
 	if (!organisation_find(dir, schema_dir, &org))
-		goto fail;
+		goto done;
 	if (org == NULL && from->previous != NULL) {
 		if ((org = copy_profile(from->previous, dir, schema_dir,
 		    &failed)) == NULL && failed)
-			goto fail;
+			goto done;
 		from->profile_copied = org != NULL;
 	}
 	if (org != NULL) {
@@ -479,29 +479,23 @@ meeting_init(const char *body, const char *date, const char *schema_dir,
 		else
 			diag(DIAG_ERROR, manifest, 0, 0, "cannot create the "
 			    "file: %s", strerror(errno));
-		goto fail;
+		goto done;
 	}
 	if (write(fd, b.data, b.len) != (ssize_t)b.len || close(fd) != 0) {
 		file_write_error(manifest, errno);
 		unlink(manifest);
-		goto fail;
+		goto done;
 	}
 	from->hints = lint_hint(b.data, b.len, true, &len, &len);
-	buf_free(&b);
-	organisation_free(org);
-	xmlFreeDoc(prev);
-	free(data);
-	free(pm);
-	free(manifest);
-	return dir;
-fail:
-	if (from->profile_copied) {
+	ok = true;
+done:
+	if (!ok && from->profile_copied) {
 		char	*p = xasprintf("%s/organisation.xml", dir);
 
 		unlink(p);
 		free(p);
 	}
-	if (made)
+	if (!ok && made)
 		rmdir(dir);	/* only if nothing else is in it */
 	buf_free(&b);
 	organisation_free(org);
@@ -509,6 +503,8 @@ fail:
 	free(data);
 	free(pm);
 	free(manifest);
+	if (ok)
+		return dir;
 	free(dir);
 	free(from->previous);
 	free(from->profile);
