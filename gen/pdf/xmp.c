@@ -42,6 +42,9 @@ put_char_ref(struct buf *b, uint32_t cp)
 void
 pdf_xml_escape(struct buf *b, const char *s)
 {
+	static const char *const named[128] = {
+	    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+	    ['"'] = "&quot;", ['\''] = "&apos;" };
 	size_t	 len = strlen(s), i, n;
 	uint32_t cp;
 
@@ -51,22 +54,11 @@ pdf_xml_escape(struct buf *b, const char *s)
 			buf_puts(b, "\xef\xbf\xbd");
 			continue;
 		}
+		if (cp < 128 && named[cp] != NULL) {
+			buf_puts(b, named[cp]);
+			continue;
+		}
 		switch (cp) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&apos;");
-			break;
 		case '\t':
 		case '\n':
 		case '\r':
