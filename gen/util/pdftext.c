@@ -1105,27 +1105,32 @@ struct walk {
 	bool		 cut;	/* a limit stopped the walk */
 };
 
+/* Object ids already walked: a hash set (open addressing, at most half
+ * full), so that a file of a hundred thousand objects is walked in
+ * time linear in them. */
 static bool
 seen_before(struct walk *w, int id)
 {
-	size_t	 lo = 0, hi = w->nseen, mid;
+	size_t	 i, k;
+	unsigned h;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (w->seen[mid] == id)
+	if (2 * (w->nseen + 1) > w->cap) {
+		int	*old = w->seen;
+		size_t	 oldcap = w->cap;
+
+		w->cap = w->cap ? w->cap * 2 : 1024;
+		w->seen = xcalloc(w->cap, sizeof(*w->seen));
+		w->nseen = 0;
+		for (k = 0; k < oldcap; k++)
+			if (old[k] != 0)
+				(void)seen_before(w, old[k]);
+		free(old);
+	}
+	h = (unsigned)id * 2654435761u;
+	for (i = h & (w->cap - 1); w->seen[i] != 0; i = (i + 1) & (w->cap - 1))
+		if (w->seen[i] == id)
 			return true;
-		if (w->seen[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (w->nseen == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 256;
-		w->seen = xrealloc(w->seen, w->cap * sizeof(*w->seen));
-	}
-	memmove(w->seen + lo + 1, w->seen + lo, (w->nseen - lo) *
-	    sizeof(*w->seen));
-	w->seen[lo] = id;
+	w->seen[i] = id;
 	w->nseen++;
 	return false;
 }
