@@ -262,6 +262,12 @@ for try in 1 2 3 4 5; do
 		fi
 	done
 	wait $pid
+	# Finished (renamed into place) before the signal came: try again.
+	if [ $caught -eq 1 ] && [ -e "$T/sig/pack.pdf" ] &&
+	    ! ls "$T/sig" | grep -q 'boardgen-tmp'; then
+		caught=0
+		continue
+	fi
 	[ $caught -eq 1 ] && break
 done
 if [ $caught -eq 0 ]; then bad "signal: never caught the pack being written"
