@@ -29,6 +29,7 @@ FAULTS = [
     ("parent-wrong", "that does not hold it"),
     ("struct-parents", "marked content but no /StructParents"),
     ("mcid-dangling", "whose content has no such MCID"),
+    ("mcid-held-twice", "is held by two structure elements"),
     ("heading-skip", "heading level skipped"),
     ("figure-alt", "Figure without /Alt"),
     ("th-scope", "TH without /Scope"),
@@ -208,6 +209,21 @@ def apply(name, pdf):
         k = e.get("/K")
         e.K = Array(list(k) if isinstance(k, Array) else [k])
         e.K.append(9999)
+    elif name == "mcid-held-twice":
+        # A copy of a paragraph beside it: its MCID read twice.
+        for e in elements(pdf):
+            k = e.get("/K")
+            ms = [x for x in (list(k) if isinstance(k, Array) else [k])
+                  if isinstance(x, int)]
+            if e.S == Name.P and ms and "/Pg" in e and \
+                    isinstance(e.P.get("/K"), Array):
+                twin = pdf.make_indirect(Dictionary(S=Name.P, P=e.P,
+                                                    Pg=e.Pg,
+                                                    K=Array([ms[0]])))
+                e.P.K.append(twin)
+                break
+        else:
+            raise SystemExit("break_tagged.py: no P with an MCID")
     elif name == "figure-alt":
         del first(pdf, "Figure")["/Alt"]
     elif name == "th-scope":

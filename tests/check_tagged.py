@@ -811,10 +811,17 @@ def check_pdf(pdf, langs=None):
                 fault("page %d: link annotation not held (OBJR) by the "
                       "Link element its /StructParent names" % pno)
     if tree is not None:
+        held = set()
         for mc, t in tree.mcrs:
             if mc not in content.mcids:
                 fault("structure: %s holds MCID %d of a page whose content "
                       "has no such MCID" % (t, mc[2]))
+            elif mc in held:
+                # Two elements (a copy of one, say): read twice.
+                fault("structure: MCID %d of page %s is held by two "
+                      "structure elements" %
+                      (mc[2], tree.pageno.get(mc[0], "?")))
+            held.add(mc)
         check_links(pdf, tree, content)
         last_links[:] = content.links
         last_figures[:] = [(text_of(e.get("/Alt")),
