@@ -503,17 +503,23 @@ out:
 }
 
 static void
-addglue(struct bld *b)
+addglue(struct bld *b, const struct span *sp)
 {
 	struct lb_item *it;
 	float	 w;
+	bool	 incode;
 
 	b->space = false;
 	if (b->atstart)
 		return;
-	/* After inline code, the text's space: a monospaced one is as
-	 * wide as a letter. */
-	if (b->lastcode)
+	/* Inside inline code, the code's own space, as the writer draws
+	 * it, and it does not stretch; after inline code, the text's
+	 * space: a monospaced one is as wide as a letter. */
+	incode = b->lastcode && sp == b->span && sp != NULL &&
+	    (sp->flags & SPAN_CODE);
+	if (incode)
+		w = cpwidth(b->lb, b->lastface, ' ', b->lastsize);
+	else if (b->lastcode)
 		w = cpwidth(b->lb, lb_face(b->lb->doc, b->in->style, 0), ' ',
 		    b->size);
 	else
@@ -525,7 +531,7 @@ addglue(struct bld *b)
 	it->span = b->span;
 	it->w = w;
 	it->nobreak = b->space_nobreak;
-	if (!b->ragged) {
+	if (!b->ragged && !incode) {
 		it->y = w / 2;
 		it->z = w / 3;
 	}
@@ -670,7 +676,7 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 		if (c == '-' && minus_sign(b, sp, s, i, len) &&
 		    (u = fontset_width(lb->fs, base, 0x2212)) >= 0) {
 			if (b->space)
-				addglue(b);
+				addglue(b, sp);
 			flushbox(b);
 			b->span = sp;
 			b->face = base;
@@ -684,7 +690,7 @@ addtext(struct bld *b, const struct span *sp, const char *s, size_t len,
 			continue;
 		}
 		if (b->space)
-			addglue(b);
+			addglue(b, sp);
 		if ((face = resolve(lb, sp, s + i, base, c, spansize(b, sp),
 		    &w)) < 0)
 			return 0;

@@ -18,6 +18,24 @@ cat "$T/out"
 $WRAP $B render tests/regress/typeset/handlingar/satt.md -o "$T/satt.pdf" \
     >/dev/null 2>"$T/err" || { cat "$T/err"; exit 1; }
 python3 tests/check_justify.py "$T/satt.pdf" || st=1
+# Inline code with spaces, broken over lines: no word drawn over the
+# next (the code's spaces were measured as the text's and drawn as the
+# code's, so the word after the code overprinted its end).
+$WRAP $B render tests/regress/typeset/handlingar/kod.md -o "$T/kod.pdf" \
+    >/dev/null 2>"$T/err" || { cat "$T/err"; exit 1; }
+pdftotext -bbox "$T/kod.pdf" - | python3 -c '
+import re, sys
+lines = {}
+for m in re.finditer(r"xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read()):
+    lines.setdefault(round(float(m.group(3))), []).append((float(m.group(1)), float(m.group(2)), m.group(4)))
+bad = 0
+for y, ws in lines.items():
+    ws.sort()
+    for a, b in zip(ws, ws[1:]):
+        if b[0] < a[1] - 0.5:
+            print("problem: inline code: \"%s\" drawn over \"%s\" (%.1f pt)" % (b[2], a[2], a[1] - b[0]))
+            bad = 1
+sys.exit(bad)' || st=1
 # A minus typed as '-' before a number in running text is shown as the
 # minus sign of tables (U+2212) and copies as typed (its /ActualText):
 # pdftotext gives the text as written; with the /ActualText renamed
