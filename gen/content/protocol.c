@@ -896,7 +896,10 @@ check_paragraph(const struct protocol *p, const struct meeting *m,
 		    q->item, it->title ? it->title : "");
 		break;
 	case OUTCOME_DECISION:
-		if (q->decision == NULL && (it->cs == NULL ||
+		/* A case file that could not be read has been reported:
+		 * its missing proposal is not a second problem. */
+		if (q->decision == NULL && !(it->kind == AGENDA_CASE &&
+		    it->cs == NULL) && (it->cs == NULL ||
 		    !it->cs->sections[SECTION_PROPOSAL].present))
 			diag(DIAG_ERROR, q->outcome_pos.file, q->outcome_pos.line,
 			    q->outcome_pos.col, "§ %d: item %d has no "

@@ -464,5 +464,14 @@ if [ $st -ne 1 ] || [ "$(cat "$T/old.pdf")" != "previous" ] ||
 	cat "$T/o.err"
 fi
 
+# A case file that cannot be read is one error: the protocol's § on
+# its item does not add "has no proposal to decide by".
+n=$((n + 1))
+rm -rf "$T/unread" && cp -R "$S" "$T/unread"
+sed -i 's/^handläggare:/handlägare:/' "$T/unread/arenden/05-manadsrapport-oktober-2026.md"
+$WRAP $B check "$T/unread" >/dev/null 2>"$T/unread.err"
+[ "$(grep -c ': error: ' "$T/unread.err")" -eq 1 ] ||
+    { bad "an unreadable case file: $(grep -c ': error: ' "$T/unread.err") errors, want 1:"; cat "$T/unread.err"; }
+
 echo "protocol: $n checked, $fail failed"
 [ $fail -eq 0 ]
