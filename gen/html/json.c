@@ -174,10 +174,18 @@ agenda_item(struct buf *b, const struct html_options *o,
 		plain(&t, full->cs->sections[SECTION_PROPOSAL].blocks, 0);
 		if (t.len > 0)
 			kv(b, "boardgen:proposal", t.data);
-		/* Decided as proposed: the proposal is the decision. */
+		/* Decided as proposed: the proposal is the decision, without
+		 * a lead-in that another proposes it. */
 		if (t.len > 0 && it->result != NULL && it->resolution == NULL &&
-		    strcmp(it->result, "Beslutat enligt förslaget") == 0)
-			kv(b, "resolutionText", t.data);
+		    strcmp(it->result, "Beslutat enligt förslaget") == 0) {
+			struct buf dt = { 0 };
+
+			plain(&dt, proposal_as_decision(full->cs->sections[
+			    SECTION_PROPOSAL].blocks, s->body), 0);
+			if (dt.len > 0)
+				kv(b, "resolutionText", dt.data);
+			buf_free(&dt);
+		}
 		buf_free(&t);
 	}
 	if (it->result != NULL && !it->closed)

@@ -79,7 +79,7 @@ vote(struct hctx *h, const struct protocol *p, const struct prot_vote *v)
 
 static void
 decision(struct hctx *h, const struct prot_paragraph *q,
-    const struct agenda_item *it)
+    const struct agenda_item *it, const char *body)
 {
 	struct buf *b = h->b;
 	const struct section *s = it->cs != NULL ?
@@ -102,7 +102,8 @@ decision(struct hctx *h, const struct prot_paragraph *q,
 			f = item_file(it->number);
 			h->srcfile = it->cs->path;
 			h->notepage = f;
-			html_blocks(h, s->blocks, 4);
+			html_blocks(h, proposal_as_decision(s->blocks, body),
+			    4);
 			h->notepage = NULL;
 			h->srcfile = NULL;
 			free(f);
@@ -279,7 +280,7 @@ html_protocol(const struct html_options *o, const struct meeting *m,
 		}
 		if (q->vote != NULL)
 			vote(h, p, q->vote);
-		decision(h, q, it);
+		decision(h, q, it, m->body);
 		said_list(h, p, "Reservationer", q->reservations,
 		    q->nreservations, "reserverar sig mot beslutet", false);
 		said_list(h, p, "Protokollsanteckningar", q->notes, q->nnotes,

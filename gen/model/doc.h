@@ -579,6 +579,11 @@ struct chart	*chart_clone(const struct chart *);
 struct block	*blocks_clone(const struct block *); /* deep, sibling chain */
 /* Concatenated text of a span chain (breaks become spaces). */
 char		*spans_text(const struct span *);
+/* A case's Förslag till beslut (its first block b) as the decision of
+ * `body': without a first paragraph that only says another proposes
+ * that body decide ("Utskottet ... föreslår regionstyrelsen besluta"). */
+const struct block *proposal_as_decision(const struct block *b,
+		    const char *body);
 void		 notes_free(struct note *);	/* whole chain */
 /* The note of a label, or NULL. */
 const struct note *note_find(const struct note *, const char *label);

@@ -63,6 +63,27 @@ spans_text(const struct span *s)
 }
 
 const struct block *
+proposal_as_decision(const struct block *b, const char *body)
+{
+	char	*t, *p;
+	bool	 lead = false;
+
+	if (b == NULL || b->kind != BLOCK_PARA || b->next == NULL ||
+	    body == NULL || *body == '\0')
+		return b;
+	t = spans_text(b->spans);
+	/* "Utskottet för ekonomi föreslår regionstyrelsen besluta": the
+	 * proposal of another to this body, not part of its decision. */
+	if ((p = strstr(t, "föreslår ")) != NULL) {
+		p += strlen("föreslår ");
+		lead = strncasecmp(p, body, strlen(body)) == 0 &&
+		    strncmp(p + strlen(body), " besluta", 8) == 0;
+	}
+	free(t);
+	return lead ? b->next : b;
+}
+
+const struct block *
 case_summary(const struct casefile *cs, const struct block **end)
 {
 	const struct block *b, *e;

@@ -2225,6 +2225,8 @@ prot_block(struct ctx *c, xmlNodePtr n, struct block ***tail)
 		sec = cs ? &cs->sections[SECTION_RECIPIENTS] : NULL;
 	}
 	src = sec != NULL && sec->present ? sec->blocks : NULL;
+	if (src != NULL && xml_is(n, "decision"))
+		src = proposal_as_decision(src, c->m->body);
 	if (src == NULL)
 		return 1;
 	if (c->cm == NULL) {
