@@ -134,6 +134,41 @@ is_tagged(qpdf_data q)
 	    "/StructTreeRoot"));
 }
 
+/*
+ * The first element of a tagged file's structure tree met twice (by a
+ * loop or from a second parent), or 0: build carries each element
+ * once (pdf/attach.c), within the same bounds.
+ */
+static int
+tree_twice(qpdf_data q, qpdf_oh e, struct idset *seen, int depth,
+    size_t *n)
+{
+	qpdf_oh	 k, kid, ty;
+	int	 i, nk, r;
+
+	/* The root (depth -1) has no /S, only kids. */
+	if (depth > 100 || *n >= 200000 || !qpdf_oh_is_dictionary(q, e) ||
+	    (depth >= 0 && !qpdf_oh_is_name(q, qpdf_oh_get_key(q, e, "/S"))))
+		return 0;
+	if (depth >= 0 && qpdf_oh_is_indirect(q, e) && idset_add(seen,
+	    qpdf_oh_get_object_id(q, e)))
+		return qpdf_oh_get_object_id(q, e);
+	(*n)++;
+	k = qpdf_oh_get_key(q, e, "/K");
+	nk = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_n_items(q, k) : 1;
+	for (i = 0; i < nk; i++) {
+		kid = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, i) :
+		    k;
+		ty = qpdf_oh_get_key(q, kid, "/Type");
+		if (qpdf_oh_is_dictionary(q, kid) &&
+		    !qpdf_oh_is_name_and_equals(q, ty, "/MCR") &&
+		    !qpdf_oh_is_name_and_equals(q, ty, "/OBJR") &&
+		    (r = tree_twice(q, kid, seen, depth + 1, n)) != 0)
+			return r;
+	}
+	return 0;
+}
+
 struct document *
 document_external(const char *path, const char *shown, const char *title,
     const struct srcpos *at)
@@ -241,6 +276,20 @@ document_external(const char *path, const char *shown, const char *title,
 		qpdf_oh_release_all(q);
 	}
 	d->ext_tagged = is_tagged(q);
+	if (d->ext_tagged) {
+		struct idset seen = { NULL, 0, 0 };
+		size_t	 nelem = 0;
+		int	 twice;
+
+		twice = tree_twice(q, qpdf_oh_get_key(q, qpdf_get_root(q),
+		    "/StructTreeRoot"), &seen, -1, &nelem);
+		idset_free(&seen);
+		if (twice != 0)
+			diag(DIAG_WARNING, at->file, at->line, at->col, "\"%s\": "
+			    "its structure tree refers to element %d twice (a "
+			    "loop or a shared element): it is read once", shown,
+			    twice);
+	}
 	ok = !qpdf_has_error(q);
 	if (!ok)
 		diag(DIAG_ERROR, at->file, at->line, at->col, "\"%s\" is a "

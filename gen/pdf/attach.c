@@ -57,12 +57,10 @@ struct attached {
 	struct placed	*placed;	/* per page of the file */
 	unsigned	 part_obj;	/* its Part in the pack's tree */
 	int		 nelems;	/* elements carried so far */
-	/* The file's elements carried (object ids, a hash set at most
-	 * half full): one met again, by a loop or a second parent, is
-	 * not carried again; the first such is reported. */
-	int		*seen;
-	size_t		 nseen, capseen;
-	int		 twice;
+	/* The file's elements carried (object ids): one met again, by a
+	 * loop or a second parent, is not carried again (reading the file,
+	 * external.c warned of it). */
+	struct idset	 seen;
 	int		 cut;		/* a page whose forms were not all
 					 * drawn in place (reported once) */
 };
@@ -884,36 +882,6 @@ role(struct merge *g, struct attached *a, qpdf_oh rmap, const char *s)
 	return qpdf_oh_get_name(q, mine);
 }
 
-/* Whether element object id of the file was carried before (and from
- * now on it is). */
-static bool
-seen_before(struct attached *a, int id)
-{
-	size_t	 i, k;
-	unsigned h;
-
-	if (2 * (a->nseen + 1) > a->capseen) {
-		int	*old = a->seen;
-		size_t	 oldcap = a->capseen;
-
-		a->capseen = a->capseen ? a->capseen * 2 : 256;
-		a->seen = xcalloc(a->capseen, sizeof(*a->seen));
-		a->nseen = 0;
-		for (k = 0; k < oldcap; k++)
-			if (old[k] != 0)
-				(void)seen_before(a, old[k]);
-		free(old);
-	}
-	h = (unsigned)id * 2654435761u;
-	for (i = h & (a->capseen - 1); a->seen[i] != 0;
-	    i = (i + 1) & (a->capseen - 1))
-		if (a->seen[i] == id)
-			return true;
-	a->seen[i] = id;
-	a->nseen++;
-	return false;
-}
-
 /* A marked-content kid (MCID m of the file's page n) of element e. */
 static void
 carry_mcid(struct merge *g, struct attached *a, qpdf_oh kids, qpdf_oh e,
@@ -967,12 +935,9 @@ carry_elem(struct merge *g, struct attached *a, qpdf_oh rmap, qpdf_oh e,
 		return 0;
 	/* An element is read once: a loop is not followed, a shared
 	 * element not copied (its MCIDs would be read twice). */
-	if (qpdf_oh_is_indirect(q, e) && seen_before(a,
-	    qpdf_oh_get_object_id(q, e))) {
-		if (a->twice == 0)
-			a->twice = qpdf_oh_get_object_id(q, e);
+	if (qpdf_oh_is_indirect(q, e) && idset_add(&a->seen,
+	    qpdf_oh_get_object_id(q, e)))
 		return 0;
-	}
 	a->nelems++;
 	ne = qpdf_make_indirect_object(p, qpdf_oh_new_dictionary(p));
 	qpdf_oh_replace_key(p, ne, "/S", qpdf_oh_new_name(p, role(g, a, rmap,
@@ -1107,7 +1072,8 @@ carry_tree(struct merge *g, struct attached *a)
 			lang = qpdf_oh_get_key(q, top, "/Lang");
 		/* The Part stands for it: a loop back to it ends there. */
 		if (qpdf_oh_is_indirect(q, top))
-			(void)seen_before(a, qpdf_oh_get_object_id(q, top));
+			(void)idset_add(&a->seen, qpdf_oh_get_object_id(q,
+			    top));
 		top = qpdf_oh_get_key(q, top, "/K");
 	}
 	if (qpdf_oh_is_string(q, lang))
@@ -1125,10 +1091,6 @@ carry_tree(struct merge *g, struct attached *a)
 		    a->path, CARRY_MAX_ELEMS);
 		return 0;
 	}
-	if (a->twice != 0)
-		diag(DIAG_WARNING, a->path, 0, 0, "its structure tree refers "
-		    "to element %d twice (a loop or a shared element): it is "
-		    "read once", a->twice);
 	orphans(g, a, rmap);
 	return 1;
 }
@@ -1283,7 +1245,7 @@ out:
 			free(g.files[i].placed[k].forms);
 		}
 		free(g.files[i].placed);
-		free(g.files[i].seen);
+		idset_free(&g.files[i].seen);
 	}
 	free(g.files);
 	/* The pack was read from *data until now. */

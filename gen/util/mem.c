@@ -247,3 +247,37 @@ intern_free(void)
 	interned = NULL;
 	ninterned = 0;
 }
+
+bool
+idset_add(struct idset *s, int id)
+{
+	size_t	 i, k;
+	unsigned h;
+
+	if (2 * (s->n + 1) > s->cap) {
+		int	*old = s->v;
+		size_t	 oldcap = s->cap;
+
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = xcalloc(s->cap, sizeof(*s->v));
+		s->n = 0;
+		for (k = 0; k < oldcap; k++)
+			if (old[k] != 0)
+				(void)idset_add(s, old[k]);
+		free(old);
+	}
+	h = (unsigned)id * 2654435761u;
+	for (i = h & (s->cap - 1); s->v[i] != 0; i = (i + 1) & (s->cap - 1))
+		if (s->v[i] == id)
+			return true;
+	s->v[i] = id;
+	s->n++;
+	return false;
+}
+
+void
+idset_free(struct idset *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}

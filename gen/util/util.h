@@ -47,6 +47,16 @@ void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
 char	*buf_detach(struct buf *);	/* caller frees; buffer emptied */
 
+/* A set of positive ints (a PDF file's object ids): a hash set at
+ * most half full.  idset_add tells whether id was in it before. */
+struct idset {
+	int	*v;
+	size_t	 n;
+	size_t	 cap;
+};
+bool	 idset_add(struct idset *, int id);
+void	 idset_free(struct idset *);
+
 /* Arena: many small allocations freed at once (page items, runs). */
 struct arena_chunk;
 struct arena {
