@@ -586,6 +586,16 @@ md_plain(cmark_node *node)
 	return buf_detach(&b);
 }
 
+/* How much of a comment a message shows: its first line, 40 bytes at
+ * most. */
+static int
+comment_shown(const char *s)
+{
+	size_t	 n = strcspn(s, "\n");
+
+	return (int)(n > 40 ? 40 : n);
+}
+
 /* ------------------------------------------------------------------ */
 /* Spans. */
 
@@ -880,7 +890,15 @@ conv_inlines(struct mdctx *ctx, cmark_node *first, cmark_node *stop,
 					    false);
 				break;
 			case CMARK_NODE_HTML_INLINE:
-				/* Never markup: shown as written. */
+				/* Never markup: shown as written.  A comment
+				 * too, which its writer may think hidden. */
+				if (lit != NULL && strncmp(lit, "<!--", 4) == 0)
+					diag(DIAG_WARNING, ctx->file, pos.line,
+					    pos.col, "\"%.*s\" is printed as "
+					    "written: comments are not hidden "
+					    "(only a line \"<!-- mer -->\" has a "
+					    "meaning); remove it, or write it as "
+					    "text", comment_shown(lit), lit);
 				if (lit != NULL)
 					add_text(ctx, &sl, lit, flags, target,
 					    &pos, false);
@@ -1351,6 +1369,14 @@ conv_block(struct mdctx *ctx, cmark_node *n)
 		}
 		/* Raw HTML is never markup: show it as written. */
 		b = new_block(ctx, BLOCK_PARA, n);
+		if (cmark_node_get_literal(n) != NULL &&
+		    strncmp(cmark_node_get_literal(n), "<!--", 4) == 0)
+			diag(DIAG_WARNING, ctx->file, b->pos.line, b->pos.col,
+			    "\"%.*s\" is printed as written: comments are not "
+			    "hidden (only a line \"<!-- mer -->\" has a meaning); "
+			    "remove it, or write it as text",
+			    comment_shown(cmark_node_get_literal(n)),
+			    cmark_node_get_literal(n));
 		b->spans = literal_lines(ctx, cmark_node_get_literal(n), 0,
 		    b->pos);
 		break;
