@@ -82,4 +82,23 @@ python3 tests/check_pack.py $M "$T/all.pdf" >"$T/all.out" || { cat "$T/all.out";
 want=$(grep -c ': handlingar -> page' "$T/outline")
 n=$(pdftotext "$T/all.pdf" - | grep -c "^Handlingar till ärende")
 [ "$n" -eq "$want" ] || { echo "use=all: $n divider pages, want $want"; exit 1; }
+# An agenda line is never parted from the note under it: with 10 to
+# 24 short items before the secret item 7, its line comes at every
+# place near the first page's foot; no page of the agenda may begin
+# with "Sekretess enligt" (it would seem to be the next item's).
+for k in $(seq 10 24); do
+	rm -rf "$T/notes" && cp -R $M "$T/notes"
+	items=$(seq 1 "$k" | sed 's|.*|    <procedural>Kort punkt &</procedural>|' | tr '\n' '\001')
+	sed -i "s|^    <case file=\"arenden/07-|$(printf '%s' "$items" | sed 's/\x01/\\n/g')    <case file=\"arenden/07-|" "$T/notes/meeting.xml"
+	$WRAP $B build "$T/notes" -o "$T/notes.pdf" >/dev/null 2>"$T/notes.err" ||
+	    { echo "agenda notes: the build with $k items failed:"; cat "$T/notes.err"; exit 1; }
+	for pg in 1 2 3; do
+		first=$(pdftotext -layout -f $pg -l $pg "$T/notes.pdf" - 2>/dev/null |
+		    sed -n '2,$p' | grep -v '^ *$' | head -n 1)
+		case "$first" in
+		*"Sekretess enligt"*)
+			echo "agenda notes: with $k items, page $pg begins with the note of the item before it"; exit 1 ;;
+		esac
+	done
+done
 echo "sample: checked, and identical bytes on rebuild"
