@@ -470,10 +470,11 @@ build_or_check(struct options *o, const char *out)
 		if ((m = meeting_read(dir, sdir)) == NULL)
 			goto out;
 		meeting_lint(m);
-		if (out == NULL) {
+		if (out == NULL)
 			figures_report(m, o->allow_failed_checks);
-			check_protocol(m, o->tdir, sdir);
-		}
+		/* What check calls an error, --final refuses: the
+		 * protocol's too, when the folder has one. */
+		check_protocol(m, o->tdir, sdir);
 		if (diag_errors() > 0) {
 			if (out != NULL)
 				diag(DIAG_ERROR, NULL, 0, 0, "build --final "
@@ -490,6 +491,7 @@ build_or_check(struct options *o, const char *out)
 
 		diag_save(&mk);
 		meeting_lint(m);
+		check_protocol(m, o->tdir, sdir);
 		o->final_problems = diag_errors() - mk.nerrors + m->nunplaced;
 		o->final_unplaced = m->nunplaced;
 		diag_rewind(&mk);

@@ -896,10 +896,13 @@ check_paragraph(const struct protocol *p, const struct meeting *m,
 		    q->item, it->title ? it->title : "");
 		break;
 	case OUTCOME_DECISION:
-		/* A case file that could not be read has been reported:
-		 * its missing proposal is not a second problem. */
+		/* A case file that could not be read, or a decision case
+		 * without its proposal, has been reported: the protocol's
+		 * missing proposal is not a second problem. */
 		if (q->decision == NULL && !(it->kind == AGENDA_CASE &&
-		    it->cs == NULL) && (it->cs == NULL ||
+		    it->cs == NULL) && !(it->cs != NULL &&
+		    (it->cs->kind == NULL || strcmp(it->cs->kind,
+		    "beslut") == 0)) && (it->cs == NULL ||
 		    !it->cs->sections[SECTION_PROPOSAL].present))
 			diag(DIAG_ERROR, q->outcome_pos.file, q->outcome_pos.line,
 			    q->outcome_pos.col, "§ %d: item %d has no "

@@ -55,5 +55,18 @@ $WRAP $B build "$T/m" -o "$T/plain2.pdf" >"$T/plain2.out" 2>"$T/plain2.err" ||
 [ "$(tail -n 1 "$T/plain2.err")" = "boardgen: note: 1 problem would stop build --final: 0 Beslutsunderlag entries naming no document in the pack, 1 error from check" ] ||
 	bad "plain build's last line: $(tail -n 1 "$T/plain2.err")"
 
+# An error in the folder's protocol is an error of check: --final
+# refuses, and the plain build counts it.
+rm -rf "$T/p" && cp -R $M "$T/p"
+sed -i '0,/<paragraph item="[0-9]*"/s//<paragraph item="99"/' "$T/p/protokoll.xml"
+$WRAP $B build --final "$T/p" -o "$T/final3.pdf" >/dev/null 2>"$T/final3.err"
+st=$?
+[ $st -eq 1 ] && [ ! -e "$T/final3.pdf" ] ||
+	bad "build --final with an error in the protocol: exit $st, want 1 and no pack"
+$WRAP $B build "$T/p" -o "$T/plain3.pdf" >/dev/null 2>"$T/plain3.err" ||
+	bad "plain build refused for an error in the protocol"
+tail -n 1 "$T/plain3.err" | grep -q "[1-9][0-9]* errors\{0,1\} from check" ||
+	bad "plain build does not count the protocol's errors: $(tail -n 1 "$T/plain3.err")"
+
 [ $fail -eq 0 ] || exit 1
 echo "final: refused with the entry's position, counted by build, passed when paper-only"
