@@ -1099,41 +1099,10 @@ pdfin_page_text_extent(qpdf_data q, qpdf_oh page,
 struct walk {
 	qpdf_data	 q;
 	struct buf	*out;
-	int		*seen;
-	size_t		 nseen, cap;
+	struct idset	 seen;		/* objects walked */
 	size_t		 objects;
 	bool		 cut;	/* a limit stopped the walk */
 };
-
-/* Object ids already walked: a hash set (open addressing, at most half
- * full), so that a file of a hundred thousand objects is walked in
- * time linear in them. */
-static bool
-seen_before(struct walk *w, int id)
-{
-	size_t	 i, k;
-	unsigned h;
-
-	if (2 * (w->nseen + 1) > w->cap) {
-		int	*old = w->seen;
-		size_t	 oldcap = w->cap;
-
-		w->cap = w->cap ? w->cap * 2 : 1024;
-		w->seen = xcalloc(w->cap, sizeof(*w->seen));
-		w->nseen = 0;
-		for (k = 0; k < oldcap; k++)
-			if (old[k] != 0)
-				(void)seen_before(w, old[k]);
-		free(old);
-	}
-	h = (unsigned)id * 2654435761u;
-	for (i = h & (w->cap - 1); w->seen[i] != 0; i = (i + 1) & (w->cap - 1))
-		if (w->seen[i] == id)
-			return true;
-	w->seen[i] = id;
-	w->nseen++;
-	return false;
-}
 
 static void
 walk(struct walk *w, qpdf_oh o, int depth)
@@ -1148,7 +1117,7 @@ walk(struct walk *w, qpdf_oh o, int depth)
 		w->cut = true;
 		return;
 	}
-	if (id != 0 && seen_before(w, id))
+	if (id != 0 && idset_add(&w->seen, id))
 		return;
 	if (qpdf_oh_is_string(q, o)) {
 		size_t	 len = 0;
@@ -1214,7 +1183,7 @@ pdfin_strings(qpdf_data q, bool *cut)
 	w.out = &b;
 	walk(&w, qpdf_get_trailer(q), 0);
 	*cut = w.cut;
-	free(w.seen);
+	idset_free(&w.seen);
 	buf_put(&b, "", 0);
 	return buf_detach(&b);
 }
