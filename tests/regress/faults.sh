@@ -320,6 +320,12 @@ rm "$M/logo.png" "$M/organisation.xml"
 # --- A write that fails says why, with the file: past a file size limit
 # (any machine), and on a full disk (a 16 KiB tmpfs in a mount namespace
 # of its own, where the system lets us make one: as root, as CI runs).
+# -o naming the meeting's own manifest: refused, and the manifest stays.
+cp "$M/meeting.xml" "$T/manifest.before"
+expect output-input 2 "boardgen: \"$M/meeting.xml\" exists and is a file of the kind a meeting is written in (a manifest, a case file, a figure): it is not written over; give -o a name such as pack.pdf" \
+    $WRAP $B build "$M" -o "$M/meeting.xml"
+cmp -s "$T/manifest.before" "$M/meeting.xml" && ok || bad "output-input: the manifest was changed"
+
 # A file size limit (ulimit -f): the write fails and says so; the signal
 # the limit sends does not end the run.
 expect output-fsize 1 "$T/dev/pack.pdf: error: cannot write output: the file would be larger than this process may write (ulimit -f): raise the limit and run again" \
